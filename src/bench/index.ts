@@ -1,0 +1,22 @@
+// Registry of benchmark runners: `dossier bench <name>` loads `./<module>.js` on demand, so each
+// runner stays in its own file and a missing data folder only affects its own benchmark.
+import type { BenchRunner } from './report.js';
+
+export const BENCHMARKS: Record<string, { module: string; description: string }> = {
+  aeb: { module: 'aeb', description: 'main-text extraction on the article-extraction-benchmark pages' },
+  'extraction-meta': { module: 'extraction-meta', description: 'main-text snippets and title/date/author on varied pages' },
+  ner: { module: 'ner', description: 'named entities on CoNLL-2003 dev, wikigold and MEANTIME' },
+  timex: { module: 'timex', description: 'time expressions on TimeBank/AQUAINT and MEANTIME' },
+  events: { module: 'events', description: 'event coding on the PLOVER gold standard (dev half)' },
+  clustering: { module: 'clustering', description: 'story clustering on ECB+ dev (topics and events)' },
+  timelines: { module: 'timelines', description: 'entity timelines on SemEval-2015 Task 4 trial data' },
+  seeds: { module: 'seeds', description: 'the five seed articles against their hand annotation' },
+};
+
+export async function loadBenchmark(name: string): Promise<BenchRunner> {
+  const entry = BENCHMARKS[name];
+  if (!entry) throw new Error(`unknown benchmark '${name}' (known: ${Object.keys(BENCHMARKS).join(', ')})`);
+  const mod = (await import(`./${entry.module}.js`)) as { runner?: BenchRunner };
+  if (!mod.runner) throw new Error(`benchmark module '${entry.module}' exports no runner`);
+  return mod.runner;
+}
