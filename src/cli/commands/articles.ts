@@ -1,0 +1,81 @@
+// `dossier articles`, `dossier show`, `dossier search`: read what the store holds.
+import type { Command } from 'commander';
+import { dbOption, parseId, withStore } from '../common.js';
+import { printJson, printTable } from '../output.js';
+import type { StoredArticle } from '../../store/store.js';
+
+function showText(a: StoredArticle): string {
+  const p = a.provenance;
+  const by = (f: keyof StoredArticle['provenance']) => (p[f] ? `  [${p[f]}]` : '');
+  const lines = [
+    `# ${a.title ?? '(no title)'}`,
+    '',
+    `id:         ${a.id}${a.externalId ? ` (${a.externalId})` : ''}`,
+    `dek:        ${a.dek ?? ''}${by('dek')}`,
+    `title:      ${a.title ?? ''}${by('title')}`,
+    `authors:    ${a.authors.join('; ')}${by('authors')}`,
+    `outlet:     ${a.outlet ?? ''}${by('outlet')}`,
+    `published:  ${a.published?.value ?? '(unknown)'}${a.published ? ` (${a.published.granularity}${a.published.timezone ? `, ${a.published.timezone}` : ''})` : ''}${by('published')}`,
+    `modified:   ${a.modified?.value ?? ''}${by('modified')}`,
+    `url:        ${a.url ?? ''}${by('url')}`,
+    `canonical:  ${a.canonicalUrl ?? ''}${by('canonicalUrl')}`,
+    `language:   ${a.language ?? ''}${by('language')}`,
+    `dateline:   ${a.dateline ?? ''}${by('dateline')}`,
+    `near-dup:   group ${a.nearDuplicateGroup}`,
+    `sources:    ${a.sources.map((s) => `${s.kind} ${s.location}${s.line ? `:${s.line}` : ''}`).join('\n            ')}`,
+    '',
+    a.text,
+    '',
+    `## removed boilerplate (${a.boilerplate.length})`,
+    ...a.boilerplate.map((b) => `- [${b.kind}] ${b.text}`),
+  ];
+  return lines.join('\n');
+}
+
+export function register(program: Command): void {
+  program
+    .command('articles')
+    .description('list the stored articles')
+    .addOption(dbOption())
+    .option('--outlet <name>', 'only this outlet')
+    .option('--limit <n>', 'at most this many', (v) => Number(v), 100)
+    .option('--offset <n>', 'skip this many', (v) => Number(v), 0)
+    .option('--json', 'print JSON')
+    .action((o: { db: string; outlet?: string; limit: number; offset: number; json?: boolean }) => {
+      withStore(o.db, (store) => {
+        const rows = store.listArticles({ limit: o.limit, offset: o.offset, ...(o.outlet ? { outlet: o.outlet } : {}) });
+        if (o.json) printJson(rows);
+        else printTable(['id', 'published', 'outlet', 'title', 'external id'], rows.map((r) => [r.id, r.published, r.outlet, r.title, r.externalId]));
+      });
+    });
+
+  program
+    .command('show')
+    .description('one article: metadata with provenance, clean text, removed boilerplate')
+    .argument('<id>', 'article id (or the input\'s own id)')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .action((id: string, o: { db: string; json?: boolean }) => {
+      withStore(o.db, (store) => {
+        const a = /^\d+$/.test(id) ? store.getArticle(parseId(id)) : store.findByExternalId(id);
+        if (!a) throw new Error(`no article ${id}`);
+        if (o.json) printJson(a);
+        else process.stdout.write(`${showText(a)}\n`);
+      });
+    });
+
+  program
+    .command('search')
+    .description('full-text search over titles, deks and texts')
+    .argument('<query...>', 'words (all must occur), or an FTS5 query')
+    .addOption(dbOption())
+    .option('--limit <n>', 'at most this many', (v) => Number(v), 20)
+    .option('--json', 'print JSON')
+    .action((query: string[], o: { db: string; limit: number; json?: boolean }) => {
+      withStore(o.db, (store) => {
+        const hits = store.search(query.join(' '), { limit: o.limit });
+        if (o.json) printJson(hits);
+        else printTable(['id', 'published', 'outlet', 'title', 'snippet'], hits.map((h) => [h.id, h.published, h.outlet, h.title, h.snippet.replace(/\s+/g, ' ')]));
+      });
+    });
+}

@@ -1,0 +1,52 @@
+// Options and helpers shared by the commands that use the store or fetch pages.
+import { Command, Option } from 'commander';
+import { openStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { IngestOptions } from '../ingest/ingest.js';
+
+export const DEFAULT_DB = './dossier.db';
+
+export function dbOption(): Option {
+  return new Option('--db <file>', 'the store (a SQLite file)').default(DEFAULT_DB);
+}
+
+export function withStore<T>(dbPath: string, fn: (store: SqliteStore) => T): T {
+  const store = openStore(dbPath);
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** Options that control reading files and fetching pages. */
+export function addIngestOptions(cmd: Command): Command {
+  return cmd
+    .option('--allow-private', 'allow fetching from private, loopback and link-local addresses', false)
+    .option('--no-follow', "use feeds' own item content instead of fetching the linked pages")
+    .option('--timeout <ms>', 'time limit per fetched page, in milliseconds', (v) => Number(v), 20000)
+    .option('--max-bytes <n>', 'largest file or page accepted, in bytes', (v) => Number(v), 10 * 1024 * 1024)
+    .option('--concurrency <n>', 'pages fetched at once when following a feed', (v) => Number(v), 4);
+}
+
+export interface IngestCliOptions {
+  allowPrivate: boolean;
+  follow: boolean;
+  timeout: number;
+  maxBytes: number;
+  concurrency: number;
+}
+
+export function ingestOptions(o: IngestCliOptions): IngestOptions {
+  return {
+    followLinks: o.follow,
+    maxBytes: o.maxBytes,
+    concurrency: o.concurrency,
+    fetch: { allowPrivate: o.allowPrivate, timeoutMs: o.timeout, maxBytes: o.maxBytes },
+  };
+}
+
+export function parseId(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`not an article id: ${raw}`);
+  return n;
+}

@@ -1,0 +1,299 @@
+// The embedded store: one SQLite file through better-sqlite3, WAL journal, FTS5 index.
+// Each article is written in one transaction, so a process killed mid-batch leaves every finished
+// article whole and no partial one.
+import Database from 'better-sqlite3';
+import type { DateValue, ExtractedArticle } from '../../model.js';
+import {
+  bufferToSignature,
+  contentHash,
+  lshBands,
+  minhash,
+  NEAR_DUPLICATE_THRESHOLD,
+  normaliseUrl,
+  signatureToBuffer,
+  similarity,
+} from '../../ingest/dedup.js';
+import type {
+  ArticleSummary,
+  ListOptions,
+  PutResult,
+  RecordedError,
+  SearchHit,
+  Store,
+  StoredArticle,
+  StoredSource,
+} from '../store.js';
+import { MIGRATIONS } from './migrations.js';
+
+type Row = Record<string, unknown>;
+
+function json<T>(text: unknown, fallback: T): T {
+  if (typeof text !== 'string' || text === '') return fallback;
+  return JSON.parse(text) as T;
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+
+  constructor(readonly path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT, applied_at TEXT)');
+    const current = this.schemaVersion();
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db
+          .prepare('INSERT INTO schema_migrations(version, description, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.description, new Date().toISOString());
+      })();
+    }
+  }
+
+  schemaVersion(): number {
+    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    return row.v ?? 0;
+  }
+
+  putArticle(article: ExtractedArticle): PutResult {
+    return this.db.transaction((a: ExtractedArticle) => this.putInTransaction(a)).immediate(article);
+  }
+
+  private putInTransaction(a: ExtractedArticle): PutResult {
+    const canonical = normaliseUrl(a.canonicalUrl ?? a.url ?? '') ?? null;
+    const hash = contentHash(fingerprintText(a));
+    let existing: Row | undefined;
+    let duplicateBy: 'url' | 'content' | undefined;
+    if (canonical) {
+      existing = this.db.prepare('SELECT id FROM articles WHERE canonical_url = ?').get(canonical) as Row | undefined;
+      if (existing) duplicateBy = 'url';
+    }
+    if (!existing) {
+      existing = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(hash) as Row | undefined;
+      if (existing) duplicateBy = 'content';
+    }
+    if (existing) {
+      const id = existing.id as number;
+      this.addSource(id, a);
+      return { id, status: 'duplicate', duplicateBy, nearDuplicates: [] };
+    }
+
+    const sig = minhash(a.text);
+    const near = sig ? this.nearDuplicatesOf(sig) : [];
+    const now = new Date().toISOString();
+    const info = this.db
+      .prepare(
+        `INSERT INTO articles (external_id, url, canonical_url, title, dek, authors, outlet, language, published,
+           published_json, modified_json, dateline, text, boilerplate, provenance, content_hash, minhash, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        a.externalId,
+        a.url,
+        canonical,
+        a.title,
+        a.dek,
+        JSON.stringify(a.authors),
+        a.outlet,
+        a.language,
+        a.published?.value ?? null,
+        a.published ? JSON.stringify(a.published) : null,
+        a.modified ? JSON.stringify(a.modified) : null,
+        a.dateline,
+        a.text,
+        JSON.stringify(a.boilerplate),
+        JSON.stringify(a.provenance),
+        hash,
+        sig ? signatureToBuffer(sig) : null,
+        now,
+      );
+    const id = Number(info.lastInsertRowid);
+    const group = near.length > 0 ? this.groupOf(near[0]!.id) : id;
+    this.db.prepare('UPDATE articles SET near_dup_group = ? WHERE id = ?').run(group, id);
+    if (sig) {
+      const insertBand = this.db.prepare('INSERT OR IGNORE INTO lsh_bands(band, hash, article_id) VALUES (?, ?, ?)');
+      lshBands(sig).forEach((h, band) => insertBand.run(band, h, id));
+    }
+    const link = this.db.prepare('INSERT OR IGNORE INTO near_duplicates(article_id, other_id, similarity) VALUES (?, ?, ?)');
+    for (const n of near) {
+      link.run(id, n.id, n.similarity);
+      link.run(n.id, id, n.similarity);
+    }
+    this.addSource(id, a);
+    return { id, status: 'new', nearDuplicates: near };
+  }
+
+  private groupOf(id: number): number {
+    const row = this.db.prepare('SELECT near_dup_group AS g FROM articles WHERE id = ?').get(id) as { g: number | null };
+    return row.g ?? id;
+  }
+
+  private nearDuplicatesOf(sig: Uint32Array): { id: number; similarity: number }[] {
+    const bands = lshBands(sig);
+    const candidates = new Set<number>();
+    const lookup = this.db.prepare('SELECT article_id FROM lsh_bands WHERE band = ? AND hash = ?');
+    bands.forEach((h, band) => {
+      for (const r of lookup.all(band, h) as { article_id: number }[]) candidates.add(r.article_id);
+    });
+    const getSig = this.db.prepare('SELECT minhash FROM articles WHERE id = ?');
+    const out: { id: number; similarity: number }[] = [];
+    for (const cid of candidates) {
+      const row = getSig.get(cid) as { minhash: Buffer | null } | undefined;
+      if (!row?.minhash) continue;
+      const s = similarity(sig, bufferToSignature(row.minhash));
+      if (s >= NEAR_DUPLICATE_THRESHOLD) out.push({ id: cid, similarity: s });
+    }
+    return out.sort((x, y) => y.similarity - x.similarity || x.id - y.id);
+  }
+
+  private addSource(articleId: number, a: ExtractedArticle): void {
+    const s = a.source;
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO sources (article_id, kind, location, line, via, fetched_at, http_status, raw_hash, content_type)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(articleId, s.kind, s.location, s.line ?? 0, s.via ?? null, s.fetchedAt ?? null, s.httpStatus ?? null, s.rawHash ?? null, s.contentType ?? null);
+  }
+
+  getArticle(id: number): StoredArticle | null {
+    const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
+    return row ? this.toArticle(row) : null;
+  }
+
+  findByExternalId(externalId: string): StoredArticle | null {
+    const row = this.db.prepare('SELECT * FROM articles WHERE external_id = ? ORDER BY id LIMIT 1').get(externalId) as Row | undefined;
+    return row ? this.toArticle(row) : null;
+  }
+
+  private toArticle(row: Row): StoredArticle {
+    const id = row.id as number;
+    const sources = (this.db.prepare('SELECT * FROM sources WHERE article_id = ? ORDER BY id').all(id) as Row[]).map(
+      (s): StoredSource => ({
+        id: s.id as number,
+        kind: s.kind as StoredSource['kind'],
+        location: s.location as string,
+        ...(s.line ? { line: s.line as number } : {}),
+        ...(s.via ? { via: s.via as string } : {}),
+        ...(s.fetched_at ? { fetchedAt: s.fetched_at as string } : {}),
+        ...(s.http_status ? { httpStatus: s.http_status as number } : {}),
+        ...(s.raw_hash ? { rawHash: s.raw_hash as string } : {}),
+        ...(s.content_type ? { contentType: s.content_type as string } : {}),
+      }),
+    );
+    return {
+      id,
+      externalId: str(row.external_id),
+      url: str(row.url),
+      canonicalUrl: str(row.canonical_url),
+      title: str(row.title),
+      dek: str(row.dek),
+      authors: json<string[]>(row.authors, []),
+      outlet: str(row.outlet),
+      language: str(row.language),
+      published: json<DateValue | null>(row.published_json, null),
+      modified: json<DateValue | null>(row.modified_json, null),
+      inferredPublished: json<(DateValue & { evidence: string }) | null>(row.inferred_published_json, null),
+      dateline: str(row.dateline),
+      text: row.text as string,
+      boilerplate: json(row.boilerplate, []),
+      provenance: json(row.provenance, {}),
+      contentHash: row.content_hash as string,
+      nearDuplicateGroup: (row.near_dup_group as number | null) ?? id,
+      sources,
+      createdAt: row.created_at as string,
+    };
+  }
+
+  listArticles(opts: ListOptions = {}): ArticleSummary[] {
+    const where = opts.outlet ? 'WHERE outlet = @outlet' : '';
+    const rows = this.db
+      .prepare(
+        `SELECT id, external_id, title, outlet, published, url, near_dup_group, length(text) AS chars
+         FROM articles ${where} ORDER BY id LIMIT @limit OFFSET @offset`,
+      )
+      .all({ outlet: opts.outlet ?? null, limit: opts.limit ?? -1, offset: opts.offset ?? 0 }) as Row[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      externalId: str(r.external_id),
+      title: str(r.title),
+      outlet: str(r.outlet),
+      published: str(r.published),
+      url: str(r.url),
+      nearDuplicateGroup: (r.near_dup_group as number | null) ?? (r.id as number),
+      chars: r.chars as number,
+    }));
+  }
+
+  countArticles(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  search(query: string, opts: { limit?: number } = {}): SearchHit[] {
+    const stmt = this.db.prepare(
+      `SELECT a.id, a.title, a.outlet, a.published, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet, bm25(articles_fts) AS rank
+       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+       WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+    );
+    const limit = opts.limit ?? 20;
+    let rows: Row[];
+    try {
+      rows = stmt.all(looksLikeFtsSyntax(query) ? query : plainTermsQuery(query), limit) as Row[];
+    } catch {
+      // A malformed FTS5 expression: search its words instead of failing.
+      rows = stmt.all(plainTermsQuery(query), limit) as Row[];
+    }
+    return rows.map((r) => ({
+      id: r.id as number,
+      title: str(r.title),
+      outlet: str(r.outlet),
+      published: str(r.published),
+      snippet: r.snippet as string,
+      rank: r.rank as number,
+    }));
+  }
+
+  recordError(item: string, message: string): void {
+    this.db.prepare('INSERT INTO ingest_errors(item, message, at) VALUES (?, ?, ?)').run(item, message, new Date().toISOString());
+  }
+
+  errors(limit = 100): RecordedError[] {
+    return this.db.prepare('SELECT item, message, at FROM ingest_errors ORDER BY id DESC LIMIT ?').all(limit) as RecordedError[];
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Explicit FTS5 operators or syntax: the user wrote a query, not just words. */
+function looksLikeFtsSyntax(q: string): boolean {
+  return /\b(AND|OR|NOT|NEAR)\b|["*()^]/.test(q);
+}
+
+/** Words become quoted terms, all required, so stray punctuation never raises a syntax error. */
+function plainTermsQuery(q: string): string {
+  const terms = q.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  return terms.length > 0 ? terms.map((t) => `"${t}"`).join(' ') : '""';
+}
+
+/** Long texts are compared by body alone; a short one (a feed summary) also by its title and address. */
+function fingerprintText(a: ExtractedArticle): string {
+  return a.text.length >= 400 ? a.text : `${a.title ?? ''}\n${a.text}\n${a.canonicalUrl ?? a.url ?? ''}`;
+}
+
+export function openStore(path: string): SqliteStore {
+  return new SqliteStore(path);
+}

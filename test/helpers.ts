@@ -1,0 +1,35 @@
+// Shared test helpers: temporary folders and a few article texts written for the tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function tempDir(prefix = 'dossier-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const SUBJECTS = ['The harbour authority', 'A regional court', 'The city council', 'A mining company', 'The weather service', 'A hospital board'];
+const VERBS = ['announced', 'postponed', 'approved', 'rejected', 'reviewed', 'questioned'];
+const OBJECTS = ['a new budget', 'the bridge repairs', 'a water tariff', 'the school merger', 'a flood warning', 'the night-train service'];
+
+/** A made-up news text of a few paragraphs; different seeds give different texts. */
+export function fakeArticle(seed: number, paragraphs = 4): string {
+  const out: string[] = [];
+  for (let p = 0; p < paragraphs; p++) {
+    const s: string[] = [];
+    for (let k = 0; k < 3; k++) {
+      const i = seed * 7 + p * 3 + k;
+      s.push(`${SUBJECTS[i % 6]} ${VERBS[(i * 5 + seed) % 6]} ${OBJECTS[(i * 11 + p) % 6]} on day ${seed}-${p}-${k}, officials said in statement number ${i}.`);
+    }
+    out.push(s.join(' '));
+  }
+  return out.join('\n\n');
+}
+
+export function htmlPage(title: string, body: string, extraHead = ''): string {
+  const paras = body.split(/\n\n/).map((p) => `<p>${p}</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${extraHead}</head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>${title}</h1>${paras}</article>
+<footer>Copyright Example Media. All rights reserved.</footer></body></html>`;
+}
