@@ -1,0 +1,184 @@
+// Within one article: tagger spans -> typed mentions with roles and metonymy, grouped into local
+// entities (a person's full name and its later surname-only mentions become one entity).
+import type { EntityType, LocalEntity, Mention, PlaceLookup } from './types.js';
+import { nameCompatible, nameTokens, normaliseName } from './names.js';
+import { isRoleWord, roleBefore, roleSector, splitRole, type Sector } from './roles.js';
+
+export interface TaggedSpan {
+  start: number;
+  end: number;
+  type: 'PER' | 'ORG' | 'LOC' | 'MISC';
+}
+
+export interface ResolvedDoc {
+  mentions: Mention[];
+  entities: LocalEntity[];
+}
+
+/** Prepositions after which a capital is a place, not an actor ('in Damascus', 'visit to Tehran'). */
+const LOCATIVE = /\b(in|to|at|from|near|into|outside|inside|around|across|via|toward|towards|through|visit|visited|visiting|arrived|landed|reached|left|of)\s+(the\s+)?$/i;
+const ORG_SECTORS: [RegExp, Sector][] = [
+  [/\b(army|armed forces|defen[cs]e forces|military|air force|navy|naval|guards?|corps|brigades?|militia|troops)\b/i, 'MIL'],
+  [/\b(news|agency|television|tv|radio|broadcast\w*|press|times|post|herald|journal|gazette|tribune|media)\b/i, 'MED'],
+  [/\b(ministry|government|cabinet|parliament|council|senate|congress|kremlin|white house|embassy)\b/i, 'GOV'],
+  [/\b(police)\b/i, 'COP'],
+  [/\b(court|tribunal)\b/i, 'JUD'],
+  [/\b(university|college|school|institute)\b/i, 'EDU'],
+  [/\b(church|mosque|synagogue|diocese)\b/i, 'REL'],
+  [/\b(bank|inc|corp|company|group|ltd|plc|airlines?)\b/i, 'BUS'],
+  [/\b(united nations|nato|european union|african union|arab league|world bank|imf|who|unicef|opec)\b/i, 'IGO'],
+];
+
+function orgSector(name: string): Sector | null {
+  for (const [re, s] of ORG_SECTORS) if (re.test(name)) return s;
+  return null;
+}
+
+function initials(name: string): string {
+  return nameTokens(name)
+    .filter((t) => !['of', 'the', 'and', 'for'].includes(t))
+    .map((t) => t[0])
+    .join('')
+    .toUpperCase();
+}
+
+/** The country named by a demonym or possessive just before `pos` ('Iranian ', "Iran's ", 'Syrian '). */
+function countryBefore(text: string, pos: number, places: PlaceLookup): string | null {
+  const m = /([\p{Lu}][\p{L}-]+)(?:['’]s)?\s+$/u.exec(text.slice(Math.max(0, pos - 40), pos));
+  if (!m) return null;
+  const word = m[1]!;
+  return places.demonym(word) ?? (places.place(word)?.kind === 'country' ? places.place(word)!.iso3 : null);
+}
+
+/** An apposition after a name: ', Iran's chief of staff,' -> role and the country it names. */
+function appositionAfter(text: string, end: number, places: PlaceLookup): { role: string; country: string | null } | null {
+  const m = /^,\s+(?:the\s+)?(?:([\p{Lu}][\p{L}-]+)(?:['’]s)?\s+)?((?:[\p{L}.]+\s+){0,4}?[\p{L}.]+)\s*[,.;]/u.exec(text.slice(end, end + 90));
+  if (!m) return null;
+  const words = m[2]!.split(/\s+/);
+  if (!words.every((w) => isRoleWord(w))) return null;
+  const role = m[2]!;
+  if (!roleSector(role)) return null;
+  const lead = m[1];
+  const country = lead ? (places.demonym(lead) ?? (places.place(lead)?.kind === 'country' ? places.place(lead)!.iso3 : null)) : null;
+  if (lead && !country) return null;
+  return { role, country };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function overlaps(a: { start: number; end: number }, list: { start: number; end: number }[]): boolean {
+  return list.some((b) => a.start < b.end && b.start < a.end);
+}
+
+export function resolveMentions(text: string, spans: TaggedSpan[], places: PlaceLookup): ResolvedDoc {
+  const mentions: Mention[] = [];
+  const entities = new Map<string, LocalEntity>();
+  const entity = (key: string, name: string, type: EntityType, country: string | null, sector: Sector | null): LocalEntity => {
+    let e = entities.get(key);
+    if (!e) {
+      e = { key, name, type, country, sector, aliases: new Map(), roles: new Set() };
+      entities.set(key, e);
+    }
+    e.country ??= country;
+    e.sector ??= sector;
+    return e;
+  };
+  const countryEntity = (iso3: string) => entity(`GPE:${iso3}`, places.countryName(iso3) ?? iso3, 'GPE', iso3, null);
+  const add = (m: Omit<Mention, 'text'>, e: LocalEntity | null) => {
+    const t = text.slice(m.start, m.end);
+    mentions.push({ ...m, text: t, entityKey: e?.key ?? null });
+    if (e) e.aliases.set(t, (e.aliases.get(t) ?? 0) + 1);
+  };
+
+  // Epithets and metonyms written out ('the Jewish state', 'the Kremlin').
+  for (const ep of places.epithets()) {
+    const re = new RegExp(`\\b${escapeRe(ep.phrase)}\\b`, 'gi');
+    for (const m of text.matchAll(re)) {
+      const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+      // 'the Islamic Republic News Agency' is an organisation, not the epithet.
+      if (/^\s+(News|of)\b/.test(text.slice(span.end, span.end + 8))) continue;
+      if (overlaps(span, mentions)) continue;
+      add({ ...span, type: 'GPE', entityKey: null, role: null, metonymy: true, rule: 'gazetteer:epithet' }, countryEntity(ep.iso3));
+    }
+  }
+
+  const persons: { span: TaggedSpan; name: string; start: number; role: string | null; country: string | null }[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (overlaps(s, mentions)) continue;
+    const raw = text.slice(s.start, s.end);
+    if (s.type === 'PER') {
+      const split = splitRole(raw);
+      const start = s.start + (split.role ? raw.indexOf(split.name) : 0);
+      const before = roleBefore(text, start);
+      const role = split.role ?? before?.role ?? null;
+      const roleStart = split.role ? s.start : (before?.start ?? start);
+      const appo = appositionAfter(text, s.end, places);
+      const country = countryBefore(text, roleStart, places) ?? appo?.country ?? null;
+      persons.push({ span: { ...s, start }, name: split.name, start, role: role ?? appo?.role ?? null, country });
+      continue;
+    }
+    if (s.type === 'LOC') {
+      const p = places.place(raw);
+      if (p?.kind === 'country') {
+        add({ ...s, type: 'GPE', entityKey: null, role: null, metonymy: false, rule: 'ner+gazetteer:country' }, countryEntity(p.iso3));
+      } else if (p && p.kind === 'capital' && !LOCATIVE.test(text.slice(Math.max(0, s.start - 30), s.start))) {
+        add({ ...s, type: 'GPE', entityKey: null, role: null, metonymy: true, rule: 'ner+gazetteer:capital-as-actor' }, countryEntity(p.iso3));
+      } else if (p) {
+        add({ ...s, type: 'GPE', entityKey: null, role: null, metonymy: false, rule: 'ner+gazetteer:place' }, entity(`GPE:${p.country}:${normaliseName(raw)}`, raw, 'GPE', p.country, null));
+      } else {
+        add({ ...s, type: 'LOC', entityKey: null, role: null, metonymy: false, rule: 'ner' }, entity(`LOC:${normaliseName(raw)}`, raw, 'LOC', null, null));
+      }
+      continue;
+    }
+    if (s.type === 'MISC') {
+      const iso = places.demonym(raw);
+      if (iso) add({ ...s, type: 'NORP', entityKey: null, role: null, metonymy: false, rule: 'ner+gazetteer:demonym' }, countryEntity(iso));
+      else add({ ...s, type: 'MISC', entityKey: null, role: null, metonymy: false, rule: 'ner' }, entity(`MISC:${normaliseName(raw)}`, raw, 'MISC', null, null));
+      continue;
+    }
+    // ORG: an acronym joins the organisation whose initials it spells.
+    const acronymOf = /^[A-Z]{2,6}$/.test(raw) ? [...entities.values()].find((e) => e.type === 'ORG' && initials(e.name) === raw) : undefined;
+    const country = (() => {
+      for (const w of raw.split(/\s+/)) {
+        const iso = places.demonym(w) ?? (places.place(w)?.kind === 'country' ? places.place(w)!.iso3 : null);
+        if (iso) return iso;
+      }
+      return countryBefore(text, s.start, places);
+    })();
+    const e = acronymOf ?? entity(`ORG:${normaliseName(raw)}`, raw, 'ORG', country, orgSector(raw));
+    add({ ...s, type: 'ORG', entityKey: null, role: null, metonymy: false, rule: acronymOf ? 'ner+acronym' : 'ner' }, e);
+  }
+
+  // Demonyms and country names the tagger missed.
+  for (const m of text.matchAll(/\b\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?\b/gu)) {
+    const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    if (overlaps(span, mentions) || persons.some((p) => span.start < p.span.end && p.span.start < span.end)) continue;
+    const iso = places.demonym(m[0]);
+    const p = places.place(m[0]);
+    if (iso) add({ ...span, type: 'NORP', entityKey: null, role: null, metonymy: false, rule: 'gazetteer:demonym' }, countryEntity(iso));
+    else if (p?.kind === 'country') add({ ...span, type: 'GPE', entityKey: null, role: null, metonymy: false, rule: 'gazetteer:country' }, countryEntity(p.iso3));
+  }
+
+  // People: longest names first, so that a surname alone joins the full name it abbreviates.
+  const order = [...persons].sort((a, b) => nameTokens(b.name).length - nameTokens(a.name).length || a.start - b.start);
+  const people: LocalEntity[] = [];
+  for (const p of order) {
+    const tokens = nameTokens(p.name);
+    if (tokens.length === 0) continue;
+    let e = people.find((x) => nameCompatible(p.name, x.name));
+    if (!e) {
+      e = entity(`PERSON:${tokens.join(' ')}`, p.name, 'PERSON', p.country, p.role ? roleSector(p.role) : null);
+      people.push(e);
+    }
+    e.country ??= p.country;
+    if (p.role) {
+      e.roles.add(p.role);
+      e.sector ??= roleSector(p.role);
+    }
+    add({ start: p.start, end: p.span.end, type: 'PERSON', entityKey: null, role: p.role, metonymy: false, rule: 'ner' }, e);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, entities: [...entities.values()] };
+}

@@ -1,0 +1,104 @@
+// Titles, ranks and offices written before a name ('Maj. Gen.', 'Defense Minister', 'President')
+// are roles, not part of the name. This table is the project's own; each entry says which sector
+// (CAMEO actor type) holding it implies.
+
+export type Sector = 'GOV' | 'MIL' | 'REB' | 'OPP' | 'COP' | 'JUD' | 'LEG' | 'MED' | 'BUS' | 'EDU' | 'REL' | 'HLH' | 'NGO' | 'IGO' | 'CVL' | 'SPY' | 'ELI';
+
+/** Role words (lower case; abbreviations with their dots) and the sector they imply. */
+const ROLE_WORDS: [string, Sector][] = [
+  // Military ranks and posts.
+  ['gen.', 'MIL'], ['general', 'MIL'], ['maj.', 'MIL'], ['major', 'MIL'], ['lt.', 'MIL'], ['lieutenant', 'MIL'],
+  ['col.', 'MIL'], ['colonel', 'MIL'], ['brig.', 'MIL'], ['brigadier', 'MIL'], ['adm.', 'MIL'], ['admiral', 'MIL'],
+  ['capt.', 'MIL'], ['captain', 'MIL'], ['sgt.', 'MIL'], ['sergeant', 'MIL'], ['cmdr.', 'MIL'], ['commander', 'MIL'],
+  ['marshal', 'MIL'], ['field', 'MIL'], ['rear', 'MIL'], ['vice', 'GOV'], ['chief', 'GOV'], ['staff', 'GOV'],
+  ['army', 'MIL'], ['military', 'MIL'], ['armed', 'MIL'], ['forces', 'MIL'], ['corps', 'MIL'],
+  // Government offices.
+  ['president', 'GOV'], ['prime', 'GOV'], ['minister', 'GOV'], ['secretary', 'GOV'], ['chancellor', 'GOV'],
+  ['premier', 'GOV'], ['king', 'GOV'], ['queen', 'GOV'], ['prince', 'GOV'], ['crown', 'GOV'], ['emir', 'GOV'], ['sheikh', 'GOV'],
+  ['ayatollah', 'REL'], ['supreme', 'GOV'], ['leader', 'GOV'], ['foreign', 'GOV'], ['defense', 'GOV'], ['defence', 'GOV'],
+  ['interior', 'GOV'], ['finance', 'GOV'], ['deputy', 'GOV'], ['ambassador', 'GOV'], ['envoy', 'GOV'], ['spokesman', 'GOV'],
+  ['spokeswoman', 'GOV'], ['spokesperson', 'GOV'], ['governor', 'GOV'], ['mayor', 'GOV'], ['national', 'GOV'], ['security', 'GOV'],
+  ['adviser', 'GOV'], ['advisor', 'GOV'], ['state', 'GOV'], ['gov.', 'GOV'], ['pres.', 'GOV'], ['sec.', 'GOV'],
+  ['sen.', 'LEG'], ['senator', 'LEG'], ['rep.', 'LEG'], ['representative', 'LEG'], ['speaker', 'LEG'], ['lawmaker', 'LEG'], ['mp', 'LEG'],
+  ['judge', 'JUD'], ['justice', 'JUD'], ['attorney', 'JUD'], ['prosecutor', 'JUD'],
+  ['police', 'COP'], ['inspector', 'COP'], ['detective', 'COP'], ['sheriff', 'COP'],
+  ['pope', 'REL'], ['cardinal', 'REL'], ['archbishop', 'REL'], ['bishop', 'REL'], ['rabbi', 'REL'], ['imam', 'REL'], ['cleric', 'REL'], ['rev.', 'REL'],
+  ['ceo', 'BUS'], ['chairman', 'BUS'], ['chairwoman', 'BUS'], ['executive', 'BUS'], ['founder', 'BUS'],
+  ['dr.', 'ELI'], ['prof.', 'EDU'], ['professor', 'EDU'],
+  ['mr.', 'ELI'], ['mrs.', 'ELI'], ['ms.', 'ELI'], ['sir', 'ELI'], ['lord', 'ELI'], ['lady', 'ELI'],
+  // Joining words inside a role ('Chief of Staff', 'Minister of Defense').
+  ['of', 'GOV'], ['the', 'GOV'], ['for', 'GOV'], ['and', 'GOV'],
+];
+
+const ROLE = new Map(ROLE_WORDS);
+const JOINERS = new Set(['of', 'the', 'for', 'and']);
+/** Words that make a sequence a role on their own (a joiner or 'field' alone does not). */
+const HEAD_SECTOR: [RegExp, Sector][] = [
+  [/(?<!\p{L})(gen\.|general|maj\.|major|lt\.|lieutenant|col\.|colonel|brig\.|brigadier|adm\.|admiral|capt\.|captain|sgt\.|sergeant|cmdr\.|commander|marshal|army|military|armed forces|chief of staff)(?!\p{L})/u, 'MIL'],
+  [/(?<!\p{L})(defen[cs]e minister|minister of defen[cs]e)(?!\p{L})/u, 'GOV'],
+  [/(?<!\p{L})(sen\.|senator|rep\.|representative|lawmaker|speaker|mp)(?!\p{L})/u, 'LEG'],
+  [/(?<!\p{L})(judge|justice|attorney|prosecutor)(?!\p{L})/u, 'JUD'],
+  [/(?<!\p{L})(police|inspector|detective|sheriff)(?!\p{L})/u, 'COP'],
+  [/(?<!\p{L})(pope|cardinal|archbishop|bishop|rabbi|imam|cleric|ayatollah|rev\.)(?!\p{L})/u, 'REL'],
+  [/(?<!\p{L})(ceo|chairman|chairwoman|executive|founder)(?!\p{L})/u, 'BUS'],
+  [/(?<!\p{L})(president|prime minister|minister|secretary|chancellor|premier|king|queen|prince|emir|sheikh|leader|ambassador|envoy|spokes\w+|governor|mayor|adviser|advisor|gov\.|pres\.|sec\.)(?!\p{L})/u, 'GOV'],
+];
+const COURTESY = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'sir', 'lord', 'lady', 'prof.']);
+
+export function isRoleWord(word: string): boolean {
+  return ROLE.has(word.toLowerCase());
+}
+
+/** The sector a role implies ('Maj. Gen.' -> MIL, 'Defense Minister' -> GOV), or null. */
+export function roleSector(role: string): Sector | null {
+  const r = role.toLowerCase();
+  for (const [re, sector] of HEAD_SECTOR) if (re.test(r)) return sector;
+  return null;
+}
+
+/** A role phrase worth keeping: not only joiners or courtesy titles. */
+export function isMeaningfulRole(role: string): boolean {
+  const words = role.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.some((w) => !JOINERS.has(w) && !COURTESY.has(w)) && roleSector(role) !== null;
+}
+
+/**
+ * Splits leading role words off a name: 'Maj. Gen. Mohammad Bagheri' -> role 'Maj. Gen.', name
+ * 'Mohammad Bagheri'. Joiners inside the role are kept ('Chief of Staff').
+ */
+export function splitRole(phrase: string): { role: string | null; name: string } {
+  const words = phrase.trim().split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && ROLE.has(words[i]!.toLowerCase())) i++;
+  // A role never ends on a joiner: 'Minister of' + 'Mohammad X' gives the joiner back.
+  while (i > 0 && JOINERS.has(words[i - 1]!.toLowerCase())) i--;
+  if (i === 0) return { role: null, name: phrase.trim() };
+  return { role: words.slice(0, i).join(' '), name: words.slice(i).join(' ') };
+}
+
+/**
+ * The role words written just before offset `end` in `text` (the name starts at `end`):
+ * 'Syrian Defense Minister ' -> 'Defense Minister'. Returns the role and its start offset.
+ */
+export function roleBefore(text: string, end: number): { role: string; start: number } | null {
+  const window = text.slice(Math.max(0, end - 80), end);
+  const words = [...window.matchAll(/[\p{L}.]+/gu)];
+  let k = words.length - 1;
+  // Only words directly adjoining the name, separated by single spaces.
+  let cursor = window.length;
+  const taken: RegExpMatchArray[] = [];
+  while (k >= 0) {
+    const m = words[k]!;
+    const gap = window.slice((m.index ?? 0) + m[0].length, cursor);
+    if (!/^ ?$/.test(gap)) break;
+    if (!ROLE.has(m[0].toLowerCase())) break;
+    taken.unshift(m);
+    cursor = m.index ?? 0;
+    k--;
+  }
+  while (taken.length && JOINERS.has(taken[0]![0].toLowerCase())) taken.shift();
+  if (!taken.length) return null;
+  const role = taken.map((m) => m[0]).join(' ');
+  if (!isMeaningfulRole(role)) return null;
+  return { role, start: end - window.length + (taken[0]!.index ?? 0) };
+}
