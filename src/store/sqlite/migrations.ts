@@ -212,4 +212,18 @@ CREATE TABLE story_log (
 );
 `,
   },
+  {
+    version: 2,
+    description: 'stable entity keys; article analysis state; event sentence text',
+    sql: `
+ALTER TABLE entities ADD COLUMN key TEXT;
+CREATE UNIQUE INDEX entities_key ON entities(key);
+ALTER TABLE entities ADD COLUMN merged TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE articles ADD COLUMN analysed_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN sentence TEXT;
+ALTER TABLE events ADD COLUMN field TEXT NOT NULL DEFAULT 'text';
+ALTER TABLE quotes ADD COLUMN cue_type TEXT;
+ALTER TABLE quotes ADD COLUMN speaker_key TEXT;
+`,
+  },
 ];

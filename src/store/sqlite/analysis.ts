@@ -1,0 +1,228 @@
+// Persisting and reading what the language and event layers found: entities with aliases and
+// roles, mentions, time references, quotes, events. An article's analysis is replaced whole, in
+// one transaction, so re-analysing never leaves a mix of old and new rows.
+import type Database from 'better-sqlite3';
+import type { ArticleDoc } from '../../analysis/types.js';
+import type { CanonicalEntity } from '../../entities/registry.js';
+import type { EntityType } from '../../entities/types.js';
+import type { Sector } from '../../entities/roles.js';
+
+export interface StoredEntity {
+  id: number;
+  key: string;
+  name: string;
+  type: EntityType;
+  country: string | null;
+  sector: Sector | null;
+  aliases: { alias: string; count: number }[];
+  roles: { role: string; articleId: number; date: string | null }[];
+  mentions: number;
+}
+
+export interface StoredEvent {
+  id: number;
+  articleId: number;
+  field: string;
+  start: number;
+  end: number;
+  sentence: string | null;
+  cameo: string;
+  root: string;
+  plover: string | null;
+  quad: number | null;
+  goldstein: number | null;
+  source: string | null;
+  sourceEntityId: number | null;
+  sourceText: string | null;
+  target: string | null;
+  targetEntityId: number | null;
+  targetText: string | null;
+  date: string | null;
+  dateEnd: string | null;
+  dateResolved: boolean;
+  location: string | null;
+  modality: string;
+  confidence: number | null;
+  trigger: string | null;
+}
+
+export interface EventFilter {
+  actor?: string;
+  code?: string;
+  quad?: number;
+  from?: string;
+  to?: string;
+  articleIds?: number[];
+  modality?: string;
+  limit?: number;
+}
+
+type Row = Record<string, unknown>;
+
+/** Writes the canonical entities (insert or update by key); returns key -> id. */
+export function upsertEntities(db: Database.Database, entities: CanonicalEntity[], articleIdOf: (external: string) => number | null): Map<string, number> {
+  const ids = new Map<string, number>();
+  const find = db.prepare('SELECT id FROM entities WHERE key = ?');
+  const insert = db.prepare('INSERT INTO entities(key, name, type, country, sector, merged) VALUES (?, ?, ?, ?, ?, ?)');
+  const update = db.prepare('UPDATE entities SET name = ?, type = ?, country = ?, sector = ?, merged = ? WHERE id = ?');
+  const alias = db.prepare('INSERT INTO entity_aliases(entity_id, alias, count) VALUES (?, ?, ?) ON CONFLICT(entity_id, alias) DO UPDATE SET count = excluded.count');
+  const role = db.prepare('INSERT OR IGNORE INTO entity_roles(entity_id, role, article_id, date) VALUES (?, ?, ?, ?)');
+  const published = db.prepare('SELECT published FROM articles WHERE id = ?');
+  for (const e of entities) {
+    const merged = JSON.stringify(e.merged);
+    const row = find.get(e.key) as { id: number } | undefined;
+    let id: number;
+    if (row) {
+      id = row.id;
+      update.run(e.name, e.type, e.country, e.sector, merged, id);
+    } else id = Number(insert.run(e.key, e.name, e.type, e.country, e.sector, merged).lastInsertRowid);
+    ids.set(e.key, id);
+    for (const [a, n] of e.aliases) alias.run(id, a, n);
+    for (const [r, arts] of e.roles) {
+      for (const art of arts) {
+        const aid = articleIdOf(art);
+        if (aid === null) continue;
+        const p = (published.get(aid) as { published: string | null } | undefined)?.published ?? null;
+        role.run(id, r, aid, p);
+      }
+    }
+  }
+  return ids;
+}
+
+/** Replaces one article's analysis rows. */
+export function saveDoc(db: Database.Database, doc: ArticleDoc, entityIds: Map<string, number>, version: number): void {
+  const id = doc.articleId;
+  for (const t of ['mentions', 'time_refs', 'quotes', 'events']) db.prepare(`DELETE FROM ${t} WHERE article_id = ?`).run(id);
+  const eid = (k: string | null) => (k ? (entityIds.get(k) ?? null) : null);
+  const m = db.prepare('INSERT INTO mentions(article_id, start, end, type, text, entity_id, role, metonymy, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const x of doc.mentions) if (x.field === 'text') m.run(id, x.start, x.end, x.type, x.text, eid(x.entityKey), x.role, x.metonymy ? 1 : 0, x.rule);
+  const t = db.prepare('INSERT INTO time_refs(article_id, start, end, type, value, granularity, anchor, resolved, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const x of doc.times) if (x.field === 'text') t.run(id, x.start, x.end, x.type, x.value, x.granularity, x.anchor, x.resolved ? 1 : 0, x.rule);
+  const q = db.prepare(
+    'INSERT INTO quotes(article_id, start, end, text, speaker_entity_id, speaker_text, speaker_key, cue, cue_type, via, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const x of doc.quotes) q.run(id, x.start, x.end, x.text, eid(x.speakerKey), x.speakerText, x.speakerKey, x.cue, x.cueType, x.via, x.partial ? 1 : 0);
+  const e = db.prepare(
+    `INSERT INTO events(article_id, field, start, end, sentence, cameo, root, plover, quad, goldstein, source_code, source_entity_id, source_text,
+       target_code, target_entity_id, target_text, date, date_end, date_resolved, location, modality, confidence, trigger)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const x of doc.events)
+    e.run(id, x.field, x.start, x.end, x.sentence, x.cameo, x.root, x.plover, x.quad, x.goldstein, x.source, eid(x.sourceKey), x.sourceText,
+      x.target, eid(x.targetKey), x.targetText, x.date, x.dateEnd, x.dateResolved ? 1 : 0, x.location, x.modality, x.confidence, x.trigger);
+  db.prepare('UPDATE articles SET analysed_version = ? WHERE id = ?').run(version, id);
+}
+
+function toEntity(db: Database.Database, r: Row): StoredEntity {
+  const id = r.id as number;
+  return {
+    id,
+    key: r.key as string,
+    name: r.name as string,
+    type: r.type as EntityType,
+    country: (r.country as string | null) ?? null,
+    sector: (r.sector as Sector | null) ?? null,
+    aliases: db.prepare('SELECT alias, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, alias').all(id) as { alias: string; count: number }[],
+    roles: (db.prepare('SELECT role, article_id, date FROM entity_roles WHERE entity_id = ? ORDER BY date, article_id').all(id) as Row[]).map((x) => ({
+      role: x.role as string,
+      articleId: x.article_id as number,
+      date: (x.date as string | null) ?? null,
+    })),
+    mentions: (db.prepare('SELECT COUNT(*) n FROM mentions WHERE entity_id = ?').get(id) as { n: number }).n,
+  };
+}
+
+export function listEntities(db: Database.Database, opts: { type?: string; limit?: number } = {}): StoredEntity[] {
+  const rows = db
+    .prepare(
+      `SELECT e.*, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS n FROM entities e
+       WHERE (@type IS NULL OR e.type = @type) ORDER BY n DESC, e.name LIMIT @limit`,
+    )
+    .all({ type: opts.type ?? null, limit: opts.limit ?? -1 }) as Row[];
+  return rows.map((r) => toEntity(db, r));
+}
+
+export function getEntity(db: Database.Database, idOrKey: number | string): StoredEntity | null {
+  const r = (typeof idOrKey === 'number'
+    ? db.prepare('SELECT * FROM entities WHERE id = ?').get(idOrKey)
+    : db.prepare('SELECT * FROM entities WHERE key = ? OR name = ? COLLATE NOCASE ORDER BY id LIMIT 1').get(idOrKey, idOrKey)) as Row | undefined;
+  return r ? toEntity(db, r) : null;
+}
+
+export function entityMentions(db: Database.Database, entityId: number, limit = 200): { articleId: number; start: number; end: number; text: string; context: string; role: string | null; metonymy: boolean }[] {
+  const rows = db
+    .prepare(
+      `SELECT m.article_id, m.start, m.end, m.text, m.role, m.metonymy, substr(a.text, max(1, m.start - 59), (m.end - m.start) + 120) AS context
+       FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? ORDER BY a.published, m.article_id, m.start LIMIT ?`,
+    )
+    .all(entityId, limit) as Row[];
+  return rows.map((r) => ({
+    articleId: r.article_id as number,
+    start: r.start as number,
+    end: r.end as number,
+    text: r.text as string,
+    context: (r.context as string).replace(/\s+/g, ' '),
+    role: (r.role as string | null) ?? null,
+    metonymy: r.metonymy === 1,
+  }));
+}
+
+export function queryEvents(db: Database.Database, f: EventFilter = {}): StoredEvent[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.actor) {
+    where.push('(source_code LIKE @actor OR target_code LIKE @actor OR source_text LIKE @actorText OR target_text LIKE @actorText)');
+    params.actor = `${f.actor.toUpperCase()}%`;
+    params.actorText = `%${f.actor}%`;
+  }
+  if (f.code) {
+    where.push(f.code.length <= 2 ? 'root = @code' : 'cameo LIKE @codePrefix');
+    params.code = f.code.padStart(2, '0');
+    params.codePrefix = `${f.code}%`;
+  }
+  if (f.quad) {
+    where.push('quad = @quad');
+    params.quad = f.quad;
+  }
+  if (f.from) {
+    where.push('date >= @from');
+    params.from = f.from;
+  }
+  if (f.to) {
+    where.push('date <= @to');
+    params.to = `${f.to}\uffff`;
+  }
+  if (f.modality) {
+    where.push('modality = @modality');
+    params.modality = f.modality;
+  }
+  if (f.articleIds) where.push(`article_id IN (${f.articleIds.map(Number).join(',') || 'NULL'})`);
+  const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY date IS NULL, date, article_id, start LIMIT ${f.limit ?? -1}`;
+  return (db.prepare(sql).all(params) as Row[]).map((r) => ({
+    id: r.id as number,
+    articleId: r.article_id as number,
+    field: r.field as string,
+    start: r.start as number,
+    end: r.end as number,
+    sentence: (r.sentence as string | null) ?? null,
+    cameo: r.cameo as string,
+    root: r.root as string,
+    plover: (r.plover as string | null) ?? null,
+    quad: (r.quad as number | null) ?? null,
+    goldstein: (r.goldstein as number | null) ?? null,
+    source: (r.source_code as string | null) ?? null,
+    sourceEntityId: (r.source_entity_id as number | null) ?? null,
+    sourceText: (r.source_text as string | null) ?? null,
+    target: (r.target_code as string | null) ?? null,
+    targetEntityId: (r.target_entity_id as number | null) ?? null,
+    targetText: (r.target_text as string | null) ?? null,
+    date: (r.date as string | null) ?? null,
+    dateEnd: (r.date_end as string | null) ?? null,
+    dateResolved: r.date_resolved === 1,
+    location: (r.location as string | null) ?? null,
+    modality: r.modality as string,
+    confidence: (r.confidence as number | null) ?? null,
+    trigger: (r.trigger as string | null) ?? null,
+  }));
+}

@@ -1,0 +1,85 @@
+// Public shapes of the story clusterer: what goes in, what comes out, what can be tuned.
+
+/** One article as the clusterer sees it. */
+export interface ClusterDoc {
+  id: string;
+  text: string;
+  title?: string | null;
+  /** ISO date or date-time of publication, when known. */
+  published?: string | null;
+  /** Canonical entity names or ids from the language layer, when it ran. */
+  entities?: string[];
+}
+
+/** One real-world happening: the articles that report it. */
+export interface EventCluster {
+  id: string;
+  topicId: string;
+  docIds: string[];
+  /** Heaviest terms and names, for a label. */
+  keyTerms: string[];
+  /** Earliest and latest article time known (ISO date), or null. */
+  first: string | null;
+  last: string | null;
+}
+
+/** A running subject: the events that belong to it. */
+export interface TopicCluster {
+  id: string;
+  events: EventCluster[];
+  docIds: string[];
+  keyTerms: string[];
+}
+
+/** What `add` reports: where the article went and which clusters changed. */
+export interface AddResult {
+  topicId: string;
+  eventId: string;
+  /** Ids of topics and events created, grown, merged into, or merged away by this article. */
+  changed: string[];
+}
+
+export interface ClustererOptions {
+  /** Join an existing event when its score reaches this. */
+  eventThreshold: number;
+  /** Open a new event inside an existing topic when the topic score reaches this. */
+  topicThreshold: number;
+  /** Merge two events of one topic when their centroids' score reaches this. */
+  eventMergeThreshold: number;
+  /** Merge two topics when their centroids' similarity reaches this. */
+  topicMergeThreshold: number;
+  /** Weight of names (capitalised phrases, entities) against content words. */
+  phraseWeight: number;
+  /** Weight of facts (numbers, dates, years) in the event score. */
+  factWeight: number;
+  /** Largest score lost to the time gap between an article and an event. */
+  timePenalty: number;
+  /** Days over which the time penalty grows to about two thirds of its largest value. */
+  timeScaleDays: number;
+  /** Salient keys per cluster put in the inverted index. */
+  salientKeys: number;
+  /** Query keys taken from each article. */
+  queryKeys: number;
+  /** Clusters kept per index key. */
+  postingCap: number;
+  /** Candidate clusters scored in full per article. */
+  maxCandidates: number;
+  /** Terms kept in a centroid's vector. */
+  vectorTerms: number;
+}
+
+export const DEFAULT_OPTIONS: ClustererOptions = {
+  eventThreshold: 0.3,
+  topicThreshold: 0.15,
+  eventMergeThreshold: 0.5,
+  topicMergeThreshold: 0.3,
+  phraseWeight: 0.4,
+  factWeight: 0.1,
+  timePenalty: 0.2,
+  timeScaleDays: 14,
+  salientKeys: 24,
+  queryKeys: 24,
+  postingCap: 64,
+  maxCandidates: 24,
+  vectorTerms: 200,
+};

@@ -1,0 +1,260 @@
+// Document representation for story clustering: content terms, named-entity-ish capitalised
+// phrases, distinctive numbers and calendar dates, plus document frequencies kept up to date as
+// articles arrive (so TF-IDF weights never need a pass over the whole store).
+
+/** What the clusterer needs to know about one article. */
+export interface DocFeatures {
+  /** Content words (lower-cased, light-stemmed, stopwords removed) with counts. */
+  terms: Map<string, number>;
+  /** Capitalised phrases and their words, plus given entities, lower-cased, with counts. */
+  phrases: Map<string, number>;
+  /** Distinctive numbers (tolls, magnitudes, scores), normalised, values above 12. */
+  numbers: Set<string>;
+  /** Full calendar dates mentioned (`YYYY-MM-DD`). */
+  dates: Set<string>;
+  /** Years mentioned (1900..2099). */
+  years: Set<number>;
+  /**
+   * When the article speaks from, in days since 1970: its publication date when given, else
+   * the first full date in its opening lines (a dateline or 'Published' stamp), else null.
+   */
+  time: number | null;
+}
+
+const STOPWORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him himself his ' +
+    'how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out ' +
+    'over own same she should so some such than that the their theirs them themselves then there these they this those through to too ' +
+    'under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves ' +
+    'said says say told tell according would could may might must shall one two three four five six seven eight nine ten first second ' +
+    'new last year years day days time week weeks month months today yesterday tomorrow monday tuesday wednesday thursday friday ' +
+    'saturday sunday mon tue wed thu fri sat sun am pm et gmt edt est pdt pst bst published updated posted mr mrs ms dr st ' +
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept ' +
+    'oct nov dec us get got go going went make made take took back well like still even much many people news report reported ' +
+    'since around later early late ago another way want wanted know just including include includes per via us re ve ll don didn ' +
+    'doesn isn wasn weren won wouldn couldn hasn haven hadn aren t s d m'
+  ).split(/\s+/),
+);
+
+/** Words that often start a sentence capitalised without naming anything. */
+const SENTENCE_OPENERS = STOPWORDS;
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+
+/** Light suffix stripping so that `quakes`/`quake` and `checked`/`checks` meet. */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  if (word.endsWith('s')) return word.slice(0, -1);
+  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
+  if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2);
+  return word;
+}
+
+/** Rejoin numbers that tokenised text split apart (`6 . 1`, `14 , 000`, `7 : 48`). */
+function joinSplitNumbers(text: string): string {
+  return text.replace(/(\d) ([.,:/-]) (?=\d)/g, '$1$2');
+}
+
+const WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+
+/** Lower-cased, stemmed content words of a text, in order. */
+export function contentTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+    if (w.length < 2 || STOPWORDS.has(w)) continue;
+    for (const part of w.split('-')) {
+      if (part.length < 2 || STOPWORDS.has(part)) continue;
+      out.push(stem(part));
+    }
+  }
+  return out;
+}
+
+function isCapitalised(token: string): boolean {
+  const c = token.charAt(0);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+/** Connectors allowed inside a name (`Bank of England`, `Bashar al Assad`). */
+const NAME_JOINERS = new Set(['of', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'del', 'da', 'du', 'le']);
+
+/**
+ * Capitalised phrases per line: runs of capitalised words (with name connectors inside),
+ * skipping a sentence's first word when it is a common word. Lines mostly in capitals
+ * (headlines set in caps) give no phrases since capitals carry no signal there.
+ */
+export function capitalisedPhrases(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    const letters = line.replace(/[^\p{L}]/gu, '');
+    const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+    if (letters.length > 0 && upper / letters.length > 0.6) continue;
+    const tokens = line.match(/[\p{L}\p{M}'’.-]+|[^\s\p{L}]/gu) ?? [];
+    let run: string[] = [];
+    let sentenceStart = true;
+    const flush = () => {
+      while (run.length > 0 && NAME_JOINERS.has(run[run.length - 1]!.toLowerCase())) run.pop();
+      if (run.length > 0) {
+        const words = run.map((w) => w.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, ''));
+        if (words.length > 1) out.push(words.join(' '));
+        for (const w of words) if (w.length > 1 && !NAME_JOINERS.has(w) && !STOPWORDS.has(w)) out.push(w);
+      }
+      run = [];
+    };
+    for (const tok of tokens) {
+      if (/^[\p{L}]/u.test(tok) && isCapitalised(tok)) {
+        const lower = tok.toLowerCase().replace(/['’]s$/, '');
+        if (sentenceStart && run.length === 0 && SENTENCE_OPENERS.has(lower)) {
+          sentenceStart = false;
+          continue;
+        }
+        run.push(tok);
+      } else if (run.length > 0 && NAME_JOINERS.has(tok.toLowerCase())) {
+        run.push(tok);
+      } else {
+        flush();
+      }
+      sentenceStart = /^[.!?:"“”]$/.test(tok);
+    }
+    flush();
+  }
+  return out;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2099) return null;
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+function fullYear(y: number): number {
+  return y < 100 ? (y < 50 ? 2000 + y : 1900 + y) : y;
+}
+
+const MONTH_NAMES = Object.keys(MONTHS).join('|');
+const MDY_RE = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})?`, 'gi');
+const DMY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\.?\\s*,?\\s*(\\d{4})?`, 'gi');
+const NUMERIC_DATE_RE = /\b(\d{1,2})\/(\d{1,2})\/(\d{2,4})\b/g;
+const ISO_DATE_RE = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g;
+
+interface FoundDate {
+  iso: string;
+  at: number;
+}
+
+/** Full dates (year, month and day) written in the text, with their offsets. */
+export function fullDates(text: string): FoundDate[] {
+  const out: FoundDate[] = [];
+  const push = (iso: string | null, at: number) => {
+    if (iso) out.push({ iso, at });
+  };
+  for (const m of text.matchAll(MDY_RE)) if (m[3]) push(isoDate(Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2])), m.index);
+  for (const m of text.matchAll(DMY_RE)) if (m[3]) push(isoDate(Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1])), m.index);
+  for (const m of text.matchAll(NUMERIC_DATE_RE)) push(isoDate(fullYear(Number(m[3])), Number(m[1]), Number(m[2])), m.index);
+  for (const m of text.matchAll(ISO_DATE_RE)) push(isoDate(Number(m[1]), Number(m[2]), Number(m[3])), m.index);
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** Days since 1970-01-01 for an ISO date (or date-time); null when unreadable. */
+export function epochDays(iso: string): number | null {
+  const ms = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(ms) ? null : Math.floor(ms / 86_400_000);
+}
+
+/** How far into the text a date still counts as the article's own (dateline, stamp). */
+const OPENING_CHARS = 400;
+
+/** Everything the clusterer reads from one article. */
+export function extractFeatures(input: {
+  text: string;
+  title?: string | null;
+  published?: string | null;
+  entities?: readonly string[];
+}): DocFeatures {
+  const body = joinSplitNumbers(input.title ? `${input.title}\n${input.text}` : input.text);
+  const terms = new Map<string, number>();
+  for (const t of contentTerms(body)) terms.set(t, (terms.get(t) ?? 0) + 1);
+  const phrases = new Map<string, number>();
+  for (const p of capitalisedPhrases(body)) phrases.set(p, (phrases.get(p) ?? 0) + 1);
+  for (const e of input.entities ?? []) {
+    const key = `entity:${e.toLowerCase()}`;
+    phrases.set(key, (phrases.get(key) ?? 0) + 2);
+  }
+  const numbers = new Set<string>();
+  const years = new Set<number>();
+  for (const m of body.matchAll(/(?<![\d.,:/-])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,:/-])\d+(?:\.\d+)?(?![\d:/])/g)) {
+    const value = Number(m[0].replace(/,/g, ''));
+    if (!Number.isFinite(value)) continue;
+    if (Number.isInteger(value) && value >= 1900 && value <= 2099 && !m[0].includes(',')) years.add(value);
+    else if (value > 12 || !Number.isInteger(value)) numbers.add(String(value));
+  }
+  const found = fullDates(body);
+  const dates = new Set(found.map((d) => d.iso));
+  for (const d of found) years.add(Number(d.iso.slice(0, 4)));
+  let time = input.published ? epochDays(input.published) : null;
+  if (time === null) {
+    const opening = found.find((d) => d.at < OPENING_CHARS);
+    if (opening) time = epochDays(opening.iso);
+  }
+  return { terms, phrases, numbers, dates, years, time };
+}
+
+/**
+ * Document frequencies maintained one article at a time. IDF is smoothed so that the first
+ * articles of a stream still get usable weights: idf = ln((N + 1) / (df + 1)) + 1.
+ */
+export class DocumentFrequencies {
+  private df = new Map<string, number>();
+  private n = 0;
+
+  get documents(): number {
+    return this.n;
+  }
+
+  add(keys: Iterable<string>): void {
+    this.n++;
+    for (const k of keys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+  }
+
+  idf(key: string): number {
+    return Math.log((this.n + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
+  }
+
+  toJSON(): { n: number; df: [string, number][] } {
+    return { n: this.n, df: [...this.df] };
+  }
+
+  static fromJSON(data: { n: number; df: [string, number][] }): DocumentFrequencies {
+    const out = new DocumentFrequencies();
+    out.n = data.n;
+    out.df = new Map(data.df);
+    return out;
+  }
+}
+
+/** Sublinear TF-IDF weights of a count map, L2-normalised. */
+export function tfidfVector(counts: Map<string, number>, df: DocumentFrequencies): Map<string, number> {
+  const out = new Map<string, number>();
+  let norm = 0;
+  for (const [k, c] of counts) {
+    const w = (1 + Math.log(c)) * df.idf(k);
+    out.set(k, w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [k, w] of out) out.set(k, w / norm);
+  return out;
+}

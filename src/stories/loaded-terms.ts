@@ -1,0 +1,54 @@
+// Loaded words: terms that carry a stance ('regime', 'terrorist', 'Zionist entity'). Each use is
+// reported with its voice: the outlet's own words, or words inside a quotation (the speaker's).
+// The lexicon is the project's own; each entry names why the term is loaded.
+
+export interface LoadedTermRule {
+  name: string;
+  /** Matches the term with the words that make it loaded ('Assad regime', 'terrorist group'). */
+  re: RegExp;
+  why: string;
+}
+
+export const LOADED_TERMS: LoadedTermRule[] = [
+  { name: 'regime', re: /\b(?:[\p{Lu}][\p{L}-]+\s+)?regime\b/gu, why: 'delegitimises a government' },
+  { name: 'zionist', re: /\bZionist(?:[-‐][\p{Lu}][\p{L}]+)?(?:\s+(?:entity|enemy|regime|schemes?|occupiers?|forces|state))?/gu, why: 'denies Israel its name' },
+  { name: 'terrorist', re: /\bterror(?:ist)?s?(?:\s+(?:group|groups|organi[sz]ations?|infrastructure|entity|cells?|network))?\b/giu, why: 'labels an armed group as terrorist' },
+  { name: 'extremist', re: /\bextremists?(?:\s+(?:[\p{Lu}][\p{L}]+\s+)?(?:forces|groups?|militias?))?\b/giu, why: 'labels a group as extreme' },
+  { name: 'backed', re: /\b[\p{Lu}][\p{L}]+[-‐]backed\b/gu, why: 'casts a group as a proxy' },
+  { name: 'takfiri', re: /\btakfiris?\b/giu, why: 'sectarian label for Sunni armed groups' },
+  { name: 'occupation', re: /\boccup(?:ation|iers?|ying)\s+(?:forces|army|state|entity)\b/giu, why: 'frames presence as occupation' },
+  { name: 'martyr', re: /\bmartyr(?:s|dom|ed)?\b/giu, why: 'frames a death as sacrifice' },
+  { name: 'thugs', re: /\b(?:thugs|puppets?|mercenar(?:y|ies)|crusaders?|infidels?)\b/giu, why: 'insult for a party' },
+  { name: 'axis', re: /\baxis of (?:resistance|evil)\b/giu, why: 'bloc label taken from one side' },
+];
+
+export interface LoadedTermUse {
+  rule: string;
+  text: string;
+  start: number;
+  end: number;
+  voice: 'own' | 'quoted';
+}
+
+/** Spans between paired quotation marks, as a fallback when no quote layer output is given. */
+export function quotedSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/“[^”\n]*”|"[^"\n]*"|‘[^’\n]{3,}?’(?!\p{L})|(?<!\p{L})'[^'\n]{3,}?'(?!\p{L})/gu)) {
+    spans.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return spans;
+}
+
+export function findLoadedTerms(text: string, quotes: { start: number; end: number }[] = quotedSpans(text)): LoadedTermUse[] {
+  const out: LoadedTermUse[] = [];
+  for (const rule of LOADED_TERMS) {
+    for (const m of text.matchAll(rule.re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (out.some((o) => start < o.end && o.start < end)) continue;
+      const inQuote = quotes.some((q) => start >= q.start && end <= q.end);
+      out.push({ rule: rule.name, text: m[0], start, end, voice: inQuote ? 'quoted' : 'own' });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
