@@ -6,6 +6,11 @@
 export interface DocFeatures {
   /** Content words (lower-cased, light-stemmed, stopwords removed) with counts. */
   terms: Map<string, number>;
+  /**
+   * The content words written in lower case: the common vocabulary of a subject (rehab, quake,
+   * patch) without the names that tell one happening of it from another.
+   */
+  words: Map<string, number>;
   /** Capitalised phrases and their words, plus given entities, lower-cased, with counts. */
   phrases: Map<string, number>;
   /** Distinctive numbers (tolls, magnitudes, scores), normalised, values above 12. */
@@ -66,10 +71,11 @@ function joinSplitNumbers(text: string): string {
 
 const WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 
-/** Lower-cased, stemmed content words of a text, in order. */
-export function contentTerms(text: string): string[] {
+/** Lower-cased, stemmed content words of a text, in order; only lower-case ones when asked. */
+export function contentTerms(text: string, lowerCaseOnly = false): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD_RE)) {
+    if (lowerCaseOnly && m[0].charAt(0) !== m[0].charAt(0).toLowerCase()) continue;
     const w = m[0].toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
     if (w.length < 2 || STOPWORDS.has(w)) continue;
     for (const part of w.split('-')) {
@@ -187,6 +193,8 @@ export function extractFeatures(input: {
   const body = joinSplitNumbers(input.title ? `${input.title}\n${input.text}` : input.text);
   const terms = new Map<string, number>();
   for (const t of contentTerms(body)) terms.set(t, (terms.get(t) ?? 0) + 1);
+  const words = new Map<string, number>();
+  for (const t of contentTerms(body, true)) words.set(t, (words.get(t) ?? 0) + 1);
   const phrases = new Map<string, number>();
   for (const p of capitalisedPhrases(body)) phrases.set(p, (phrases.get(p) ?? 0) + 1);
   for (const e of input.entities ?? []) {
@@ -209,7 +217,7 @@ export function extractFeatures(input: {
     const opening = found.find((d) => d.at < OPENING_CHARS);
     if (opening) time = epochDays(opening.iso);
   }
-  return { terms, phrases, numbers, dates, years, time };
+  return { terms, words, phrases, numbers, dates, years, time };
 }
 
 /**

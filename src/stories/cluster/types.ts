@@ -50,6 +50,8 @@ export interface ClustererOptions {
   topicMergeThreshold: number;
   /** Weight of names (capitalised phrases, entities) against content words. */
   phraseWeight: number;
+  /** Weight of names against common words in the topic score. */
+  topicPhraseWeight: number;
   /** Weight of facts (numbers, dates, years) in the event score. */
   factWeight: number;
   /** Largest score lost to the time gap between an article and an event. */
@@ -74,6 +76,7 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   eventMergeThreshold: 0.5,
   topicMergeThreshold: 0.3,
   phraseWeight: 0.4,
+  topicPhraseWeight: 0.2,
   factWeight: 0.1,
   timePenalty: 0.2,
   timeScaleDays: 14,

@@ -1,0 +1,210 @@
+// Outlet comparison for one story: each article's facts (events, numbers, named people), quotes and
+// loaded words laid side by side; what is shared, what only one outlet has, and what conflicts
+// (different numbers for the same thing, names spelled differently, one quote in two wordings,
+// statements that contradict each other or themselves).
+import { nameTokens, sameNameWord } from '../entities/names.js';
+import type { LoadedTermUse } from './loaded-terms.js';
+
+export interface CompareEvent {
+  root: string;
+  cameo: string;
+  source: string | null;
+  target: string | null;
+  modality: string;
+  field: string;
+  sentence: string | null;
+  headline: string;
+}
+
+export interface CompareQuote {
+  text: string;
+  speaker: string | null;
+  speakerKey: string | null;
+  field: string;
+}
+
+export interface CompareNumber {
+  text: string;
+  value: number | null;
+  /** What is counted: the noun phrase after the number ('people', 'strikes'). */
+  what: string | null;
+  sentence: string;
+}
+
+export interface ComparedArticle {
+  articleId: number;
+  label: string;
+  outlet: string | null;
+  events: CompareEvent[];
+  quotes: CompareQuote[];
+  /** Canonical person key -> surface forms used (roles stripped). */
+  people: Map<string, { name: string; forms: Set<string> }>;
+  numbers: CompareNumber[];
+  loaded: (LoadedTermUse & { field: string })[];
+}
+
+export interface FactRow {
+  key: string;
+  what: string;
+  articles: number[];
+}
+
+export interface Comparison {
+  articles: { articleId: number; label: string; outlet: string | null }[];
+  shared: FactRow[];
+  only: Record<number, FactRow[]>;
+  conflicts: {
+    numbers: { what: string; values: { articleId: number; text: string; value: number | null; sentence: string }[] }[];
+    nameVariants: { entity: string; forms: { form: string; articles: number[] }[] }[];
+    quoteVariants: { speaker: string | null; wordings: { articleId: number; text: string }[] }[];
+    contradictions: { articles: number[]; what: string; sides: { articleId: number; field: string; text: string }[] }[];
+  };
+  loadedTerms: Record<number, { own: string[]; quoted: string[] }>;
+}
+
+const STOP = new Set('a an the of to in on and or for with by at from as is are was were be been that this it its he she they we you i his her their our will would has have had not but'.split(' '));
+
+function contentWords(s: string): Set<string> {
+  return new Set((s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w)));
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+function eventKey(e: CompareEvent): string {
+  const pair = [(e.source ?? '?').slice(0, 3), (e.target ?? '?').slice(0, 3)].sort().join('-');
+  return `event:${e.root}:${pair}:${e.modality === 'intended' ? 'intent' : 'fact'}`;
+}
+
+/** Two name forms are spellings of each other, not one a shorter form of the other. */
+function spellingVariants(a: string, b: string): boolean {
+  const x = nameTokens(a);
+  const y = nameTokens(b);
+  const covered = (s: string[], l: string[]) => s.every((w) => l.includes(w));
+  if (covered(x, y) || covered(y, x)) return false;
+  return x.some((w) => y.some((v) => w !== v && sameNameWord(w, v)));
+}
+
+export function compareArticles(list: ComparedArticle[]): Comparison {
+  const facts = new Map<string, FactRow>();
+  const fact = (key: string, what: string, articleId: number) => {
+    const f = facts.get(key) ?? { key, what, articles: [] };
+    if (!f.articles.includes(articleId)) f.articles.push(articleId);
+    facts.set(key, f);
+  };
+  for (const a of list) {
+    for (const e of a.events) if (e.modality !== 'negated') fact(eventKey(e), e.headline, a.articleId);
+    for (const [key, p] of a.people) fact(`person:${key}`, `mentions ${p.name}`, a.articleId);
+  }
+  // Quotes: the same words in several articles are a shared fact; close wordings are variants.
+  const quotes = list.flatMap((a) => a.quotes.map((q) => ({ ...q, articleId: a.articleId, words: contentWords(q.text) })));
+  const quoteVariants: Comparison['conflicts']['quoteVariants'] = [];
+  const seen = new Set<number>();
+  quotes.forEach((q, i) => {
+    if (seen.has(i)) return;
+    const group = [q];
+    quotes.forEach((r, j) => {
+      if (j <= i || seen.has(j) || r.words.size === 0) return;
+      const sim = jaccard(q.words, r.words);
+      const sameSpeaker = !!q.speakerKey && q.speakerKey === r.speakerKey;
+      if (sim >= 0.6 || (sameSpeaker && sim >= 0.3)) {
+        group.push(r);
+        seen.add(j);
+      }
+    });
+    const articles = [...new Set(group.map((g) => g.articleId))];
+    const key = `quote:${[...q.words].slice(0, 8).join(' ')}`;
+    for (const g of group) fact(key, `quote: ${q.text.length > 80 ? `${q.text.slice(0, 79)}…` : q.text}`, g.articleId);
+    const wordings = new Map<string, { articleId: number; text: string }>();
+    for (const g of group) {
+      const norm = [...g.words].join(' ');
+      if (!wordings.has(norm)) wordings.set(norm, { articleId: g.articleId, text: g.text });
+    }
+    if (wordings.size > 1 && (articles.length > 1 || group.length > 1)) {
+      const distinct = [...wordings.values()];
+      // Nested fragments ('X' inside 'X and Y') are one wording cut differently, not a variant.
+      const nested = distinct.every((w) => distinct.some((o) => o !== w && o.text.includes(w.text)) || distinct.every((o) => o === w || w.text.includes(o.text)));
+      if (!nested) quoteVariants.push({ speaker: q.speaker, wordings: distinct });
+    }
+  });
+
+  // Names: one entity written differently across (or within) articles.
+  const forms = new Map<string, { entity: string; byForm: Map<string, Set<number>> }>();
+  for (const a of list) {
+    for (const [key, p] of a.people) {
+      const f = forms.get(key) ?? { entity: p.name, byForm: new Map() };
+      for (const form of p.forms) f.byForm.set(form, (f.byForm.get(form) ?? new Set()).add(a.articleId));
+      forms.set(key, f);
+    }
+  }
+  const nameVariants: Comparison['conflicts']['nameVariants'] = [];
+  for (const f of forms.values()) {
+    const all = [...f.byForm.keys()];
+    const variant = all.filter((x) => all.some((y) => spellingVariants(x, y)));
+    if (variant.length > 1) nameVariants.push({ entity: f.entity, forms: variant.map((form) => ({ form, articles: [...f.byForm.get(form)!] })) });
+  }
+
+  // Numbers: the same thing counted differently.
+  const byWhat = new Map<string, { articleId: number; text: string; value: number | null; sentence: string }[]>();
+  for (const a of list)
+    for (const n of a.numbers) if (n.what && n.value !== null) byWhat.set(n.what, [...(byWhat.get(n.what) ?? []), { articleId: a.articleId, text: n.text, value: n.value, sentence: n.sentence }]);
+  const numbers: Comparison['conflicts']['numbers'] = [];
+  for (const [what, values] of byWhat) {
+    const arts = new Set(values.map((v) => v.articleId));
+    if (arts.size < 2) continue;
+    const vals = values.map((v) => v.value!);
+    if (Math.max(...vals) > Math.min(...vals) * 1.1) numbers.push({ what, values });
+    else for (const v of values) fact(`number:${what}`, `${v.text} ${what}`, v.articleId);
+  }
+
+  // Contradictions: one actor said to go to two different places in the same article or story.
+  const contradictions: Comparison['conflicts']['contradictions'] = [];
+  const moves = list.flatMap((a) => a.events.filter((e) => e.cameo.startsWith('042') && e.modality !== 'negated' && e.target).map((e) => ({ ...e, articleId: a.articleId })));
+  for (let i = 0; i < moves.length; i++) {
+    for (let j = i + 1; j < moves.length; j++) {
+      const x = moves[i]!;
+      const y = moves[j]!;
+      if (x.articleId !== y.articleId || !x.source || x.source !== y.source) continue;
+      if (x.target!.slice(0, 3) === y.target!.slice(0, 3)) continue;
+      contradictions.push({
+        articles: [x.articleId],
+        what: `${x.source} is said to visit both ${x.target} and ${y.target}`,
+        sides: [
+          { articleId: x.articleId, field: x.field, text: x.sentence ?? '' },
+          { articleId: y.articleId, field: y.field, text: y.sentence ?? '' },
+        ],
+      });
+    }
+  }
+
+  const shared = [...facts.values()].filter((f) => f.articles.length > 1);
+  const only: Record<number, FactRow[]> = {};
+  for (const a of list) only[a.articleId] = [...facts.values()].filter((f) => f.articles.length === 1 && f.articles[0] === a.articleId);
+  const loadedTerms: Comparison['loadedTerms'] = {};
+  for (const a of list) {
+    const own = [...new Set(a.loaded.filter((l) => l.voice === 'own').map((l) => l.text))];
+    const quoted = [...new Set(a.loaded.filter((l) => l.voice === 'quoted').map((l) => l.text))];
+    loadedTerms[a.articleId] = { own, quoted };
+  }
+  return {
+    articles: list.map((a) => ({ articleId: a.articleId, label: a.label, outlet: a.outlet })),
+    shared,
+    only,
+    conflicts: { numbers, nameVariants, quoteVariants, contradictions },
+    loadedTerms,
+  };
+}
+
+/** The counted noun after a number: '380,000 people' -> 'people', 'hundreds of armed strikes' -> 'strike'. */
+export function countedNoun(text: string, end: number): string | null {
+  const words = (/^\s+(?:of\s+)?([a-z-]+)(?:\s+([a-z-]+))?/i.exec(text.slice(end, end + 40)) ?? []).slice(1);
+  let w = words[0]?.toLowerCase();
+  // Skip one adjective-shaped word ('armed', 'Iranian', 'civilian') when a noun follows.
+  if (w && words[1] && /(?:ed|ian|al|ish|ive|ary)$/.test(w) && !STOP.has(words[1].toLowerCase())) w = words[1].toLowerCase();
+  if (!w || w.length < 3 || STOP.has(w)) return null;
+  return w.replace(/(?<=[^s])s$/, '');
+}
