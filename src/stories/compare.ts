@@ -144,7 +144,9 @@ export function compareArticles(list: ComparedArticle[]): Comparison {
   const nameVariants: Comparison['conflicts']['nameVariants'] = [];
   for (const f of forms.values()) {
     const all = [...f.byForm.keys()];
-    const variant = all.filter((x) => all.some((y) => spellingVariants(x, y)));
+    // Report full forms: a short form covered by a longer one in the list says nothing more.
+    const full = all.filter((x) => !all.some((y) => y !== x && nameTokens(x).every((w) => nameTokens(y).includes(w))));
+    const variant = full.filter((x) => full.some((y) => spellingVariants(x, y)));
     if (variant.length > 1) nameVariants.push({ entity: f.entity, forms: variant.map((form) => ({ form, articles: [...f.byForm.get(form)!] })) });
   }
 

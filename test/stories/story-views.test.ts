@@ -1,0 +1,119 @@
+// Story views on small made-up stories: timeline merging, headlines, comparison, summaries, loaded terms.
+import { describe, expect, it } from 'vitest';
+import { buildTimeline } from '../../src/stories/timeline.js';
+import { eventHeadline } from '../../src/stories/headline.js';
+import { compareArticles, countedNoun, type ComparedArticle } from '../../src/stories/compare.js';
+import { summarise } from '../../src/stories/summary.js';
+import { findLoadedTerms } from '../../src/stories/loaded-terms.js';
+import type { StoredEvent } from '../../src/store/sqlite/analysis.js';
+
+const names: Record<string, string> = { NORGOV: 'Norway', CHLGOV: 'Chile', PERMIL: "Peru's military" };
+const namer = (code: string | null, text: string | null) => (code ? (names[code] ?? code) : text);
+
+function ev(id: number, articleId: number, over: Partial<StoredEvent>): StoredEvent {
+  return {
+    id, articleId, field: 'text', start: 0, end: 10, sentence: `sentence ${id}`, cameo: '057', root: '05', plover: 'AGREE', quad: 1, goldstein: 8,
+    source: 'NORGOV', sourceEntityId: null, sourceText: 'Norway', target: 'CHLGOV', targetEntityId: null, targetText: 'Chile',
+    date: '2021-03-15', dateEnd: null, dateResolved: true, location: null, modality: 'asserted', confidence: 0.9, trigger: 'signed', ...over,
+  };
+}
+
+describe('timeline', () => {
+  it('merges reports of one happening, keeps every source, orders by date and keeps background apart', () => {
+    const t = buildTimeline(
+      [
+        ev(1, 10, {}),
+        ev(2, 11, { source: 'CHLGOV', target: 'NORGOV', date: '2021-03-16' }),
+        ev(3, 11, { cameo: '042', root: '04', date: '2021-02-01', location: 'Santiago' }),
+        ev(4, 12, { cameo: '190', root: '19', quad: 4, source: 'PERMIL', target: 'CHLGOV', date: '2011', modality: 'background' }),
+        ev(5, 12, { cameo: '042', root: '04', date: null, dateResolved: false }),
+      ],
+      namer,
+    );
+    expect(t.entries.map((e) => [e.date, e.cameo, e.reports.map((r) => r.articleId)])).toEqual([
+      ['2021-02-01', '042', [11, 12]],
+      ['2021-03-15', '057', [10, 11]],
+    ]);
+    expect(t.entries[0]!.headline).toBe('Norway visits Chile in Santiago on 2021-02-01');
+    expect(t.background).toHaveLength(1);
+  });
+});
+
+describe('headlines', () => {
+  it('writes who did what to whom, where and when, and says when a date is inferred or an act only planned', () => {
+    const base = ev(1, 1, {});
+    expect(eventHeadline(base, namer)).toBe('Norway signs an agreement with Chile on 2021-03-15');
+    expect(eventHeadline({ ...base, cameo: '072', root: '07', modality: 'intended', dateResolved: false }, namer)).toBe('plans: Norway provides military aid to Chile on 2021-03-15 (inferred)');
+    expect(eventHeadline({ ...base, target: null, targetText: null, cameo: '010', root: '01', date: null }, namer)).toBe('Norway makes a statement');
+  });
+});
+
+function art(articleId: number, over: Partial<ComparedArticle>): ComparedArticle {
+  return { articleId, label: `a${articleId}`, outlet: `Outlet ${articleId}`, events: [], quotes: [], people: new Map(), numbers: [], loaded: [], ...over };
+}
+
+describe('outlet comparison', () => {
+  it('finds shared and single-outlet facts, number conflicts, name variants, quote variants and self-contradictions', () => {
+    const agree = { root: '05', cameo: '057', source: 'NORGOV', target: 'CHLGOV', modality: 'asserted', field: 'text', sentence: 's', headline: 'Norway signs an agreement with Chile' };
+    const c = compareArticles([
+      art(1, {
+        events: [agree],
+        people: new Map([['PERSON:yusuf', { name: 'Karim Yusuf', forms: new Set(['Karim Yusuf', 'Yusuf']) }]]),
+        numbers: [{ text: '1,200', value: 1200, what: 'people', sentence: 'The quake killed 1,200 people.' }],
+        quotes: [{ text: 'We will rebuild every school in the valley', speaker: 'Karim Yusuf', speakerKey: 'PERSON:yusuf', field: 'text' }],
+      }),
+      art(2, {
+        events: [
+          { ...agree, source: 'CHLGOV', target: 'NORGOV' },
+          { ...agree, root: '04', cameo: '042', source: 'PERGOV', target: 'CHLGOV', field: 'dek', sentence: 'visiting Chile' },
+          { ...agree, root: '04', cameo: '042', source: 'PERGOV', target: 'BOL', field: 'text', sentence: 'landed in Bolivia' },
+        ],
+        people: new Map([['PERSON:yusuf', { name: 'Karim Yusuf', forms: new Set(['Karim Youssef']) }]]),
+        numbers: [{ text: '900', value: 900, what: 'people', sentence: 'At least 900 people died.' }],
+        quotes: [{ text: 'We are going to rebuild every school in this valley', speaker: 'Youssef', speakerKey: 'PERSON:yusuf', field: 'text' }],
+      }),
+    ]);
+    expect(c.shared.map((f) => f.key)).toEqual(expect.arrayContaining(['event:05:CHL-NOR:fact', 'person:PERSON:yusuf']));
+    expect(c.only[2]!.map((f) => f.key)).toContain('event:04:CHL-PER:fact');
+    expect(c.conflicts.numbers).toEqual([expect.objectContaining({ what: 'people' })]);
+    expect(c.conflicts.nameVariants[0]!.forms.map((f) => f.form).sort()).toEqual(['Karim Youssef', 'Karim Yusuf']);
+    expect(c.conflicts.quoteVariants).toHaveLength(1);
+    expect(c.conflicts.contradictions).toEqual([expect.objectContaining({ articles: [2] })]);
+  });
+
+  it('finds the counted noun after a number', () => {
+    const t = 'The war has killed more than 380,000 people and hundreds of armed militias fought.';
+    expect(countedNoun(t, t.indexOf('380,000') + 7)).toBe('people');
+    expect(countedNoun(t, t.indexOf('hundreds') + 8)).toBe('militia');
+  });
+});
+
+describe('summaries', () => {
+  it('picks central sentences, drops near repeats from other outlets and cites articles', () => {
+    const lines = summarise(
+      [
+        { articleId: 1, index: 0, text: 'Norway and Chile signed a fisheries agreement in Oslo on Monday, officials said.' },
+        { articleId: 2, index: 0, text: 'Chile and Norway signed a fisheries agreement in Oslo on Monday, according to officials.' },
+        { articleId: 2, index: 1, text: 'The agreement sets quotas for anchovy fishing off the Chilean coast for five years.' },
+        { articleId: 1, index: 5, text: 'The weather in Oslo was mild for the time of year, with light rain.' },
+      ],
+      2,
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.text).toMatch(/signed a fisheries agreement/);
+    expect(lines[0]!.alsoIn).toHaveLength(1);
+    expect(lines[1]!.text).toMatch(/quotas/);
+  });
+});
+
+describe('loaded terms', () => {
+  it('tells the outlet\'s own voice from words inside quotations', () => {
+    const text = 'The Mendoza regime jailed two reporters. "The terrorist gangs will be crushed," the general said. Rebel-backed groups denied it.';
+    const uses = findLoadedTerms(text).map((u) => [u.text, u.voice]);
+    expect(uses).toEqual([
+      ['Mendoza regime', 'own'],
+      ['terrorist', 'quoted'],
+      ['Rebel-backed', 'own'],
+    ]);
+  });
+});
