@@ -95,14 +95,15 @@ export function saveDoc(db: Database.Database, doc: ArticleDoc, entityIds: Map<s
   const id = doc.articleId;
   for (const t of ['mentions', 'time_refs', 'quotes', 'events']) db.prepare(`DELETE FROM ${t} WHERE article_id = ?`).run(id);
   const eid = (k: string | null) => (k ? (entityIds.get(k) ?? null) : null);
-  const m = db.prepare('INSERT INTO mentions(article_id, start, end, type, text, entity_id, role, metonymy, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const x of doc.mentions) if (x.field === 'text') m.run(id, x.start, x.end, x.type, x.text, eid(x.entityKey), x.role, x.metonymy ? 1 : 0, x.rule);
-  const t = db.prepare('INSERT INTO time_refs(article_id, start, end, type, value, granularity, anchor, resolved, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const x of doc.times) if (x.field === 'text') t.run(id, x.start, x.end, x.type, x.value, x.granularity, x.anchor, x.resolved ? 1 : 0, x.rule);
+  const m = db.prepare('INSERT INTO mentions(article_id, field, start, end, type, text, entity_id, role, metonymy, rule, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const x of doc.mentions) m.run(id, x.field, x.start, x.end, x.type, x.text, eid(x.entityKey), x.role, x.metonymy ? 1 : 0, x.rule, null);
+  for (const x of doc.numbers) m.run(id, x.field, x.start, x.end, x.type, x.text, null, null, 0, 'pattern:number', x.value);
+  const t = db.prepare('INSERT INTO time_refs(article_id, field, start, end, text, type, value, granularity, anchor, resolved, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const x of doc.times) t.run(id, x.field, x.start, x.end, x.text, x.type, x.value, x.granularity, x.anchor, x.resolved ? 1 : 0, x.rule);
   const q = db.prepare(
-    'INSERT INTO quotes(article_id, start, end, text, speaker_entity_id, speaker_text, speaker_key, cue, cue_type, via, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO quotes(article_id, field, start, end, text, speaker_entity_id, speaker_text, speaker_key, cue, cue_type, via, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  for (const x of doc.quotes) q.run(id, x.start, x.end, x.text, eid(x.speakerKey), x.speakerText, x.speakerKey, x.cue, x.cueType, x.via, x.partial ? 1 : 0);
+  for (const x of doc.quotes) q.run(id, x.field, x.start, x.end, x.text, eid(x.speakerKey), x.speakerText, x.speakerKey, x.cue, x.cueType, x.via, x.partial ? 1 : 0);
   const e = db.prepare(
     `INSERT INTO events(article_id, field, start, end, sentence, cameo, root, plover, quad, goldstein, source_code, source_entity_id, source_text,
        target_code, target_entity_id, target_text, date, date_end, date_resolved, location, modality, confidence, trigger)

@@ -224,6 +224,13 @@ ALTER TABLE events ADD COLUMN sentence TEXT;
 ALTER TABLE events ADD COLUMN field TEXT NOT NULL DEFAULT 'text';
 ALTER TABLE quotes ADD COLUMN cue_type TEXT;
 ALTER TABLE quotes ADD COLUMN speaker_key TEXT;
+ALTER TABLE mentions ADD COLUMN field TEXT NOT NULL DEFAULT 'text';
+ALTER TABLE mentions ADD COLUMN value REAL;
+ALTER TABLE quotes ADD COLUMN field TEXT NOT NULL DEFAULT 'text';
+ALTER TABLE time_refs ADD COLUMN field TEXT NOT NULL DEFAULT 'text';
+ALTER TABLE time_refs ADD COLUMN text TEXT;
+-- Small named state blobs (the clusterer's index) that later runs continue from.
+CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
 `,
   },
 ];

@@ -30,6 +30,9 @@ interface EventState extends Profile {
   id: string;
   topicId: string;
   docIds: string[];
+  /** Sum of the scores with which articles joined (after the first): how tight the event is. */
+  joinScoreSum: number;
+  joins: number;
 }
 
 interface TopicState extends Profile {
@@ -66,11 +69,14 @@ export interface StoryClustererJSON {
   options: ClustererOptions;
   counters: { topic: number; event: number };
   df: { terms: ReturnType<DocumentFrequencies['toJSON']>; words: ReturnType<DocumentFrequencies['toJSON']>; phrases: ReturnType<DocumentFrequencies['toJSON']>; facts: ReturnType<DocumentFrequencies['toJSON']> };
-  events: (ProfileJSON & { id: string; topicId: string; docIds: string[] })[];
+  events: (ProfileJSON & { id: string; topicId: string; docIds: string[]; joinScoreSum: number; joins: number })[];
   topics: (ProfileJSON & { id: string; eventIds: string[]; docCount: number })[];
   eventIndex: SalientIndexJSON;
   topicIndex: SalientIndexJSON;
 }
+
+/** Names of an article that must be known to an event it joins, heaviest first. */
+const PRINCIPAL_NAMES = 3;
 
 /** Centroids keep this many times their vector size in raw sums. */
 const SUM_TERMS_FACTOR = 3;
@@ -118,7 +124,12 @@ export class StoryClusterer {
     const query = this.queryOf(vectors);
     const changed = new Set<string>();
 
-    const event = this.bestEvent(vectors, query) ?? this.openEvent(this.bestTopic(vectors, query) ?? this.openTopic(), changed);
+    const joined = this.bestEvent(vectors, query);
+    if (joined) {
+      joined.event.joinScoreSum += joined.score;
+      joined.event.joins++;
+    }
+    const event = joined?.event ?? this.openEvent(this.bestTopic(vectors, query) ?? this.openTopic(), changed);
     const topic = this.topicMap.get(event.topicId)!;
     this.absorb(event, vectors);
     this.absorb(topic, vectors);
@@ -205,6 +216,21 @@ export class StoryClusterer {
     return (1 - wp) * cosW + wp * dot(phrases, t.phrases.vector(this.phraseDf));
   }
 
+  /** Share of an article's principal names (its heaviest) that an event never mentions. */
+  private missingNames(phrases: SparseVector, e: EventState): number {
+    const names = topKeys(phrases, PRINCIPAL_NAMES);
+    if (names.length === 0 || e.phrases.isEmpty) return 0;
+    const known = e.phrases.vector(this.phraseDf);
+    let missing = 0;
+    let total = 0;
+    for (const n of names) {
+      const w = phrases.get(n)!;
+      total += w;
+      if (!known.has(n)) missing += w;
+    }
+    return total > 0 ? missing / total : 0;
+  }
+
   /** How likely it is that an article (or a cluster) reports the same happening as an event. */
   private happeningScore(
     v: { terms: SparseVector; phrases: SparseVector; facts: SparseVector },
@@ -213,24 +239,28 @@ export class StoryClusterer {
     e: EventState,
   ): number {
     const o = this.options;
-    let score = this.subjectScore(v.terms, v.phrases, e);
+    let score = this.subjectScore(v.terms, v.phrases, e) - o.namePenalty * this.missingNames(v.phrases, e);
     if (v.facts.size > 0) score = (1 - o.factWeight) * score + o.factWeight * dot(v.facts, e.facts.vector(this.factDf));
     const gap = first === null || last === null ? null : Math.min(gapDays(first, e.first, e.last) ?? Infinity, gapDays(last, e.first, e.last) ?? Infinity);
     if (gap !== null && Number.isFinite(gap)) score -= o.timePenalty * (1 - Math.exp(-gap / o.timeScaleDays));
     return score;
   }
 
-  private bestEvent(v: DocVectors, query: Map<string, number>): EventState | null {
-    const ids = this.eventIndex.candidates(query, this.options.maxCandidates, (id) => this.events.has(id));
-    let best: EventState | null = null;
-    let bestScore = this.options.eventThreshold;
+  /**
+   * The event an article joins: the best-scoring candidate, if it reaches the threshold and,
+   * once the event has a record of joins, a set share of its usual join score (an article much
+   * looser than the event's own members reports something else).
+   */
+  private bestEvent(v: DocVectors, query: Map<string, number>): { event: EventState; score: number } | null {
+    const o = this.options;
+    const ids = this.eventIndex.candidates(query, o.maxCandidates, (id) => this.events.has(id));
+    let best: { event: EventState; score: number } | null = null;
     for (const id of ids) {
       const e = this.events.get(id)!;
       const s = this.happeningScore(v, v.time, v.time, e);
-      if (s >= bestScore) {
-        best = e;
-        bestScore = s;
-      }
+      if (s < o.eventThreshold || (best && s <= best.score)) continue;
+      if (e.joins >= 2 && s < o.cohesionShare * (e.joinScoreSum / e.joins)) continue;
+      best = { event: e, score: s };
     }
     return best;
   }
@@ -263,7 +293,7 @@ export class StoryClusterer {
   }
 
   private openEvent(topic: TopicState, changed: Set<string>): EventState {
-    const e: EventState = { id: `e${++this.counters.event}`, topicId: topic.id, docIds: [], ...this.newProfile() };
+    const e: EventState = { id: `e${++this.counters.event}`, topicId: topic.id, docIds: [], joinScoreSum: 0, joins: 0, ...this.newProfile() };
     this.events.set(e.id, e);
     topic.eventIds.push(e.id);
     changed.add(topic.id);
@@ -350,6 +380,8 @@ export class StoryClusterer {
       const [keep, gone] = current.docIds.length >= other.docIds.length ? [current, other] : [other, current];
       mergeProfile(keep, gone);
       keep.docIds.push(...gone.docIds);
+      keep.joinScoreSum += gone.joinScoreSum;
+      keep.joins += gone.joins;
       this.events.delete(gone.id);
       topic.eventIds = topic.eventIds.filter((x) => x !== gone.id);
       this.reindexEvent(keep);
@@ -385,7 +417,7 @@ export class StoryClusterer {
       options: { ...this.options },
       counters: { ...this.counters },
       df: { terms: this.termDf.toJSON(), words: this.wordDf.toJSON(), phrases: this.phraseDf.toJSON(), facts: this.factDf.toJSON() },
-      events: [...this.events.values()].map((e) => ({ id: e.id, topicId: e.topicId, docIds: [...e.docIds], ...profileJSON(e) })),
+      events: [...this.events.values()].map((e) => ({ id: e.id, topicId: e.topicId, docIds: [...e.docIds], joinScoreSum: e.joinScoreSum, joins: e.joins, ...profileJSON(e) })),
       topics: [...this.topicMap.values()].map((t) => ({ id: t.id, eventIds: [...t.eventIds], docCount: t.docCount, ...profileJSON(t) })),
       eventIndex: this.eventIndex.toJSON(),
       topicIndex: this.topicIndex.toJSON(),
@@ -410,7 +442,7 @@ export class StoryClusterer {
     c.wordDf = DocumentFrequencies.fromJSON(data.df.words);
     c.phraseDf = DocumentFrequencies.fromJSON(data.df.phrases);
     c.factDf = DocumentFrequencies.fromJSON(data.df.facts);
-    for (const e of data.events) c.events.set(e.id, { id: e.id, topicId: e.topicId, docIds: [...e.docIds], ...profile(e) });
+    for (const e of data.events) c.events.set(e.id, { id: e.id, topicId: e.topicId, docIds: [...e.docIds], joinScoreSum: e.joinScoreSum, joins: e.joins, ...profile(e) });
     for (const t of data.topics) c.topicMap.set(t.id, { id: t.id, eventIds: [...t.eventIds], docCount: t.docCount, ...profile(t) });
     c.eventIndex = SalientIndex.fromJSON(data.eventIndex, postingCap);
     c.topicIndex = SalientIndex.fromJSON(data.topicIndex, postingCap);

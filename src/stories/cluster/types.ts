@@ -50,6 +50,10 @@ export interface ClustererOptions {
   topicMergeThreshold: number;
   /** Weight of names (capitalised phrases, entities) against content words. */
   phraseWeight: number;
+  /** Score lost when none of an article's principal names is known to the event. */
+  namePenalty: number;
+  /** An article joins an event only at this share of the event's mean join score or above. */
+  cohesionShare: number;
   /** Weight of names against common words in the topic score. */
   topicPhraseWeight: number;
   /** Weight of facts (numbers, dates, years) in the event score. */
@@ -76,6 +80,8 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   eventMergeThreshold: 0.5,
   topicMergeThreshold: 0.3,
   phraseWeight: 0.4,
+  namePenalty: 0.1,
+  cohesionShare: 0.7,
   topicPhraseWeight: 0.2,
   factWeight: 0.1,
   timePenalty: 0.2,

@@ -1,0 +1,41 @@
+// Everything a report shows about one story, gathered in one record.
+import type { Network } from '../export/graph.js';
+import type { Comparison } from './compare.js';
+import type { SummaryLine } from './summary.js';
+import type { Timeline } from './timeline.js';
+
+export interface StoryArticleRef {
+  id: number;
+  externalId: string | null;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  /** A date inferred from the story, with its evidence, when the article gives none. */
+  inferred: { value: string; evidence: string } | null;
+}
+
+export interface StoryQuoteRef {
+  articleId: number;
+  speaker: string | null;
+  text: string;
+  cue: string | null;
+  via: string | null;
+}
+
+export interface StoryView {
+  id: number;
+  key: string;
+  level: 'topic' | 'event';
+  headline: string;
+  dateStart: string | null;
+  dateEnd: string | null;
+  articles: StoryArticleRef[];
+  /** For a topic, its event stories (id, headline, article ids). */
+  events: { id: number; headline: string; dateStart: string | null; dateEnd: string | null; articleIds: number[] }[];
+  summary: SummaryLine[];
+  timeline: Timeline;
+  network: Network;
+  comparison: Comparison;
+  quotes: StoryQuoteRef[];
+}
