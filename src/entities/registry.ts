@@ -31,6 +31,16 @@ export class EntityRegistry {
     return this.byKey.get(key);
   }
 
+  /** Restores a canonical entity saved earlier (aliases and roles included). */
+  restore(e: Omit<CanonicalEntity, 'merged'> & { merged?: CanonicalEntity['merged'] }): void {
+    const c: CanonicalEntity = { ...e, merged: e.merged ?? [] };
+    this.byKey.set(c.key, c);
+    if (c.type === 'PERSON') {
+      const k = surnameKey(c.name);
+      this.bySurname.set(k, [...(this.bySurname.get(k) ?? []), c]);
+    }
+  }
+
   /** Merges one article's entity; returns the canonical entity it now belongs to. */
   add(local: LocalEntity, article: string): CanonicalEntity {
     const target = this.find(local) ?? this.create(local);

@@ -91,6 +91,33 @@ function isCapitalised(token: string): boolean {
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
+/** A headline set in Title Case: most longer words capitalised, so capitals name nothing. */
+function isTitleCase(tokens: readonly string[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}/u.test(t) && t.length > 3);
+  if (words.length < 4) return false;
+  return words.filter(isCapitalised).length / words.length > 0.7;
+}
+
+/**
+ * Soundex key of a one-word name, so that transliteration variants (Gaddafi, Qaddafi) meet.
+ * Only used as one more name feature: it never replaces the spelling itself.
+ */
+export function soundex(word: string): string | null {
+  const w = word.normalize('NFD').replace(/[^a-z]/gi, '').toLowerCase();
+  if (w.length < 4) return null;
+  const code = (c: string): string =>
+    'bfpv'.includes(c) ? '1' : 'cgjkqsxz'.includes(c) ? '2' : 'dt'.includes(c) ? '3' : c === 'l' ? '4' : 'mn'.includes(c) ? '5' : c === 'r' ? '6' : '';
+  let out = w.charAt(0).toUpperCase();
+  let last = code(w.charAt(0));
+  for (const c of w.slice(1)) {
+    const d = code(c);
+    if (d && d !== last) out += d;
+    if (c !== 'h' && c !== 'w') last = d;
+    if (out.length === 4) break;
+  }
+  return out.padEnd(4, '0');
+}
+
 /** Connectors allowed inside a name (`Bank of England`, `Bashar al Assad`). */
 const NAME_JOINERS = new Set(['of', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'del', 'da', 'du', 'le']);
 
@@ -106,6 +133,7 @@ export function capitalisedPhrases(text: string): string[] {
     const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
     if (letters.length > 0 && upper / letters.length > 0.6) continue;
     const tokens = line.match(/[\p{L}\p{M}'’.-]+|[^\s\p{L}]/gu) ?? [];
+    if (isTitleCase(tokens)) continue;
     let run: string[] = [];
     let sentenceStart = true;
     const flush = () => {
@@ -113,7 +141,12 @@ export function capitalisedPhrases(text: string): string[] {
       if (run.length > 0) {
         const words = run.map((w) => w.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, ''));
         if (words.length > 1) out.push(words.join(' '));
-        for (const w of words) if (w.length > 1 && !NAME_JOINERS.has(w) && !STOPWORDS.has(w)) out.push(w);
+        for (const w of words) {
+          if (w.length < 2 || NAME_JOINERS.has(w) || STOPWORDS.has(w)) continue;
+          out.push(w);
+          const key = soundex(w);
+          if (key) out.push(`~${key}`);
+        }
       }
       run = [];
     };
