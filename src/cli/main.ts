@@ -4,6 +4,11 @@ import { register as registerIngest } from './commands/ingest.js';
 import { register as registerArticles } from './commands/articles.js';
 import { register as registerExtract } from './commands/extract.js';
 import { register as registerBench } from './commands/bench.js';
+import { register as registerAnalyze } from './commands/analyze.js';
+import { register as registerEntities } from './commands/entities.js';
+import { register as registerTag } from './commands/tag.js';
+import { register as registerEvents } from './commands/events.js';
+import { register as registerStories } from './commands/stories.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -12,7 +17,7 @@ export function buildProgram(): Command {
     .description('Turn news articles into an analyst\'s dossier: clean articles, entities, events, stories, outlet comparison.')
     .version('0.1.0')
     .showHelpAfterError(true);
-  for (const register of [registerIngest, registerArticles, registerExtract, registerBench]) register(program);
+  for (const register of [registerAnalyze, registerIngest, registerArticles, registerExtract, registerEntities, registerTag, registerEvents, registerStories, registerBench]) register(program);
   return program;
 }
 
