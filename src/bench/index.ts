@@ -10,7 +10,8 @@ export const BENCHMARKS: Record<string, { module: string; description: string }>
   events: { module: 'events', description: 'event coding on the PLOVER gold standard (dev half)' },
   clustering: { module: 'clustering', description: 'story clustering on ECB+ dev (topics and events)' },
   timelines: { module: 'timelines', description: 'entity timelines on SemEval-2015 Task 4 trial data' },
-  seeds: { module: 'seeds', description: 'the five seed articles against their hand annotation' },
+  seeds: { module: 'seeds', description: 'ingestion of the five seed articles against their hand annotation' },
+  'seeds-analysis': { module: 'seeds-analysis', description: 'the whole pipeline on the seeds: aliases, quotes, events, stories, comparison' },
 };
 
 export async function loadBenchmark(name: string): Promise<BenchRunner> {

@@ -66,7 +66,7 @@ export function stem(word: string): string {
 
 /** Rejoin numbers that tokenised text split apart (`6 . 1`, `14 , 000`, `7 : 48`). */
 function joinSplitNumbers(text: string): string {
-  return text.replace(/(\d) ([.,:/-]) (?=\d)/g, '$1$2');
+  return text.replace(/(\d) ([.:/-]) (?=\d)/g, '$1$2').replace(/(\d) , (?=\d{3}(?!\d))/g, '$1,');
 }
 
 const WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu;
@@ -95,7 +95,7 @@ function isCapitalised(token: string): boolean {
 function isTitleCase(tokens: readonly string[]): boolean {
   const words = tokens.filter((t) => /^\p{L}/u.test(t) && t.length > 3);
   if (words.length < 4) return false;
-  return words.filter(isCapitalised).length / words.length > 0.7;
+  return words.filter(isCapitalised).length / words.length >= 0.8;
 }
 
 /**
@@ -107,8 +107,9 @@ export function soundex(word: string): string | null {
   if (w.length < 4) return null;
   const code = (c: string): string =>
     'bfpv'.includes(c) ? '1' : 'cgjkqsxz'.includes(c) ? '2' : 'dt'.includes(c) ? '3' : c === 'l' ? '4' : 'mn'.includes(c) ? '5' : c === 'r' ? '6' : '';
-  let out = w.charAt(0).toUpperCase();
+  // Unlike classic Soundex the first letter is coded too, so Q- and G- spellings meet.
   let last = code(w.charAt(0));
+  let out = last || w.charAt(0).toUpperCase();
   for (const c of w.slice(1)) {
     const d = code(c);
     if (d && d !== last) out += d;
@@ -183,9 +184,12 @@ function fullYear(y: number): number {
   return y < 100 ? (y < 50 ? 2000 + y : 1900 + y) : y;
 }
 
-const MONTH_NAMES = Object.keys(MONTHS).join('|');
-const MDY_RE = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})?`, 'gi');
-const DMY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\.?\\s*,?\\s*(\\d{4})?`, 'gi');
+// Longest names first, so that `August` is not read as `Aug` followed by junk.
+const MONTH_NAMES = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const MDY_RE = new RegExp(`\\b(${MONTH_NAMES})\\b\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})?`, 'gi');
+const DMY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\b\\.?\\s*,?\\s*(\\d{4})?`, 'gi');
 const NUMERIC_DATE_RE = /\b(\d{1,2})\/(\d{1,2})\/(\d{2,4})\b/g;
 const ISO_DATE_RE = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g;
 

@@ -75,11 +75,8 @@ export interface StoryClustererJSON {
   topicIndex: SalientIndexJSON;
 }
 
-/** Names of an article that must be known to an event it joins, heaviest first. */
-const PRINCIPAL_NAMES = 3;
-
 /** Centroids keep this many times their vector size in raw sums. */
-const SUM_TERMS_FACTOR = 3;
+const SUM_TERMS_FACTOR = 2;
 
 function factKeys(f: DocFeatures): Map<string, number> {
   const out = new Map<string, number>();
@@ -129,10 +126,11 @@ export class StoryClusterer {
       joined.event.joinScoreSum += joined.score;
       joined.event.joins++;
     }
+    const opened = joined === null;
     const event = joined?.event ?? this.openEvent(this.bestTopic(vectors, query) ?? this.openTopic(), changed);
     const topic = this.topicMap.get(event.topicId)!;
-    this.absorb(event, vectors);
-    this.absorb(topic, vectors);
+    this.absorb(event, vectors, 'event');
+    this.absorb(topic, vectors, 'topic');
     event.docIds.push(doc.id);
     topic.docCount++;
     this.reindexEvent(event);
@@ -140,6 +138,11 @@ export class StoryClusterer {
     changed.add(event.id);
     changed.add(topic.id);
 
+    // Re-cluster locally when the article opened a cluster, or when a cluster doubled in size
+    // (its centroid has moved enough to be worth another look): amortised O(1) per article.
+    if (!opened && !isPowerOfTwo(event.docIds.length) && !isPowerOfTwo(topic.docCount)) {
+      return { topicId: topic.id, eventId: event.id, changed: [...changed].sort() };
+    }
     const finalTopic = this.mergeTopics(topic, changed);
     const finalEvent = this.mergeEvents(this.events.has(event.id) ? event : this.eventOf(doc.id, finalTopic), finalTopic, changed);
     return { topicId: finalTopic.id, eventId: finalEvent.id, changed: [...changed].sort() };
@@ -218,7 +221,7 @@ export class StoryClusterer {
 
   /** Share of an article's principal names (its heaviest) that an event never mentions. */
   private missingNames(phrases: SparseVector, e: EventState): number {
-    const names = topKeys(phrases, PRINCIPAL_NAMES);
+    const names = topKeys(phrases, this.options.principalNames * 2).filter(isSpelledName).slice(0, this.options.principalNames);
     if (names.length === 0 || e.phrases.isEmpty) return 0;
     const known = e.phrases.vector(this.phraseDf);
     let missing = 0;
@@ -300,11 +303,15 @@ export class StoryClusterer {
     return e;
   }
 
-  private absorb(p: Profile, v: DocVectors): void {
-    p.terms.add(v.rawTerms);
-    p.words.add(v.rawWords);
+  /** Add an article to a cluster; events read terms and facts, topics read common words. */
+  private absorb(p: Profile, v: DocVectors, level: 'event' | 'topic'): void {
+    if (level === 'event') {
+      p.terms.add(v.rawTerms);
+      p.facts.add(v.rawFacts);
+    } else {
+      p.words.add(v.rawWords);
+    }
     p.phrases.add(v.rawPhrases);
-    p.facts.add(v.rawFacts);
     if (v.time !== null) {
       p.first = p.first === null ? v.time : Math.min(p.first, v.time);
       p.last = p.last === null ? v.time : Math.max(p.last, v.time);
@@ -343,7 +350,7 @@ export class StoryClusterer {
   private mergeTopics(topic: TopicState, changed: Set<string>): TopicState {
     let current = topic;
     const tv = () => ({ words: current.words.vector(this.wordDf), phrases: current.phrases.vector(this.phraseDf) });
-    for (const id of this.topicIndex.candidates(this.clusterQuery(this.topicKeys(current)), this.options.maxCandidates, (x) => this.topicMap.has(x))) {
+    for (const id of this.topicIndex.candidates(this.clusterQuery(this.topicKeys(current)), this.options.mergeCandidates, (x) => this.topicMap.has(x))) {
       if (id === current.id || !this.topicMap.has(id)) continue;
       const other = this.topicMap.get(id)!;
       const v = tv();
@@ -371,7 +378,7 @@ export class StoryClusterer {
   /** Merge the touched event with sibling events now close enough; returns the survivor. */
   private mergeEvents(event: EventState, topic: TopicState, changed: Set<string>): EventState {
     let current = event;
-    const candidates = this.eventIndex.candidates(this.clusterQuery(this.eventKeys(current)), this.options.maxCandidates, (x) => this.events.has(x));
+    const candidates = this.eventIndex.candidates(this.clusterQuery(this.eventKeys(current)), this.options.mergeCandidates, (x) => this.events.has(x));
     for (const id of candidates) {
       const other = this.events.get(id);
       if (!other || other.id === current.id || other.topicId !== topic.id) continue;
@@ -404,7 +411,9 @@ export class StoryClusterer {
   // --- Views and persistence -----------------------------------------------------------------
 
   private keyTerms(p: Profile): string[] {
-    return p.phrases.isEmpty ? p.terms.topTerms(this.termDf, 6) : [...p.phrases.topTerms(this.phraseDf, 3), ...p.terms.topTerms(this.termDf, 3)];
+    const names = p.phrases.topTerms(this.phraseDf, 6).filter(isSpelledName).slice(0, 3);
+    const words = (p.terms.isEmpty ? p.words.topTerms(this.wordDf, 6) : p.terms.topTerms(this.termDf, 6)).filter((w) => !names.includes(w));
+    return [...names, ...words].slice(0, 6);
   }
 
   private eventView(e: EventState): EventCluster {
@@ -448,6 +457,15 @@ export class StoryClusterer {
     c.topicIndex = SalientIndex.fromJSON(data.topicIndex, postingCap);
     return c;
   }
+}
+
+/** A name as written (not a sound key or a given entity id). */
+function isSpelledName(key: string): boolean {
+  return !key.startsWith('~') && !key.startsWith('entity:');
+}
+
+function isPowerOfTwo(n: number): boolean {
+  return n > 0 && (n & (n - 1)) === 0;
 }
 
 function mergeProfile(keep: Profile, gone: Profile): void {

@@ -52,6 +52,8 @@ export interface ClustererOptions {
   phraseWeight: number;
   /** Score lost when none of an article's principal names is known to the event. */
   namePenalty: number;
+  /** How many of an article's heaviest names count as its principal names. */
+  principalNames: number;
   /** An article joins an event only at this share of the event's mean join score or above. */
   cohesionShare: number;
   /** Weight of names against common words in the topic score. */
@@ -70,6 +72,8 @@ export interface ClustererOptions {
   postingCap: number;
   /** Candidate clusters scored in full per article. */
   maxCandidates: number;
+  /** Neighbouring clusters checked by the local re-clustering pass. */
+  mergeCandidates: number;
   /** Terms kept in a centroid's vector. */
   vectorTerms: number;
 }
@@ -81,6 +85,7 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   topicMergeThreshold: 0.3,
   phraseWeight: 0.4,
   namePenalty: 0,
+  principalNames: 1,
   cohesionShare: 0,
   topicPhraseWeight: 0.2,
   factWeight: 0.25,
@@ -89,6 +94,7 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   salientKeys: 24,
   queryKeys: 24,
   postingCap: 64,
-  maxCandidates: 24,
-  vectorTerms: 200,
+  maxCandidates: 12,
+  mergeCandidates: 6,
+  vectorTerms: 120,
 };

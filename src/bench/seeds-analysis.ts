@@ -1,0 +1,185 @@
+// The whole pipeline on the five seed articles, scored against their hand annotation
+// (../shared/corpus/seeds.gold.json): aliases and metonyms, roles, quotes with speakers, the
+// 'must' events, the story structure and the outlet comparison.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedsDir, sharedDir } from '../paths.js';
+import { openStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { Ingestor } from '../ingest/ingest.js';
+import { analysePending } from '../analysis/pipeline.js';
+import { defaultAnalysers } from '../analysis/default-analysers.js';
+import { updateStories } from '../stories/pipeline.js';
+import { childStories, listStories } from '../store/sqlite/stories.js';
+import { queryEvents } from '../store/sqlite/analysis.js';
+import { buildStoryView } from '../stories/build-view.js';
+import { nameCompatible, normaliseName } from '../entities/names.js';
+import { splitRole } from '../entities/roles.js';
+import type { BenchReport, BenchRunner } from './report.js';
+
+interface GoldEntity {
+  name: string;
+  type: string;
+  country: string | null;
+  aliases: string[];
+  metonyms?: string[];
+  articles: string[];
+}
+interface GoldQuote {
+  article: string;
+  speaker: string;
+  text: string;
+}
+interface GoldEvent {
+  id: string;
+  must: boolean;
+  date: string | null;
+  source: string | null;
+  target: string | null;
+  cameo: string[];
+  articles: string[];
+  reciprocal?: boolean;
+}
+interface Gold {
+  entities: GoldEntity[];
+  quotes: GoldQuote[];
+  events: GoldEvent[];
+  stories: { topic: { articles: string[] }; events: { articles: string[] }[] };
+}
+
+type Row = Record<string, unknown>;
+
+/** Ingests, analyses and clusters the seeds into a fresh store. */
+export async function analyseSeeds(dbPath: string): Promise<SqliteStore> {
+  const store = openStore(dbPath);
+  for await (const ev of new Ingestor().run([seedsDir()])) if (ev.kind === 'article') store.putArticle(ev.article);
+  analysePending(store, await defaultAnalysers());
+  updateStories(store);
+  return store;
+}
+
+function loadGold(): Gold {
+  return JSON.parse(readFileSync(join(sharedDir(), 'corpus', 'seeds.gold.json'), 'utf8')) as Gold;
+}
+
+/** Which canonical entity each surface form resolves to, per article (external id). */
+function aliasIndex(store: SqliteStore): Map<string, Set<number>> {
+  const rows = store.db
+    .prepare(`SELECT m.text, m.entity_id, a.external_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id IS NOT NULL`)
+    .all() as Row[];
+  const idx = new Map<string, Set<number>>();
+  for (const r of rows) {
+    const k = normaliseName(r.text as string);
+    idx.set(k, (idx.get(k) ?? new Set()).add(r.entity_id as number));
+  }
+  return idx;
+}
+
+export function scoreSeeds(store: SqliteStore, gold: Gold) {
+  const idx = aliasIndex(store);
+  // Aliases: every gold alias (its role words stripped) and metonym resolves to one entity, the same for all.
+  let aliasOk = 0;
+  let aliasAll = 0;
+  const aliasMisses: string[] = [];
+  for (const e of gold.entities) {
+    const forms = [e.name, ...e.aliases, ...(e.metonyms ?? [])].map((f) => splitRole(f.replace(/^(Iranian|Syrian|Israeli|Russian|Turkish)\s+/, '')).name);
+    const votes = new Map<number, number>();
+    for (const f of forms) for (const id of idx.get(normaliseName(f)) ?? []) votes.set(id, (votes.get(id) ?? 0) + 1);
+    const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    for (const f of [...e.aliases, ...(e.metonyms ?? [])]) {
+      aliasAll++;
+      const base = splitRole(f.replace(/^(Iranian|Syrian|Israeli|Russian|Turkish)\s+/, '')).name;
+      if (best !== undefined && idx.get(normaliseName(base))?.has(best)) aliasOk++;
+      else aliasMisses.push(`${e.name}: ${f}`);
+    }
+  }
+  // Quotes: found (overlapping text) with a speaker compatible with the gold one.
+  const quotes = store.db.prepare(`SELECT q.text, q.speaker_text, e.name AS speaker_name, a.external_id FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id`).all() as Row[];
+  let quoteFound = 0;
+  let quoteSpeaker = 0;
+  const quoteMisses: string[] = [];
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+  for (const q of gold.quotes) {
+    const mine = quotes.filter((r) => r.external_id === q.article && (norm(r.text as string).includes(norm(q.text).slice(0, 30)) || norm(q.text).includes(norm(r.text as string).slice(0, 30))));
+    if (mine.length === 0) {
+      quoteMisses.push(`not found: ${q.article} ${q.text.slice(0, 40)}`);
+      continue;
+    }
+    quoteFound++;
+    const ok = mine.some((r) => {
+      const sp = (r.speaker_name as string | null) ?? (r.speaker_text as string | null) ?? '';
+      return !!sp && (nameCompatible(sp, q.speaker) || nameCompatible(q.speaker, sp) || norm(q.speaker).includes(norm(sp)) || norm(sp).includes(norm(q.speaker)));
+    });
+    if (ok) quoteSpeaker++;
+    else quoteMisses.push(`speaker: ${q.article} ${q.text.slice(0, 30)}… gold ${q.speaker}, ours ${mine.map((r) => r.speaker_name ?? r.speaker_text).join('/')}`);
+  }
+  // Must events: an event of the article with the right root and country pair (either direction when reciprocal).
+  const events = queryEvents(store.db, {});
+  const ext = new Map((store.db.prepare('SELECT id, external_id FROM articles').all() as Row[]).map((r) => [r.id as number, r.external_id as string]));
+  let mustOk = 0;
+  let mustDated = 0;
+  const must = gold.events.filter((e) => e.must);
+  const eventMisses: string[] = [];
+  for (const g of must) {
+    const roots = new Set(g.cameo.map((c) => c.slice(0, 2)));
+    const hit = events.find(
+      (e) =>
+        g.articles.includes(ext.get(e.articleId) ?? '') &&
+        roots.has(e.root) &&
+        (e.source ?? '').startsWith(g.source ?? '') &&
+        (g.target === null || (e.target ?? '').startsWith(g.target)),
+    );
+    if (hit) {
+      mustOk++;
+      if (!g.date || (hit.date ?? '').startsWith(g.date)) mustDated++;
+    } else eventMisses.push(`${g.id} ${g.source}->${g.target} ${g.cameo.join('/')}`);
+  }
+  // Stories: one topic holding the gold events, none merged.
+  const topics = listStories(store.db, 'topic');
+  const topicOfGold = topics.find((t) => gold.stories.topic.articles.every((a) => t.articleIds.some((id) => ext.get(id) === a)));
+  const eventsOk = topicOfGold
+    ? gold.stories.events.every((ge) => childStories(store.db, topicOfGold.id).some((s) => s.articleIds.length === ge.articles.length && ge.articles.every((a) => s.articleIds.some((id) => ext.get(id) === a))))
+    : false;
+  const view = topicOfGold ? buildStoryView(store, topicOfGold.id) : null;
+  return {
+    aliasOk, aliasAll, aliasMisses, quoteFound, quoteSpeaker, quoteTotal: gold.quotes.length, quoteMisses,
+    mustOk, mustDated, mustTotal: must.length, eventMisses,
+    topicOk: !!topicOfGold, eventsOk, events: events.length,
+    nameVariants: view?.comparison.conflicts.nameVariants.map((v) => v.forms.map((f) => f.form).join(' / ')) ?? [],
+    quoteVariants: view?.comparison.conflicts.quoteVariants.length ?? 0,
+    contradictions: view?.comparison.conflicts.contradictions.length ?? 0,
+  };
+}
+
+export const runner: BenchRunner = {
+  description: 'the whole pipeline on the seed articles against seeds.gold.json',
+  async run(): Promise<BenchReport> {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-seeds-'));
+    const started = performance.now();
+    const store = await analyseSeeds(join(dir, 'seeds.db'));
+    const ms = performance.now() - started;
+    try {
+      const s = scoreSeeds(store, loadGold());
+      return {
+        name: 'seeds-analysis',
+        items: '5 articles',
+        rows: [
+          { metric: 'aliases and metonyms resolved', ours: `${s.aliasOk}/${s.aliasAll}`, target: 'all' },
+          { metric: 'quotes found', ours: `${s.quoteFound}/${s.quoteTotal}`, target: '14/14' },
+          { metric: 'quotes with the right speaker', ours: `${s.quoteSpeaker}/${s.quoteTotal}`, target: '14/14' },
+          { metric: 'must events found (root, actors)', ours: `${s.mustOk}/${s.mustTotal}`, target: 'all' },
+          { metric: 'must events with the gold date', ours: `${s.mustDated}/${s.mustTotal}` },
+          { metric: 'one topic holds all five', ours: s.topicOk ? 'yes' : 'no', target: 'yes' },
+          { metric: 'three events, none merged', ours: s.eventsOk ? 'yes' : 'no', target: 'yes' },
+          { metric: 'name variants reported', ours: s.nameVariants.join('; ') || 'none' },
+          { metric: 'quote variants / contradictions', ours: `${s.quoteVariants} / ${s.contradictions}` },
+          { metric: 'pipeline time (ingest to stories)', ours: `${ms.toFixed(0)} ms` },
+        ],
+        notes: [...s.aliasMisses.map((m) => `alias missed: ${m}`), ...s.quoteMisses, ...s.eventMisses.map((m) => `must event missed: ${m}`)],
+      };
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
