@@ -69,13 +69,15 @@ function partitionRows(level: 'topic' | 'event', s: PartitionScores): BenchRow[]
 
 /** One-parameter sweeps around the defaults: the curves the thresholds were chosen from. */
 export const SWEEPS: Record<string, number[]> = {
-  eventThreshold: [0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
-  topicThreshold: [0.08, 0.1, 0.15, 0.2, 0.25, 0.3],
+  eventThreshold: [0.2, 0.24, 0.26, 0.28, 0.3, 0.32, 0.35, 0.4],
+  topicThreshold: [0.08, 0.1, 0.12, 0.15, 0.2, 0.25],
   topicMergeThreshold: [0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
   eventMergeThreshold: [0.3, 0.4, 0.5, 0.6, 0.7],
   factWeight: [0, 0.1, 0.25, 0.4],
   phraseWeight: [0.2, 0.3, 0.4, 0.5, 0.6],
+  topicPhraseWeight: [0, 0.1, 0.2, 0.3, 0.4],
   timePenalty: [0, 0.05, 0.1, 0.2],
+  vectorTerms: [80, 120, 200, 300],
 };
 
 function sweepNotes(articles: readonly EcbArticle[]): string[] {

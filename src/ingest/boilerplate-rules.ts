@@ -14,6 +14,8 @@ export type ShapeCheck =
   | 'single-sentence'
   /** The line holds no reported speech (`said`, a closed quotation). */
   | 'no-speech'
+  /** At least three words, opening with a capital: a phrase, not a number or a fragment. */
+  | 'phrase'
   /** byline.ts reads it as a byline / credit line / source line. */
   | 'byline'
   | 'credit-line'
@@ -29,11 +31,13 @@ export interface LineRule {
   checks?: ShapeCheck[];
 }
 
-/** A rule that removes a line because a neighbouring line was removed as one of `nextTo`. */
+/** A rule that removes a line because the line just below or above it was removed as one of `nextTo`. */
 export interface NeighbourRule {
   name: string;
   kind: BoilerplateKind;
   nextTo: BoilerplateKind[];
+  /** Where the removed neighbour sits relative to the line. */
+  neighbour: 'below' | 'above';
   maxLength: number;
   checks: ShapeCheck[];
 }
@@ -66,10 +70,11 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set([
   'defense', 'defence', 'affairs', 'intern', 'fellow', 'contributing',
 ]);
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const AGENCY = `(?:${[...AGENCIES].sort((a, b) => b.length - a.length).map(escape).join('|')})`;
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-const DATE = `(?:\\d{4}-\\d{2}-\\d{2}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{2,4})`;
+const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\s*,?\\s+)?';
+const DATE = `${WEEKDAY}(?:\\d{4}-\\d{2}-\\d{2}|${MONTH}\\s+\\d{1,2}\\s*,?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{2,4})`;
 const NAME = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}";
 const SOCIAL = '(?:facebook|twitter|x|instagram|telegram|youtube|linkedin|tiktok|whatsapp|threads|bluesky|google news|flipboard|reddit|social media)';
 const SHARE_WORDS = `(?:share|shares|sharing|this|article|story|post|page|on|via|with|${SOCIAL.slice(3, -1)}|email|e-mail|print|copy|link|tweet|pin|save|comments?|messenger|sms)`;
@@ -93,7 +98,8 @@ export const LINE_RULES: readonly LineRule[] = [
   { name: 'related-link:read-headline', kind: 'related-link', pattern: /^(?:Read|READ|Watch|WATCH)\s*[:\-–—|]?\s+(?<rest>.+)$/u, maxLength: 220, checks: ['headline-rest'] },
   { name: 'teaser:chevrons', kind: 'teaser', pattern: /^(?:>>|»)\s*(?<rest>[^«]+?)\s*(?:>>|»)?$/u, maxLength: 250, checks: ['headline-rest'] },
   // Photo credits and captions.
-  { name: 'photo-credit:labelled', kind: 'photo-credit', pattern: /^\(?(?:photo|photos|photograph|image|images|picture|pictures|pic|credit|photo credit|image credit|illustration|illustrative photo|file photo|foto|bild)\s*(?::|\bby\b|©)\s*\S.*$/iu, maxLength: 120, checks: ['not-sentence', 'no-speech'] },
+  { name: 'photo-caption:labelled', kind: 'photo-caption', pattern: /^(?:image caption|photo caption|caption)\s*[:\s]\s*\S/iu, maxLength: 300, checks: ['no-speech'] },
+  { name: 'photo-credit:labelled', kind: 'photo-credit', pattern: /^\(?(?:(?:photo|image|picture)\s+(?:copyright|credit)|photo|photos|photograph|image|images|picture|pictures|pic|credit|illustration|illustrative photo|file photo|foto|bild)\s*(?::|\bby\b|©)\s*\S.*$/iu, maxLength: 120, checks: ['not-sentence', 'no-speech'] },
   { name: 'photo-credit:name-slash-agency', kind: 'photo-credit', pattern: new RegExp(`^\\(?(?:${NAME}\\s*/\\s*${AGENCY}(?:\\s+(?:photo|images|pictures))?|${AGENCY}(?:\\s+photo)?\\s*/\\s*${NAME})(?:\\s+via\\s+${AGENCY})?(?:,\\s*file)?\\)?$`, 'iu'), maxLength: 100 },
   { name: 'photo-credit:agency-alone', kind: 'photo-credit', pattern: new RegExp(`^\\(?(?:${AGENCY})(?:\\s+(?:photo|file photo|images?|pictures?|via\\s+${AGENCY}))?\\)?\\.?$`, 'iu'), maxLength: 60 },
   { name: 'photo-caption:place-date', kind: 'photo-caption', pattern: new RegExp(`\\b(?:in|at|near|outside|inside|during|on)\\s+\\p{Lu}[^,]{0,60}(?:,\\s+\\p{Lu}[^,]{0,40})?,\\s+(?:${MONTH}\\s+\\d{1,2},\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})\\.?$`, 'u'), maxLength: 300, checks: ['single-sentence', 'no-speech'] },
@@ -102,11 +108,13 @@ export const LINE_RULES: readonly LineRule[] = [
   { name: 'share-line:buttons', kind: 'share-line', pattern: new RegExp(`^(?:${SHARE_WORDS}[\\s|/·•,:-]*){1,12}$`, 'iu'), maxLength: 100 },
   { name: 'share-line:follow-us', kind: 'share-line', pattern: new RegExp(`^(?:follow|like|join|find)\\s+(?:us|@\\w+|\\p{Lu}[\\p{L} ]{0,30})\\s+on\\s+${SOCIAL}\\b`, 'iu'), maxLength: 160, checks: ['no-speech'] },
   { name: 'other:advertisement', kind: 'other', pattern: /^(?:advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|article continues below(?: advertisement)?)\.?$/iu, maxLength: 60 },
-  { name: 'other:copyright', kind: 'other', pattern: /^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4}))/iu, maxLength: 160, checks: ['no-speech'] },
+  { name: 'other:copyright-notice', kind: 'other', pattern: /^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4})).*\b(?:all rights reserved|may not be (?:published|reproduced|redistributed))\b.{0,80}$/iu, maxLength: 250, checks: ['no-speech'] },
+  { name: 'other:copyright-short', kind: 'other', pattern: /^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4}))/iu, maxLength: 60, checks: ['single-sentence', 'no-speech'] },
 ];
 
 /** Context rules, applied after the line rules. */
 export const NEIGHBOUR_RULES: readonly NeighbourRule[] = [
-  // A short line that is not a sentence, directly above or below a photo credit, is its caption.
-  { name: 'photo-caption:next-to-credit', kind: 'photo-caption', nextTo: ['photo-credit'], maxLength: 200, checks: ['not-sentence', 'no-speech'] },
+  // A short phrase that is not a sentence, directly above a photo credit, is its caption. (Below a
+  // credit sits the body's next line too often, e.g. where a link broke a sentence into lines.)
+  { name: 'photo-caption:above-credit', kind: 'photo-caption', nextTo: ['photo-credit'], neighbour: 'below', maxLength: 200, checks: ['not-sentence', 'no-speech', 'phrase'] },
 ];

@@ -61,7 +61,9 @@ export function articleFromRecord(rec: Rec, source: SourceRef): ExtractedArticle
   let body = asText(first(rec, FIELD_MAP.text));
   let article: ExtractedArticle;
   if (html || (body && looksLikeHtml(body))) {
-    article = extractHtml((html ?? body) as string, source, { url });
+    const markup = (html ?? body) as string;
+    // A fragment ('<p>…</p><p>…</p>') gets a document around it so that it has a body to extract.
+    article = extractHtml(/<(html|body)[\s>]/i.test(markup) ? markup : `<html><body><article>${markup}</article></body></html>`, source, { url });
     body = null;
   } else {
     article = emptyArticle(source);

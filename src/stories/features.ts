@@ -220,6 +220,12 @@ export function epochDays(iso: string): number | null {
 /** How far into the text a date still counts as the article's own (dateline, stamp). */
 const OPENING_CHARS = 400;
 
+/**
+ * A byline or credit line (`By Jane Roe, Some News`): who wrote the piece says nothing about
+ * what happened, and a shared author would otherwise pull unrelated reports together.
+ */
+const BYLINE_RE = /^[ \t]*(?:by|from|reporting by|written by)[ \t]+\p{Lu}[^\n.!?]{0,80}$/gimu;
+
 /** Everything the clusterer reads from one article. */
 export function extractFeatures(input: {
   text: string;
@@ -227,7 +233,8 @@ export function extractFeatures(input: {
   published?: string | null;
   entities?: readonly string[];
 }): DocFeatures {
-  const body = joinSplitNumbers(input.title ? `${input.title}\n${input.text}` : input.text);
+  const raw = input.title ? `${input.title}\n${input.text}` : input.text;
+  const body = joinSplitNumbers(raw.replace(BYLINE_RE, ''));
   const terms = new Map<string, number>();
   for (const t of contentTerms(body)) terms.set(t, (terms.get(t) ?? 0) + 1);
   const words = new Map<string, number>();

@@ -8,15 +8,19 @@ export type SparseVector = Map<string, number>;
 export interface CentroidJSON {
   sums: [string, number][];
   size: number;
-  cache: { vec: [string, number][]; n: number } | null;
+  cache: { vec: [string, number][]; n: number; size: number } | null;
 }
 
-/** Rebuild the cached vector once the collection has grown by this fraction. */
-const IDF_DRIFT = 0.1;
+/**
+ * Rebuild the cached vector once the collection, or the cluster, has grown by this fraction:
+ * small clusters are rebuilt on every article, large ones every tenth of their size, so that
+ * big topics do not cost a re-sort per article.
+ */
+const DRIFT = 0.1;
 
 export class Centroid {
   private sums = new Map<string, number>();
-  private cache: { vec: SparseVector; n: number } | null = null;
+  private cache: { vec: SparseVector; n: number; size: number } | null = null;
   size = 0;
 
   constructor(
@@ -30,7 +34,6 @@ export class Centroid {
   add(weights: SparseVector): void {
     for (const [k, w] of weights) this.sums.set(k, (this.sums.get(k) ?? 0) + w);
     this.size++;
-    this.cache = null;
     if (this.sums.size > 2 * this.maxTerms) this.prune();
   }
 
@@ -48,7 +51,8 @@ export class Centroid {
   /** The L2-normalised TF-IDF vector of the cluster, truncated to its heaviest terms. */
   vector(df: DocumentFrequencies): SparseVector {
     const n = df.documents;
-    if (this.cache && n <= this.cache.n * (1 + IDF_DRIFT)) return this.cache.vec;
+    const c = this.cache;
+    if (c && n <= c.n * (1 + DRIFT) && this.size <= c.size * (1 + DRIFT)) return c.vec;
     const weighted: [string, number][] = [];
     for (const [k, s] of this.sums) weighted.push([k, (s / this.size) * df.idf(k)]);
     if (weighted.length > this.vectorTerms) {
@@ -60,7 +64,7 @@ export class Centroid {
     norm = Math.sqrt(norm) || 1;
     const vec: SparseVector = new Map();
     for (const [k, w] of weighted) vec.set(k, w / norm);
-    this.cache = { vec, n };
+    this.cache = { vec, n, size: this.size };
     return vec;
   }
 
@@ -78,7 +82,7 @@ export class Centroid {
     return {
       sums: [...this.sums],
       size: this.size,
-      cache: this.cache ? { vec: [...this.cache.vec], n: this.cache.n } : null,
+      cache: this.cache ? { vec: [...this.cache.vec], n: this.cache.n, size: this.cache.size } : null,
     };
   }
 
@@ -86,7 +90,7 @@ export class Centroid {
     const c = new Centroid(vectorTerms, maxTerms);
     c.sums = new Map(data.sums);
     c.size = data.size;
-    c.cache = data.cache ? { vec: new Map(data.cache.vec), n: data.cache.n } : null;
+    c.cache = data.cache ? { vec: new Map(data.cache.vec), n: data.cache.n, size: data.cache.size } : null;
     return c;
   }
 }

@@ -75,8 +75,8 @@ export interface StoryClustererJSON {
   topicIndex: SalientIndexJSON;
 }
 
-/** Centroids keep this many times their vector size in raw sums. */
-const SUM_TERMS_FACTOR = 2;
+/** Centroids keep this many times their vector size in raw sums (pruned at twice that). */
+const SUM_TERMS_FACTOR = 1;
 
 function factKeys(f: DocFeatures): Map<string, number> {
   const out = new Map<string, number>();
@@ -383,7 +383,8 @@ export class StoryClusterer {
       const other = this.events.get(id);
       if (!other || other.id === current.id || other.topicId !== topic.id) continue;
       const v = { terms: current.terms.vector(this.termDf), phrases: current.phrases.vector(this.phraseDf), facts: current.facts.vector(this.factDf) };
-      if (this.happeningScore(v, current.first, current.last, other) < this.options.eventMergeThreshold) continue;
+      const score = this.happeningScore(v, current.first, current.last, other);
+      if (score < this.options.eventMergeThreshold) continue;
       const [keep, gone] = current.docIds.length >= other.docIds.length ? [current, other] : [other, current];
       mergeProfile(keep, gone);
       keep.docIds.push(...gone.docIds);

@@ -80,7 +80,7 @@ export interface ClustererOptions {
 
 export const DEFAULT_OPTIONS: ClustererOptions = {
   eventThreshold: 0.3,
-  topicThreshold: 0.15,
+  topicThreshold: 0.12,
   eventMergeThreshold: 0.5,
   topicMergeThreshold: 0.3,
   phraseWeight: 0.4,
@@ -96,5 +96,5 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   postingCap: 64,
   maxCandidates: 12,
   mergeCandidates: 6,
-  vectorTerms: 120,
+  vectorTerms: 200,
 };
