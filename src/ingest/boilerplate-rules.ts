@@ -84,6 +84,7 @@ const RELATED_LABEL = "(?:read more|read also|also read|see also|related|related
 export const LINE_RULES: readonly LineRule[] = [
   // Dates and bylines that head the text.
   { name: 'date-line:labelled', kind: 'date-line', pattern: new RegExp(`^(?:date|published|posted|updated|last updated|first published)(?:\\s+on)?\\s*:?\\s*${DATE}(?:,?\\s*(?:at\\s*)?\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?\\.?$`, 'iu'), maxLength: 80 },
+  { name: 'date-line:bare', kind: 'date-line', pattern: new RegExp(`^${DATE}(?:\\s*,?\\s*(?:at\\s*)?\\d{1,2}\\s*:\\s*\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?\\.?$`, 'iu'), maxLength: 60 },
   { name: 'byline:by-name', kind: 'byline', pattern: /^(?:By|BY)[:\s]/u, maxLength: 150, checks: ['byline'] },
   { name: 'credit-line:contributed', kind: 'credit-line', pattern: /\bcontributed\b/iu, maxLength: 200, checks: ['credit-line'] },
   { name: 'credit-line:reporting-by', kind: 'credit-line', pattern: /^\(?(?:additional\s+)?(?:reporting|writing|written)\s+by\s/iu, maxLength: 250, checks: ['credit-line'] },

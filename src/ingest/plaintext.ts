@@ -19,7 +19,7 @@ const LEADING_DATE = new RegExp(`^[ \\t]*(?<label>date|dated|published|posted|up
 export function parseTextDate(raw: string, rule: string): DateValue | null {
   const iso = parseDateValue(raw.trim(), rule);
   if (iso) return iso;
-  const m = /^(?:(?<mon>[a-z]+)\.?\s+(?<day>\d{1,2}),?|(?<day2>\d{1,2})\s+(?<mon2>[a-z]+)\.?)\s+(?<year>\d{4})$/i.exec(raw.trim());
+  const m = /^(?:(?<mon>[a-z]+)\.?\s+(?<day>\d{1,2})\s*,?|(?<day2>\d{1,2})\s+(?<mon2>[a-z]+)\.?)\s+(?<year>\d{4})$/i.exec(raw.trim());
   const g = m?.groups;
   if (!g) return null;
   const month = MONTHS.indexOf((g.mon ?? g.mon2 ?? '').slice(0, 3).toLowerCase()) + 1;
@@ -38,7 +38,7 @@ function normalise(text: string): string {
 /** A block whose lines were wrapped at a fixed width: similar lengths, broken mid-sentence. */
 function isHardWrapped(lines: string[]): boolean {
   if (lines.length < 2) return false;
-  const max = Math.max(...lines.map((l) => l.length));
+  const max = lines.reduce((m, l) => Math.max(m, l.length), 0);
   if (max < 55 || max > 100) return false;
   const inner = lines.slice(0, -1);
   return inner.every((l) => l.length >= 0.75 * max) && inner.some((l) => !endsAsSentence(l));
@@ -129,7 +129,7 @@ export function findHeader(units: string[]): Header {
   const signal = units.slice(0, 4).findIndex(opensBody);
   const above = signal >= 0 && parseByline(units[signal] ?? '') ? 'byline' : 'dateline';
   const [u0, u1] = units;
-  if (u0 === undefined) return none;
+  if (u0 === undefined || signal === 0) return none;
   if (signal === 2 && u1 !== undefined) {
     if (!isTitleShaped(u0) || !isDekShaped(u1, true)) return none;
     return { title: u0, dek: u1, count: 2, titleRule: `text:headline-above-${above}`, dekRule: `text:dek-above-${above}` };
@@ -205,8 +205,11 @@ function addAuthors(article: ExtractedArticle, names: string[], rule: string): v
   article.provenance.authors ??= rule;
 }
 
-/** Fills authors, outlet, url and published from the lines the boilerplate pass removed. */
-function metadataFromBoilerplate(article: ExtractedArticle, removed: BoilerplateItem[]): void {
+/**
+ * Fills authors, outlet, url and published from the lines the boilerplate pass removed. A date
+ * line dates the article only near the top (`head`): further down it may be an update or a caption.
+ */
+function metadataFromBoilerplate(article: ExtractedArticle, removed: BoilerplateItem[], head: ReadonlySet<string>): void {
   for (const item of removed) {
     if (item.kind === 'byline') {
       const b = parseByline(item.text);
@@ -218,8 +221,8 @@ function metadataFromBoilerplate(article: ExtractedArticle, removed: Boilerplate
     } else if (item.kind === 'source-line' && !article.url) {
       const url = parseSourceLine(item.text);
       if (url) [article.url, article.provenance.url] = [url, 'text:source-line'];
-    } else if (item.kind === 'date-line' && !article.published) {
-      const m = /(\d{4}-\d{2}-\d{2}|[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.?\s+\d{4})/.exec(item.text);
+    } else if (item.kind === 'date-line' && !article.published && head.has(item.text)) {
+      const m = /(\d{4}-\d{2}-\d{2}|[A-Za-z]+\.?\s+\d{1,2}\s*,?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.?\s+\d{4})/.exec(item.text);
       const d = m?.[1] ? parseTextDate(m[1], 'text:date-line') : null;
       if (d) [article.published, article.provenance.published] = [d, d.rule];
     }
@@ -257,7 +260,7 @@ export function extractPlainText(text: string, source: SourceRef): ExtractedArti
 
   const clean = removeBoilerplate(bodyUnits.join('\n\n'));
   boilerplate.push(...clean.removed);
-  metadataFromBoilerplate(article, clean.removed);
+  metadataFromBoilerplate(article, clean.removed, new Set(bodyUnits.slice(0, 4)));
   if (!article.outlet && article.url) {
     const outlet = outletFromHost(normalise(text), article.url);
     if (outlet) [article.outlet, article.provenance.outlet] = [outlet, 'text:host-name-in-text'];

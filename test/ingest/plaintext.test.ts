@@ -1,9 +1,12 @@
 // Plain-text article parsing on made-up articles: header by shape, bylines, credit and source
 // lines, datelines, leading date lines, and bodies that must come through whole.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findHeader, hostLabel, isTitleShaped, outletFromHost, toUnits, extractPlainText } from '../../src/ingest/plaintext.js';
 import { parseByline, parseCreditLine, parseSourceLine, splitDateline } from '../../src/ingest/byline.js';
 import type { SourceRef } from '../../src/model.js';
+import { benchDir } from '../../src/paths.js';
 
 const file = (name: string): SourceRef => ({ kind: 'file', location: `/data/in/${name}` });
 
@@ -109,6 +112,14 @@ describe('extractPlainText on other shapes', () => {
     expect(a.text).toContain('By Tuesday, the council had approved the plan.');
   });
 
+  it('takes a dateline standing on its own line for the dateline, not the title', () => {
+    const a = extractPlainText(`\n\nHAMMERFEST, Norway (AP) _\n\n${BODY[0]}\n\n${BODY[1]}\n\n${BODY[4]}`, file('t.txt'));
+    expect(a.title).toBeNull();
+    expect(a.dateline).toBe('HAMMERFEST, Norway');
+    expect(a.boilerplate).toEqual([{ text: 'HAMMERFEST, Norway (AP) _', kind: 'dateline', rule: 'text:dateline-caps' }]);
+    expect(a.text).toBe([BODY[0], BODY[1], BODY[4]].join('\n\n'));
+  });
+
   it('joins hard-wrapped lines and lower-case continuations into paragraphs', () => {
     const wrapped = 'The harbour authority approved a new dredging budget on Monday,\nafter two years of delays and a long dispute with the city council\nover who should pay for the deeper channel and its upkeep.';
     expect(toUnits(`${wrapped}\n\nShort line\nAnother short line`)).toEqual([wrapped.replace(/\n/g, ' '), 'Short line', 'Another short line']);
@@ -151,5 +162,32 @@ describe('line parsers', () => {
     expect(hostLabel('https://news.portgazette.com/a')).toBe('portgazette');
     expect(outletFromHost('Read the Port Gazette’s daily brief. Port Gazette staff', 'https://portgazette.com/')).toBe('Port Gazette');
     expect(findHeader(['A short title here', 'By Jane Marlow', 'Body.']).title).toBe('A short title here');
+  });
+});
+
+// MEANTIME articles (CC BY 4.0, read at run time) open with their headline and a bare date line.
+const MEANTIME = join(benchDir('timex'), 'meantime', 'timex.jsonl');
+describe.skipIf(!existsSync(MEANTIME))('on the MEANTIME articles', () => {
+  const docs = readFileSync(MEANTIME, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { doc_id: string; title: string; dct: string; text: string });
+
+  it('finds the headline and the publication date, and keeps every other line in the body', () => {
+    let titles = 0;
+    let dates = 0;
+    for (const d of docs) {
+      const a = extractPlainText(d.text, { kind: 'jsonl', location: MEANTIME });
+      if (a.title === d.title) titles++;
+      if (a.published?.value === d.dct) dates++;
+      const removed = new Set([a.title, ...a.boilerplate.map((b) => b.text)]);
+      for (const line of d.text.split('\n').map((l) => l.trim())) {
+        if (line !== '' && !removed.has(line)) expect(a.text).toContain(line);
+      }
+      expect(a.boilerplate.every((b) => b.kind === 'date-line')).toBe(true);
+    }
+    expect(docs.length).toBeGreaterThanOrEqual(30);
+    expect(titles / docs.length).toBeGreaterThanOrEqual(0.95);
+    expect(dates / docs.length).toBeGreaterThanOrEqual(0.95);
   });
 });
