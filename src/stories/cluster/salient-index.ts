@@ -38,9 +38,7 @@ export class SalientIndex {
       if (!list) continue;
       for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
     }
-    const ranked = [...score].filter(([id]) => alive(id));
-    ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    return ranked.slice(0, limit).map((e) => e[0]);
+    return bestK(score, limit, alive);
   }
 
   toJSON(): SalientIndexJSON {
@@ -52,4 +50,19 @@ export class SalientIndex {
     idx.postings = new Map(data.postings.map(([k, v]) => [k, [...v]]));
     return idx;
   }
+}
+
+/** Best `k` entries by value (ties by id), in one pass with a small sorted buffer: no full sort. */
+function bestK(score: ReadonlyMap<string, number>, k: number, keep: (id: string) => boolean): string[] {
+  const top: [string, number][] = [];
+  const better = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  for (const entry of score) {
+    if (top.length === k && !better(entry, top[k - 1]!)) continue;
+    if (!keep(entry[0])) continue;
+    let at = top.length;
+    while (at > 0 && better(entry, top[at - 1]!)) at--;
+    top.splice(at, 0, entry);
+    if (top.length > k) top.pop();
+  }
+  return top.map((e) => e[0]);
 }
