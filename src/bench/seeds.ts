@@ -3,7 +3,7 @@
 // lost (must be 0). Later stages add their own rows beside these.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExtractedArticle } from '../model.js';
+import type { BoilerplateKind, ExtractedArticle } from '../model.js';
 import { extractPlainText } from '../ingest/plaintext.js';
 import { seedsDir, sharedDir } from '../paths.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
@@ -19,6 +19,8 @@ export interface SeedArticleGold {
   authors: string[];
   url: string | null;
   boilerplate: string[];
+  /** Free-text kinds, parallel to `boilerplate`, e.g. `photo caption`, `credit line (becomes ...)`. */
+  boilerplateKinds?: string[];
 }
 
 export interface Seed {
@@ -97,6 +99,24 @@ function theirs(g: SeedArticleGold, f: Field): string | null {
   return v === null || v === undefined ? null : normWs(v);
 }
 
+/** Our kind for a gold free-text kind, by its leading words. */
+const GOLD_KINDS: [RegExp, BoilerplateKind][] = [
+  [/caption/, 'photo-caption'],
+  [/photo credit/, 'photo-credit'],
+  [/teaser/, 'teaser'],
+  [/newsletter|promo/, 'newsletter-promo'],
+  [/^credit line/, 'credit-line'],
+  [/source line/, 'source-line'],
+  [/byline/, 'byline'],
+  [/link/, 'related-link'],
+  [/date/, 'date-line'],
+  [/share/, 'share-line'],
+];
+
+export function goldKind(text: string): BoilerplateKind | null {
+  return GOLD_KINDS.find(([re]) => re.test(text.toLowerCase()))?.[1] ?? null;
+}
+
 export interface IngestionScore {
   rows: BenchRow[];
   notes: string[];
@@ -110,12 +130,22 @@ export function scoreIngestion(seeds: Seed[], articles: ExtractedArticle[]): Ing
   const notes: string[] = [];
   const correct = new Map<Field, number>(FIELDS.map((f) => [f, 0]));
   let lost = 0;
+  let kinds = 0;
+  let kindsRight = 0;
   seeds.forEach((seed, i) => {
     const a = articles[i]!;
     // Datelines are scored as a metadata field; the gold lists them there, not as boilerplate.
     const mine = a.boilerplate.filter((b) => b.kind !== 'dateline').map((b) => normWs(b.text));
     const gold = seed.gold.boilerplate.map(normWs);
     const hit = mine.filter((m) => gold.includes(m)).length;
+    seed.gold.boilerplateKinds?.forEach((k, j) => {
+      const want = goldKind(k);
+      const got = a.boilerplate.find((b) => normWs(b.text) === gold[j])?.kind;
+      if (!want || !got) return;
+      kinds++;
+      if (want === got) kindsRight++;
+      else notes.push(`${seed.id}: '${gold[j]?.slice(0, 40)}' removed as ${got}, gold kind ${want}`);
+    });
     tp += hit;
     predicted += mine.length;
     expected += gold.length;
@@ -133,6 +163,7 @@ export function scoreIngestion(seeds: Seed[], articles: ExtractedArticle[]): Ing
   const rows: BenchRow[] = [
     { metric: 'ingest: boilerplate precision', ours: predicted ? tp / predicted : 1, target: '1.0' },
     { metric: 'ingest: boilerplate recall', ours: expected ? tp / expected : 1, target: '1.0' },
+    { metric: 'ingest: boilerplate kind agreement', ours: `${kindsRight}/${kinds}`, target: `${kinds}/${kinds}` },
     ...FIELDS.map((f) => ({ metric: `ingest: ${f} accuracy`, ours: `${correct.get(f)}/${n}`, target: `${n}/${n}` })),
     { metric: 'ingest: body sentences lost', ours: lost, target: '0' },
   ];

@@ -89,6 +89,7 @@ export const LINE_RULES: readonly LineRule[] = [
   { name: 'credit-line:contributed', kind: 'credit-line', pattern: /\bcontributed\b/iu, maxLength: 200, checks: ['credit-line'] },
   { name: 'credit-line:reporting-by', kind: 'credit-line', pattern: /^\(?(?:additional\s+)?(?:reporting|writing|written)\s+by\s/iu, maxLength: 250, checks: ['credit-line'] },
   { name: 'source-line:retrieved-from', kind: 'source-line', pattern: /https?:\/\/\S+$/iu, maxLength: 400, checks: ['source-line'] },
+  { name: 'source-line:originally-published', kind: 'source-line', pattern: /^(?:this|the)\s+(?:article|story|piece|post|report)\s+(?:was|is)\s+(?:originally|first)\s+published\s+(?:on|in|by|at)\s+\S.*$/iu, maxLength: 200, checks: ['no-speech'] },
   // Newsletter and subscription calls.
   { name: 'newsletter-promo:sign-up-call', kind: 'newsletter-promo', pattern: /^(?:get|receive|sign up|subscribe|want|never miss|don'?t miss|stay (?:informed|updated|up to date)|join|enter your e-?mail)\b.*\b(?:newsletters?|by e-?mail|inbox|daily edition|digest|briefing|sign up|subscribe)\b/iu, maxLength: 250, checks: ['no-speech'] },
   { name: 'newsletter-promo:ends-sign-up', kind: 'newsletter-promo', pattern: /\b(?:newsletters?|by e-?mail|inbox)\b.*\b(?:sign up|subscribe)(?:\s+(?:now|today|here|for free))?[.!]?$/iu, maxLength: 250, checks: ['no-speech'] },

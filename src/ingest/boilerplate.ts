@@ -14,7 +14,8 @@ const CLOSERS = /["”’'»)\]\s]+$/u;
 
 /** True when the line ends as a sentence does: a final . ! ? or …, perhaps inside closing quotes. */
 export function endsAsSentence(line: string): boolean {
-  return /[.!?…]$/u.test(line.replace(CLOSERS, ''));
+  // Only the tail matters; looking at it alone keeps long lines linear.
+  return /[.!?…]$/u.test(line.slice(-40).replace(CLOSERS, ''));
 }
 
 /** A sentence end followed by the capital that opens another sentence. */
@@ -26,7 +27,8 @@ function sentenceCount(line: string): number {
   let n = 1;
   const re = new RegExp(SENTENCE_BREAK.source, 'gu');
   for (let m = re.exec(line); m; m = re.exec(line)) {
-    if (!ABBREVIATION_END.test(line.slice(0, m.index + 1))) n++;
+    // The few characters before the period are enough to see an abbreviation.
+    if (!ABBREVIATION_END.test(line.slice(Math.max(0, m.index - 11), m.index + 1))) n++;
   }
   return n;
 }

@@ -63,10 +63,12 @@ export function parseByline(line: string): Byline | null {
     names = rest.slice(0, bar.index);
     const tail = rest.slice(bar.index + bar[0].length).trim();
     if (!/^[\p{Lu}\d]/u.test(tail) || tail.length > 60) return null;
-    if (!isRole(tail)) outlet = tail;
+    // `By NAME | March 3, 2026`: a date after the bar is no outlet.
+    if (!isRole(tail) && !/\d/.test(tail)) outlet = tail;
   }
   const pieces = names.split(/\s*,\s*/).filter((p) => p !== '');
   const authors: string[] = [];
+  let onlyNames = true;
   pieces.forEach((piece, i) => {
     const last = i === pieces.length - 1 && i > 0;
     if (last && !/\s(?:and)\s|&/.test(piece)) {
@@ -80,10 +82,10 @@ export function parseByline(line: string): Byline | null {
     for (const name of splitNames(piece)) {
       if (isPersonName(name)) authors.push(name);
       else if (authors.length === 0 && outlet === null && isOutletName(name) && pieces.length === 1) outlet = name;
-      else if (!isRole(name)) authors.push('\u0000');
+      else if (!isRole(name)) onlyNames = false;
     }
   });
-  if (authors.includes('\u0000') || (authors.length === 0 && outlet === null)) return null;
+  if (!onlyNames || (authors.length === 0 && outlet === null)) return null;
   return { authors, outlet };
 }
 

@@ -60,15 +60,17 @@ export function toUnits(text: string): string[] {
       units.push(lines.join(' '));
       continue;
     }
-    let current: string | null = null;
+    // Pieces of the unit being built; joined once, so long runs stay linear.
+    let current: string[] = [];
     for (const line of lines) {
-      if (current !== null && /^\p{Ll}/u.test(line) && !endsAsSentence(current)) current = `${current} ${line}`;
+      const last = current[current.length - 1];
+      if (last !== undefined && /^\p{Ll}/u.test(line) && !endsAsSentence(last)) current.push(line);
       else {
-        if (current !== null) units.push(current);
-        current = line;
+        if (current.length > 0) units.push(current.join(' '));
+        current = [line];
       }
     }
-    if (current !== null) units.push(current);
+    if (current.length > 0) units.push(current.join(' '));
   }
   return units;
 }
@@ -221,10 +223,11 @@ function metadataFromBoilerplate(article: ExtractedArticle, removed: Boilerplate
     } else if (item.kind === 'source-line' && !article.url) {
       const url = parseSourceLine(item.text);
       if (url) [article.url, article.provenance.url] = [url, 'text:source-line'];
-    } else if (item.kind === 'date-line' && !article.published && head.has(item.text)) {
+    } else if (item.kind === 'date-line' && head.has(item.text)) {
+      const field = /^(?:last\s+)?updated\b/i.test(item.text) ? 'modified' : 'published';
       const m = /(\d{4}-\d{2}-\d{2}|[A-Za-z]+\.?\s+\d{1,2}\s*,?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.?\s+\d{4})/.exec(item.text);
-      const d = m?.[1] ? parseTextDate(m[1], 'text:date-line') : null;
-      if (d) [article.published, article.provenance.published] = [d, d.rule];
+      const d = m?.[1] && !article[field] ? parseTextDate(m[1], 'text:date-line') : null;
+      if (d) [article[field], article.provenance[field]] = [d, d.rule];
     }
   }
 }
@@ -239,11 +242,21 @@ export function extractPlainText(text: string, source: SourceRef): ExtractedArti
   const published = lead?.groups?.date ? parseTextDate(lead.groups.date, 'text:date-line') : null;
   if (lead && published) {
     boilerplate.push({ text: lead[0].trim(), kind: 'date-line', rule: 'text:date-line' });
-    [article.published, article.provenance.published] = [published, published.rule];
+    const field = lead.groups?.label?.toLowerCase() === 'updated' ? 'modified' : 'published';
+    [article[field], article.provenance[field]] = [published, published.rule];
     body = body.slice(lead[0].length).replace(/^[ \t]+/, '');
   }
 
   const units = toUnits(body);
+  // Date lines standing above the headline ('Tuesday, March 3, 2026') are not part of the header.
+  const leading: BoilerplateItem[] = [];
+  while (units.length > 0 && leading.length < 2) {
+    const rule = matchLine(units[0] ?? '');
+    if (rule?.kind !== 'date-line') break;
+    leading.push({ text: units.shift() ?? '', kind: rule.kind, rule: rule.name });
+  }
+  boilerplate.push(...leading);
+  metadataFromBoilerplate(article, leading, new Set(leading.map((l) => l.text)));
   const header = findHeader(units);
   if (header.title) [article.title, article.provenance.title] = [header.title, header.titleRule];
   if (header.dek) [article.dek, article.provenance.dek] = [header.dek, header.dekRule];

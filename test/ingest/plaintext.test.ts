@@ -108,6 +108,7 @@ describe('extractPlainText on other shapes', () => {
   it('does not take a "By Tuesday" sentence for a byline nor a date-only line for a title', () => {
     const a = extractPlainText(`Tuesday, March 3, 2026\n\nBy Tuesday, the council had approved the plan.\n\n${BODY[0]}\n\n${BODY[1]}`, file('v.txt'));
     expect(a.title).toBeNull();
+    expect(a.published?.value).toBe('2026-03-03');
     expect(a.authors).toEqual([]);
     expect(a.text).toContain('By Tuesday, the council had approved the plan.');
   });
@@ -126,6 +127,20 @@ describe('extractPlainText on other shapes', () => {
     expect(toUnits('The cranes will\narrive in May.')).toEqual(['The cranes will arrive in May.']);
   });
 
+  it('finds the headline below a date line', () => {
+    const a = extractPlainText(`March 3, 2026\n\nHarbour Board Backs Dredging Plan\n\n${BODY[0]}\n\n${BODY[1]}`, file('r.txt'));
+    expect(a.published?.value).toBe('2026-03-03');
+    expect(a.title).toBe('Harbour Board Backs Dredging Plan');
+    expect(a.boilerplate.map((b) => b.rule)).toEqual(['date-line:bare']);
+  });
+
+  it('takes an "updated" date for the modification date', () => {
+    const a = extractPlainText(`updated 2026-03-05 ${BODY[0]}\n\n${BODY[1]}`, file('s.txt'));
+    expect(a.published).toBeNull();
+    expect(a.modified?.value).toBe('2026-03-05');
+    expect(a.provenance.modified).toBe('text:date-line');
+  });
+
   it('reads a labelled publication date inside the text', () => {
     const a = extractPlainText(`Harbour Board Backs Dredging Plan\n\nPublished: March 4, 2026\n\n${BODY[0]}\n\n${BODY[1]}`, file('u.txt'));
     expect(a.title).toBe('Harbour Board Backs Dredging Plan');
@@ -139,6 +154,7 @@ describe('line parsers', () => {
     expect(parseByline('By Batu Kaya, Coastal Daily News')).toEqual({ authors: ['Batu Kaya'], outlet: 'Coastal Daily News' });
     expect(parseByline('By Ana de la Cruz and Li Wei | Harbour Gazette')).toEqual({ authors: ['Ana de la Cruz', 'Li Wei'], outlet: 'Harbour Gazette' });
     expect(parseByline('By Mia Holm, Staff Writer')).toEqual({ authors: ['Mia Holm'], outlet: null });
+    expect(parseByline('By Mia Holm | March 3, 2026')).toEqual({ authors: ['Mia Holm'], outlet: null });
     expect(parseByline('By the end of the week, most crews had left')).toBeNull();
     expect(parseByline('By March, Prices Rose')).toBeNull();
     expect(parseCreditLine('Lena Berg and Ola Nordmann contributed to this report.')).toEqual(['Lena Berg', 'Ola Nordmann']);

@@ -55,6 +55,7 @@ describe.skipIf(!existsSync(seedsGoldPath()))('seed articles', () => {
     expect(row('ingest: boilerplate precision')).toBe(1);
     expect(row('ingest: boilerplate recall')).toBe(1);
     expect(row('ingest: body sentences lost')).toBe(0);
+    expect(row('ingest: boilerplate kind agreement')).toMatch(/^(\d+)\/\1$/);
     expect(row('ingest: title accuracy')).toBe('5/5');
     expect(report.notes ?? []).toEqual([]);
   });
