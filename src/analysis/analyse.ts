@@ -18,7 +18,7 @@ export interface Analysers {
   places: PlaceLookup;
   times(text: string, anchor: TimeAnchor | null): Omit<DocTime, 'field'>[];
   quotes(text: string, mentions: DocMention[]): Omit<DocQuote, 'field'>[];
-  events(text: string, published: string | null, mentions: DocMention[], times: Omit<DocTime, 'field'>[]): Omit<DocEvent, 'field'>[];
+  events(text: string, published: string | null, mentions: DocMention[], entities: LocalEntity[], times: Omit<DocTime, 'field'>[]): Omit<DocEvent, 'field'>[];
 }
 
 export interface AnalysableArticle {
@@ -55,7 +55,7 @@ export function analyseArticle(a: AnalysableArticle, an: Analysers): AnalysisRes
     const times = an.times(text, anchor);
     doc.times.push(...times.map((t) => ({ ...t, field })));
     doc.quotes.push(...an.quotes(text, mentions).map((q) => ({ ...q, field })));
-    doc.events.push(...an.events(text, a.published?.value ?? null, mentions, times).map((e) => ({ ...e, field })));
+    doc.events.push(...an.events(text, a.published?.value ?? null, mentions, resolved.entities, times).map((e) => ({ ...e, field })));
   }
   return { doc, entities: [...entities.values()] };
 }

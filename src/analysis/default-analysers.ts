@@ -6,7 +6,8 @@ import { defaultTagger } from '../entities/ner/index.js';
 import { countryTables } from '../entities/countries.js';
 import { findTimes } from '../time/index.js';
 import { findQuotes } from '../quotes/index.js';
-import { codeSentenceEvents } from '../events/index.js';
+import { codeEvents } from '../events/index.js';
+import { actorCode } from './actor-codes.js';
 
 export async function defaultAnalysers(): Promise<Analysers> {
   const tag = defaultTagger();
@@ -39,6 +40,37 @@ export async function defaultAnalysers(): Promise<Analysers> {
         cueType: q.cueType,
         via: q.via?.text ?? null,
       })),
-    events: (text, published, mentions, times) => codeSentenceEvents(text, { published, mentions, times, places, sentences: splitSentences(text) }),
+    events: (text, published, mentions, entities) => {
+      const byKey = new Map(entities.map((e) => [e.key, e]));
+      const coded = mentions.map((m) => ({ start: m.start, end: m.end, code: actorCode(m, m.entityKey ? byKey.get(m.entityKey) : undefined, text) }));
+      const keyAt = (sentenceStart: number, sentenceEnd: number, words: string | null) => {
+        if (!words) return null;
+        const hit = mentions.find((m) => m.start >= sentenceStart && m.end <= sentenceEnd && (words.includes(m.text) || m.text.includes(words)));
+        return hit?.entityKey ?? null;
+      };
+      return codeEvents({ id: '', text, published }, { mentions: coded }).map((e) => ({
+        start: e.start,
+        end: e.end,
+        sentence: text.slice(e.start, e.end),
+        cameo: e.cameo,
+        root: e.root,
+        plover: e.plover,
+        quad: e.quad,
+        goldstein: e.goldstein,
+        source: e.source,
+        sourceText: e.sourceText,
+        sourceKey: keyAt(e.start, e.end, e.sourceText),
+        target: e.target,
+        targetText: e.targetText,
+        targetKey: keyAt(e.start, e.end, e.targetText),
+        date: e.date,
+        dateEnd: null,
+        dateResolved: !!e.date && /^\d{4}-\d{2}-\d{2}/.test(e.date),
+        location: e.location,
+        modality: e.modality,
+        confidence: e.confidence,
+        trigger: e.trigger,
+      }));
+    },
   };
 }

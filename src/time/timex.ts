@@ -151,8 +151,8 @@ function fromChrono(text: string, ref: Date): Found[] {
       start += lead[0].length;
       t = t.slice(lead[0].length);
     }
-    const known = new Set(Object.keys(r.start.knownValues ?? {}));
     const c = r.start;
+    const known = new Set((['weekday', 'day', 'month', 'year', 'hour', 'minute'] as const).filter((k) => c.isCertain(k)));
     const year = c.get('year');
     const month = c.get('month');
     const day = c.get('day');
