@@ -72,7 +72,61 @@ function overlaps(a: { start: number; end: number }, list: { start: number; end:
   return list.some((b) => a.start < b.end && b.start < a.end);
 }
 
-export function resolveMentions(text: string, spans: TaggedSpan[], places: PlaceLookup): ResolvedDoc {
+/**
+ * Tagger spans made fit for resolution: punctuation trimmed off the edges, spans of role words alone
+ * dropped ('Maj.'), names carried over lower-case particles ('Bashar' + 'al Assad'), and a title
+ * inside an organisation span split into the person it names ('US National Security Adviser John
+ * Bolton' -> 'US' and 'John Bolton').
+ */
+export function cleanSpans(text: string, spans: TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  // In a Title-Cased headline capitals say nothing: long capitalised runs are not names there.
+  const long = text.match(/\p{L}{4,}/gu) ?? [];
+  const titleCase = long.length >= 4 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length > 0.7;
+  for (const s0 of spans) {
+    let { start, end } = s0;
+    while (start < end && /[^\p{L}\p{N}]/u.test(text[start]!)) start++;
+    while (end > start && /[^\p{L}\p{N}.]/u.test(text[end - 1]!)) end--;
+    if (end <= start) continue;
+    let s: TaggedSpan = { ...s0, start, end };
+    const words = text.slice(start, end).split(/\s+/);
+    if (words.every((w) => isRoleWord(w))) continue;
+    if (titleCase && words.length > 3) continue;
+    if (s.type === 'PER') {
+      const tail = /^\s+(?:al|el|bin|ibn|abu|de|van|von|da|di)[-\s]+\p{Lu}[\p{L}'’-]+/u.exec(text.slice(end, end + 40));
+      if (tail) s = { ...s, end: end + tail[0].length };
+    }
+    if (s.type === 'ORG' || s.type === 'MISC') {
+      const split = splitTitledPerson(text, s);
+      if (split) {
+        out.push(...split);
+        continue;
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** 'US National Security Adviser John Bolton' -> the place before the title and the person after it. */
+function splitTitledPerson(text: string, s: TaggedSpan): TaggedSpan[] | null {
+  const words = [...text.slice(s.start, s.end).matchAll(/\S+/g)].map((m) => ({ w: m[0], start: s.start + (m.index ?? 0) }));
+  let k = words.length - 1;
+  while (k >= 0 && !isRoleWord(words[k]!.w)) k--;
+  if (k < 0 || k === words.length - 1) return null;
+  const tail = words.slice(k + 1);
+  if (!tail.every((t) => /^\p{Lu}/u.test(t.w))) return null;
+  let j = k;
+  while (j > 0 && isRoleWord(words[j - 1]!.w)) j--;
+  if (!roleSector(words.slice(j, k + 1).map((x) => x.w).join(' '))) return null;
+  const out: TaggedSpan[] = [];
+  if (j > 0) out.push({ start: s.start, end: words[j - 1]!.start + words[j - 1]!.w.length, type: 'LOC' });
+  out.push({ start: tail[0]!.start, end: s.end, type: 'PER' });
+  return out;
+}
+
+export function resolveMentions(text: string, rawSpans: TaggedSpan[], places: PlaceLookup): ResolvedDoc {
+  const spans = cleanSpans(text, rawSpans);
   const mentions: Mention[] = [];
   const entities = new Map<string, LocalEntity>();
   const entity = (key: string, name: string, type: EntityType, country: string | null, sector: Sector | null): LocalEntity => {
@@ -111,9 +165,10 @@ export function resolveMentions(text: string, spans: TaggedSpan[], places: Place
     if (s.type === 'PER') {
       const split = splitRole(raw);
       const start = s.start + (split.role ? raw.indexOf(split.name) : 0);
+      // Role words inside the span and before it form one role ('Maj.' + 'Gen. Mohammad Bagheri').
       const before = roleBefore(text, start);
-      const role = split.role ?? before?.role ?? null;
-      const roleStart = split.role ? s.start : (before?.start ?? start);
+      const role = before?.role ?? split.role ?? null;
+      const roleStart = before?.start ?? (split.role ? s.start : start);
       const appo = appositionAfter(text, s.end, places);
       const country = countryBefore(text, roleStart, places) ?? appo?.country ?? null;
       persons.push({ span: { ...s, start }, name: split.name, start, role: role ?? appo?.role ?? null, country });
@@ -151,14 +206,17 @@ export function resolveMentions(text: string, spans: TaggedSpan[], places: Place
     add({ ...s, type: 'ORG', entityKey: null, role: null, metonymy: false, rule: acronymOf ? 'ner+acronym' : 'ner' }, e);
   }
 
-  // Demonyms and country names the tagger missed.
-  for (const m of text.matchAll(/\b\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?\b/gu)) {
-    const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
-    if (overlaps(span, mentions) || persons.some((p) => span.start < p.span.end && p.span.start < span.end)) continue;
-    const iso = places.demonym(m[0]);
-    const p = places.place(m[0]);
-    if (iso) add({ ...span, type: 'NORP', entityKey: null, role: null, metonymy: false, rule: 'gazetteer:demonym' }, countryEntity(iso));
-    else if (p?.kind === 'country') add({ ...span, type: 'GPE', entityKey: null, role: null, metonymy: false, rule: 'gazetteer:country' }, countryEntity(p.iso3));
+  // Demonyms and country names the tagger missed: two-word names first ('Saudi Arabia'), then single words.
+  const free = (span: { start: number; end: number }) => !overlaps(span, mentions) && !persons.some((p) => span.start < p.span.end && p.span.start < span.end);
+  for (const re of [/\b\p{Lu}[\p{L}]+\s\p{Lu}[\p{L}]+\b/gu, /\b\p{Lu}[\p{L}]+\b/gu]) {
+    for (const m of text.matchAll(re)) {
+      const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+      if (!free(span)) continue;
+      const iso = places.demonym(m[0]);
+      const p = places.place(m[0]);
+      if (iso) add({ ...span, type: 'NORP', entityKey: null, role: null, metonymy: false, rule: 'gazetteer:demonym' }, countryEntity(iso));
+      else if (p?.kind === 'country') add({ ...span, type: 'GPE', entityKey: null, role: null, metonymy: false, rule: 'gazetteer:country' }, countryEntity(p.iso3));
+    }
   }
 
   // People: longest names first, so that a surname alone joins the full name it abbreviates.

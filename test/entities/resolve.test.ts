@@ -1,0 +1,73 @@
+// Entity resolution on made-up articles: roles, metonymy, demonyms, partial and variant names.
+import { describe, expect, it } from 'vitest';
+import { resolveMentions, type TaggedSpan } from '../../src/entities/resolve.js';
+import { countryTables } from '../../src/entities/countries.js';
+import { EntityRegistry } from '../../src/entities/registry.js';
+
+const places = countryTables();
+
+/** Spans for the given words (first occurrence after the previous one), as a tagger would give. */
+function spans(text: string, items: [string, TaggedSpan['type']][]): TaggedSpan[] {
+  let from = 0;
+  return items.map(([w, type]) => {
+    const start = text.indexOf(w, from);
+    if (start < 0) throw new Error(`no ${w}`);
+    from = start + w.length;
+    return { start, end: start + w.length, type };
+  });
+}
+
+describe('resolution within an article', () => {
+  const text =
+    'Norwegian Defence Minister Lena Haugland arrived in Oslo on Monday. Oslo said the talks went well, and Haugland, ' +
+    'the country\'s top defence official, met Chilean officials. Santiago later praised the Nordic state.';
+  const r = resolveMentions(text, spans(text, [['Lena Haugland', 'PER'], ['Oslo', 'LOC'], ['Oslo', 'LOC'], ['Haugland', 'PER'], ['Chilean', 'MISC'], ['Santiago', 'LOC']]), places);
+  const byText = (t: string, nth = 0) => r.mentions.filter((m) => m.text === t)[nth]!;
+
+  it('strips the role, keeps it with the person, and takes the country from the demonym before it', () => {
+    const p = r.entities.find((e) => e.type === 'PERSON')!;
+    expect(p).toMatchObject({ name: 'Lena Haugland', country: 'NOR', sector: 'GOV' });
+    expect([...p.roles]).toEqual(['Defence Minister']);
+    expect(byText('Haugland').entityKey).toBe(p.key);
+  });
+
+  it('tells a capital used as an actor from a capital as a place', () => {
+    expect(byText('Oslo', 0)).toMatchObject({ metonymy: false, entityKey: 'GPE:NOR:oslo' });
+    expect(byText('Oslo', 1)).toMatchObject({ metonymy: true, entityKey: 'GPE:NOR' });
+    expect(byText('Santiago')).toMatchObject({ metonymy: true, entityKey: 'GPE:CHL' });
+  });
+
+  it('links demonyms to their country', () => {
+    expect(byText('Chilean')).toMatchObject({ type: 'NORP', entityKey: 'GPE:CHL' });
+    expect(byText('Norwegian')).toMatchObject({ type: 'NORP', entityKey: 'GPE:NOR' });
+  });
+
+  it('resolves an epithet from the table', () => {
+    const t = 'The Kremlin rejected the plan.';
+    const m = resolveMentions(t, [], places).mentions[0]!;
+    expect(m).toMatchObject({ text: 'The Kremlin', metonymy: true, entityKey: 'GPE:RUS' });
+  });
+
+  it('splits a title inside an organisation span into the person it names', () => {
+    const t = 'On Tuesday, Chile Foreign Minister Pablo Reyes flew home after the talks ended early.';
+    const m = resolveMentions(t, spans(t, [['Chile Foreign Minister Pablo Reyes', 'ORG']]), places).mentions;
+    expect(m.map((x) => [x.text, x.type])).toEqual([
+      ['Chile', 'GPE'],
+      ['Pablo Reyes', 'PERSON'],
+    ]);
+  });
+});
+
+describe('resolution across articles', () => {
+  it('merges transliteration variants and partial names of one person, and keeps namesakes apart', () => {
+    const reg = new EntityRegistry();
+    const doc = (t: string, names: string[]) => resolveMentions(t, spans(t, names.map((n) => [n, 'PER'] as [string, TaggedSpan['type']])), places).entities;
+    const a = doc('General Yusuf al-Haddad met Omar Haddad.', ['Yusuf al-Haddad', 'Omar Haddad']);
+    const b = doc('Youssef Hadad spoke.', ['Youssef Hadad']);
+    const c = doc('Haddad left.', ['Haddad']);
+    const keys = [...a, ...b, ...c].map((e) => reg.add(e, 'x').key);
+    expect(keys[2]).toBe(keys[0]);
+    expect(keys[1]).not.toBe(keys[0]);
+    expect(reg.get(keys[0]!)!.aliases.has('Youssef Hadad')).toBe(true);
+  });
+});
