@@ -11,6 +11,7 @@ export const BENCHMARKS: Record<string, { module: string; description: string }>
   clustering: { module: 'clustering', description: 'story clustering on ECB+ dev (topics and events)' },
   timelines: { module: 'timelines', description: 'entity timelines on SemEval-2015 Task 4 trial data' },
   seeds: { module: 'seeds', description: 'ingestion of the five seed articles against their hand annotation' },
+  pipeline: { module: 'pipeline', description: 'whole-pipeline speed on the seed articles repeated' },
   'seeds-analysis': { module: 'seeds-analysis', description: 'the whole pipeline on the seeds: aliases, quotes, events, stories, comparison' },
 };
 
