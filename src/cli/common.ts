@@ -18,6 +18,16 @@ export function withStore<T>(dbPath: string, fn: (store: SqliteStore) => T): T {
   }
 }
 
+/** The same for async work: the store closes once the work has finished, not when it starts. */
+export async function withStoreAsync<T>(dbPath: string, fn: (store: SqliteStore) => Promise<T>): Promise<T> {
+  const store = openStore(dbPath);
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
 /** Options that control reading files and fetching pages. */
 export function addIngestOptions(cmd: Command): Command {
   return cmd

@@ -6,7 +6,6 @@ import { join, resolve } from 'node:path';
 import { addIngestOptions, dbOption, type IngestCliOptions, withStore } from '../common.js';
 import { ingestInto } from './ingest.js';
 import { analysePending } from '../../analysis/pipeline.js';
-import { defaultAnalysers } from '../../analysis/default-analysers.js';
 import { updateStories } from '../../stories/pipeline.js';
 import { listStories } from '../../store/sqlite/stories.js';
 import { buildStoryView } from '../../stories/build-view.js';
@@ -14,6 +13,11 @@ import { renderReport } from '../../stories/report.js';
 import { progress } from '../progress.js';
 import { printJson } from '../output.js';
 import { storiesJson } from './stories.js';
+
+/** The language and event layers load their models on first use, so that other commands start fast. */
+async function loadAnalysers() {
+  return (await import('../../analysis/default-analysers.js')).defaultAnalysers();
+}
 
 export function register(program: Command): void {
   const cmd = program
@@ -32,7 +36,7 @@ export function register(program: Command): void {
       failed = s.failed;
       process.stderr.write(`ingest: ${s.stored} new, ${s.duplicates} duplicate, ${s.failed} failed\n`);
     }
-    const analysers = await defaultAnalysers();
+    const analysers = await loadAnalysers();
     withStore(o.db, (store) => {
       let bar: ReturnType<typeof progress> | null = null;
       const ids = analysePending(store, analysers, {

@@ -1,7 +1,7 @@
 // `dossier ingest`: read inputs into the store, one transaction per article.
 import type { Command } from 'commander';
 import { Ingestor } from '../../ingest/ingest.js';
-import { addIngestOptions, dbOption, ingestOptions, type IngestCliOptions, withStore } from '../common.js';
+import { addIngestOptions, dbOption, ingestOptions, type IngestCliOptions, withStoreAsync } from '../common.js';
 import { progress } from '../progress.js';
 import { printJson } from '../output.js';
 
@@ -19,7 +19,7 @@ export async function ingestInto(dbPath: string, inputs: string[], opts: IngestC
   const ingestor = new Ingestor(ingestOptions(opts));
   const summary: IngestSummary = { read: 0, stored: 0, duplicates: 0, nearDuplicates: 0, failed: 0, warnings: 0, articleIds: [] };
   const bar = progress(inputs.length, 'ingest');
-  await withStore(dbPath, async (store) => {
+  await withStoreAsync(dbPath, async (store) => {
     for await (const ev of ingestor.run(inputs)) {
       if (ev.kind === 'error') {
         summary.failed++;

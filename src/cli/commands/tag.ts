@@ -2,7 +2,6 @@
 // lines — the scriptable forms of the language layer and the event coder.
 import type { Command } from 'commander';
 import { analyseArticle, type Analysers } from '../../analysis/analyse.js';
-import { defaultAnalysers } from '../../analysis/default-analysers.js';
 import { EntityRegistry } from '../../entities/registry.js';
 import { parseDateValue } from '../../ingest/date-value.js';
 import { mapJsonLines } from '../stdin-lines.js';
@@ -81,12 +80,17 @@ export function codeRecord(rec: Record<string, unknown>, an: Analysers) {
   };
 }
 
+/** The language and event layers load their models on first use, so that other commands start fast. */
+async function loadAnalysers() {
+  return (await import('../../analysis/default-analysers.js')).defaultAnalysers();
+}
+
 export function register(program: Command): void {
   program
     .command('tag')
     .description('read {id, text, published?} or {id, tokens} JSON lines on stdin; write entities, times and quotes per line')
     .action(async () => {
-      const an = await defaultAnalysers();
+      const an = await loadAnalysers();
       const registry = new EntityRegistry();
       const failed = await mapJsonLines((rec) => tagRecord(rec, an, registry));
       process.exitCode = failed > 0 ? 1 : 0;
@@ -96,7 +100,7 @@ export function register(program: Command): void {
     .command('code')
     .description('read {id, text, published?} JSON lines on stdin; write the coded events per line')
     .action(async () => {
-      const an = await defaultAnalysers();
+      const an = await loadAnalysers();
       const failed = await mapJsonLines((rec) => codeRecord(rec, an));
       process.exitCode = failed > 0 ? 1 : 0;
     });
