@@ -35,7 +35,7 @@ export async function defaultAnalysers(): Promise<Analysers> {
         text: q.text,
         partial: q.partial,
         speakerText: q.speaker?.text ?? null,
-        speakerKey: q.speaker?.entityKey ?? null,
+        speakerKey: q.speaker?.entityId ?? null,
         cue: q.cue,
         cueType: q.cueType,
         via: q.via?.text ?? null,

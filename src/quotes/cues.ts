@@ -1,22 +1,94 @@
-// Speech cues as data: the verbs that introduce reported speech, and the nominal speakers that
-// stand for a body ('the broadcaster', 'a military spokesman').
+// Word lists the quote layer reads: speech verbs, the adverbials that may sit between a speaker and
+// its verb, the heads of nominal speakers ('the broadcaster'), titles that make a name a person's,
+// and the capitalised words that start sentences without being names. Data, not code: extend here.
 
-export const SPEECH_VERBS = [
-  'said', 'says', 'say', 'added', 'adds', 'told', 'tells', 'stressed', 'stresses', 'warned', 'warns', 'vowed', 'vows',
-  'insisted', 'insists', 'declared', 'declares', 'stated', 'states', 'noted', 'notes', 'explained', 'explains',
-  'asserted', 'asserts', 'claimed', 'claims', 'announced', 'announces', 'argued', 'argues', 'wrote', 'writes',
-  'tweeted', 'posted', 'continued', 'concluded', 'affirmed', 'emphasized', 'emphasised', 'pledged', 'promised',
-  'threatened', 'charged', 'complained', 'acknowledged', 'admitted', 'replied', 'responded', 'remarked', 'urged',
-  'asked', 'demanded', 'reiterated', 'observed', 'suggested', 'confirmed', 'denied', 'quipped', 'cautioned',
-];
+const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
-export const SPEECH_VERB_RE = SPEECH_VERBS.join('|');
+/** Verbs that report speech, in every form a news sentence uses them. */
+export const SPEECH_VERBS = words(`
+  said says say saying told tells tell added adds stressed stresses warned warns vowed vows insisted insists
+  declared declares stated states noted notes explained explains asserted asserts claimed claims announced
+  announces argued argues wrote writes tweeted posted reported reports continued concluded affirmed affirms
+  emphasized emphasizes emphasised emphasises pledged pledges promised promises threatened threatens charged
+  complained acknowledged admitted replied replies responded remarked urged urges asked demanded reiterated
+  reiterates observed suggested confirmed confirms denied cautioned recalled boasted predicted maintained
+  contended countered quipped commented mentioned underlined underscored remembers remembered recalls suggests
+  responds concedes conceded acknowledges admits complains insist predicts wrote announced
+`);
 
-/** Nominal speakers: a determiner, up to three modifiers, and one of these heads. */
-export const NOMINAL_HEADS = [
-  'broadcaster', 'spokesman', 'spokeswoman', 'spokesperson', 'statement', 'official', 'officials', 'agency', 'ministry',
-  'television', 'media', 'minister', 'commander', 'source', 'sources', 'report', 'newspaper', 'channel', 'army', 'military',
-  'government', 'office', 'president', 'leader', 'general', 'analyst', 'diplomat', 'envoy', 'embassy', 'police', 'witness',
-];
+/** Words between a speaker and its verb that do not break the link ('Bagheri on Wednesday said'). */
+export const ADVERBIALS = words(`
+  also later then again further earlier previously today yesterday tonight reportedly separately repeatedly once
+  has have had was were is are would will had on last this late early
+  monday tuesday wednesday thursday friday saturday sunday
+`);
 
-export const PRONOUNS = /^(he|she|they|it|we)$/i;
+export const WEEKDAYS_AND_MONTHS = words(`
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+  august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+`);
+
+/** Heads of nominal speakers: 'an Iranian military spokesman', 'state television', 'the two'. */
+export const NOMINAL_HEADS = words(`
+  broadcaster broadcasters spokesman spokeswoman spokesperson spokesmen statement official officials agency ministry
+  television tv media minister commander source sources report reports newspaper paper daily channel army military
+  government office president leader leaders general analyst analysts diplomat diplomats envoy embassy police witness
+  witnesses website site outlet outlets radio presidency cabinet sides two parties allies group militants rebels
+  authorities authority observatory organization organisation court founder lawyer attorney expert professor
+  researcher director executive chairman chairwoman ceo resident residents worker workers student teacher doctor
+  activist activists scientist economist officer investigator prosecutor prosecutors judge mayor governor senator
+  lawmaker lawmakers chancellor premier secretary adviser advisor coordinator manager owner man woman
+`);
+
+/** Heads that are documents rather than people: their cue is a 'statement' cue. */
+export const STATEMENT_HEADS = words('statement report communique communiqué declaration letter');
+
+/** Determiners that open a nominal speaker. */
+export const DETERMINERS = words('the a an its his her their our one both several some many two three');
+
+/** Words that may join capitalised words inside one name ('Chief of Staff', 'Fahd Jasem al-Freij'). */
+export const NAME_CONNECTORS = words('of al el bin ibn bint abu de da du des dos das van von der den ter ten la le di y');
+
+/** Title words and abbreviations: a name carrying one is a person's ('Maj. Gen. Mohammad Bagheri'). */
+export const TITLES = words(`
+  maj. gen. lt. col. brig. adm. capt. sgt. cpl. pvt. cmdr. mr. mrs. ms. dr. prof. sen. rep. gov. rev. amb.
+  major general lieutenant colonel brigadier admiral captain sergeant commander chief president vice prime minister
+  chancellor king queen prince princess sheikh ayatollah imam pope senator representative governor secretary
+  ambassador spokesman spokeswoman speaker mayor judge justice professor rabbi emir premier deputy crown
+  mr mrs ms dr
+`);
+
+/** Lowercase role words that make the following name a person's ('defense minister Sergey Shoygu'). */
+export const ROLE_WORDS = words(`
+  minister president commander spokesman spokeswoman chief general leader adviser advisor official envoy ambassador
+  secretary premier director head founder analyst professor lawyer editor correspondent diplomat officer
+  dietitian nutritionist physician doctor nurse researcher author expert engineer scientist economist attorney
+  member chairman chairwoman manager owner coach player artist writer journalist reporter activist resident student
+  teacher detective sheriff councilman councilwoman lawmaker senator governor mayor candidate ceo spokesperson
+`);
+
+/** Capitalised words that make a name an organisation's, not a person's. */
+export const ORG_WORDS = words(`
+  agency ministry forces force army navy council news television tv media website office party group organization
+  organisation committee corps guard guards republic state states union nations company bank times post press
+  service services department government university institute center centre association network radio kremlin
+  house court parliament assembly observatory front movement brigade brigades command clinic hospital foundation
+  school college museum society fund commission board institution inc corp ltd llc
+`);
+
+/** Capitalised words that start a sentence or clause without being part of a name. */
+export const NOT_NAME_START = words(`
+  the a an on in at by for from to with after before during when while if as but and or so yet however meanwhile
+  this that these those it he she they we i you his her their its our my your there here then still also
+  according read earlier later last
+`);
+
+/** Pronoun speakers, resolved to an earlier speaker or person. */
+export const PERSON_PRONOUNS = words('he she');
+export const PRONOUNS = words('he she they it we');
+
+/** Abbreviations whose period does not end a sentence or a name token. */
+export const ABBREVIATIONS = words(`
+  maj gen lt col brig adm capt sgt cpl pvt cmdr mr mrs ms dr prof sen rep gov rev amb st jr sr no vs etc inc ltd co
+  corp jan feb mar apr jun jul aug sep sept oct nov dec
+`);

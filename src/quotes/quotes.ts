@@ -1,217 +1,164 @@
-// Quotations and their speakers. Quote spans are paired quotation marks (curly or straight, double,
-// or single where they are not apostrophes); the speaker comes from the cue around the quote in the
-// same sentence ('…,” he said', 'X said that “…”', 'SANA quoted X as saying', 'according to X',
-// 'a statement by X said'), or from the previous quote when a quote paragraph has no cue of its own.
-import { NOMINAL_HEADS, PRONOUNS, SPEECH_VERB_RE } from './cues.js';
+// Quotations and their speakers. One pass finds the quotation marks, one splits sentences around
+// them, and each quotation is then attributed from the reporter's words of its own sentence. What
+// has no cue of its own takes its speaker from context: the earlier quotation of the same sentence,
+// the other parts of a quotation split over paragraphs, or the quotation of the sentence just before
+// ('“…,” X said. “…”'). 'he said' points to the nearest person before it.
+import { attribute, colonCue, isPartial, type Attribution, type CueType } from './attribution.js';
+import { PERSON_PRONOUNS } from './cues.js';
+import { findMarks, type MarkSpan } from './marks.js';
+import type { Phrase } from './phrases.js';
+import { personBefore, personCandidates, snapSpeaker, sortMentions, type MentionInput, type SpeakerSpan } from './speakers.js';
+import { buildSentences, type Sentence } from './units.js';
 
-export interface QuoteMention {
-  start: number;
-  end: number;
-  type: string;
-  entityKey?: string | null;
-}
-
-export interface Speaker {
-  text: string;
-  start: number;
-  end: number;
-  entityKey: string | null;
-}
+export type { CueType } from './attribution.js';
+export type { MentionInput, SpeakerSpan } from './speakers.js';
 
 export interface Quote {
+  /** Offsets of the quoted words, without the quotation marks. */
   start: number;
   end: number;
   text: string;
+  /** A fragment inside the reporter's sentence ('against “Zionist-American schemes,”'). */
   partial: boolean;
-  speaker: Speaker | null;
-  cue: string | null;
-  cueType: 'verb' | 'according-to' | 'quoted-as-saying' | 'statement' | 'colon' | 'continuation' | 'none';
+  speaker: SpeakerSpan | null;
+  /** The cue words ('said', 'quoted … as saying', 'according to'); empty when the speaker came from context. */
+  cue: string;
+  cueType: CueType;
+  /** Who relayed the words ('SANA' in 'SANA quoted Bagheri as saying'). */
   via: { text: string; start: number; end: number } | null;
+  /** The pronoun of the cue when the speaker was resolved through it ('he'). */
   pronoun?: string;
 }
 
-// A name: capitalised words, allowing particles and initials inside ('Fahd Jasem al-Freij', 'U.S.').
-// Calendar words are capitalised but never speakers.
-const NOT_NAME = String.raw`(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Read|But|And)\b)`;
-const NAME1 = String.raw`(?:${NOT_NAME}[\p{Lu}][\p{L}.'’-]*(?:\s+(?:(?:al|el|bin|de|van|von|of|the)[-\s]+)?[\p{Lu}][\p{L}.'’-]*){0,5})`;
-// 'Tehran and Damascus' speak together.
-const NAME = String.raw`(?:${NAME1}(?:\s+and\s+${NAME1})?)`;
-const NOMINAL = String.raw`(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,3}(?:${NOMINAL_HEADS.join('|')}))`;
-const SPEAKER = String.raw`(${NAME}|${NOMINAL}|he|she|they|it|we)`;
+export interface FindQuotesOptions {
+  /** Entity mentions (from the NER layer): speakers snap to them and take their entity id. */
+  mentions?: MentionInput[];
+}
 
-/** Paired quotation marks within a paragraph; single quotes only when they cannot be apostrophes. */
-function quoteSpans(text: string): { start: number; end: number; open: number; close: number }[] {
-  const out: { start: number; end: number; open: number; close: number }[] = [];
-  const re = /“([^”\n]+)”|"([^"\n]+)"|(?<![\p{L}\p{N}])[‘']([^’'\n]{2,}?)[’'](?![\p{L}\p{N}])/gu;
-  for (const m of text.matchAll(re)) {
-    const open = m.index ?? 0;
-    const close = open + m[0].length;
-    const inner = m[1] ?? m[2] ?? m[3] ?? '';
-    // A single-quoted run must look like speech, not 'like this' scare quotes of one or two words, unless cued.
-    out.push({ start: open + 1, end: close - 1, open, close });
-    void inner;
+interface Draft {
+  mark: MarkSpan;
+  sentence: number;
+  partial: boolean;
+  attribution: Attribution | null;
+  /** Where the attribution came from when it is borrowed. */
+  borrowed: boolean;
+  speaker: SpeakerSpan | null;
+  pronoun?: string;
+}
+
+/** Quotations shorter than this with no speaker are scare quotes or terms ('the term “takfiri”'). */
+const MIN_WORDS_WITHOUT_SPEAKER = 4;
+
+export function findQuotes(text: string, opts: FindQuotesOptions = {}): Quote[] {
+  const marks = findMarks(text);
+  const sentences = buildSentences(text, marks);
+  const mentions = sortMentions(opts.mentions ?? []);
+  const persons = personCandidates(sentences, mentions);
+  const drafts = attributeAll(text, sentences, marks);
+  shareWithinGroups(drafts);
+
+  const out: Quote[] = [];
+  let previous: Draft | null = null;
+  for (const d of drafts) {
+    if (!d.attribution && previous?.speaker) {
+      const sameSentence = previous.sentence === d.sentence;
+      const nextSentence = previous.sentence === d.sentence - 1 && !d.partial;
+      if (sameSentence || nextSentence) {
+        d.attribution = sameSentence ? previous.attribution : { speaker: null, cue: '', cueType: 'none', via: null };
+        d.speaker = previous.speaker;
+        d.pronoun = previous.pronoun;
+        d.borrowed = true;
+      }
+    }
+    if (d.attribution && !d.borrowed) resolveSpeaker(text, d, mentions, persons, previous);
+    if (d.speaker) previous = d;
+    const quote = toQuote(text, d);
+    if (keep(quote)) out.push(quote);
   }
   return out;
 }
 
-function sentenceBounds(text: string, at: number): { start: number; end: number } {
-  let s = at;
-  while (s > 0) {
-    const c = text[s - 1]!;
-    if (c === '\n') break;
-    if (/[.!?]/.test(c) && /\s/.test(text[s] ?? '') && !/\b(?:[A-Z]|Gen|Maj|Mr|Mrs|Dr|Lt|Col|St|U\.S|No)\.$/.test(text.slice(Math.max(0, s - 5), s))) break;
-    s--;
-  }
-  let e = at;
-  while (e < text.length) {
-    const c = text[e]!;
-    if (c === '\n') break;
-    if (/[.!?]/.test(c) && /\s|$/.test(text[e + 1] ?? '') && !/[”"’']/.test(text[e + 1] ?? '')) {
-      if (!/\b(?:[A-Z]|Gen|Maj|Mr|Mrs|Dr|Lt|Col|St|U\.S|No)$/.test(text.slice(Math.max(0, e - 4), e))) {
-        e++;
-        break;
-      }
-    }
-    e++;
-  }
-  return { start: s, end: e };
+/** A draft per quotation with the attribution its own sentence gives. */
+function attributeAll(text: string, sentences: Sentence[], marks: MarkSpan[]): Draft[] {
+  const drafts: Draft[] = [];
+  sentences.forEach((s, si) => {
+    s.units.forEach((u, qi) => {
+      if (u.kind !== 'quote' || u.quote === undefined) return;
+      const mark = marks[u.quote]!;
+      let attribution = attribute(s.units, qi);
+      // 'X said:' closing the sentence before a quotation that opens its own.
+      if (!attribution && qi === 0 && si > 0) attribution = colonCue(sentences[si - 1]!.units);
+      const partial = isPartial(s.units, qi, text.slice(mark.start, mark.end));
+      drafts.push({ mark, sentence: si, partial, attribution, borrowed: false, speaker: null });
+    });
+  });
+  return drafts;
 }
 
-function trimSpeaker(raw: string, start: number): { text: string; start: number; end: number } {
-  let t = raw;
-  let s = start;
-  // Leading sentence words that are not part of a name ('On Tuesday', 'But').
-  const lead = /^(?:(?:But|And|Then|Later|Meanwhile|However|On\s+\w+day|In\s+a\s+\w+)[,]?\s+)/.exec(t);
-  if (lead) {
-    s += lead[0].length;
-    t = t.slice(lead[0].length);
+/** Parts of one quotation split over paragraphs share the first attribution any of them has. */
+function shareWithinGroups(drafts: Draft[]): void {
+  const byGroup = new Map<number, Draft>();
+  for (const d of drafts) if (d.attribution && !byGroup.has(d.mark.group)) byGroup.set(d.mark.group, d);
+  for (const d of drafts) {
+    const owner = byGroup.get(d.mark.group);
+    if (!d.attribution && owner) d.attribution = owner.attribution;
   }
-  t = t.replace(/[,\s]+$/, '');
-  return { text: t, start: s, end: s + t.length };
 }
 
-function snap(sp: { text: string; start: number; end: number }, mentions: QuoteMention[]): Speaker {
-  const m = mentions
-    .filter((x) => x.start < sp.end && sp.start < x.end && (x.type === 'PERSON' || x.type === 'ORG' || x.type === 'GPE' || x.type === 'NORP'))
-    .sort((a, b) => (a.type === 'PERSON' ? -1 : 0) - (b.type === 'PERSON' ? -1 : 0) || b.end - b.start - (a.end - a.start))[0];
-  return { ...sp, entityKey: m?.entityKey ?? null };
-}
-
-export function findQuotes(text: string, opts: { mentions?: QuoteMention[] } = {}): Quote[] {
-  const mentions = opts.mentions ?? [];
-  const quotes: Quote[] = [];
-  let lastSpeaker: Speaker | null = null;
-  let lastParagraphEnd = -1;
-  for (const q of quoteSpans(text)) {
-    const inner = text.slice(q.start, q.end).trim();
-    if (inner.split(/\s+/).length < 2 && !/[“"]/.test(text[q.open]!)) continue;
-    const sent = sentenceBounds(text, q.open);
-    const before = text.slice(sent.start, q.open);
-    const after = text.slice(q.close, Math.max(sent.end, q.close));
-    const partial = /[\p{L}\p{N}]/u.test(before.replace(/[:,]\s*$/, '').replace(/\b(?:said|says|added|told \w+)\s*$/, '').trim()) && !/:\s*$/.test(before);
-    let speaker: { text: string; start: number; end: number } | null = null;
-    let cue: string | null = null;
-    let cueType: Quote['cueType'] = 'none';
-    let via: Quote['via'] = null;
-    let m: RegExpExecArray | null;
-    const afterStart = q.close;
-    // After the quote: ', he said' / ', Baqeri said during…' / ', said Iranian General X' / ', a statement by X said'.
-    if ((m = new RegExp(String.raw`^[,.!?]?\s*(${NAME}|${NOMINAL})\s+quoted\s+(?:[\p{Ll}]+\s+){0,3}${SPEAKER}\s+as\s+saying`, 'u').exec(after))) {
-      const off = afterStart + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + m[1]!.length);
-      speaker = trimSpeaker(m[2]!, off);
-      const vo = afterStart + m[0].indexOf(m[1]!);
-      via = { text: m[1]!, start: vo, end: vo + m[1]!.length };
-      [cue, cueType] = ['quoted … as saying', 'quoted-as-saying'];
-    } else if ((m = new RegExp(String.raw`^[,.!?]?\s*(?:a|the)\s+statement\s+(?:by|from)\s+(?:the\s+)?(${NAME})\s+(said|says|read)`, 'u').exec(after))) {
-      const off = afterStart + m[0].indexOf(m[1]!);
-      speaker = { text: m[1]!, start: off, end: off + m[1]!.length };
-      [cue, cueType] = [`a statement by … ${m[2]}`, 'statement'];
-    } else if ((m = new RegExp(String.raw`^[,.!?]?\s*${SPEAKER}\s+(${SPEECH_VERB_RE})\b`, 'u').exec(after))) {
-      const off = afterStart + m[0].indexOf(m[1]!);
-      speaker = trimSpeaker(m[1]!, off);
-      [cue, cueType] = [m[2]!, 'verb'];
-    } else if ((m = new RegExp(String.raw`^[,.!?]?\s*(${SPEECH_VERB_RE})\s+${SPEAKER}`, 'u').exec(after))) {
-      const off = afterStart + m[0].indexOf(m[2]!, m[1]!.length);
-      speaker = trimSpeaker(m[2]!, off);
-      [cue, cueType] = [m[1]!, 'verb'];
-    }
-    // Before the quote, in the same sentence: 'X quoted Y as saying …', 'X said (that) …', 'X: …'.
-    if (!speaker && (m = new RegExp(String.raw`(${NAME}|${NOMINAL}|(?:state|official)\s+[\p{L}\s]{0,25}?(?:media|television|agency))\s+quoted\s+(?:the\s+)?(?:[\p{Ll}]+\s+){0,3}${SPEAKER}\s+as\s+saying`, 'u').exec(before))) {
-      const off = sent.start + (m.index ?? 0) + m[0].indexOf(m[2]!, m[1]!.length);
-      speaker = trimSpeaker(m[2]!, off);
-      const vo = sent.start + (m.index ?? 0);
-      via = { text: m[1]!, start: vo, end: vo + m[1]!.length };
-      [cue, cueType] = ['quoted … as saying', 'quoted-as-saying'];
-    }
-    if (!speaker && (m = new RegExp(String.raw`${SPEAKER}\s+(?:also\s+)?(${SPEECH_VERB_RE})\b[^“"]*$`, 'u').exec(before))) {
-      const off = sent.start + (m.index ?? 0);
-      speaker = trimSpeaker(m[1]!, off);
-      [cue, cueType] = [m[2]!, 'verb'];
-    }
-    // 'according to X, who said … that …“…”' and 'a joint statement saying … “…”'.
-    if (!speaker && (m = new RegExp(String.raw`(${NAME}),\s+who\s+(?:also\s+)?(${SPEECH_VERB_RE})\b[^“"]*$`, 'u').exec(before))) {
-      const off = sent.start + (m.index ?? 0);
-      speaker = trimSpeaker(m[1]!, off);
-      [cue, cueType] = [`who ${m[2]}`, 'verb'];
-    }
-    if (!speaker && (m = new RegExp(String.raw`(${NOMINAL}|${NAME})\s+saying\b[^“"]*$`, 'u').exec(before))) {
-      const off = sent.start + (m.index ?? 0);
-      speaker = trimSpeaker(m[1]!, off);
-      [cue, cueType] = ['saying', 'statement'];
-    }
-    if (!speaker && (m = new RegExp(String.raw`^\s*according\s+to\s+((?:the\s+)?${NAME}|${NOMINAL}|[\p{L}\s]{0,30}?(?:television|media|agency))\s*,`, 'iu').exec(before))) {
-      const off = sent.start + (m.index ?? 0) + m[0].indexOf(m[1]!);
-      speaker = { text: m[1]!, start: off, end: off + m[1]!.length };
-      [cue, cueType] = ['according to', 'according-to'];
-    }
-    // A second quote in one sentence whose verb is coordinated ('X noted “…” and … said “…”') keeps X.
-    const prevInSentence = quotes.length ? quotes[quotes.length - 1]! : null;
-    if (!speaker && prevInSentence?.speaker && prevInSentence.end >= sent.start) {
-      speaker = { text: prevInSentence.speaker.text, start: prevInSentence.speaker.start, end: prevInSentence.speaker.end };
-      [cue, cueType] = [prevInSentence.cue, prevInSentence.cueType];
-    }
-    if (!speaker && (m = new RegExp(String.raw`${SPEAKER}\s*:\s*$`, 'u').exec(before))) {
-      const off = sent.start + (m.index ?? 0);
-      speaker = trimSpeaker(m[1]!, off);
-      [cue, cueType] = [':', 'colon'];
-    }
-    // 'according to X' anywhere after the quote in the sentence: the relay, or the speaker when none was found.
-    if ((m = new RegExp(String.raw`according\s+to\s+((?:the\s+)?${NAME}|${NOMINAL})`, 'u').exec(after))) {
-      const off = afterStart + (m.index ?? 0) + m[0].indexOf(m[1]!);
-      const name = m[1]!.replace(/(?<=\p{Ll}{2})\.$/u, '');
-      const found = { text: name, start: off, end: off + name.length };
-      if (speaker) via = found;
-      else {
-        speaker = found;
-        [cue, cueType] = ['according to', 'according-to'];
-      }
-    }
-    let pronoun: string | undefined;
-    let resolved: Speaker | null = speaker ? snap(speaker, mentions) : null;
-    if (resolved && PRONOUNS.test(resolved.text)) {
-      pronoun = resolved.text;
-      // 'he'/'she' is the nearest person before: a person mention closer than the last speaker wins.
-      const person = /^(he|she)$/i.test(pronoun) ? personBefore(mentions, q.open, text) : null;
-      const prev = person && (!lastSpeaker || person.start > lastSpeaker.start || !lastSpeaker.entityKey?.startsWith('PERSON')) ? person : (lastSpeaker ?? person);
-      resolved = prev ? { ...prev } : resolved;
-    }
-    // A quote paragraph with no cue continues the previous speaker's words.
-    if (!resolved && lastSpeaker && !partial && q.open - lastParagraphEnd < 400) {
-      resolved = { ...lastSpeaker };
-      cueType = 'continuation';
-    }
-    const quote: Quote = { start: q.start, end: q.end, text: text.slice(q.start, q.end), partial, speaker: resolved, cue, cueType, via, ...(pronoun ? { pronoun } : {}) };
-    // Scare quotes ('regime') without any cue are not quotations.
-    if (!resolved && inner.split(/\s+/).length <= 3) continue;
-    quotes.push(quote);
-    if (resolved && !PRONOUNS.test(resolved.text)) lastSpeaker = resolved;
-    lastParagraphEnd = q.close;
+function resolveSpeaker(text: string, d: Draft, mentions: MentionInput[], persons: ReturnType<typeof personCandidates>, previous: Draft | null): void {
+  const phrase: Phrase | null = d.attribution!.speaker;
+  if (!phrase) return;
+  if (phrase.kind !== 'pronoun') {
+    d.speaker = snapSpeaker(text, phrase, mentions);
+    return;
   }
-  return quotes;
+  const pronoun = text.slice(phrase.start, phrase.end);
+  d.pronoun = pronoun;
+  if (PERSON_PRONOUNS.has(pronoun.toLowerCase())) {
+    const person = personBefore(persons, phrase.start);
+    if (person) {
+      d.speaker = snapSpeaker(text, person, mentions);
+      return;
+    }
+  }
+  // 'it said', 'they said': the previous speaker, when it is not a person. Otherwise unresolved.
+  const prev = previous?.speaker;
+  const prevIsPerson = prev ? personBefore(persons, prev.end)?.start === prev.start : false;
+  d.speaker = prev && !PERSON_PRONOUNS.has(pronoun.toLowerCase()) && (!prevIsPerson || pronoun.toLowerCase() === 'we') ? prev : null;
 }
 
-/** The nearest person mention before an offset, for pronouns without an earlier speaker. */
-function personBefore(mentions: QuoteMention[], at: number, text: string): Speaker | null {
-  const p = mentions.filter((m) => m.type === 'PERSON' && m.end <= at).sort((a, b) => b.end - a.end)[0];
-  return p ? { text: text.slice(p.start, p.end), start: p.start, end: p.end, entityKey: p.entityKey ?? null } : null;
+function toQuote(text: string, d: Draft): Quote {
+  const a = d.attribution;
+  let via = a?.via ? { text: text.slice(a.via.start, a.via.end), start: a.via.start, end: a.via.end } : null;
+  if (via && d.speaker && via.start < d.speaker.end && d.speaker.start < via.end) via = null;
+  return {
+    start: d.mark.start,
+    end: d.mark.end,
+    text: text.slice(d.mark.start, d.mark.end),
+    partial: d.partial,
+    speaker: d.speaker,
+    cue: a?.cue ?? '',
+    cueType: a?.cueType ?? 'none',
+    via: d.borrowed && a?.cueType === 'none' ? null : via,
+    ...(d.pronoun ? { pronoun: d.pronoun } : {}),
+  };
+}
+
+/**
+ * Scare quotes and quoted terms are not quotations: short, and either unattributed or a fragment;
+ * nor are titles of works ('“The Future of Work”'), which are fragments in title case.
+ */
+function keep(q: Quote): boolean {
+  const tokens = q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const words = tokens.length;
+  if (words === 0) return false;
+  if ((q.partial || !q.speaker) && words >= 2 && isTitleCase(tokens)) return false;
+  if (!q.speaker) return words >= MIN_WORDS_WITHOUT_SPEAKER;
+  return words >= 2 || !q.partial;
+}
+
+/** Every word of four letters or more is capitalised ('Electronic Markets and Electronic Hierarchies'). */
+function isTitleCase(tokens: string[]): boolean {
+  const long = tokens.filter((t) => /\p{L}{4,}/u.test(t));
+  return long.length > 0 && long.every((t) => /^[^\p{L}]*\p{Lu}/u.test(t));
 }
