@@ -54,9 +54,14 @@ export const runner: BenchRunner = {
         { metric: 'wikigold micro F1', ours: wiki.f1, published: 'none' },
         { metric: 'MEANTIME names F1 (types mapped)', ours: mt.typed.f1, published: 'none' },
         { metric: 'MEANTIME names F1 (spans only)', ours: mt.untyped.f1 },
-        { metric: 'tokens per second (one core, CoNLL dev)', ours: Math.round(conll.tokens / conll.seconds), target: '>= 200,000' },
+        { metric: 'tokens per CPU second (one core, CoNLL dev)', ours: Math.round(conll.tokens / conll.cpuSeconds), target: '>= 200,000' },
+        { metric: 'tokens per wall-clock second (shared machine)', ours: Math.round(conll.tokens / conll.seconds) },
       ],
-      notes: ['the held-back test split usually scores 3-4 points below the dev split'],
+      notes: [
+        'the held-back test split usually scores 3-4 points below the dev split',
+        'MEANTIME: NAM and PRE.NAM mentions only; PRO, FIN and MIX count as MISC; the text is tagged through tagText (our own sentences and tokens), matched by character offsets',
+        'wikigold: its own PER/ORG/LOC/MISC labels, scored on its tokens',
+      ],
     };
   },
 };

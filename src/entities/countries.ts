@@ -39,6 +39,8 @@ function key(s: string): string {
 
 export interface CountryTables extends PlaceLookup {
   countries(): { iso3: string; name: string }[];
+  /** Every country and capital name the lookup knows, as written in the tables. */
+  placeNames(): string[];
 }
 
 let cached: CountryTables | null = null;
@@ -49,15 +51,26 @@ export function countryTables(): CountryTables {
   const list = JSON.parse(readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as WorldCountry[];
   const places = new Map<string, { iso3: string; kind: 'country' | 'capital'; country: string }>();
   const demonyms = new Map<string, string>();
+  const written: string[] = ['Jerusalem'];
   const names = new Map<string, string>();
   for (const c of list) {
     names.set(c.cca3, c.name.common);
-    for (const n of [c.name.common, c.name.official, ...(c.altSpellings ?? []).filter((a) => a.length > 3)]) places.set(key(n), { iso3: c.cca3, kind: 'country', country: c.cca3 });
-    for (const cap of c.capital ?? []) if (!places.has(key(cap))) places.set(key(cap), { iso3: c.cca3, kind: 'capital', country: c.cca3 });
+    for (const n of [c.name.common, c.name.official, ...(c.altSpellings ?? []).filter((a) => a.length > 3)]) {
+      places.set(key(n), { iso3: c.cca3, kind: 'country', country: c.cca3 });
+      written.push(n);
+    }
+    for (const cap of c.capital ?? []) {
+      if (!places.has(key(cap))) places.set(key(cap), { iso3: c.cca3, kind: 'capital', country: c.cca3 });
+      written.push(cap);
+    }
     const d = c.demonyms?.eng;
     if (d) for (const form of [d.m, d.f]) if (form && !demonyms.has(key(form))) demonyms.set(key(form), c.cca3);
   }
-  for (const [name, iso] of table('aliases.tsv')) if (name && iso) places.set(key(name), { iso3: iso, kind: 'country', country: iso });
+  for (const [name, iso] of table('aliases.tsv')) {
+    if (!name || !iso) continue;
+    places.set(key(name), { iso3: iso, kind: 'country', country: iso });
+    written.push(name);
+  }
   for (const [d, iso] of table('demonyms.tsv')) if (d && iso) demonyms.set(key(d), iso);
   // Jerusalem's status is disputed in the package data; as an actor it stands for Israel's government.
   places.set(key('Jerusalem'), { iso3: 'ISR', kind: 'capital', country: 'ISR' });
@@ -73,6 +86,7 @@ export function countryTables(): CountryTables {
     epithets: () => epithets,
     countryName: (iso3) => names.get(iso3) ?? null,
     countries: () => [...names.entries()].map(([iso3, name]) => ({ iso3, name })),
+    placeNames: () => written,
   };
   return cached;
 }

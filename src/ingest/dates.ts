@@ -68,7 +68,7 @@ export function parseMachineDate(raw: unknown): DateParts | null {
     if (v) return v;
   }
   const v = parseDateValue(s, '');
-  if (v && v.granularity !== 'year' && v.granularity !== 'month' && Number(v.value.slice(0, 4)) >= MIN_YEAR) return strip(v);
+  if (v && v.granularity !== 'year' && v.granularity !== 'month' && validDay(Number(v.value.slice(0, 4)), Number(v.value.slice(5, 7)), Number(v.value.slice(8, 10)))) return strip(v);
   // Last resort for machine fields that hold prose ('October 19, 2019 at 9:00 am').
   return findTextDate(s);
 }
@@ -125,7 +125,6 @@ export function monthNumber(word: string): number | null {
 }
 
 const L = '(?<![\\p{L}])';
-const R = '(?![\\p{L}])';
 const TIME = '(?:[,\\s]+(?:um|at|à|a las|alle|às|om|o|kl\\.?|-|—|–|\\|)?\\s*(\\d{1,2})[:.h](\\d{2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?:\\s*(?:uhr|h))?)?';
 
 const TEXT_PATTERNS: { re: RegExp; order: 'dmy' | 'mdy' | 'ymd' | 'numeric' }[] = [

@@ -28,6 +28,13 @@ const MAGIC: [number[], string][] = [
   [[0x7f, 0x45, 0x4c, 0x46], 'executable'],
   [[0x52, 0x49, 0x46, 0x46], 'RIFF media'],
   [[0x00, 0x00, 0x01, 0x00], 'icon'],
+  [[0x1f, 0x8b], 'gzip data (inflate it with maybeGunzip first)'],
+  [[0x42, 0x5a, 0x68], 'bzip2 data'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z archive'],
+  [[0x4f, 0x67, 0x67, 0x53], 'Ogg media'],
+  [[0x1a, 0x45, 0xdf, 0xa3], 'Matroska/WebM media'],
+  [[0x49, 0x44, 0x33], 'MP3 audio'],
+  [[0x77, 0x4f, 0x46, 0x46], 'WOFF font'],
 ];
 
 function startsWith(b: Uint8Array, sig: number[]): boolean {
@@ -104,10 +111,28 @@ function looksBinary(bytes: Uint8Array): string | null {
   return null;
 }
 
+/** UTF-16 text without a byte-order mark: ASCII letters leave a NUL in every other byte. */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 8) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.8 && evenNul === 0) return 'utf-16le';
+  if (evenNul > pairs * 0.8 && oddNul === 0) return 'utf-16be';
+  return null;
+}
+
 export function decodeBytes(bytes: Uint8Array, opts: { contentType?: string | null; fileName?: string } = {}): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeWith(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', rule: 'bom' };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeWith(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', rule: 'bom' };
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decodeWith(bytes.subarray(3), 'utf-8'), encoding: 'utf-8', rule: 'bom' };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: decodeWith(bytes, utf16), encoding: utf16, rule: 'utf16-pattern' };
   const binary = looksBinary(bytes);
   if (binary) throw new BinaryContentError(binary);
   const header = charsetFromContentType(opts.contentType);

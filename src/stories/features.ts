@@ -299,14 +299,33 @@ export class DocumentFrequencies {
 
 /** Sublinear TF-IDF weights of a count map, L2-normalised. */
 export function tfidfVector(counts: Map<string, number>, df: DocumentFrequencies): Map<string, number> {
-  const out = new Map<string, number>();
+  return tfidfVectors(counts, df).weights;
+}
+
+/**
+ * The normalised TF-IDF weights and the same weights times IDF once more (what centroids are
+ * probed with), with one IDF look-up per key.
+ */
+export function tfidfVectors(counts: Map<string, number>, df: DocumentFrequencies): { weights: Map<string, number>; probe: Map<string, number> } {
+  const keys: string[] = [];
+  const idfs: number[] = [];
+  const raw: number[] = [];
   let norm = 0;
   for (const [k, c] of counts) {
-    const w = (1 + Math.log(c)) * df.idf(k);
-    out.set(k, w);
+    const idf = df.idf(k);
+    const w = (1 + Math.log(c)) * idf;
+    keys.push(k);
+    idfs.push(idf);
+    raw.push(w);
     norm += w * w;
   }
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (const [k, w] of out) out.set(k, w / norm);
-  return out;
+  norm = Math.sqrt(norm) || 1;
+  const weights = new Map<string, number>();
+  const probe = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) {
+    const w = raw[i]! / norm;
+    weights.set(keys[i]!, w);
+    probe.set(keys[i]!, w * idfs[i]!);
+  }
+  return { weights, probe };
 }

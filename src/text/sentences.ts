@@ -17,6 +17,11 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+/** Words that start a new sentence even after an abbreviation such as 'U.S.' or 'p.m.'. */
+const SENTENCE_STARTERS = new Set('he she it they we i you the this that these those but and however his her their its there then in on at after a an as if so when while yet what'.split(' '));
+/** Abbreviations that often end a sentence themselves (unlike titles such as 'Dr.'). */
+const FINAL_ABBREVIATIONS = /^(?:(?:[a-z]\.){2,}|etc\.|inc\.|ltd\.|co\.|corp\.|jr\.|sr\.)$/i;
+
 /** A token ending in '.' that does not end a sentence. */
 function isAbbreviation(word: string): boolean {
   const w = word.toLowerCase().replace(/^[("'“‘]+/, '').replace(/\.$/, '');
@@ -49,7 +54,9 @@ export function splitSentences(text: string): Span[] {
     const next = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
     if (m[1] === '.' && !m[2]) {
       const before = /(\S+)$/.exec(text.slice(Math.max(start, m.index - 30), m.index + 1))?.[1] ?? '';
-      if (isAbbreviation(before)) continue;
+      const nextWord = /^[A-Za-z]+/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12))?.[0] ?? '';
+      const endsAnyway = FINAL_ABBREVIATIONS.test(before.replace(/^[("'“‘]+/, '')) && SENTENCE_STARTERS.has(nextWord.toLowerCase()) && /^[A-Z]/.test(nextWord);
+      if (isAbbreviation(before) && !endsAnyway) continue;
     }
     // A sentence starts with a capital, a digit, a quote or a bracket; lower case continues this one.
     if (next && /^[a-z]/.test(next) && !m[3]!.includes('\n')) continue;

@@ -11,7 +11,7 @@ const TOKEN = new RegExp(
   [
     String.raw`(?:[A-Za-z]\.){2,}`, // U.S., a.m.
     String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?`, // 380,000
-    String.raw`\d+(?:[.:/]\d+)*`, // 3.5, 10:30, 24/7
+    String.raw`\d+(?:[.:/-]\d+)*`, // 3.5, 10:30, 24/7, 1996-08-22
     String.raw`[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*?(?=['’][sS]\b)`, // word before a possessive
     String.raw`['’][sS]\b`, // the possessive
     String.raw`[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*\.?(?<=(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Brig|Sen|Rep|Gov|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|St|Jr|Sr|Inc|Ltd|Co|Corp|No|vs|etc)\.)`, // abbreviation

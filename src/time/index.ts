@@ -1,2 +1,4 @@
 // The time layer: time expressions with TIMEX3 values, anchored to the publication date.
-export { findTimes, resolveRelative, type TimeRef, type Anchor, type RelativeForm, type TimexType } from './timex.js';
+export { findTimes } from './timex.js';
+export { resolveRelative, resolveForm } from './normalise.js';
+export type { TimeRef, Anchor, RelativeForm, TimexType, Season, PartOfDay } from './types.js';

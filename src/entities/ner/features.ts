@@ -1,73 +1,312 @@
-// Features of one token for the entity tagger: the word and its neighbours, spelling shape, affixes,
-// the tags already given to the tokens before it, list membership, and what the same word was
-// tagged earlier in the document. Strings, joined once, so that the model is a plain lookup table.
+// Features of every token of a document, as 32-bit keys: the word and its neighbours (±2), spelling
+// shapes, affixes, sentence position, upper-case headlines, name lists (whole names and tokens of
+// names), how the same word is written elsewhere in the document, and — in the second pass — the
+// types the first pass gave the same word elsewhere in the document.
+import { hashString, mix, mix3 } from './hash.js';
+import { MAX_NAME_TOKENS, normaliseToken, SPAN_SEED, spanKey, tokenKey, type NameLookup } from './gazetteer.js';
 
-export interface Gazetteer {
-  /** Lower-cased token -> types it appears in as part of an entity in the training data. */
-  tokenTypes: Map<string, string>;
+// Template ids: any distinct constants; changing one invalidates trained models.
+const enum F {
+  Bias = 1, Word, Lower, Shape, Short, Pre, Suf, LowerAt, ShortAt, LowerPair, ShortPair, ShortTri, First, CapsLower, CapsShort,
+  NameSpan, NameSpanShort, NameToken, NameTokenAt, DocFlags, DocPred, DocPredShort, Cluster, ClusterAt, Number, Topic, DocName,
 }
 
-export function shape(w: string): string {
-  return w
-    .replace(/[A-Z]/g, 'X')
-    .replace(/[a-z]/g, 'x')
-    .replace(/[0-9]/g, 'd')
-    .replace(/[^\sXxd]/g, (c) => c);
-}
-
-export function shortShape(w: string): string {
-  return shape(w).replace(/(.)\1+/g, '$1');
-}
-
-function normalise(w: string): string {
-  return w.toLowerCase().replace(/\d/g, '0');
-}
-
-/** Per-sentence context computed once: lower-cased words, shapes, whether the sentence is all caps. */
-export interface SentenceContext {
-  tokens: string[];
-  lower: string[];
-  shapes: string[];
+export interface SentenceInfo {
+  words: string[];
+  /** Lower-cased, digits as 0. */
+  lowerText: string[];
+  lower: Uint32Array;
+  short: Uint32Array;
+  shape: Uint32Array;
+  /** Spelling bits per token (see the K_ constants). */
+  kind: Uint8Array;
   allCaps: boolean;
 }
 
-export function sentenceContext(tokens: string[]): SentenceContext {
-  const letters = tokens.filter((t) => /[A-Za-z]/.test(t));
-  const caps = letters.filter((t) => t === t.toUpperCase()).length;
-  return {
-    tokens,
-    lower: tokens.map(normalise),
-    shapes: tokens.map(shortShape),
-    allCaps: letters.length >= 3 && caps / letters.length > 0.8,
-  };
+export const K_HAS_UPPER = 1;
+export const K_STARTS_UPPER = 2;
+export const K_ALL_LOWER = 4;
+export const K_TITLE = 8;
+export const K_ACRONYM = 16;
+const K_HAS_LETTER = 32;
+const K_NO_LOWER = 64;
+
+const X = 88; // 'X'
+const x = 120; // 'x'
+const D = 100; // 'd'
+
+/** The class of one UTF-16 unit for word shapes: X, x, d, or the character itself. */
+function shapeClass(code: number, ch: string): number {
+  if (code >= 65 && code <= 90) return X;
+  if (code >= 97 && code <= 122) return x;
+  if (code >= 48 && code <= 57) return D;
+  if (code < 128) return code;
+  return /\p{Lu}/u.test(ch) ? X : /\p{L}/u.test(ch) ? x : code;
 }
 
-export function tokenFeatures(s: SentenceContext, i: number, prev: string, prev2: string, gaz: Gazetteer, docMemory: Map<string, string>): string[] {
-  const w = s.tokens[i]!;
-  const lw = s.lower[i]!;
-  const f: string[] = ['b', `w=${w}`, `l=${lw}`, `sh=${s.shapes[i]}`, `p=${prev}`, `pp=${prev2}|${prev}`, `pw=${prev}|${lw}`];
-  const n = lw.length;
-  for (let k = 1; k <= 4 && k <= n; k++) {
-    f.push(`pre${k}=${lw.slice(0, k)}`, `suf${k}=${lw.slice(n - k)}`);
+/** Spelling bits of a word, from one scan. */
+function kindOf(w: string): number {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
   }
-  if (i === 0) f.push('first');
-  if (s.allCaps) f.push(`caps|l=${lw}`, `caps|sh=${s.shapes[i]}`);
-  if (/^[A-Z][a-z]/.test(w) && i > 0) f.push('title-mid');
-  if (/-/.test(w)) f.push('hyphen');
-  const l1 = i > 0 ? s.lower[i - 1]! : '<s>';
-  const l2 = i > 1 ? s.lower[i - 2]! : '<s>';
-  const r1 = i + 1 < s.tokens.length ? s.lower[i + 1]! : '</s>';
-  const r2 = i + 2 < s.tokens.length ? s.lower[i + 2]! : '</s>';
-  const sh1 = i > 0 ? s.shapes[i - 1]! : '<s>';
-  const shr1 = i + 1 < s.tokens.length ? s.shapes[i + 1]! : '</s>';
-  f.push(`l-1=${l1}`, `l-2=${l2}`, `l+1=${r1}`, `l+2=${r2}`, `sh-1=${sh1}`, `sh+1=${shr1}`, `l-1l=${l1}|${lw}`, `ll+1=${lw}|${r1}`, `shs=${sh1}|${s.shapes[i]}|${shr1}`);
-  const g = gaz.tokenTypes.get(lw);
-  if (g) f.push(`gaz=${g}`, `gaz|sh=${g}|${s.shapes[i]}`);
-  const gr = r1 !== '</s>' ? gaz.tokenTypes.get(r1) : undefined;
-  if (gr) f.push(`gaz+1=${gr}`);
-  const gl = l1 !== '<s>' ? gaz.tokenTypes.get(l1) : undefined;
-  if (gl) f.push(`gaz-1=${gl}`);
-  const mem = docMemory.get(lw);
-  if (mem && /^[A-Z]/.test(w)) f.push(`doc=${mem}`);
-  return f;
+  const c0 = w.charCodeAt(0);
+  const c1 = w.charCodeAt(1);
+  let k = 0;
+  if (upper) k |= K_HAS_UPPER;
+  if (upper + lower) k |= K_HAS_LETTER;
+  if (c0 >= 65 && c0 <= 90) k |= K_STARTS_UPPER;
+  if (lower === w.length && lower > 0) k |= K_ALL_LOWER;
+  if (c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122) k |= K_TITLE;
+  if (upper === w.length && upper >= 2) k |= K_ACRONYM;
+  if (w === w.toUpperCase()) k |= K_NO_LOWER;
+  return k;
+}
+
+export function sentenceInfo(words: string[]): SentenceInfo {
+  const n = words.length;
+  const lower = new Uint32Array(n);
+  const short = new Uint32Array(n);
+  const shape = new Uint32Array(n);
+  const kind = new Uint8Array(n);
+  const lowerText = words.map(normaliseToken);
+  let letters = 0;
+  let caps = 0;
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    lower[i] = hashString(lowerText[i]!);
+    // FNV-1a over the shape strings, without building them: runs capped at 4 (shape) and 1 (short).
+    let hl = 0x811c9dc5;
+    let hs = 0x811c9dc5;
+    let last = -1;
+    let run = 0;
+    for (let j = 0; j < w.length; j++) {
+      const c = shapeClass(w.charCodeAt(j), w[j]!);
+      run = c === last ? run + 1 : 1;
+      last = c;
+      if (run <= 4) hl = Math.imul(hl ^ c, 0x01000193);
+      if (run === 1) hs = Math.imul(hs ^ c, 0x01000193);
+    }
+    shape[i] = hl >>> 0;
+    short[i] = hs >>> 0;
+    const k = kindOf(w);
+    kind[i] = k;
+    if (k & K_HAS_LETTER) {
+      letters++;
+      if (k & K_NO_LOWER) caps++;
+    }
+  }
+  return { words, lowerText, lower, short, shape, kind, allCaps: letters >= 3 && caps / letters > 0.8 };
+}
+
+/** What features know about the whole document. */
+export interface DocumentContext {
+  /** How each word (lower-cased hash) is written across the body text: bit 1 lower case, 2 title case mid-sentence, 4 all caps. */
+  flags: Map<number, number>;
+  /** The document's first word (a rough topic: news headers such as 'SOCCER -' or a dateline). */
+  topic: number;
+}
+
+export function documentContext(sentences: SentenceInfo[]): DocumentContext {
+  return { flags: documentFlags(sentences), topic: sentences[0]?.lower[0] ?? 0 };
+}
+
+function documentFlags(sentences: SentenceInfo[]): Map<number, number> {
+  const flags = new Map<number, number>();
+  for (const s of sentences) {
+    if (s.allCaps) continue;
+    for (let i = 0; i < s.words.length; i++) {
+      const k = s.kind[i]!;
+      let f = 0;
+      if (k & K_ALL_LOWER) f = 1;
+      else if (i > 0 && k & K_TITLE) f = 2;
+      else if (k & K_ACRONYM) f = 4;
+      if (f) flags.set(s.lower[i]!, (flags.get(s.lower[i]!) ?? 0) | f);
+    }
+  }
+  return flags;
+}
+
+/** Name-list matches covering each token: per token, codes of (type, B/I/L/U) found. */
+function nameMatches(s: SentenceInfo, gaz: NameLookup, out: number[][]): void {
+  const n = s.words.length;
+  for (let i = 0; i < n; i++) {
+    const limit = Math.min(n, i + MAX_NAME_TOKENS);
+    let h = SPAN_SEED;
+    for (let j = i + 1; j <= limit; j++) {
+      h = mix(h, s.lower[j - 1]!); // the same fold as spanKey(s.lower, i, j)
+      const mask = gaz.get(h);
+      if (!mask) continue;
+      for (let t = 0; t < 4; t++) {
+        if (!(mask & (1 << t))) continue;
+        if (j - i === 1) out[i]!.push(t * 4 + 3);
+        else {
+          out[i]!.push(t * 4);
+          for (let k = i + 1; k < j - 1; k++) out[k]!.push(t * 4 + 1);
+          out[j - 1]!.push(t * 4 + 2);
+        }
+      }
+    }
+  }
+}
+
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+
+/** Static features of one sentence, flat, with token offsets (offsets[i]..offsets[i+1]). */
+export interface SentenceFeatures {
+  keys: readonly number[];
+  offsets: Uint32Array;
+}
+
+export function sentenceFeatures(s: SentenceInfo, gaz: NameLookup, doc: DocumentContext, wordClass: NameLookup): SentenceFeatures {
+  const n = s.words.length;
+  const keys: number[] = [];
+  const offsets = new Uint32Array(n + 1);
+  const matches: number[][] = Array.from({ length: n }, () => []);
+  nameMatches(s, gaz, matches);
+  const at = (a: Uint32Array, i: number) => (i < 0 ? BOS : i >= n ? EOS : a[i]!);
+  const classAt = (i: number) => (i < 0 || i >= n ? 0 : (wordClass.get(s.lower[i]!) ?? 1));
+  const caps = s.allCaps ? 1 : 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = keys.length;
+    const w = s.words[i]!;
+    const lw = s.lowerText[i]!;
+    const l = s.lower[i]!;
+    const sh = s.short[i]!;
+    keys.push(F.Bias, mix(F.Word, hashString(w)), mix(F.Lower, l), mix(F.Shape, s.shape[i]!), mix(F.Short, sh));
+    // Prefix and suffix hashes are the running FNV states, forwards and backwards.
+    const len = lw.length;
+    let hp = 0x811c9dc5;
+    let hs = 0x811c9dc5;
+    for (let k = 1; k <= 4 && k <= len; k++) {
+      hp = Math.imul(hp ^ lw.charCodeAt(k - 1), 0x01000193);
+      hs = Math.imul(hs ^ lw.charCodeAt(len - k), 0x01000193);
+      keys.push(mix3(F.Pre, k, hp >>> 0), mix3(F.Suf, k, hs >>> 0));
+    }
+    for (let d = -2; d <= 2; d++) if (d) keys.push(mix3(F.LowerAt, d, at(s.lower, i + d)));
+    for (let d = -2; d <= 2; d++) if (d) keys.push(mix3(F.ShortAt, d, at(s.short, i + d)));
+    keys.push(mix3(F.LowerPair, at(s.lower, i - 1), l), mix3(F.LowerPair + 100, l, at(s.lower, i + 1)));
+    keys.push(mix3(F.ShortPair, at(s.short, i - 1), sh), mix3(F.ShortPair + 100, sh, at(s.short, i + 1)));
+    keys.push(mix3(F.ShortTri, mix(at(s.short, i - 1), sh), at(s.short, i + 1)));
+    keys.push(mix3(F.LowerPair + 200, at(s.lower, i - 1), sh), mix3(F.LowerPair + 300, sh, at(s.lower, i + 1)));
+    if (i === 0) keys.push(mix(F.First, sh));
+    if (caps) keys.push(mix(F.CapsLower, l), mix(F.CapsShort, sh));
+    const c = classAt(i);
+    if (c) keys.push(mix3(F.Cluster, c, caps), mix3(F.ClusterAt, c, sh));
+    keys.push(mix3(F.ClusterAt + 100, classAt(i - 1), -1), mix3(F.ClusterAt + 100, classAt(i + 1), 1));
+    for (const m of matches[i]!) keys.push(mix(F.NameSpan, m), mix3(F.NameSpanShort, m, caps));
+    const tm = gaz.get(tokenKey(l));
+    if (tm) keys.push(mix(F.NameToken, tm), mix3(F.NameToken + 100, tm, sh), mix3(F.Topic, doc.topic, tm));
+    if (s.kind[i]! & K_STARTS_UPPER) keys.push(mix3(F.Topic + 100, doc.topic, l));
+    const tp = i > 0 ? gaz.get(tokenKey(s.lower[i - 1]!)) : undefined;
+    if (tp) keys.push(mix3(F.NameTokenAt, -1, tp));
+    const tn = i + 1 < n ? gaz.get(tokenKey(s.lower[i + 1]!)) : undefined;
+    if (tn) keys.push(mix3(F.NameTokenAt, 1, tn));
+    const df = doc.flags.get(l) ?? 0;
+    keys.push(mix3(F.DocFlags, df, mix(sh, caps)));
+  }
+  offsets[n] = keys.length;
+  return { keys, offsets };
+}
+
+/** Counts of first-pass types per word over a document: word hash -> counts [O, PER, ORG, LOC, MISC]. */
+export function documentPredictions(sentences: SentenceInfo[], types: Int8Array[]): Map<number, Uint16Array> {
+  const counts = new Map<number, Uint16Array>();
+  sentences.forEach((s, si) => {
+    for (let i = 0; i < s.words.length; i++) {
+      if (!(s.kind[i]! & K_HAS_UPPER)) continue;
+      let c = counts.get(s.lower[i]!);
+      if (!c) counts.set(s.lower[i]!, (c = new Uint16Array(5)));
+      c[types[si]![i]! + 1]!++;
+    }
+  });
+  return counts;
+}
+
+/** Second-pass keys for token i: the majority first-pass type of the same word elsewhere in the document. */
+export function predictionKeys(s: SentenceInfo, i: number, ownType: number, counts: Map<number, Uint16Array>, out: number[]): void {
+  if (!(s.kind[i]! & K_HAS_UPPER)) return;
+  const c = counts.get(s.lower[i]!);
+  if (!c) return;
+  let best = -1;
+  let bestN = 0;
+  let total = 0;
+  let seen = 0;
+  for (let t = 0; t < 5; t++) {
+    const k = c[t]! - (t === ownType + 1 ? 1 : 0);
+    total += k;
+    if (k > 0) seen |= 1 << t;
+    if (k > bestN) [best, bestN] = [t, k];
+  }
+  if (best < 0) return;
+  const share = bestN === total ? 2 : 1;
+  out.push(mix3(F.DocPred, best, share), mix3(F.DocPredShort, best, mix(s.short[i]!, s.allCaps ? 1 : 0)), mix3(F.DocPred + 100, seen, s.short[i]!));
+}
+
+/** Names found by the first pass over a document: span hash -> counts per type. */
+export function documentNames(sentences: SentenceInfo[], tags: Int8Array[]): Map<number, Uint16Array> {
+  const names = new Map<number, Uint16Array>();
+  sentences.forEach((s, si) => forEachEntity(tags[si]!, (start, end, type) => {
+    const k = spanKey(s.lower, start, end);
+    let c = names.get(k);
+    if (!c) names.set(k, (c = new Uint16Array(4)));
+    c[type]!++;
+  }));
+  return names;
+}
+
+/** Entities of a BILOU index sequence (B..L or U). */
+function forEachEntity(tags: Int8Array, visit: (start: number, end: number, type: number) => void): void {
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (t === 0) continue;
+    const part = (t - 1) & 3;
+    if (part === 3) visit(i, i + 1, (t - 1) >> 2);
+    else if (part === 0) {
+      let j = i + 1;
+      while (j < tags.length && ((tags[j]! - 1) & 3) === 1) j++;
+      if (j < tags.length) visit(i, j + 1, (t - 1) >> 2);
+      i = j;
+    }
+  }
+}
+
+/**
+ * Second-pass keys of every token of a sentence: the first-pass type of the same word elsewhere in
+ * the document, and first-pass names elsewhere in the document that cover this token here.
+ */
+export function secondPassKeys(s: SentenceInfo, firstTags: Int8Array, counts: Map<number, Uint16Array>, names: Map<number, Uint16Array>): number[][] {
+  const n = s.words.length;
+  const out: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < n; i++) {
+    const t = firstTags[i]!;
+    predictionKeys(s, i, t === 0 ? -1 : (t - 1) >> 2, counts, out[i]!);
+  }
+  const own = new Map<number, number>();
+  forEachEntity(firstTags, (start, end, type) => own.set(start * 64 + end, type));
+  for (let i = 0; i < n; i++) {
+    if (!(s.kind[i]! & K_HAS_UPPER)) continue;
+    const limit = Math.min(n, i + MAX_NAME_TOKENS);
+    let h = SPAN_SEED;
+    for (let j = i + 1; j <= limit; j++) {
+      h = mix(h, s.lower[j - 1]!);
+      const c = names.get(h);
+      if (!c) continue;
+      const mine = own.get(i * 64 + j) ?? -1;
+      for (let type = 0; type < 4; type++) {
+        if (c[type]! - (type === mine ? 1 : 0) <= 0) continue;
+        const code = (j - i === 1 ? 3 : 0) + type * 4;
+        out[i]!.push(mix(F.DocName, code));
+        if (j - i > 1) {
+          for (let k = i + 1; k < j - 1; k++) out[k]!.push(mix(F.DocName, type * 4 + 1));
+          out[j - 1]!.push(mix(F.DocName, type * 4 + 2));
+        }
+      }
+    }
+  }
+  return out;
 }

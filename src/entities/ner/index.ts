@@ -2,17 +2,24 @@
 // the model, spans back as character offsets.
 import { splitSentences, tokenize } from '../../text/index.js';
 import { loadNerModel, type NerModel } from './model.js';
+import type { EntityType } from './tags.js';
 
-export { loadNerModel, NerModel, TAGS } from './model.js';
+export { loadNerModel, NerModel, DEFAULT_MODEL_PATH } from './model.js';
+export { ENTITY_TYPES, type EntityType } from './tags.js';
 
 export interface EntitySpan {
   start: number;
   end: number;
-  type: 'PER' | 'ORG' | 'LOC' | 'MISC';
+  type: EntityType;
   text: string;
 }
 
-/** Tags a text; sentences of one text share the document memory. */
+/** BIO tags (B-PER, I-ORG, O, …) for one tokenised sentence. */
+export function tagTokens(model: NerModel, tokens: string[]): string[] {
+  return model.tagDocument([tokens])[0]!;
+}
+
+/** Entities of a text; its sentences are tagged as one document (they share document context). */
 export function tagText(model: NerModel, text: string): EntitySpan[] {
   const sentences = splitSentences(text).map((s) => tokenize(text, s.start, s.end));
   const tagged = model.tagDocument(sentences.map((toks) => toks.map((t) => t.text)));
@@ -26,7 +33,7 @@ export function tagText(model: NerModel, text: string): EntitySpan[] {
         i++;
         continue;
       }
-      const type = tag.slice(2) as EntitySpan['type'];
+      const type = tag.slice(2) as EntityType;
       let j = i + 1;
       while (j < toks.length && tags[j] === `I-${type}`) j++;
       const start = toks[i]!.start;
@@ -38,6 +45,7 @@ export function tagText(model: NerModel, text: string): EntitySpan[] {
   return out;
 }
 
+/** A tagger over the default model, loaded once. */
 export function defaultTagger(): (text: string) => EntitySpan[] {
   const model = loadNerModel();
   return (text) => tagText(model, text);

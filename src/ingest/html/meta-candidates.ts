@@ -6,8 +6,28 @@ export interface Candidate {
   rule: string;
 }
 
+const ENTITY: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', bdquo: '„', laquo: '«', raquo: '»', szlig: 'ß', euro: '€', shy: '\u00ad' };
+// Latin-1 letters by their entity names: &eacute; &Ouml; &ntilde; ...
+const ACCENTS: [string, string][] = [['acute', '\u0301'], ['grave', '\u0300'], ['circ', '\u0302'], ['uml', '\u0308'], ['tilde', '\u0303'], ['cedil', '\u0327'], ['ring', '\u030a']];
+for (const base of 'aeiouycnAEIOUYCN') for (const [name, mark] of ACCENTS) ENTITY[`${base}${name}`] = `${base}${mark}`.normalize('NFC');
+
+/** Decodes character references left in attribute values (pages double-escape `&amp;#038;`). */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, code: string) => {
+    if (code[0] === '#') {
+      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1));
+      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : m;
+    }
+    return ENTITY[code] ?? ENTITY[code.toLowerCase()] ?? m;
+  });
+}
+
+/** One-line, NFC-normalised text with stray character references decoded. */
 export function clean(s: string | null | undefined): string {
-  return (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return decodeEntities(s ?? '')
+    .replace(/[\s\u00a0\u200b\u200e\u200f\ufeff]+/g, ' ')
+    .trim()
+    .normalize('NFC');
 }
 
 export function textOf(el: Element | null | undefined): string {

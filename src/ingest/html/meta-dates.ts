@@ -32,18 +32,17 @@ const PUBLISHED_KEYS = [
   'dcterms.issued',
   'dc.date.created',
   'dcterms.created',
-  'datecreated',
   'citation_publication_date',
   'citation_date',
   'cxenseparse:recs:publishtime',
   'date_published',
   'displaydate',
-  'date',
-  'dc.date',
-  'dcterms.date',
-  'created',
-  'og:updated_time',
 ];
+
+/** Generic keys that name a date without saying which: trusted less than a visible date. */
+const WEAK_KEYS = ['date', 'dc.date', 'dcterms.date', 'datecreated', 'created'];
+/** Any other key that says 'publish' and 'date'/'time' ('sw-pubdate', 'article.publishDate'). */
+const PUBLISH_KEY = /pub(?:lish(?:ed)?)?[-_.:]?(?:date|time)|(?:date|time)[-_.:]?pub/i;
 
 const MODIFIED_KEYS = ['article:modified_time', 'og:article:modified_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified', 'lastmod', 'og:updated_time', 'article:updated_time', 'modified'];
 
@@ -70,20 +69,34 @@ function fromMeta(tags: MetaTags, keys: readonly string[]): DateValue | null {
   return null;
 }
 
+/** Regions that hold other pages' dates: teasers, sidebars, comments, footers. */
+const ELSEWHERE = /^(?:comments?|comment[-_]|respond|reply|related|teaser|sidebar|footer|recommend|more-|newsletter)/i;
+
+function inMainScope(el: Element): boolean {
+  for (let e: Element | null = el.parentElement; e && e.tagName !== 'BODY'; e = e.parentElement) {
+    if (e.tagName === 'ASIDE' || e.tagName === 'FOOTER' || e.tagName === 'NAV') return false;
+    const tokens = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (tokens.some((t) => ELSEWHERE.test(t))) return false;
+  }
+  return true;
+}
+
 /** <time> and <abbr> elements that mark a publication date, most explicit first. */
 function fromTimeElements(document: Document, monthFirst: boolean): DateValue | null {
   const selectors: [string, string][] = [
     ['time[itemprop="datePublished"], [itemprop="datePublished"]', 'html:itemprop-datePublished'],
-    ['time[pubdate], time.published, time.entry-date, time[class*="publish"], time[class*="date"]', 'html:time-published'],
+    ['time[pubdate], time.published, time.entry-date, time[class*="publish"], time[class*="date"], .published, .entry-date, [class*="publish-date"], [class*="pubdate"]', 'html:time-published'],
     ['article header time, header time, article time, main time', 'html:time-article'],
     ['abbr.published, abbr[title][class*="date"]', 'html:abbr-published'],
     ['time', 'html:time'],
   ];
   for (const [sel, rule] of selectors) {
-    for (const el of Array.from(document.querySelectorAll(sel)).slice(0, 5)) {
-      if (/modif|updat/i.test(el.getAttribute('class') ?? '') || /modif/i.test(el.getAttribute('itemprop') ?? '')) continue;
+    for (const el of Array.from(document.querySelectorAll(sel)).filter(inMainScope).slice(0, 5)) {
+      const cls = el.getAttribute('class') ?? '';
+      if ((/modif|updat/i.test(cls) && !/publish/i.test(cls)) || /modif/i.test(el.getAttribute('itemprop') ?? '')) continue;
       const attr = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title');
-      const d = (attr ? parseMachineDate(attr) : null) ?? findTextDate(textOf(el), { monthFirst });
+      const text = textOf(el);
+      const d = (attr ? parseMachineDate(attr) : null) ?? (text.length <= 120 ? findTextDate(text, { monthFirst }) : null);
       if (d) return { ...d, rule };
     }
   }
@@ -94,17 +107,19 @@ const DATE_CLASS = /(?:^|[\s_-])(?:date|datum|time|posted|published|pubdate|date
 
 /** A date written in a small element whose class says it holds dates or the byline. */
 function fromDateClasses(document: Document, monthFirst: boolean): DateValue | null {
-  const scope = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
-  if (!scope) return null;
-  let seen = 0;
-  for (const el of Array.from(scope.querySelectorAll('[class], [id]'))) {
-    const marker = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!DATE_CLASS.test(marker) || /modif|updat|comment/i.test(marker)) continue;
-    const t = textOf(el);
-    if (t.length > 200 || t.length < 6) continue;
-    const d = findTextDate(t, { monthFirst });
-    if (d) return { ...d, rule: 'text:date-class' };
-    if (++seen > 60) break;
+  const scopes = [document.querySelector('article') ?? document.querySelector('main'), document.body];
+  for (const scope of scopes) {
+    if (!scope) continue;
+    let seen = 0;
+    for (const el of Array.from(scope.querySelectorAll('[class], [id]'))) {
+      const marker = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+      if (!DATE_CLASS.test(marker) || /modif|updat|comment/i.test(marker)) continue;
+      const t = textOf(el);
+      if (t.length > 200 || t.length < 6 || !inMainScope(el)) continue;
+      const d = findTextDate(t, { monthFirst });
+      if (d) return { ...d, rule: 'text:date-class' };
+      if (++seen > 60) break;
+    }
   }
   return null;
 }
@@ -121,18 +136,60 @@ function nearHeadline(document: Document, monthFirst: boolean): DateValue | null
   return d ? { ...d, rule: 'text:near-headline' } : null;
 }
 
+/** Keys of JSON blobs in scripts (app state, not JSON-LD) that hold the publication time. */
+const SCRIPT_DATE = /"(?:datePublished|published_at|publishedAt|publishDate|publishedDate|publish_date|pubDate|date_published|firstPublished|createdAt|created_at)"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]{0,30})"/;
+
+function fromScripts(document: Document): DateValue | null {
+  for (const el of Array.from(document.querySelectorAll('script'))) {
+    const m = SCRIPT_DATE.exec(el.textContent ?? '');
+    const d = m ? parseMachineDate(m[1]) : null;
+    if (d) return { ...d, rule: 'script:json-date' };
+  }
+  return null;
+}
+
+function fromAnyPublishKey(tags: MetaTags): DateValue | null {
+  for (const [key, values] of tags) {
+    if (!PUBLISH_KEY.test(key)) continue;
+    const d = parseMachineDate(values[0]);
+    if (d) return { ...d, rule: `meta:${key}` };
+  }
+  return null;
+}
+
+/** Last resorts: an 'updated' stamp, any date-named meta tag, the first date in the visible text. */
+function fromFallbacks(document: Document, tags: MetaTags, monthFirst: boolean): DateValue | null {
+  for (const el of Array.from(document.querySelectorAll('.updated[title], .updated[datetime], time[datetime], abbr[title]')).slice(0, 5)) {
+    const d = parseMachineDate(el.getAttribute('datetime') ?? el.getAttribute('title'));
+    if (d) return { ...d, rule: 'html:updated-stamp' };
+  }
+  for (const [key, values] of tags) {
+    if (!/date|time/i.test(key) || /expir|valid|birth|start|end/i.test(key)) continue;
+    const d = parseMachineDate(values[0]);
+    if (d) return { ...d, rule: `meta:${key}` };
+  }
+  for (const scope of [document.querySelector('main') ?? document.querySelector('article'), document.body]) {
+    const d = scope ? findTextDate(clean(scope.textContent).slice(0, 30000), { monthFirst }) : null;
+    if (d) return { ...d, rule: 'text:first-date' };
+  }
+  return null;
+}
+
 export function publishedDate(ctx: DateContext): DateValue | null {
   const { ld, tags, document, url, monthFirst } = ctx;
   return (
     withRule(parseMachineDate(ld?.datePublished), 'jsonld:datePublished') ??
-    fromMeta(tags, PUBLISHED_KEYS.slice(0, -1)) ??
+    fromMeta(tags, PUBLISHED_KEYS) ??
+    fromAnyPublishKey(tags) ??
     withRule(parseMachineDate(ld?.dateCreated), 'jsonld:dateCreated') ??
     fromTimeElements(document, monthFirst) ??
     (url ? withRule(urlDate(url), 'url:path-date') : null) ??
+    fromScripts(document) ??
     fromDateClasses(document, monthFirst) ??
     nearHeadline(document, monthFirst) ??
-    fromMeta(tags, PUBLISHED_KEYS.slice(-1)) ??
-    withRule(parseMachineDate(ld?.dateModified), 'jsonld:dateModified')
+    fromMeta(tags, WEAK_KEYS) ??
+    withRule(parseMachineDate(ld?.dateModified), 'jsonld:dateModified') ??
+    fromFallbacks(document, tags, monthFirst)
   );
 }
 

@@ -2,6 +2,7 @@
 // (an Organization, a BreadcrumbList, a WebPage and the NewsArticle, sometimes inside `@graph`),
 // and sloppy JSON (comments, trailing commas, raw line breaks), so parsing is tolerant and the
 // article-typed node wins over page-typed ones.
+import { clean } from './meta-candidates.js';
 
 export interface JsonLdFacts {
   headline: string | null;
@@ -68,7 +69,7 @@ function types(n: Node): string[] {
 }
 
 function str(j: Json | undefined): string | null {
-  if (typeof j === 'string') return j.replace(/\s+/g, ' ').trim() || null;
+  if (typeof j === 'string') return clean(j) || null;
   if (typeof j === 'number') return String(j);
   if (Array.isArray(j)) return str(j[0]);
   if (isNode(j)) return str(j['@value'] ?? j['name']);

@@ -1,81 +1,164 @@
 // The headline. Pages state it in several places that disagree in small ways: og:title and
-// <title> often carry the site name (' | Site', ' - Site'), the <h1> is what readers see. The rule:
-// take the visible <h1> when a metadata title confirms it, else the best metadata title with the
-// site name stripped, else the <h1> alone.
+// <title> often carry the site name (' | Site', ' - Site'), the <h1> is what readers see but on
+// some sites holds the site's name or a hidden 'Navigation' label. The rule: the first <h1> that a
+// metadata title confirms; else the page's only <h1> unless it is the site's name; else the best
+// metadata title with the site name stripped.
 import { type Candidate, clean, hostLabel, squash, textOf } from './meta-candidates.js';
 import type { JsonLdFacts } from './meta-jsonld.js';
 import { firstMeta, type MetaTags } from './meta-tags.js';
 
-const SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' » ', ' « ', ' · ', ' • ', ' / ', ' : ', ' ~ ', ' // '];
+/** Separators between a headline and a site or section name in <title>. */
+const SEPARATOR = /\s+(?:[|–—•·»«~:/]|-{1,2}|::|\/\/)\s+|\s+[|»«]|[|»«]\s+/u;
 
-/** Is this piece of a title the site's name rather than part of the headline? */
-function isSiteName(piece: string, siteNames: string[], host: string | null): boolean {
+/** Headings that label a page region rather than its content. */
+const REGION_LABEL = /^(?:navigation|navigation und service|menu|menü|main menu|hauptmenü|home|startseite|search|suche|page|seite|blog|news|aktuelles|inhalt|content|skip to content|sidebar|footer|header|toggle navigation)$/i;
+
+export interface TitleContext {
+  siteNames: string[];
+  host: string | null;
+}
+
+/** Is this text the site's name (or its host), rather than a headline? */
+export function isSiteName(piece: string, ctx: TitleContext): boolean {
   const p = squash(piece);
   if (!p) return true;
-  if (siteNames.some((s) => squash(s) === p || (squash(s).length > 3 && (p.includes(squash(s)) || squash(s).includes(p)) && piece.length < 40))) return true;
-  if (host && (p === host || p.includes(host) || (host.length > 4 && host.includes(p) && p.length > 3))) return piece.length < 50;
-  return false;
+  if (ctx.siteNames.some((s) => squash(s) === p)) return true;
+  if (ctx.host && ctx.host.length >= 3 && (p === ctx.host || p.startsWith(`www${ctx.host}`) || (p.includes(ctx.host) && piece.length <= 40))) return true;
+  // 'Spektrum der Wissenschaft' vs og:site_name 'Spektrum.de': a short piece sharing the site's stem.
+  return ctx.siteNames.some((s) => {
+    const k = squash(s);
+    return k.length >= 5 && piece.length <= 40 && (p.startsWith(k) || k.startsWith(p)) && Math.min(p.length, k.length) >= 5;
+  });
 }
 
-/** Removes a leading or trailing site name: 'Headline | Site' -> 'Headline'. */
-export function stripSiteName(title: string, siteNames: string[], host: string | null): string {
-  let t = clean(title);
-  for (let round = 0; round < 2; round++) {
-    let changed = false;
-    for (const sep of SEPARATORS) {
-      const last = t.lastIndexOf(sep);
-      if (last > 0 && isSiteName(t.slice(last + sep.length), siteNames, host)) {
-        t = t.slice(0, last).trim();
-        changed = true;
-        break;
-      }
-      const first = t.indexOf(sep);
-      if (first > 0 && isSiteName(t.slice(0, first), siteNames, host) && t.length - first > 15) {
-        t = t.slice(first + sep.length).trim();
-        changed = true;
-        break;
-      }
-    }
-    if (!changed) break;
-  }
-  return t;
+/** 'Headline | Site', 'Site » Section » Headline' -> the pieces between the separators. */
+export function titlePieces(title: string): string[] {
+  return clean(title)
+    .split(SEPARATOR)
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
 }
 
-/** The headline's visible form: the first <h1> with text, inside the article when there is one. */
-function visibleHeading(document: Document): string | null {
-  const scopes = ['article h1', 'main h1', '[itemprop="headline"]', 'h1', '.entry-title', '.post-title', 'article h2', 'h2'];
-  for (const sel of scopes) {
-    for (const el of Array.from(document.querySelectorAll(sel))) {
-      const t = textOf(el);
-      if (t.length >= 3 && t.length <= 300) return t;
-    }
+/** Removes site and section names around a headline: 'Headline | Site' -> 'Headline'. */
+export function stripSiteName(title: string, ctx: TitleContext, knownLabels: string[] = [], guess = true): string {
+  const full = clean(title);
+  const pieces = titlePieces(full);
+  if (pieces.length < 2) return full;
+  const labels = new Set(knownLabels.map(squash).filter((k) => k.length > 0));
+  const isLabel = (p: string) => isSiteName(p, ctx) || labels.has(squash(p)) || REGION_LABEL.test(p);
+  const firstLabel = pieces.findIndex(isLabel);
+  if (firstLabel < 0) {
+    if (!guess) return full;
+    // No known site name: a trailing piece after ' | ' is still a site name on most pages.
+    const bar = /\s+\|\s+(?!.*\s\|\s)/.exec(full);
+    return bar && full.length - bar.index < 60 && bar.index > 10 ? full.slice(0, bar.index).trim() : full;
   }
-  return null;
+  // 'Headline : Site | Motto' -> what precedes the site; 'Site » Section » Headline' -> the last piece.
+  let kept: string[];
+  if (firstLabel > 0) kept = pieces.slice(0, firstLabel);
+  else {
+    const last = pieces[pieces.length - 1]!;
+    kept = isLabel(last) ? pieces.filter((p) => !isLabel(p)) : [last];
+  }
+  // Only site and section names ('Site – Home'): the title names no headline.
+  if (kept.length === 0) return '';
+  // Keep the headline as written between its first and last kept pieces (it may contain ': ').
+  const start = full.indexOf(kept[0]!);
+  const lastPiece = kept[kept.length - 1]!;
+  const end = full.lastIndexOf(lastPiece) + lastPiece.length;
+  return start >= 0 && end > start ? full.slice(start, end).trim() : kept.join(' ');
+}
+
+/** Parts of a heading that are not the headline: kicker lines, hidden labels, dates, categories. */
+const NOT_HEADLINE = /roofline|kicker|topline|overline|dachzeile|eyebrow|sub-?heading|subheadline|section|categor|rubri|visually-?hidden|sr-only|screen-reader|date|datum|time|meta|separator|label/i;
+const BLOCK = new Set(['BR', 'DIV', 'P', 'LI', 'UL', 'H1', 'H2', 'H3', 'H4', 'SECTION', 'HEADER']);
+
+/** A heading's headline text: kickers and hidden labels dropped, line breaks kept as spaces. */
+export function headingText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) parts.push(child.textContent ?? '');
+      else if (child.nodeType === 1) {
+        const e = child as Element;
+        if (['SMALL', 'TIME', 'SCRIPT', 'STYLE', 'svg'].includes(e.tagName) || NOT_HEADLINE.test(e.getAttribute('class') ?? '')) continue;
+        const block = BLOCK.has(e.tagName);
+        if (block) parts.push(' ');
+        walk(e);
+        if (block) parts.push(' ');
+      }
+    }
+  };
+  walk(el);
+  const text = clean(parts.join('')).replace(/^[\s:|–—-]+/, '');
+  // Nothing left (the whole heading sat in a 'title-label' span): fall back to the plain text.
+  return text.length >= 2 ? text : textOf(el);
+}
+
+function headings(document: Document): string[] {
+  return Array.from(document.querySelectorAll('h1'))
+    .slice(0, 12)
+    .map((el) => headingText(el))
+    .filter((t) => t.length >= 2 && t.length <= 300);
+}
+
+/** Does a metadata title (raw or stripped) state this heading as its headline? */
+function confirms(meta: string, stripped: string, heading: string): boolean {
+  const h = squash(heading);
+  if (h.length < 3) return false;
+  if (squash(stripped) === h) return true;
+  // The raw title holds the heading as a piece that is not the last one ('Heading - Site',
+  // 'Section - Heading - Site'); a last piece is more often the site's name in an <h1> logo.
+  const pieces = titlePieces(meta);
+  if (pieces.length > 1 && squash(pieces[0]!) === h) return true;
+  return pieces.length > 2 && squash(stripped).includes(h) && pieces.slice(1, -1).some((p) => squash(p) === h);
 }
 
 export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFacts | null, siteNames: string[], url: string | null): Candidate[] {
-  const host = hostLabel(url);
-  const out: Candidate[] = [];
-  const h1 = visibleHeading(document);
+  const ctx: TitleContext = { siteNames, host: hostLabel(url) };
+  const titleEl = textOf(document.querySelector('title'));
+  const titleTail = titlePieces(titleEl).slice(1).map(squash);
+  const allH1 = headings(document).map((h) => stripSiteName(h, ctx, [], false));
+  const h1s = allH1.filter((h) => !isSiteName(h, ctx) && !REGION_LABEL.test(h));
   const og = firstMeta(tags, ['og:title']);
   const tw = firstMeta(tags, ['twitter:title']);
   const named = firstMeta(tags, ['title', 'dc.title', 'dcterms.title', 'headline', 'parsely-title', 'sailthru.title']);
-  const titleEl = textOf(document.querySelector('title'));
   const metaTitles: Candidate[] = [];
-  if (ld?.headline) metaTitles.push({ value: ld.headline, rule: 'jsonld:headline' });
   if (og) metaTitles.push({ value: og.value, rule: 'meta:og:title' });
+  if (ld?.headline) metaTitles.push({ value: ld.headline, rule: 'jsonld:headline' });
   if (tw) metaTitles.push({ value: tw.value, rule: 'meta:twitter:title' });
   if (named) metaTitles.push({ value: named.value, rule: `meta:${named.key}` });
   if (titleEl) metaTitles.push({ value: titleEl, rule: 'html:title' });
-  const stripped = metaTitles.map((c) => ({ value: stripSiteName(c.value, siteNames, host), rule: c.rule }));
+  // The page's own headings that are not the headline (the site's name in an <h1>) are labels too.
+  // A lone <h1> repeated in the <title> after a headline-sized first piece is the site's name
+  // ('Muffin Basics : Muffin Recipes' with <h1>Muffin Recipes</h1>), unless that first piece is
+  // itself the site or a section ('Site - Section - Headline').
+  const firstPiece = titlePieces(titleEl)[0] ?? '';
+  const h1IsLabel = (h: string) =>
+    allH1.length === 1 &&
+    titleTail.includes(squash(h)) &&
+    !isSiteName(firstPiece, ctx) &&
+    !REGION_LABEL.test(firstPiece) &&
+    firstPiece.length >= h.length / 2;
+  const labels = allH1.filter((h) => !h1s.includes(h) || h1IsLabel(h));
+  const stripped = metaTitles.map((c) => ({ raw: c.value, value: stripSiteName(c.value, ctx, labels), rule: c.rule }));
 
-  // An <h1> confirmed by a metadata title is the headline as the reader sees it.
-  if (h1) {
-    const k = squash(h1);
-    const confirmed = stripped.find((c) => squash(c.value) === k || (k.length > 10 && squash(c.value).startsWith(k)));
-    if (confirmed) out.push({ value: h1, rule: `html:h1+${confirmed.rule}` });
+  const out: Candidate[] = [];
+  // Headings equal to a stripped metadata title first, then headings found as a piece of one.
+  for (const exact of [true, false]) {
+    for (const h of h1s) {
+      const by = stripped.find((c) => (exact ? squash(c.value) === squash(h) : confirms(c.raw, c.value, h)));
+      if (by) out.push({ value: h, rule: `html:h1+${by.rule}` });
+    }
   }
-  for (const c of stripped) if (c.value.length >= 3) out.push(c);
-  if (h1) out.push({ value: h1, rule: 'html:h1' });
+  // A lone <h1> that is not a piece of the <title> after its headline (a blog's name) is the headline.
+  if (h1s.length === 1 && !h1IsLabel(h1s[0]!)) out.push({ value: h1s[0]!, rule: 'html:h1' });
+  for (const c of stripped) {
+    if (c.value.length < 2) continue;
+    // A value cut short by an unescaped quote in its attribute: a longer title that extends it wins.
+    const longer = stripped.find((o) => o.value.length > c.value.length + 1 && o.value.startsWith(c.value) && /^\s*["“„'«»\p{L}\p{N}]/u.test(o.value.slice(c.value.length)) && !/^\s*(?:[|:–—•·»/-])/.test(o.value.slice(c.value.length)));
+    out.push(longer ? { value: longer.value, rule: longer.rule } : { value: c.value, rule: c.rule });
+  }
+  if (h1s[0]) out.push({ value: h1s[0], rule: 'html:h1-first' });
   return out;
 }

@@ -27,9 +27,11 @@ function resolveUrl(href: string, base: string | null): string | null {
 }
 
 function outletOf(tags: MetaTags, ld: JsonLdFacts | null, url: string | null): { value: string; rule: string } | null {
-  const meta = firstMeta(tags, ['og:site_name', 'application-name', 'al:android:app_name', 'al:ios:app_name', 'twitter:app:name:iphone', 'publisher', 'dc.publisher', 'copyright']);
+  const meta = firstMeta(tags, ['og:site_name', 'application-name', 'al:android:app_name', 'al:ios:app_name', 'twitter:app:name:iphone']);
   if (meta && meta.value.length <= 80) return { value: meta.value, rule: `meta:${meta.key}` };
   if (ld?.publisher) return { value: ld.publisher, rule: 'jsonld:publisher' };
+  const weak = firstMeta(tags, ['publisher', 'dc.publisher', 'dcterms.publisher']);
+  if (weak && weak.value.length <= 80) return { value: weak.value, rule: `meta:${weak.key}` };
   if (url) {
     try {
       return { value: new URL(url).hostname.replace(/^www\d?\./, ''), rule: 'url:host' };
@@ -90,14 +92,15 @@ export function extractHtmlMetadata(document: Document, url: string | null): Htm
 
   const outlet = outletOf(tags, ld, url);
   if (outlet) set('outlet', outlet.value, outlet.rule);
-  const siteNames = [outlet?.value, ld?.publisher, tags.get('application-name')?.[0], tags.get('og:site_name')?.[0], hostLabel(url)].filter((s): s is string => !!s);
+  // Names the site goes by (a weak meta 'publisher' may name the author instead, so it is left out).
+  const siteNames = [outlet && !/^meta:(?:dc\.|dcterms\.)?publisher$/.test(outlet.rule) ? outlet.value : null, ld?.publisher, tags.get('application-name')?.[0], tags.get('og:site_name')?.[0], hostLabel(url)].filter((s): s is string => !!s);
 
   const title = titleCandidates(document, tags, ld, siteNames, url)[0];
   if (title) set('title', title.value, title.rule);
   const dek = dekOf(tags, ld);
   if (dek) set('dek', dek.value, dek.rule);
   const authors = pickAuthors(authorCandidates(document, tags, ld, siteNames, url));
-  if (authors) set('authors', authors.authors, authors.rule);
+  if (authors) set('authors', authors.names, authors.rule);
 
   const canonical = canonicalOf(document, tags, url) ?? (ld?.url ? { value: resolveUrl(ld.url, url), rule: 'jsonld:url' } : null);
   if (canonical?.value) set('canonicalUrl', canonical.value, canonical.rule);

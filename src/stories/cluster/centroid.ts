@@ -1,6 +1,6 @@
-// A cluster centroid: summed per-article term weights, turned into a TF-IDF vector with the
-// current document frequencies on demand. The vector is cached and rebuilt only when the cluster
-// changes or the collection has grown enough for the IDF weights to drift.
+// A cluster centroid: summed per-article term weights, read as a TF-IDF vector under the current
+// document frequencies. Only the sums are stored; the vector's norm and heaviest keys are cached
+// and refreshed when the cluster or the collection has grown enough for them to drift.
 import type { DocumentFrequencies } from '../features.js';
 
 export type SparseVector = Map<string, number>;
@@ -8,102 +8,133 @@ export type SparseVector = Map<string, number>;
 export interface CentroidJSON {
   sums: [string, number][];
   size: number;
-  cache: { vec: [string, number][]; n: number; size: number } | null;
+  cache: CentroidCache | null;
+}
+
+/** What is derived from the sums under one state of the document frequencies. */
+interface CentroidCache {
+  /** L2 norm of the TF-IDF vector (mean sums × IDF). */
+  norm: number;
+  /** Heaviest keys, heaviest first (for the index and labels). */
+  top: string[];
+  /** Collection and cluster size when computed. */
+  n: number;
+  size: number;
 }
 
 /**
- * Rebuild the cached vector once the collection, or the cluster, has grown by this fraction:
- * small clusters are rebuilt on every article, large ones every tenth of their size, so that
- * big topics do not cost a re-sort per article.
+ * Rebuild the cache once the collection, or the cluster, has grown by this fraction: small
+ * clusters are refreshed on every article, large ones every tenth of their size, so that big
+ * topics do not cost a re-sort per article.
  */
 const DRIFT = 0.1;
 
 export class Centroid {
   private sums = new Map<string, number>();
-  private cache: { vec: SparseVector; n: number; size: number } | null = null;
+  private cache: CentroidCache | null = null;
   size = 0;
 
   constructor(
-    /** Terms kept in the cached vector (the rest weigh little and cost time). */
-    private readonly vectorTerms: number,
-    /** Terms kept in the sums; the smallest are dropped past twice this. */
+    /** Keys kept in the sums; the lightest are dropped when the sums reach 1.5 times this. */
     private readonly maxTerms: number,
+    /** Heaviest keys remembered for the index. */
+    private readonly topCount: number,
   ) {}
 
   /** Add one article's weights (already length-normalised). */
   add(weights: SparseVector): void {
     for (const [k, w] of weights) this.sums.set(k, (this.sums.get(k) ?? 0) + w);
     this.size++;
-    if (this.sums.size > 2 * this.maxTerms) this.prune();
+    if (this.sums.size > 1.5 * this.maxTerms) this.prune();
   }
 
   merge(other: Centroid): void {
     for (const [k, w] of other.sums) this.sums.set(k, (this.sums.get(k) ?? 0) + w);
     this.size += other.size;
     this.cache = null;
-    if (this.sums.size > 2 * this.maxTerms) this.prune();
+    if (this.sums.size > 1.5 * this.maxTerms) this.prune();
   }
 
   get isEmpty(): boolean {
     return this.sums.size === 0;
   }
 
-  /** The L2-normalised TF-IDF vector of the cluster, truncated to its heaviest terms. */
-  vector(df: DocumentFrequencies): SparseVector {
+  has(key: string): boolean {
+    return this.sums.has(key);
+  }
+
+  private prepare(df: DocumentFrequencies): CentroidCache {
     const n = df.documents;
     const c = this.cache;
-    if (c && n <= c.n * (1 + DRIFT) && this.size <= c.size * (1 + DRIFT)) return c.vec;
+    if (c && n <= c.n * (1 + DRIFT) && this.size <= c.size * (1 + DRIFT)) return c;
     const weighted: [string, number][] = [];
-    for (const [k, s] of this.sums) weighted.push([k, (s / this.size) * df.idf(k)]);
-    if (weighted.length > this.vectorTerms) {
-      weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      weighted.length = this.vectorTerms;
-    }
     let norm = 0;
-    for (const [, w] of weighted) norm += w * w;
-    norm = Math.sqrt(norm) || 1;
+    for (const [k, s] of this.sums) {
+      const w = (s / this.size) * df.idf(k);
+      weighted.push([k, w]);
+      norm += w * w;
+    }
+    const top = topEntries(weighted, this.topCount).map((e) => e[0]);
+    this.cache = { norm: Math.sqrt(norm) || 1, top, n, size: this.size };
+    return this.cache;
+  }
+
+  /**
+   * Cosine between the cluster and an article whose normalised TF-IDF weights were multiplied
+   * by IDF once more (see `tfidfVectors`): one lookup per article key, no vector built.
+   */
+  cosine(idfWeightedProbe: SparseVector, df: DocumentFrequencies): number {
+    if (this.size === 0) return 0;
+    const { norm } = this.prepare(df);
+    let s = 0;
+    for (const [k, q] of idfWeightedProbe) {
+      const sum = this.sums.get(k);
+      if (sum !== undefined) s += q * sum;
+    }
+    return s / (this.size * norm);
+  }
+
+  /**
+   * The cluster as a probe for another cluster's `cosine`: its normalised TF-IDF vector times
+   * IDF once more, built on demand (cluster-to-cluster checks only).
+   */
+  probe(df: DocumentFrequencies): SparseVector {
     const vec: SparseVector = new Map();
-    for (const [k, w] of weighted) vec.set(k, w / norm);
-    this.cache = { vec, n, size: this.size };
+    if (this.size === 0) return vec;
+    const { norm } = this.prepare(df);
+    for (const [k, s] of this.sums) {
+      const idf = df.idf(k);
+      vec.set(k, (((s / this.size) * idf) / norm) * idf);
+    }
     return vec;
   }
 
-  /** The k heaviest terms of the current vector, heaviest first. */
+  /** The k heaviest keys (k up to the remembered count), heaviest first. */
   topTerms(df: DocumentFrequencies, k: number): string[] {
-    return topKeys(this.vector(df), k);
+    return this.prepare(df).top.slice(0, k);
   }
 
   private prune(): void {
-    const entries = [...this.sums].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    this.sums = new Map(entries.slice(0, this.maxTerms));
+    this.sums = new Map(topEntries([...this.sums], this.maxTerms));
   }
 
   toJSON(): CentroidJSON {
-    return {
-      sums: [...this.sums],
-      size: this.size,
-      cache: this.cache ? { vec: [...this.cache.vec], n: this.cache.n, size: this.cache.size } : null,
-    };
+    return { sums: [...this.sums], size: this.size, cache: this.cache ? { ...this.cache, top: [...this.cache.top] } : null };
   }
 
-  static fromJSON(data: CentroidJSON, vectorTerms: number, maxTerms: number): Centroid {
-    const c = new Centroid(vectorTerms, maxTerms);
+  static fromJSON(data: CentroidJSON, maxTerms: number, topCount: number): Centroid {
+    const c = new Centroid(maxTerms, topCount);
     c.sums = new Map(data.sums);
     c.size = data.size;
-    c.cache = data.cache ? { vec: new Map(data.cache.vec), n: data.cache.n, size: data.cache.size } : null;
+    c.cache = data.cache ? { ...data.cache, top: [...data.cache.top] } : null;
     return c;
   }
 }
 
-/** Cosine of two L2-normalised sparse vectors (iterates the smaller one). */
-export function dot(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let s = 0;
-  for (const [k, w] of small) {
-    const v = large.get(k);
-    if (v !== undefined) s += w * v;
-  }
-  return s;
+/** The k heaviest entries, ties broken by key for a stable order. */
+function topEntries(entries: [string, number][], k: number): [string, number][] {
+  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return entries.length > k ? entries.slice(0, k) : entries;
 }
 
 /** The k keys with the largest values, ties broken by key for a stable order. */

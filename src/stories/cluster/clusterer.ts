@@ -3,8 +3,8 @@
 // topic (a running subject), else opens a new topic. Candidates come from an inverted index over
 // each cluster's salient keys, never from a scan of all clusters. After each article a local
 // re-clustering pass merges the touched event or topic with a neighbour that has become close.
-import { DocumentFrequencies, extractFeatures, tfidfVector, type DocFeatures } from '../features.js';
-import { Centroid, dot, normalisedTf, topKeys, type CentroidJSON, type SparseVector } from './centroid.js';
+import { DocumentFrequencies, extractFeatures, tfidfVectors, type DocFeatures } from '../features.js';
+import { Centroid, normalisedTf, topKeys, type CentroidJSON, type SparseVector } from './centroid.js';
 import { SalientIndex, type SalientIndexJSON } from './salient-index.js';
 import {
   DEFAULT_OPTIONS,
@@ -41,12 +41,24 @@ interface TopicState extends Profile {
   docCount: number;
 }
 
-/** An article turned into vectors under the current document frequencies. */
-interface DocVectors {
+/**
+ * An article (or a cluster, in the re-clustering pass) as a probe: normalised TF-IDF weights
+ * multiplied by IDF once more, ready for `Centroid.cosine`.
+ */
+interface Probe {
   terms: SparseVector;
   words: SparseVector;
   phrases: SparseVector;
   facts: SparseVector;
+}
+
+/** An article turned into vectors under the current document frequencies. */
+interface DocVectors {
+  /** The index query comes from the plain TF-IDF weights. */
+  terms: SparseVector;
+  words: SparseVector;
+  phrases: SparseVector;
+  probe: Probe;
   time: number | null;
   /** Length-normalised raw frequencies, what centroids accumulate. */
   rawTerms: SparseVector;
@@ -68,15 +80,12 @@ export interface StoryClustererJSON {
   version: 1;
   options: ClustererOptions;
   counters: { topic: number; event: number };
-  df: { terms: ReturnType<DocumentFrequencies['toJSON']>; words: ReturnType<DocumentFrequencies['toJSON']>; phrases: ReturnType<DocumentFrequencies['toJSON']>; facts: ReturnType<DocumentFrequencies['toJSON']> };
+  df: { terms: ReturnType<DocumentFrequencies['toJSON']>; phrases: ReturnType<DocumentFrequencies['toJSON']>; facts: ReturnType<DocumentFrequencies['toJSON']> };
   events: (ProfileJSON & { id: string; topicId: string; docIds: string[]; joinScoreSum: number; joins: number })[];
   topics: (ProfileJSON & { id: string; eventIds: string[]; docCount: number })[];
   eventIndex: SalientIndexJSON;
   topicIndex: SalientIndexJSON;
 }
-
-/** Centroids keep this many times their vector size in raw sums (pruned at twice that). */
-const SUM_TERMS_FACTOR = 1;
 
 function factKeys(f: DocFeatures): Map<string, number> {
   const out = new Map<string, number>();
@@ -98,8 +107,8 @@ function gapDays(t: number | null, first: number | null, last: number | null): n
 
 export class StoryClusterer {
   readonly options: ClustererOptions;
+  /** Document frequencies of terms; common words (a subset of terms) share them. */
   private termDf = new DocumentFrequencies();
-  private wordDf = new DocumentFrequencies();
   private phraseDf = new DocumentFrequencies();
   private factDf = new DocumentFrequencies();
   private events = new Map<string, EventState>();
@@ -174,14 +183,16 @@ export class StoryClusterer {
   private vectorise(f: DocFeatures): DocVectors {
     const facts = factKeys(f);
     this.termDf.add(f.terms.keys());
-    this.wordDf.add(f.words.keys());
     this.phraseDf.add(f.phrases.keys());
     this.factDf.add(facts.keys());
+    const terms = tfidfVectors(f.terms, this.termDf);
+    const words = tfidfVectors(f.words, this.termDf);
+    const phrases = tfidfVectors(f.phrases, this.phraseDf);
     return {
-      terms: tfidfVector(f.terms, this.termDf),
-      words: tfidfVector(f.words, this.wordDf),
-      phrases: tfidfVector(f.phrases, this.phraseDf),
-      facts: tfidfVector(facts, this.factDf),
+      terms: terms.weights,
+      words: words.weights,
+      phrases: phrases.weights,
+      probe: { terms: terms.probe, words: words.probe, phrases: phrases.probe, facts: tfidfVectors(facts, this.factDf).probe },
       time: f.time,
       rawTerms: normalisedTf(f.terms),
       rawWords: normalisedTf(f.words),
@@ -202,10 +213,10 @@ export class StoryClusterer {
 
   /** Content and name similarity, the weights shifting to words when one side has no names. */
   private subjectScore(terms: SparseVector, phrases: SparseVector, c: Profile): number {
-    const cosT = dot(terms, c.terms.vector(this.termDf));
+    const cosT = c.terms.cosine(terms, this.termDf);
     if (phrases.size === 0 || c.phrases.isEmpty) return cosT;
     const wp = this.options.phraseWeight;
-    return (1 - wp) * cosT + wp * dot(phrases, c.phrases.vector(this.phraseDf));
+    return (1 - wp) * cosT + wp * c.phrases.cosine(phrases, this.phraseDf);
   }
 
   /**
@@ -213,37 +224,37 @@ export class StoryClusterer {
    * since the two happenings of one subject often share few names.
    */
   private topicScore(words: SparseVector, phrases: SparseVector, t: Profile): number {
-    const cosW = dot(words, t.words.vector(this.wordDf));
+    const cosW = t.words.cosine(words, this.termDf);
     if (phrases.size === 0 || t.phrases.isEmpty) return cosW;
     const wp = this.options.topicPhraseWeight;
-    return (1 - wp) * cosW + wp * dot(phrases, t.phrases.vector(this.phraseDf));
+    return (1 - wp) * cosW + wp * t.phrases.cosine(phrases, this.phraseDf);
   }
 
   /** Share of an article's principal names (its heaviest) that an event never mentions. */
   private missingNames(phrases: SparseVector, e: EventState): number {
     const names = topKeys(phrases, this.options.principalNames * 2).filter(isSpelledName).slice(0, this.options.principalNames);
     if (names.length === 0 || e.phrases.isEmpty) return 0;
-    const known = e.phrases.vector(this.phraseDf);
     let missing = 0;
     let total = 0;
     for (const n of names) {
       const w = phrases.get(n)!;
       total += w;
-      if (!known.has(n)) missing += w;
+      if (!e.phrases.has(n)) missing += w;
     }
     return total > 0 ? missing / total : 0;
   }
 
   /** How likely it is that an article (or a cluster) reports the same happening as an event. */
   private happeningScore(
-    v: { terms: SparseVector; phrases: SparseVector; facts: SparseVector },
+    v: Pick<Probe, 'terms' | 'phrases' | 'facts'>,
     first: number | null,
     last: number | null,
     e: EventState,
   ): number {
     const o = this.options;
-    let score = this.subjectScore(v.terms, v.phrases, e) - o.namePenalty * this.missingNames(v.phrases, e);
-    if (v.facts.size > 0) score = (1 - o.factWeight) * score + o.factWeight * dot(v.facts, e.facts.vector(this.factDf));
+    let score = this.subjectScore(v.terms, v.phrases, e);
+    if (o.namePenalty > 0) score -= o.namePenalty * this.missingNames(v.phrases, e);
+    if (v.facts.size > 0) score = (1 - o.factWeight) * score + o.factWeight * e.facts.cosine(v.facts, this.factDf);
     const gap = first === null || last === null ? null : Math.min(gapDays(first, e.first, e.last) ?? Infinity, gapDays(last, e.first, e.last) ?? Infinity);
     if (gap !== null && Number.isFinite(gap)) score -= o.timePenalty * (1 - Math.exp(-gap / o.timeScaleDays));
     return score;
@@ -260,7 +271,7 @@ export class StoryClusterer {
     let best: { event: EventState; score: number } | null = null;
     for (const id of ids) {
       const e = this.events.get(id)!;
-      const s = this.happeningScore(v, v.time, v.time, e);
+      const s = this.happeningScore(v.probe, v.time, v.time, e);
       if (s < o.eventThreshold || (best && s <= best.score)) continue;
       if (e.joins >= 2 && s < o.cohesionShare * (e.joinScoreSum / e.joins)) continue;
       best = { event: e, score: s };
@@ -274,7 +285,7 @@ export class StoryClusterer {
     let bestScore = this.options.topicThreshold;
     for (const id of ids) {
       const t = this.topicMap.get(id)!;
-      const s = this.topicScore(v.words, v.phrases, t);
+      const s = this.topicScore(v.probe.words, v.probe.phrases, t);
       if (s >= bestScore) {
         best = t;
         bestScore = s;
@@ -284,9 +295,9 @@ export class StoryClusterer {
   }
 
   private newProfile(): Profile {
-    const { vectorTerms } = this.options;
-    const max = vectorTerms * SUM_TERMS_FACTOR;
-    return { terms: new Centroid(vectorTerms, max), words: new Centroid(vectorTerms, max), phrases: new Centroid(vectorTerms, max), facts: new Centroid(vectorTerms, max), first: null, last: null };
+    const { vectorTerms, salientKeys } = this.options;
+    const centroid = () => new Centroid(vectorTerms, salientKeys);
+    return { terms: centroid(), words: centroid(), phrases: centroid(), facts: centroid(), first: null, last: null };
   }
 
   private openTopic(): TopicState {
@@ -327,7 +338,7 @@ export class StoryClusterer {
   /** Index keys of a topic: its heaviest common words and names. */
   private topicKeys(p: Profile): string[] {
     const k = this.options.salientKeys;
-    return [...p.words.topTerms(this.wordDf, k).map((t) => `w:${t}`), ...p.phrases.topTerms(this.phraseDf, Math.ceil(k / 2)).map((t) => `p:${t}`)];
+    return [...p.words.topTerms(this.termDf, k).map((t) => `w:${t}`), ...p.phrases.topTerms(this.phraseDf, Math.ceil(k / 2)).map((t) => `p:${t}`)];
   }
 
   private reindexEvent(e: EventState): void {
@@ -349,7 +360,7 @@ export class StoryClusterer {
   /** Merge the touched topic with every topic now close enough; returns the surviving topic. */
   private mergeTopics(topic: TopicState, changed: Set<string>): TopicState {
     let current = topic;
-    const tv = () => ({ words: current.words.vector(this.wordDf), phrases: current.phrases.vector(this.phraseDf) });
+    const tv = () => ({ words: this.probeOf(current.words, this.termDf), phrases: this.probeOf(current.phrases, this.phraseDf) });
     for (const id of this.topicIndex.candidates(this.clusterQuery(this.topicKeys(current)), this.options.mergeCandidates, (x) => this.topicMap.has(x))) {
       if (id === current.id || !this.topicMap.has(id)) continue;
       const other = this.topicMap.get(id)!;
@@ -382,7 +393,7 @@ export class StoryClusterer {
     for (const id of candidates) {
       const other = this.events.get(id);
       if (!other || other.id === current.id || other.topicId !== topic.id) continue;
-      const v = { terms: current.terms.vector(this.termDf), phrases: current.phrases.vector(this.phraseDf), facts: current.facts.vector(this.factDf) };
+      const v = { terms: this.probeOf(current.terms, this.termDf), phrases: this.probeOf(current.phrases, this.phraseDf), facts: this.probeOf(current.facts, this.factDf) };
       const score = this.happeningScore(v, current.first, current.last, other);
       if (score < this.options.eventMergeThreshold) continue;
       const [keep, gone] = current.docIds.length >= other.docIds.length ? [current, other] : [other, current];
@@ -400,6 +411,10 @@ export class StoryClusterer {
     return current;
   }
 
+  private probeOf(c: Centroid, df: DocumentFrequencies): SparseVector {
+    return c.probe(df);
+  }
+
   /** The event holding a document inside a topic (after merges moved it). */
   private eventOf(docId: string, topic: TopicState): EventState {
     for (const id of topic.eventIds) {
@@ -413,7 +428,7 @@ export class StoryClusterer {
 
   private keyTerms(p: Profile): string[] {
     const names = p.phrases.topTerms(this.phraseDf, 6).filter(isSpelledName).slice(0, 3);
-    const words = (p.terms.isEmpty ? p.words.topTerms(this.wordDf, 6) : p.terms.topTerms(this.termDf, 6)).filter((w) => !names.includes(w));
+    const words = (p.terms.isEmpty ? p.words.topTerms(this.termDf, 6) : p.terms.topTerms(this.termDf, 6)).filter((w) => !names.includes(w));
     return [...names, ...words].slice(0, 6);
   }
 
@@ -426,7 +441,7 @@ export class StoryClusterer {
       version: 1,
       options: { ...this.options },
       counters: { ...this.counters },
-      df: { terms: this.termDf.toJSON(), words: this.wordDf.toJSON(), phrases: this.phraseDf.toJSON(), facts: this.factDf.toJSON() },
+      df: { terms: this.termDf.toJSON(), phrases: this.phraseDf.toJSON(), facts: this.factDf.toJSON() },
       events: [...this.events.values()].map((e) => ({ id: e.id, topicId: e.topicId, docIds: [...e.docIds], joinScoreSum: e.joinScoreSum, joins: e.joins, ...profileJSON(e) })),
       topics: [...this.topicMap.values()].map((t) => ({ id: t.id, eventIds: [...t.eventIds], docCount: t.docCount, ...profileJSON(t) })),
       eventIndex: this.eventIndex.toJSON(),
@@ -437,19 +452,17 @@ export class StoryClusterer {
   static fromJSON(data: StoryClustererJSON): StoryClusterer {
     if (data.version !== 1) throw new Error(`unknown story clusterer state version ${String(data.version)}`);
     const c = new StoryClusterer(data.options);
-    const { vectorTerms, postingCap } = c.options;
-    const max = vectorTerms * SUM_TERMS_FACTOR;
+    const { vectorTerms, postingCap, salientKeys } = c.options;
     const profile = (p: ProfileJSON): Profile => ({
-      terms: Centroid.fromJSON(p.terms, vectorTerms, max),
-      words: Centroid.fromJSON(p.words, vectorTerms, max),
-      phrases: Centroid.fromJSON(p.phrases, vectorTerms, max),
-      facts: Centroid.fromJSON(p.facts, vectorTerms, max),
+      terms: Centroid.fromJSON(p.terms, vectorTerms, salientKeys),
+      words: Centroid.fromJSON(p.words, vectorTerms, salientKeys),
+      phrases: Centroid.fromJSON(p.phrases, vectorTerms, salientKeys),
+      facts: Centroid.fromJSON(p.facts, vectorTerms, salientKeys),
       first: p.first,
       last: p.last,
     });
     c.counters = { ...data.counters };
     c.termDf = DocumentFrequencies.fromJSON(data.df.terms);
-    c.wordDf = DocumentFrequencies.fromJSON(data.df.words);
     c.phraseDf = DocumentFrequencies.fromJSON(data.df.phrases);
     c.factDf = DocumentFrequencies.fromJSON(data.df.facts);
     for (const e of data.events) c.events.set(e.id, { id: e.id, topicId: e.topicId, docIds: [...e.docIds], joinScoreSum: e.joinScoreSum, joins: e.joins, ...profile(e) });

@@ -92,9 +92,9 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   timePenalty: 0.05,
   timeScaleDays: 180,
   salientKeys: 24,
-  queryKeys: 24,
+  queryKeys: 12,
   postingCap: 64,
-  maxCandidates: 12,
+  maxCandidates: 8,
   mergeCandidates: 6,
-  vectorTerms: 200,
+  vectorTerms: 150,
 };

@@ -1,0 +1,45 @@
+// Viterbi decoding over BILOU tags with hard constraints (I/L only inside an open entity of the
+// same type, no entity left open at the end) plus learned transition weights.
+import { canEnd, canFollow, NUM_TAGS } from './tags.js';
+
+const T = NUM_TAGS;
+/** Row r of `ALLOWED` (r = previous tag + 1; row 0 is the sentence start) says which tags may follow. */
+const ALLOWED = new Uint8Array((T + 1) * T);
+const ENDS = new Uint8Array(T);
+for (let a = -1; a < T; a++) for (let b = 0; b < T; b++) ALLOWED[(a + 1) * T + b] = canFollow(a, b) ? 1 : 0;
+for (let a = 0; a < T; a++) ENDS[a] = canEnd(a) ? 1 : 0;
+/** For each tag, the tags that may precede it (most tags have few), to skip the forbidden pairs. */
+const PREDECESSORS: Int8Array[] = Array.from({ length: T }, (_, b) => Int8Array.from([...Array(T).keys()].filter((a) => ALLOWED[(a + 1) * T + b])));
+
+/** Transition weights: (T + 1) rows of T (start row first). */
+export function viterbi(emit: Float32Array, n: number, trans: Float32Array, out: Int8Array): void {
+  if (n === 0) return;
+  const score = new Float32Array(n * T);
+  const back = new Int8Array(n * T);
+  for (let b = 0; b < T; b++) score[b] = ALLOWED[b] ? emit[b]! + trans[b]! : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * T;
+    const cur = i * T;
+    for (let b = 0; b < T; b++) {
+      let best = -Infinity;
+      let arg = 0;
+      const preds = PREDECESSORS[b]!;
+      for (let k = 0; k < preds.length; k++) {
+        const a = preds[k]!;
+        const v = score[prev + a]! + trans[(a + 1) * T + b]!;
+        if (v > best) {
+          best = v;
+          arg = a;
+        }
+      }
+      score[cur + b] = best + emit[cur + b]!;
+      back[cur + b] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  const last = (n - 1) * T;
+  for (let a = 0; a < T; a++) if (ENDS[a] && score[last + a]! > best) [best, arg] = [score[last + a]!, a];
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]!]!;
+}

@@ -1,0 +1,169 @@
+// The pattern language and its loader. Patterns are data (src/events/patterns/*.json), one file
+// per CAMEO root; each pattern is a short word sequence:
+//   {agree}      any form of the verb (agree, agrees, agreed, agreeing)
+//   [treaty]     the noun and its plural
+//   a|b|{c}      alternatives
+//   word?        an optional word
+//   ...          a gap of up to four words (no punctuation)
+// and carries the CAMEO code it yields and an example sentence of the project's own.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dataFile } from './data-path.js';
+import { nounForms, verbForms } from './inflect.js';
+
+export interface PatternSpec {
+  code: string;
+  p: string;
+  example: string;
+  /** Both sides act: 'A met B' is coded both ways. */
+  symmetric?: boolean;
+  /** 'X said Y must ...': the target stands before the trigger, the speaker is the source. */
+  role?: 'deontic';
+  /** The action is itself the announcement ('will resign'): modality does not recode it. */
+  keep?: boolean;
+  /** Code when the source is an armed force (MIL): 'troops killed' is fighting, not assault. */
+  military?: string;
+  /** Code when the source is a crowd (civilians, students, workers): 'protested' is a protest. */
+  crowd?: string;
+}
+
+export interface PatternFile {
+  root: string;
+  name: string;
+  patterns: PatternSpec[];
+}
+
+/** `verbal`: forms that come only from a {verb} (after a determiner they are nouns: 'the fight'). */
+type Step = { kind: 'word'; forms: Set<string>; verbal: Set<string>; optional: boolean } | { kind: 'gap'; max: number };
+
+export interface CompiledPattern {
+  spec: PatternSpec;
+  steps: Step[];
+  /** Number of required words, for preferring the most specific match. */
+  weight: number;
+}
+
+export function parsePattern(p: string): Step[] {
+  const steps: Step[] = [];
+  for (const raw of p.trim().split(/\s+/)) {
+    if (raw === '...') {
+      steps.push({ kind: 'gap', max: 4 });
+      continue;
+    }
+    const optional = raw.endsWith('?') && raw.length > 1;
+    const body = optional ? raw.slice(0, -1) : raw;
+    const forms = new Set<string>();
+    const verbal = new Set<string>();
+    const other = new Set<string>();
+    for (const alt of body.split('|')) {
+      const verb = /^\{(.+)\}$/.exec(alt);
+      const noun = /^\[(.+)\]$/.exec(alt);
+      if (verb) for (const f of verbForms(verb[1]!)) verbal.add(f);
+      else if (noun) for (const f of nounForms(noun[1]!)) other.add(f);
+      else other.add(alt.toLowerCase());
+    }
+    for (const f of [...verbal, ...other]) forms.add(f);
+    for (const f of other) verbal.delete(f);
+    steps.push({ kind: 'word', forms, verbal, optional });
+  }
+  const first = steps[0];
+  if (!first || first.kind !== 'word' || first.optional) throw new Error(`pattern must start with a required word: '${p}'`);
+  return steps;
+}
+
+export function patternFiles(): PatternFile[] {
+  const dir = dataFile('patterns');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as PatternFile);
+}
+
+export interface PatternIndex {
+  /** Patterns by the forms of their first word. */
+  byFirst: Map<string, CompiledPattern[]>;
+  all: CompiledPattern[];
+}
+
+let cached: PatternIndex | null = null;
+
+export function patternIndex(): PatternIndex {
+  if (cached) return cached;
+  const byFirst = new Map<string, CompiledPattern[]>();
+  const all: CompiledPattern[] = [];
+  for (const file of patternFiles()) {
+    for (const spec of file.patterns) {
+      const steps = parsePattern(spec.p);
+      const compiled: CompiledPattern = { spec, steps, weight: steps.filter((s) => s.kind === 'word' && !s.optional).length };
+      all.push(compiled);
+      const first = steps[0] as { forms: Set<string> };
+      for (const f of first.forms) {
+        const list = byFirst.get(f) ?? [];
+        list.push(compiled);
+        byFirst.set(f, list);
+      }
+    }
+  }
+  cached = { byFirst, all };
+  return cached;
+}
+
+/** Marks a gap may not cross (a hyphen inside '30-day' may be crossed). */
+const PUNCT = /^[,;:.!?()"“”]+$/u;
+
+/** Token index just past the match of `steps` from `at`, or -1. */
+export function matchAt(steps: Step[], words: string[], at: number): number {
+  const go = (s: number, i: number): number => {
+    if (s === steps.length) return i;
+    const step = steps[s]!;
+    if (step.kind === 'gap') {
+      // Hyphens split by the tokenizer ('30 - day') do not count as words of the gap.
+      let counted = 0;
+      for (let k = 0; counted <= step.max && i + k <= words.length; k++) {
+        if (k > 0) {
+          const w = words[i + k - 1]!;
+          if (PUNCT.test(w)) break;
+          if (w !== '-') counted++;
+          if (counted > step.max) break;
+        }
+        const r = go(s + 1, i + k);
+        if (r >= 0) return r;
+      }
+      return -1;
+    }
+    if (i < words.length && step.forms.has(words[i]!)) {
+      const r = go(s + 1, i + 1);
+      if (r >= 0) return r;
+    }
+    return step.optional ? go(s + 1, i) : -1;
+  };
+  return go(0, at);
+}
+
+export interface PatternMatch {
+  pattern: CompiledPattern;
+  /** Token range [start, end). */
+  start: number;
+  end: number;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
+
+/** Every position's best (most specific) pattern match, left to right. */
+export function findTriggers(words: string[]): PatternMatch[] {
+  const { byFirst } = patternIndex();
+  const out: PatternMatch[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const candidates = byFirst.get(words[i]!);
+    if (!candidates) continue;
+    let best: PatternMatch | null = null;
+    const afterDeterminer = i > 0 && DETERMINERS.has(words[i - 1]!);
+    for (const c of candidates) {
+      if (afterDeterminer && (c.steps[0] as { verbal: Set<string> }).verbal.has(words[i]!)) continue;
+      const end = matchAt(c.steps, words, i);
+      if (end < 0) continue;
+      if (!best || c.weight > best.pattern.weight) best = { pattern: c, start: i, end };
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+// Records of the event coder: who did what to whom, coded in CAMEO with its PLOVER category.
+
+export type Modality = 'asserted' | 'intended' | 'negated' | 'conditional' | 'reported' | 'background';
+export type QuadClass = 1 | 2 | 3 | 4;
+
+export interface CodedEvent {
+  /** Actor code: ISO3 country or IGO/IMG plus an optional sector, e.g. 'IRNMIL'. */
+  source: string | null;
+  target: string | null;
+  sourceText: string | null;
+  targetText: string | null;
+  /** CAMEO code, 3 or 4 digits ('042'). */
+  cameo: string;
+  /** CAMEO root, 2 digits ('04'). */
+  root: string;
+  /** PLOVER category (CAMEO2PLOVER 2021 mapping). */
+  plover: string;
+  /** 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
+  quad: QuadClass;
+  goldstein: number;
+  modality: Modality;
+  date: string | null;
+  location: string | null;
+  /** Offsets of the sentence that carries the event. */
+  start: number;
+  end: number;
+  /** The words that triggered the event code. */
+  trigger: string;
+  confidence: number;
+  /** Set on each of the two events that 'A and B agreed' yields. */
+  reciprocal?: boolean;
+}
+
+/** A mention found by the language layer, when the pipeline has one (offsets into the text). */
+export interface ContextMention {
+  start: number;
+  end: number;
+  /** Actor code it stands for ('SYRGOV'), when known. */
+  code: string | null;
+}
+
+export interface EventContext {
+  mentions?: ContextMention[];
+  /** Place line of the article ('TEHRAN, Iran'), used as a default location. */
+  dateline?: string | null;
+}
+
+export interface EventInput {
+  id: string;
+  text: string;
+  published?: string | null;
+}

@@ -1,0 +1,127 @@
+// First pass of main-text extraction: remove what can never be article text (code, media, page
+// chrome, hidden blocks, boilerplate containers named by class/id), setting aside captions,
+// related links, share lines and promos as boilerplate items. Mutates the DOM.
+import type { BoilerplateItem } from '../../model.js';
+import { classTokens, ELEMENT_NODE, measureTree, normaliseSpace, tagOf, type TextMeasure } from './dom-text.js';
+import {
+  BODY_CLASS_PATTERN,
+  BOILERPLATE_CLASS_RULES,
+  DROP_TAGS,
+  DROP_TAGS_IF_SMALL,
+  EMBED_CLASS_PATTERN,
+  FIGURE_TAGS,
+  HIDDEN_CLASS_TOKENS,
+  type ClassRule,
+} from './main-text-rules.js';
+
+/** A container holding more than this share of the page's non-link text is never removed by name alone... */
+const GUARD_SHARE = 0.5;
+/** ...nor one holding a marked article body and more than this share. */
+const GUARD_SHARE_MARKED = 0.15;
+/** Boilerplate kept aside is capped so a huge related-links box stays cheap. */
+const MAX_KEPT_CHARS = 600;
+
+function isHidden(el: Element, tokens: string[]): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  return tokens.some((t) => HIDDEN_CLASS_TOKENS.has(t));
+}
+
+function matchClassRule(tokens: string[]): ClassRule | null {
+  for (const rule of BOILERPLATE_CLASS_RULES) {
+    if (tokens.some((t) => rule.pattern.test(t))) return rule;
+  }
+  return null;
+}
+
+/** Whether an element is or holds the marked article body (so a wrong class name cannot drop it). */
+function holdsArticleBody(el: Element): boolean {
+  if (tagOf(el) === 'article' || el.getAttribute('itemprop') === 'articleBody') return true;
+  if (classTokens(el).some((t) => BODY_CLASS_PATTERN.test(t))) return true;
+  return el.querySelector('article, [itemprop="articleBody"]') !== null;
+}
+
+export interface PruneResult {
+  boilerplate: BoilerplateItem[];
+  removed: number;
+  /** Texts of the JSON-LD scripts met on the way (removed with the other scripts). */
+  jsonLd: string[];
+  /** Text and link lengths of the remaining elements, kept up to date through the removals. */
+  sizes: Map<Element, TextMeasure>;
+}
+
+export function isJsonLd(el: Element): boolean {
+  return tagOf(el) === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
+}
+
+export function pruneNonContent(root: Element): PruneResult {
+  const sizes: Map<Element, TextMeasure> = measureTree(root);
+  const prose = (el: Element): number => {
+    const m = sizes.get(el);
+    return m ? m.text - m.link : 0;
+  };
+  const total = Math.max(1, prose(root));
+  const boilerplate: BoilerplateItem[] = [];
+  const doomed: Element[] = [];
+  const jsonLd: string[] = [];
+  const share = (el: Element): number => prose(el) / total;
+  const marked = (el: Element): boolean => share(el) > GUARD_SHARE_MARKED && holdsArticleBody(el);
+  const big = (el: Element): boolean => share(el) > GUARD_SHARE || marked(el);
+
+  const keep = (el: Element, kind: BoilerplateItem['kind'], rule: string): void => {
+    const text = normaliseSpace(el.textContent ?? '');
+    if (text && text.length <= MAX_KEPT_CHARS) boilerplate.push({ text, kind, rule });
+  };
+
+  const visit = (el: Element): void => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      const tag = tagOf(child);
+      if (DROP_TAGS_IF_SMALL.has(tag)) {
+        if (!big(child)) {
+          doomed.push(child);
+          continue;
+        }
+      } else if (DROP_TAGS.has(tag)) {
+        if (tag === 'script' && isJsonLd(child)) jsonLd.push(child.textContent ?? '');
+        doomed.push(child);
+        continue;
+      }
+      const tokens = classTokens(child);
+      if (isHidden(child, tokens) && !big(child)) {
+        doomed.push(child);
+        continue;
+      }
+      if (FIGURE_TAGS.has(tag) && !big(child)) {
+        const caption = child.querySelector('figcaption') ?? (tag === 'figcaption' ? child : null);
+        if (caption) keep(caption, 'photo-caption', 'html:figcaption');
+        doomed.push(child);
+        continue;
+      }
+      if (tokens.length > 0) {
+        const rule = tokens.some((t) => EMBED_CLASS_PATTERN.test(t)) ? null : matchClassRule(tokens);
+        if (rule && !(rule.guarded ? marked(child) : big(child))) {
+          if (rule.keep) keep(child, rule.kind, `html:class:${rule.kind}`);
+          doomed.push(child);
+          continue;
+        }
+      }
+      if (child.nodeType === ELEMENT_NODE) visit(child);
+    }
+  };
+  visit(root);
+  for (const el of doomed) {
+    // Subtract what goes from every ancestor, so the measures stay valid without a second pass.
+    const m = sizes.get(el);
+    if (m && m.text > 0) {
+      for (let anc = el.parentElement; anc; anc = anc.parentElement) {
+        const a = sizes.get(anc);
+        if (!a) break;
+        a.text -= m.text;
+        a.link -= m.link;
+      }
+    }
+    el.remove();
+  }
+  return { boilerplate, removed: doomed.length, jsonLd, sizes };
+}

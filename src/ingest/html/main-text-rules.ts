@@ -1,0 +1,101 @@
+// Rules of main-text extraction, as data: which tags never hold article text, which class/id
+// tokens mark boilerplate (and what kind), which mark the article body, and which short lines
+// are furniture rather than prose. The code in main-text-*.ts only reads these tables.
+import type { BoilerplateKind } from '../../model.js';
+
+/** Elements removed outright: code, media, widgets, page chrome. */
+export const DROP_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'video',
+  'audio', 'map', 'button', 'select', 'input', 'textarea', 'option', 'dialog', 'h1', 'link', 'meta',
+  'head', 'title', 'menu',
+]);
+
+/** Removed only when they hold little text: some sites wrap the whole page in one of these. */
+export const DROP_TAGS_IF_SMALL: ReadonlySet<string> = new Set(['form', 'header', 'footer', 'aside', 'nav']);
+
+/** Figures: their captions and credits are set aside as boilerplate. */
+export const FIGURE_TAGS: ReadonlySet<string> = new Set(['figure', 'figcaption', 'picture']);
+
+/** Inline elements: their text joins the surrounding paragraph. */
+export const INLINE_TAGS: ReadonlySet<string> = new Set([
+  'a', 'span', 'b', 'i', 'em', 'strong', 'u', 'small', 'sup', 'sub', 'abbr', 'cite', 'code', 'q',
+  'time', 'mark', 'font', 's', 'strike', 'del', 'ins', 'bdi', 'bdo', 'big', 'tt', 'var', 'kbd',
+  'samp', 'dfn', 'label', 'img', 'acronym', 'nobr', 'wbr',
+]);
+
+/** Blocks that are a paragraph of their own when collected. */
+export const PARAGRAPH_TAGS: ReadonlySet<string> = new Set([
+  'p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt', 'td', 'th',
+]);
+
+export const HEADING_TAGS: ReadonlySet<string> = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+export interface ClassRule {
+  /** Tested against each class/id token (lower-cased). */
+  pattern: RegExp;
+  kind: BoilerplateKind;
+  /** Worth keeping aside (captions, related links); otherwise dropped silently. */
+  keep: boolean;
+  /** Removed even when large, unless it holds the marked article body (comment threads outgrow articles). */
+  guarded?: boolean;
+}
+
+/**
+ * Class/id tokens of boilerplate containers. Tokens are the class names and id, lower-cased;
+ * the patterns anchor on word pieces (split by - and _) so that `header` is not `ad`.
+ */
+export const BOILERPLATE_CLASS_RULES: readonly ClassRule[] = [
+  { pattern: /caption|(^|[-_])credits?($|[-_])|photo-?credit|image-?credit|credit$/, kind: 'photo-caption', keep: true },
+  { pattern: /(^|[-_])(share|sharing|shares|social|sociable|addthis|shareaholic|sharethis|share-?bar|share-?tools)($|[-_])/, kind: 'share-line', keep: true },
+  { pattern: /(^|[-_])(related|recommend(ed|ations)?|more-?stories|read-?more|also-?read|outbrain|taboola|trending|popular|most-?(read|viewed|popular)|further-?reading|read-?next|up-?next|recirc|you-?may-?like|dont-?miss)($|[-_])/, kind: 'related-link', keep: true },
+  { pattern: /(^|[-_])(newsletter|subscribe|subscription|signup|sign-?up|promo|promotion|cta|inline-?cta|membership|donate|paywall-?promo)($|[-_])/, kind: 'newsletter-promo', keep: true },
+  { pattern: /(^|[-_])(byline|author-?(bio|info|box|card)|about-?the-?author|contributor)($|[-_])/, kind: 'byline', keep: false },
+  { pattern: /(^|[-_])(comments?|disqus|respond|discussion|replies|reply)($|[-_])/, kind: 'other', keep: false, guarded: true },
+  { pattern: /(^|[-_])(breadcrumbs?|sidebar|side-?bar|widget|widgets|menu|navbar|navigation|nav|footer|masthead|toolbar|pagination|pager|tags|tag-?list|keywords|skip-?link|skiplink|cookie|consent|gdpr|modal|popup|overlay|banner|login|signin|rating|jump|tooltip)($|[-_])/, kind: 'other', keep: false },
+  { pattern: /^(ad|ads|adv|advert|advertisement|adsense|adslot|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor|sponsored)($|[-_\d])|[-_](ad|ads|advert|advertisement|dfp|sponsor|sponsored)($|[-_\d])/, kind: 'other', keep: false },
+];
+
+/** Whole class tokens of content that is in the page but not shown. */
+export const HIDDEN_CLASS_TOKENS: ReadonlySet<string> = new Set([
+  'hidden', 'hide', 'd-none', 'visually-hidden', 'visuallyhidden', 'sr-only', 'screen-reader-text', 'screenreader-only', 'offscreen',
+]);
+
+/** Class/id tokens of embedded posts (tweets, Instagram): quoted material, kept whatever wraps them. */
+export const EMBED_CLASS_PATTERN = /(^|[-_])(tweet|twitter-tweet|instagram-media|embedded-?tweet|social-?embed)($|[-_])/;
+
+/** Class/id tokens of the article body container (trafilatura/readability style selectors). */
+export const BODY_CLASS_PATTERN =
+  /^(article-?body|articlebody|article-?content|article-?text|article__body|article__content|story-?body|storybody|story-?content|story-?text|entry-?content|entry-?body|post-?content|post-?body|post-?entry|postbody|body-?text|bodytext|main-?content|content-?body|text-?body|article-?body-?text|rich-?text|c-?entry-?content|caas-?body|paywall|articlebodycontent|zn-?body-?text|l-?container)$/;
+
+/** Tokens that nudge a container up (readability's positive classes). */
+export const POSITIVE_CLASS_PATTERN = /article|body|content|entry|main|page|post|story|text|blog/;
+
+/** Tokens that nudge a container down. */
+export const NEGATIVE_CLASS_PATTERN =
+  /comment|combx|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|scroll|shoutbox|sidebar|sponsor|shopping|tags|tool|widget|hidden|nav|share|social|teaser|card/;
+
+export interface LineRule {
+  pattern: RegExp;
+  kind: BoilerplateKind;
+}
+
+/** Whole short paragraphs that are furniture, not prose (tested on the normalised text). */
+export const FURNITURE_LINES: readonly LineRule[] = [
+  { pattern: /^(advertisement|advertising|advert|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|scroll to continue.*|this (slideshow|video|content) requires javascript\.?|\d* ?comments?|(leave|post|add) a (comment|reply)|tell us what you think\W*)$/i, kind: 'other' },
+  { pattern: /^(updated|published|topics|tags|highlights|more|don'?t miss|iklan|anzeige|publicidad|publicidade|pubblicità|sponsored links|(image|photo|slide|picture)? ?\d+ (of|\/) \d+|\d+ ?- ?\d+ of \d+)\W*$/i, kind: 'other' },
+  { pattern: /^(tempo de leitura|reading time|lesezeit|temps de lecture|tiempo de lectura|\d+ min(ute)?s? read)\b.{0,30}$/i, kind: 'other' },
+  { pattern: /^((filed under|categor(y|ies)|tagged( with)?|tags?|posted in|topics?)\s*:.{0,100}|posted (on|by) .{0,60})$/i, kind: 'other' },
+  { pattern: /^(like this (story|article|post)\?|follow (us|[^.]{0,50}) on (facebook|twitter|instagram|linkedin)\b).{0,100}$/i, kind: 'share-line' },
+  { pattern: /^by \S+( \S+){0,3} [-–|] .{0,30}\d{4}.{0,12}$/i, kind: 'byline' },
+  { pattern: /^\(?(additional )?(reporting|writing|editing|compiled|research) by\b.{0,300}$|\bcontributed (reporting|to this (report|story|article))\b.{0,60}$/i, kind: 'credit-line' },
+  { pattern: /^(?=.{0,300}$).*\bfollow (us|him|her|them|@\w+)\b.{0,60}\b(twitter|facebook|instagram|linkedin)\b/i, kind: 'share-line' },
+  { pattern: /^(?=.{0,300}$).*\b(sign up|subscribe)\b.{0,80}\bnewsletters?\b/i, kind: 'newsletter-promo' },
+  { pattern: /^(by|von|par|por|di|door)\s+\p{Lu}[\p{L}.'’-]*( [\p{L}.'’-]+){0,5}( (and|und|et|y|e) \p{Lu}[\p{L}.'’-]*( [\p{L}.'’-]+){0,3})?$/u, kind: 'byline' },
+  { pattern: /^(?=.*(\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d\s*[ap]\.?m\b))((published|updated|posted|last updated)( on| at)?:?\s*)?((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|mon|tue|wed|thu|fri|sat|sun|[a-z]*day|\d{1,4}(st|nd|rd|th)?|[ap]\.?m\.?|utc|gmt|[ecmp][sd]?t|pt|at|[,.:/|\s\-–—•·()])+$/i, kind: 'date-line' },
+  { pattern: /^(?=.{0,120}$)(?=.*\b(getty images|reuters|afp|ap photo|shutterstock|epa|photo|image|bloomberg)\b)[^|]{2,60}( \| [^|]{2,60}){1,3}$|^(photo|image)?:? ?[\p{L} .'-]{2,40}\/(getty images|afp|reuters|ap|shutterstock|epa|istock)\b.{0,40}$/iu, kind: 'photo-credit' },
+  { pattern: /^(share|share this( article| story)?|share on \w+|tweet|email|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|copy link)( ?[|·•] ?\w+)*$/i, kind: 'share-line' },
+  { pattern: /^(more|other|latest|top|popular|recommended|trending)\b.{0,30}\b(stories|articles|news|posts|reads|videos)\W*$/i, kind: 'related-link' },
+  { pattern: /^(read more|related|related (stories|articles|content|coverage|links)|more on this( story)?|see also|recommended|most read|you may also like|more from [\w ]+|also read)\b.{0,120}$/i, kind: 'related-link' },
+  { pattern: /^(sign up|subscribe|get (our|the) [\w ]{0,30}newsletter|newsletter)\b.{0,200}$/i, kind: 'newsletter-promo' },
+  { pattern: /^(photo|image|picture|illustration|graphic)s?( credit)?:.{0,150}$|^\(?(photo|image)s? (by|courtesy of) .{0,100}$/i, kind: 'photo-credit' },
+];

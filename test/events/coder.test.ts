@@ -1,0 +1,106 @@
+// Modality, coordination, passive voice, actor codes and the JSON line interface, on sentences
+// written for these tests; plus a floor on the PLOVER dev bench read from ../shared at run time.
+import { describe, expect, it } from 'vitest';
+import { codeEvents, codeJsonLine } from '../../src/events/coder.js';
+import { evaluate } from '../../src/bench/events.js';
+
+const one = (text: string) => codeEvents({ id: 't', text, published: '2024-03-05T10:00:00Z' });
+
+describe('modality', () => {
+  it('plain past action is asserted', () => {
+    const [e] = one('Turkish jets bombed Kurdish rebels in Iraq.');
+    expect(e?.modality).toBe('asserted');
+    expect(e?.cameo).toBe('195');
+  });
+  it('intended cooperation becomes an intent (03)', () => {
+    const [e] = one('Japan will provide emergency aid to Nepal.');
+    expect(e?.modality).toBe('intended');
+    expect(e?.root).toBe('03');
+    expect(e?.plover).toBe('AGREE');
+  });
+  it('intended force becomes a threat (13)', () => {
+    const [e] = one('Azerbaijan plans to attack Armenian positions.');
+    expect(e?.modality).toBe('intended');
+    expect(e?.root).toBe('13');
+  });
+  it('negation is kept apart', () => {
+    const [e] = one('Chile did not condemn Bolivia over the dispute.');
+    expect(e?.modality).toBe('negated');
+  });
+  it('a promise with unless is a conditional threat', () => {
+    const [e] = one('Ghana will withdraw its peacekeepers from Mali unless the junta holds elections.');
+    expect(e?.modality).toBe('conditional');
+    expect(e?.root).toBe('13');
+  });
+  it('perfect tense with since is background', () => {
+    const [e] = one('Russian warplanes have bombed Syrian rebels since 2015.');
+    expect(e?.modality).toBe('background');
+  });
+  it('a third party reporting an action is reported', () => {
+    const [e] = one('A Swiss rights group said Egyptian police arrested Sudanese traders.');
+    expect(e?.modality).toBe('reported');
+    expect(e?.source).toBe('EGYCOP');
+  });
+});
+
+describe('actors', () => {
+  it('codes country plus sector and the target after the verb', () => {
+    const [e] = one('Iranian troops attacked Iraqi border guards near Basra.');
+    expect(e).toMatchObject({ source: 'IRNMIL', target: 'IRQCOP', plover: 'ASSAULT', quad: 4, goldstein: -10 });
+    expect(e?.date).toBe('2024-03-05');
+  });
+  it('expands coordinated subjects both ways, flagged reciprocal', () => {
+    const evs = one('Senior Kenyan and Ugandan officials agreed to reopen the border.');
+    const pairs = evs.map((e) => `${e.source}>${e.target}`).sort();
+    expect(pairs).toEqual(['KENGOV>UGAGOV', 'UGAGOV>KENGOV']);
+    expect(evs.every((e) => e.reciprocal)).toBe(true);
+  });
+  it('shares a sector written once across conjuncts in the target', () => {
+    const evs = one('Germany demanded that US and British forces leave the port.');
+    expect(evs.map((e) => e.target).sort()).toEqual(['GBRMIL', 'USAMIL']);
+  });
+  it('reads the passive: the subject is the target, the by-phrase the source', () => {
+    const [e] = one('Malian villagers were attacked by Burkinabe militants.');
+    expect(e?.target).toBe('MLICVL');
+    expect(e?.source).toBe('BFAREB');
+  });
+  it('resolves a pronoun subject of a reported clause to the matrix subject', () => {
+    const [e] = one('Israel told the Russian envoy that it would attack Syrian positions.');
+    expect(e).toMatchObject({ source: 'ISR', target: 'SYR', root: '13', modality: 'intended' });
+  });
+  it('takes capitals and epithets as governments', () => {
+    expect(one('Moscow condemned Poland over the expulsions.')[0]?.source).toBe('RUSGOV');
+    expect(one('The Kremlin criticized Finland for joining the alliance.')[0]?.source).toBe('RUSGOV');
+  });
+  it('uses actor codes from the language layer when given', () => {
+    const text = 'Fahd al-Freij met Mohammad Bagheri in Damascus.';
+    const mentions = [
+      { start: 0, end: 14, code: 'SYRGOV' },
+      { start: text.indexOf('Mohammad'), end: text.indexOf(' in'), code: 'IRNMIL' },
+    ];
+    expect(codeEvents({ id: 'm', text }).some((e) => e.source === 'SYRGOV')).toBe(false);
+    const evs = codeEvents({ id: 'm', text }, { mentions });
+    expect(evs.map((e) => `${e.source}>${e.target}`).sort()).toEqual(['IRNMIL>SYRGOV', 'SYRGOV>IRNMIL']);
+  });
+  it('returns the dossier code JSON line', () => {
+    const out = JSON.parse(codeJsonLine(JSON.stringify({ id: 'a1', text: 'Peru recalled its ambassador from Mexico.' }))) as { id: string; events: { cameo: string; target: string }[] };
+    expect(out.id).toBe('a1');
+    expect(out.events[0]).toMatchObject({ cameo: '161', target: 'MEX' });
+  });
+});
+
+describe('PLOVER dev bench', () => {
+  it('keeps type and full-triple F1 above a floor', () => {
+    const { scores } = evaluate();
+    expect(scores.codes!.f1).toBeGreaterThan(0.9);
+    expect(scores.exact!.f1).toBeGreaterThan(0.55);
+    expect(scores.country!.f1).toBeGreaterThan(0.72);
+  });
+});
+
+describe('clauses', () => {
+  it('codes a second clause with the first clause subject', () => {
+    const evs = one('Chad opened its borders to Sudanese refugees, but was still refusing entry to Libyans.');
+    expect(evs.map((e) => `${e.source}>${e.target}:${e.root}`).sort()).toEqual(['TCD>LBYCVL:12', 'TCD>SDNREF:07']);
+  });
+});

@@ -1,0 +1,90 @@
+// Main-text extraction on pages written for these tests: the body stays, page chrome goes, and
+// captions, related links, share lines and promos are set aside as boilerplate.
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractMainText } from '../../src/ingest/html/main-text.js';
+
+const BODY = [
+  'The river ferry between the two harbour towns will stop running for six weeks from March, the operating company said on Tuesday, while its only vessel is refitted.',
+  'Commuters who rely on the crossing, about four hundred people a day according to the company, will be offered a replacement bus that takes the long road around the bay.',
+  'Local shopkeepers said the closure, which falls in the quiet season, would still hurt trade, and asked the council to shorten the works.',
+];
+
+function page(inner: string): Document {
+  return parseHTML(`<!doctype html><html><head><title>Ferry halted</title>
+<script>window.tracking = { page: "article" };</script><style>p { color: black }</style></head>
+<body>
+<header class="site-header"><a href="/">Harbour Gazette</a></header>
+<nav class="main-nav"><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav>
+<div class="layout">
+  ${inner}
+  <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Lighthouse keeper retires after forty years on the rock</a></li></ul></aside>
+</div>
+<footer class="site-footer"><p>Copyright Harbour Gazette. All rights reserved. Terms and privacy policy apply to this site.</p></footer>
+</body></html>`).document as unknown as Document;
+}
+
+const ARTICLE = `<article class="story">
+  <h1>Ferry service halted for repairs</h1>
+  <div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Tweet</a> <a href="#">Email</a></div>
+  <figure><img src="ferry.jpg" alt=""><figcaption class="caption">The ferry at its berth last summer. Photo: Gazette staff</figcaption></figure>
+  <div class="article-body">
+    <p>${BODY[0]}</p>
+    <p>${BODY[1]}</p>
+    <div class="related-links"><h4>Related</h4><ul><li><a href="/b">Bay road to close for resurfacing in spring</a></li><li><a href="/c">Council approves new bus timetable</a></li></ul></div>
+    <p>${BODY[2]}</p>
+    <div class="newsletter-signup"><p>Get the morning briefing: sign up for our daily newsletter.</p></div>
+  </div>
+</article>`;
+
+describe('extractMainText', () => {
+  it('keeps the three body paragraphs, in order, separated by blank lines', () => {
+    const main = extractMainText(page(ARTICLE), { url: 'https://gazette.example/ferry' });
+    expect(main.text).toBe(BODY.join('\n\n'));
+  });
+
+  it('leaves out navigation, footer, share buttons, caption, related links and promos', () => {
+    const { text } = extractMainText(page(ARTICLE), { url: null });
+    for (const chrome of ['Sport', 'Copyright', 'Share on Facebook', 'Tweet', 'berth last summer', 'Bay road', 'Most read', 'newsletter', 'Ferry service halted', 'tracking']) {
+      expect(text, chrome).not.toContain(chrome);
+    }
+  });
+
+  it('sets aside the caption, related links, share line and promo as typed boilerplate', () => {
+    const { boilerplate } = extractMainText(page(ARTICLE), { url: null });
+    const kinds = (kind: string) => boilerplate.filter((b) => b.kind === kind).map((b) => b.text).join(' | ');
+    expect(kinds('photo-caption')).toContain('The ferry at its berth last summer');
+    expect(kinds('related-link')).toContain('Bay road to close for resurfacing');
+    expect(kinds('share-line')).toContain('Share on Facebook');
+    expect(kinds('newsletter-promo')).toContain('daily newsletter');
+  });
+
+  it('finds the body without article markup, keeping headings and list items as paragraphs', () => {
+    const inner = `<div id="main"><div class="col">
+      <p>${BODY[0]}</p><h2>What changes for commuters</h2><p>${BODY[1]}</p>
+      <ul><li>Buses leave every twenty minutes from the harbour square.</li><li>Season tickets for the ferry remain valid on the bus.</li></ul>
+      <p>${BODY[2]}</p></div></div>`;
+    const paragraphs = extractMainText(page(inner), { url: null }).text.split('\n\n');
+    expect(paragraphs).toEqual([
+      BODY[0],
+      'What changes for commuters',
+      BODY[1],
+      'Buses leave every twenty minutes from the harbour square.',
+      'Season tickets for the ferry remain valid on the bus.',
+      BODY[2],
+    ]);
+  });
+
+  it('normalises whitespace inside blocks and splits on double line breaks', () => {
+    const inner = `<div class="post-content"><div>${BODY[0]}<br><br>  ${BODY[1].replace(/ /g, ' \n  ')}<br/><br/>${BODY[2]}</div></div>`;
+    expect(extractMainText(page(inner), { url: null }).text).toBe(BODY.join('\n\n'));
+  });
+
+  it('falls back to the JSON-LD articleBody when the markup holds no text', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Ferry halted', articleBody: BODY.join('\n\n') });
+    const doc = parseHTML(`<html><head><script type="application/ld+json">${ld}</script></head><body><div id="app"></div></body></html>`).document as unknown as Document;
+    const main = extractMainText(doc, { url: null });
+    expect(main.text).toBe(BODY.join('\n\n'));
+    expect(main.rule).toBe('main-text:jsonld');
+  });
+});

@@ -1,0 +1,141 @@
+// Metadata rules on small pages written for these tests: JSON-LD, Open Graph, visible bylines,
+// dates from the address and none at all.
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { findTextDate, parseMachineDate, urlDate } from '../../src/ingest/dates.js';
+import { splitAuthors } from '../../src/ingest/html/meta-authors.js';
+import { extractHtmlMetadata } from '../../src/ingest/html/metadata.js';
+import { stripSiteName } from '../../src/ingest/html/meta-title.js';
+
+function meta(html: string, url: string | null = null) {
+  return extractHtmlMetadata(parseHTML(html).document, url);
+}
+
+const JSONLD_PAGE = `<!doctype html><html lang="en-GB"><head>
+<title>Harbour bridge reopens after repairs | Coastal Courier</title>
+<link rel="canonical" href="/news/harbour-bridge-reopens">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Coastal Courier"},
+ {"@type":"NewsArticle","headline":"Harbour bridge reopens after repairs",
+  "datePublished":"2021-03-04T09:30:00+02:00","dateModified":"2021-03-05T11:00:00Z",
+  "author":[{"@type":"Person","name":"Mira Holt"},{"@id":"#/person/2"}],
+  "publisher":{"@type":"Organization","name":"Coastal Courier"}},
+ {"@type":"Person","@id":"#/person/2","name":"Jonas Prell"}]}</script>
+</head><body><article><h1>Harbour bridge reopens after repairs</h1><p>Text.</p></article></body></html>`;
+
+describe('extractHtmlMetadata', () => {
+  it('reads JSON-LD: headline, both authors (one by @id reference), dates with zone, publisher', () => {
+    const { fields, provenance } = meta(JSONLD_PAGE, 'https://courier.example/news/harbour-bridge-reopens?utm=x');
+    expect(fields.title).toBe('Harbour bridge reopens after repairs');
+    expect(fields.authors).toEqual(['Mira Holt', 'Jonas Prell']);
+    expect(provenance.authors).toBe('jsonld:author');
+    expect(fields.published).toEqual({ value: '2021-03-04T09:30:00+02:00', granularity: 'second', timezone: '+02:00', rule: 'jsonld:datePublished' });
+    expect(fields.modified?.value).toBe('2021-03-05T11:00:00Z');
+    expect(fields.modified?.timezone).toBe('Z');
+    expect(fields.outlet).toBe('Coastal Courier');
+    expect(fields.canonicalUrl).toBe('https://courier.example/news/harbour-bridge-reopens');
+    expect(fields.language).toBe('en');
+  });
+
+  it('reads Open Graph and article:* tags, stripping the site name from the title', () => {
+    const html = `<html><head><title>Ferry strike ends - Island Post</title>
+      <meta property="og:title" content="Ferry strike ends – Island Post">
+      <meta property="og:site_name" content="Island Post">
+      <meta property="og:description" content="Crews return on Monday.">
+      <meta property="og:url" content="https://islandpost.example/ferry-strike-ends">
+      <meta property="og:locale" content="fr_FR">
+      <meta property="article:published_time" content="2019-11-02T18:05:00Z">
+      <meta property="article:author" content="https://islandpost.example/staff/ana">
+      <meta name="author" content="Ana Ruiz and Piet de Vries">
+      </head><body><div class="content"><p>Body.</p></div></body></html>`;
+    const { fields, provenance } = meta(html, null);
+    expect(fields.title).toBe('Ferry strike ends');
+    expect(fields.dek).toBe('Crews return on Monday.');
+    expect(fields.outlet).toBe('Island Post');
+    expect(fields.canonicalUrl).toBe('https://islandpost.example/ferry-strike-ends');
+    expect(fields.language).toBe('fr');
+    expect(fields.published).toMatchObject({ value: '2019-11-02T18:05:00Z', timezone: 'Z', rule: 'meta:article:published_time' });
+    // The URL-valued article:author is skipped; 'A and B' is split.
+    expect(fields.authors).toEqual(['Ana Ruiz', 'Piet de Vries']);
+    expect(provenance.authors).toBe('meta:author');
+  });
+
+  it('prefers the visible headline and byline when metadata is missing', () => {
+    const html = `<html><head><title>Kleine Zeitung – Startseite</title></head><body>
+      <header><h1>Kleine Zeitung</h1></header>
+      <article><h1><span class="kicker">Verkehr</span> Neue Buslinie ab März</h1>
+      <p class="byline">Von Lena Graf</p><p>Text des Artikels.</p></article>
+      <section class="comments"><p class="author">Von Kommentator Max</p></section></body></html>`;
+    const { fields, provenance } = meta(html, 'https://www.kleinezeitung.example/verkehr/neue-buslinie');
+    expect(fields.title).toBe('Neue Buslinie ab März');
+    expect(fields.authors).toEqual(['Lena Graf']);
+    expect(provenance.authors).toMatch(/^(html|text):/);
+  });
+
+  it('falls back to the date in the page address', () => {
+    const html = '<html><head><title>Notes</title></head><body><h1>Notes on rivers</h1><p>No date here.</p></body></html>';
+    const { fields, provenance } = meta(html, 'https://blog.example/2020/01/29/notes-on-rivers/');
+    expect(fields.published).toEqual({ value: '2020-01-29', granularity: 'day', timezone: null, rule: 'url:path-date' });
+    expect(provenance.published).toBe('url:path-date');
+  });
+
+  it('leaves the date missing when the page has none', () => {
+    const html = '<html><head><title>About us</title></head><body><h1>About us</h1><p>We sell boats.</p></body></html>';
+    const { fields } = meta(html, 'https://shop.example/about');
+    expect(fields.published).toBeUndefined();
+    expect(fields.modified).toBeUndefined();
+    expect(fields.authors).toBeUndefined();
+  });
+
+  it('reads a visible date written for people in a date element', () => {
+    const html = `<html lang="de"><head><title>Fest</title></head><body><article><h1>Stadtfest verschoben</h1>
+      <div class="post-date">Veröffentlicht am 3. Februar 2022, 14:30 Uhr</div><p>Text.</p></article></body></html>`;
+    const { fields } = meta(html, null);
+    expect(fields.published).toMatchObject({ value: '2022-02-03T14:30', granularity: 'minute', timezone: null });
+  });
+});
+
+describe('date helpers', () => {
+  it('parses machine dates with their precision and zone', () => {
+    expect(parseMachineDate('2022-05-05T21:00:00-0500')).toEqual({ value: '2022-05-05T21:00:00-05:00', granularity: 'second', timezone: '-05:00' });
+    expect(parseMachineDate('2022-5-5 22:17')).toEqual({ value: '2022-05-05T22:17', granularity: 'minute', timezone: null });
+    expect(parseMachineDate('Wed, 04 May 2022 02:41:00 GMT')?.value).toBe('2022-05-04T02:41:00Z');
+    expect(parseMachineDate('not a date')).toBeNull();
+    expect(parseMachineDate('2022-02-30')).toBeNull();
+  });
+
+  it('finds dates written for people in several languages and orders', () => {
+    expect(findTextDate('Posted on Jan. 7, 2009 by Ana')?.value).toBe('2009-01-07');
+    expect(findTextDate('le 1er mars 2021')?.value).toBe('2021-03-01');
+    expect(findTextDate('15 de enero de 2020')?.value).toBe('2020-01-15');
+    expect(findTextDate('04.02.2022 | 13:10 Uhr')?.value).toBe('2022-02-04T13:10');
+    expect(findTextDate('03/04/2020', { monthFirst: true })?.value).toBe('2020-03-04');
+    expect(findTextDate('03/04/2020')?.value).toBe('2020-04-03');
+    expect(findTextDate('13/04/2020', { monthFirst: true })?.value).toBe('2020-04-13');
+    expect(findTextDate('Version 2.1.3, 400 pages')).toBeNull();
+  });
+
+  it('reads dates from addresses', () => {
+    expect(urlDate('https://x.example/2019/10/31/slug')?.value).toBe('2019-10-31');
+    expect(urlDate('https://x.example/news/20200129-slug.html')?.value).toBe('2020-01-29');
+    expect(urlDate('https://x.example/item/12345678')).toBeNull();
+  });
+});
+
+describe('name and title cleaning', () => {
+  it('splits and cleans author strings, rejecting what is not a name', () => {
+    expect(splitAuthors('By Rob Picheta, CNN')).toEqual(['Rob Picheta']);
+    expect(splitAuthors('Anna Berg, Jan Holm')).toEqual(['Anna Berg', 'Jan Holm']);
+    expect(splitAuthors('Eingestellt von der Michel')).toEqual(['der Michel']);
+    expect(splitAuthors('https://example.com/staff/ana')).toEqual([]);
+    expect(splitAuthors('ana@example.com')).toEqual([]);
+    expect(splitAuthors('Island Post', ['Island Post'])).toEqual([]);
+  });
+
+  it('strips site names before or after the headline', () => {
+    const ctx = { siteNames: ['Island Post'], host: 'islandpost' };
+    expect(stripSiteName('Ferry strike ends | Island Post', ctx)).toBe('Ferry strike ends');
+    expect(stripSiteName('islandpost.example » News » Ferry strike ends', ctx)).toBe('Ferry strike ends');
+    expect(stripSiteName('Brexit: talks resume - Island Post', ctx)).toBe('Brexit: talks resume');
+  });
+});
