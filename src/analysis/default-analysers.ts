@@ -40,13 +40,21 @@ export async function defaultAnalysers(): Promise<Analysers> {
         cueType: q.cueType,
         via: q.via?.text ?? null,
       })),
-    events: (text, published, mentions, entities) => {
+    events: (text, published, mentions, entities, times) => {
       const byKey = new Map(entities.map((e) => [e.key, e]));
       const coded = mentions.map((m) => ({ start: m.start, end: m.end, code: actorCode(m, m.entityKey ? byKey.get(m.entityKey) : undefined, text) }));
       const keyAt = (sentenceStart: number, sentenceEnd: number, words: string | null) => {
         if (!words) return null;
         const hit = mentions.find((m) => m.start >= sentenceStart && m.end <= sentenceEnd && (words.includes(m.text) || m.text.includes(words)));
         return hit?.entityKey ?? null;
+      };
+      // The event's date comes from the time layer: a resolved date in its sentence; failing that it is
+      // unresolved, bounded above by the publication day (a report tells of what happened before it).
+      const dateOf = (start: number, end: number, trigger: number) => {
+        const inSentence = times.filter((t) => t.start >= start && t.end <= end && t.type !== 'DURATION' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(t.value));
+        const best = inSentence.sort((a, b) => Math.abs(a.start - trigger) - Math.abs(b.start - trigger))[0];
+        if (best) return { date: best.value, dateEnd: null, dateResolved: true };
+        return { date: null, dateEnd: published ? published.slice(0, 10) : null, dateResolved: false };
       };
       return codeEvents({ id: '', text, published }, { mentions: coded }).map((e) => ({
         start: e.start,
@@ -63,9 +71,7 @@ export async function defaultAnalysers(): Promise<Analysers> {
         target: e.target,
         targetText: e.targetText,
         targetKey: keyAt(e.start, e.end, e.targetText),
-        date: e.date,
-        dateEnd: null,
-        dateResolved: !!e.date && /^\d{4}-\d{2}-\d{2}/.test(e.date),
+        ...dateOf(e.start, e.end, e.start + Math.max(0, text.slice(e.start, e.end).indexOf(e.trigger))),
         location: e.location,
         modality: e.modality,
         confidence: e.confidence,

@@ -54,7 +54,9 @@ export function buildTimeline(events: StoredEvent[], name: ActorNamer): Timeline
   const entries: TimelineEntry[] = [];
   const background: TimelineEntry[] = [];
   const byKey = new Map<string, TimelineEntry[]>();
-  for (const e of [...events].sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.id - b.id)) {
+  // Undated events are placed by their range: before the publication day they were reported on.
+  const when = (e: StoredEvent) => e.date ?? e.dateEnd ?? '\uffff';
+  for (const e of [...events].sort((a, b) => when(a).localeCompare(when(b)) || a.id - b.id)) {
     const report: TimelineReport = { eventId: e.id, articleId: e.articleId, sentence: e.sentence, modality: e.modality };
     const list = e.modality === 'background' ? background : entries;
     const key = `${e.modality === 'background' ? 'bg' : 'ev'}|${pairKey(e)}`;
@@ -79,6 +81,6 @@ export function buildTimeline(events: StoredEvent[], name: ActorNamer): Timeline
     byKey.set(key, [...(byKey.get(key) ?? []), entry]);
   }
   const order = (a: TimelineEntry, b: TimelineEntry) =>
-    (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || Number(a.uncertain) - Number(b.uncertain) || b.reports.length - a.reports.length;
+    (a.date ?? a.dateEnd ?? '\uffff').localeCompare(b.date ?? b.dateEnd ?? '\uffff') || Number(a.uncertain) - Number(b.uncertain) || b.reports.length - a.reports.length;
   return { entries: entries.sort(order), background: background.sort(order) };
 }
