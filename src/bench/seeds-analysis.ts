@@ -69,7 +69,7 @@ function aliasIndex(store: SqliteStore): Map<string, Set<number>> {
     .all() as Row[];
   const idx = new Map<string, Set<number>>();
   for (const r of rows) {
-    const k = normaliseName(r.text as string);
+    const k = normaliseName((r.text as string).replace(/^the\s+/i, ''));
     idx.set(k, (idx.get(k) ?? new Set()).add(r.entity_id as number));
   }
   return idx;
@@ -89,7 +89,7 @@ export function scoreSeeds(store: SqliteStore, gold: Gold) {
     for (const f of [...e.aliases, ...(e.metonyms ?? [])]) {
       aliasAll++;
       const base = splitRole(f.replace(/^(Iranian|Syrian|Israeli|Russian|Turkish)\s+/, '')).name;
-      if (best !== undefined && idx.get(normaliseName(base))?.has(best)) aliasOk++;
+      if (best !== undefined && idx.get(normaliseName(base.replace(/^the\s+/i, '')))?.has(best)) aliasOk++;
       else aliasMisses.push(`${e.name}: ${f}`);
     }
   }
@@ -98,7 +98,7 @@ export function scoreSeeds(store: SqliteStore, gold: Gold) {
   let quoteFound = 0;
   let quoteSpeaker = 0;
   const quoteMisses: string[] = [];
-  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').replace(/^(the|a|an) /, '').trim();
   for (const q of gold.quotes) {
     const mine = quotes.filter((r) => r.external_id === q.article && (norm(r.text as string).includes(norm(q.text).slice(0, 30)) || norm(q.text).includes(norm(r.text as string).slice(0, 30))));
     if (mine.length === 0) {

@@ -11,11 +11,19 @@ for (let a = 0; a < T; a++) ENDS[a] = canEnd(a) ? 1 : 0;
 /** For each tag, the tags that may precede it (most tags have few), to skip the forbidden pairs. */
 const PREDECESSORS: Int8Array[] = Array.from({ length: T }, (_, b) => Int8Array.from([...Array(T).keys()].filter((a) => ALLOWED[(a + 1) * T + b])));
 
+// Reused between calls (decoding is synchronous), so that tagging allocates little.
+let scratchScore = new Float32Array(64 * T);
+let scratchBack = new Int8Array(64 * T);
+
 /** Transition weights: (T + 1) rows of T (start row first). */
 export function viterbi(emit: Float32Array, n: number, trans: Float32Array, out: Int8Array): void {
   if (n === 0) return;
-  const score = new Float32Array(n * T);
-  const back = new Int8Array(n * T);
+  if (scratchScore.length < n * T) {
+    scratchScore = new Float32Array(n * T * 2);
+    scratchBack = new Int8Array(n * T * 2);
+  }
+  const score = scratchScore;
+  const back = scratchBack;
   for (let b = 0; b < T; b++) score[b] = ALLOWED[b] ? emit[b]! + trans[b]! : -Infinity;
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * T;

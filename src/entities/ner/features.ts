@@ -131,7 +131,7 @@ function documentFlags(sentences: SentenceInfo[]): Map<number, number> {
 }
 
 /** Name-list matches covering each token: per token, codes of (type, B/I/L/U) found. */
-function nameMatches(s: SentenceInfo, gaz: NameLookup, out: number[][]): void {
+function nameMatches(s: SentenceInfo, gaz: NameLookup, out: (number[] | undefined)[]): void {
   const n = s.words.length;
   for (let i = 0; i < n; i++) {
     const limit = Math.min(n, i + MAX_NAME_TOKENS);
@@ -142,11 +142,12 @@ function nameMatches(s: SentenceInfo, gaz: NameLookup, out: number[][]): void {
       if (!mask) continue;
       for (let t = 0; t < 4; t++) {
         if (!(mask & (1 << t))) continue;
-        if (j - i === 1) out[i]!.push(t * 4 + 3);
+        const put = (k: number, code: number) => (out[k] ??= []).push(code);
+        if (j - i === 1) put(i, t * 4 + 3);
         else {
-          out[i]!.push(t * 4);
-          for (let k = i + 1; k < j - 1; k++) out[k]!.push(t * 4 + 1);
-          out[j - 1]!.push(t * 4 + 2);
+          put(i, t * 4);
+          for (let k = i + 1; k < j - 1; k++) put(k, t * 4 + 1);
+          put(j - 1, t * 4 + 2);
         }
       }
     }
@@ -166,7 +167,7 @@ export function sentenceFeatures(s: SentenceInfo, gaz: NameLookup, doc: Document
   const n = s.words.length;
   const keys: number[] = [];
   const offsets = new Uint32Array(n + 1);
-  const matches: number[][] = Array.from({ length: n }, () => []);
+  const matches: (number[] | undefined)[] = new Array<number[] | undefined>(n);
   nameMatches(s, gaz, matches);
   const at = (a: Uint32Array, i: number) => (i < 0 ? BOS : i >= n ? EOS : a[i]!);
   const classAt = (i: number) => (i < 0 || i >= n ? 0 : (wordClass.get(s.lower[i]!) ?? 1));
@@ -198,7 +199,7 @@ export function sentenceFeatures(s: SentenceInfo, gaz: NameLookup, doc: Document
     const c = classAt(i);
     if (c) keys.push(mix3(F.Cluster, c, caps), mix3(F.ClusterAt, c, sh));
     keys.push(mix3(F.ClusterAt + 100, classAt(i - 1), -1), mix3(F.ClusterAt + 100, classAt(i + 1), 1));
-    for (const m of matches[i]!) keys.push(mix(F.NameSpan, m), mix3(F.NameSpanShort, m, caps));
+    for (const m of matches[i] ?? []) keys.push(mix(F.NameSpan, m), mix3(F.NameSpanShort, m, caps));
     const tm = gaz.get(tokenKey(l));
     if (tm) keys.push(mix(F.NameToken, tm), mix3(F.NameToken + 100, tm, sh), mix3(F.Topic, doc.topic, tm));
     if (s.kind[i]! & K_STARTS_UPPER) keys.push(mix3(F.Topic + 100, doc.topic, l));

@@ -18,6 +18,7 @@ import {
 const GUARD_SHARE = 0.5;
 /** ...nor one holding a marked article body and more than this share. */
 const GUARD_SHARE_MARKED = 0.15;
+const EMBEDDED_POST_SELECTOR = 'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed';
 /** Boilerplate kept aside is capped so a huge related-links box stays cheap. */
 const MAX_KEPT_CHARS = 600;
 
@@ -100,6 +101,11 @@ export function pruneNonContent(root: Element): PruneResult {
       }
       if (tokens.length > 0) {
         const rule = tokens.some((t) => EMBED_CLASS_PATTERN.test(t)) ? null : matchClassRule(tokens);
+        // Social wrappers around an embedded post hold quoted material, not share buttons.
+        if (rule?.kind === 'share-line' && child.querySelector(EMBEDDED_POST_SELECTOR)) {
+          visit(child);
+          continue;
+        }
         if (rule && !(rule.guarded ? marked(child) : big(child))) {
           if (rule.keep) keep(child, rule.kind, `html:class:${rule.kind}`);
           doomed.push(child);

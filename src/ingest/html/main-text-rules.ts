@@ -74,6 +74,26 @@ export const POSITIVE_CLASS_PATTERN = /article|body|content|entry|main|page|post
 export const NEGATIVE_CLASS_PATTERN =
   /comment|combx|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|scroll|shoutbox|sidebar|sponsor|shopping|tags|tool|widget|hidden|nav|share|social|teaser|card/;
 
+/** Month names (English, Portuguese, Spanish, French, German, Italian, Indonesian), for date lines. */
+const MONTHS = [
+  'jan(uary)?', 'feb(ruary)?', 'mar(ch)?', 'apr(il)?', 'may', 'june?', 'july?', 'aug(ust)?', 'sept?(ember)?', 'oct(ober)?', 'nov(ember)?', 'dec(ember)?',
+  'janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro',
+  'enero', 'febrero', 'marzo', 'mayo', 'junio', 'julio', 'septiembre', 'octubre', 'noviembre', 'diciembre',
+  'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'januar', 'februar', 'märz', 'juni', 'juli', 'oktober', 'dezember',
+  'gennaio', 'febbraio', 'aprile', 'maggio', 'giugno', 'luglio', 'settembre', 'ottobre', 'dicembre',
+  'januari', 'februari', 'maret', 'mei', 'agustus', 'desember',
+].join('|');
+
+/** Words a date line may hold besides numbers and month names (weekdays, connectors, zones). */
+const DATE_WORDS = '(published|updated|posted|last updated|publicado|atualizado|actualizado|publié|veröffentlicht|aggiornato)( on| at| em| el| le| am)?:?|[\\p{L}]*-?(day|feira|dia|di|tag|jour)|de|del|às|a las|um|at|on|le|il|à|am|pm|a\\.m\\.|p\\.m\\.|utc|gmt|[a-z]{1,3}t|h';
+
+/** A line that is only a date or time ("Nov. 19, 2019, 8:41 AM UTC", "sexta-feira, 22 de outubro de 2010 às 20:13"). */
+export const DATE_LINE = new RegExp(
+  `^(?=.*(\\b(${MONTHS})\\b|\\d\\s*[ap]\\.?m\\b|\\d{1,2}[:h]\\d{2}))((${MONTHS})\\.?|${DATE_WORDS}|\\d{1,4}(st|nd|rd|th|º)?|[,.:/|\\s\\-–—•·()])+$`,
+  'iu',
+);
+
 export interface LineRule {
   pattern: RegExp;
   kind: BoilerplateKind;
@@ -82,16 +102,17 @@ export interface LineRule {
 /** Whole short paragraphs that are furniture, not prose (tested on the normalised text). */
 export const FURNITURE_LINES: readonly LineRule[] = [
   { pattern: /^(advertisement|advertising|advert|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|scroll to continue.*|this (slideshow|video|content) requires javascript\.?|\d* ?comments?|(leave|post|add) a (comment|reply)|tell us what you think\W*)$/i, kind: 'other' },
-  { pattern: /^(updated|published|topics|tags|highlights|more|don'?t miss|iklan|anzeige|publicidad|publicidade|pubblicità|sponsored links|(image|photo|slide|picture)? ?\d+ (of|\/) \d+|\d+ ?- ?\d+ of \d+)\W*$/i, kind: 'other' },
+  { pattern: /^(copyright|©|\(c\)) .{0,200}$/i, kind: 'other' },
+  { pattern: /^(updated|published|topics|tags|highlights|more|don'?t miss|trending|text size|explore further|iklan|anzeige|publicidad|publicidade|pubblicità|sponsored links|(image|photo|slide|picture)? ?\d+ (of|\/) \d+|\d+ ?- ?\d+ of \d+)\W*$/i, kind: 'other' },
   { pattern: /^(tempo de leitura|reading time|lesezeit|temps de lecture|tiempo de lectura|\d+ min(ute)?s? read)\b.{0,30}$/i, kind: 'other' },
   { pattern: /^((filed under|categor(y|ies)|tagged( with)?|tags?|posted in|topics?)\s*:.{0,100}|posted (on|by) .{0,60})$/i, kind: 'other' },
   { pattern: /^(like this (story|article|post)\?|follow (us|[^.]{0,50}) on (facebook|twitter|instagram|linkedin)\b).{0,100}$/i, kind: 'share-line' },
-  { pattern: /^by \S+( \S+){0,3} [-–|] .{0,30}\d{4}.{0,12}$/i, kind: 'byline' },
+  { pattern: /^by \S+( \S+){0,3} [-–|] .{0,30}\d{2,4}.{0,16}$/i, kind: 'byline' },
   { pattern: /^\(?(additional )?(reporting|writing|editing|compiled|research) by\b.{0,300}$|\bcontributed (reporting|to this (report|story|article))\b.{0,60}$/i, kind: 'credit-line' },
   { pattern: /^(?=.{0,300}$).*\bfollow (us|him|her|them|@\w+)\b.{0,60}\b(twitter|facebook|instagram|linkedin)\b/i, kind: 'share-line' },
   { pattern: /^(?=.{0,300}$).*\b(sign up|subscribe)\b.{0,80}\bnewsletters?\b/i, kind: 'newsletter-promo' },
-  { pattern: /^(by|von|par|por|di|door)\s+\p{Lu}[\p{L}.'’-]*( [\p{L}.'’-]+){0,5}( (and|und|et|y|e) \p{Lu}[\p{L}.'’-]*( [\p{L}.'’-]+){0,3})?$/u, kind: 'byline' },
-  { pattern: /^(?=.*(\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d\s*[ap]\.?m\b))((published|updated|posted|last updated)( on| at)?:?\s*)?((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|mon|tue|wed|thu|fri|sat|sun|[a-z]*day|\d{1,4}(st|nd|rd|th)?|[ap]\.?m\.?|utc|gmt|[ecmp][sd]?t|pt|at|[,.:/|\s\-–—•·()])+$/i, kind: 'date-line' },
+  { pattern: /^([Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+\p{Lu}[\p{L}.'’-]*( [\p{L}.'’-]+){0,5}( (and|und|et|y|e) \p{Lu}[\p{L}.'’-]*( [\p{L}.'’-]+){0,3})?$/u, kind: 'byline' },
+  { pattern: DATE_LINE, kind: 'date-line' },
   { pattern: /^(?=.{0,120}$)(?=.*\b(getty images|reuters|afp|ap photo|shutterstock|epa|photo|image|bloomberg)\b)[^|]{2,60}( \| [^|]{2,60}){1,3}$|^(photo|image)?:? ?[\p{L} .'-]{2,40}\/(getty images|afp|reuters|ap|shutterstock|epa|istock)\b.{0,40}$/iu, kind: 'photo-credit' },
   { pattern: /^(share|share this( article| story)?|share on \w+|tweet|email|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|copy link)( ?[|·•] ?\w+)*$/i, kind: 'share-line' },
   { pattern: /^(more|other|latest|top|popular|recommended|trending)\b.{0,30}\b(stories|articles|news|posts|reads|videos)\W*$/i, kind: 'related-link' },

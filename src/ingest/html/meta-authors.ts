@@ -18,7 +18,7 @@ const BY_PREFIX =
 /** Separators between several names. Slashes stay: 'dpa/lno' is one agency credit. */
 const SPLIT = /\s*(?:;|\||&|\s+(?:and|und|et|y|e|en|og|och|oraz)\s+)\s*/i;
 const NOT_NAME =
-  /https?:|www\.|@|\.(?:com|de|org|net|html?)\b|\d{3,}|[*()[\]{}<>=]|\b(?:cookie|javascript|login|anmelden|kommentar|comments?|share|teilen|min(?:ute)?s?\s+read|lesezeit|follow|folgen|e-?mail|website|erforderlich|required|sagt|says|antworten|reply|stunden|hours|ago|minuten|posted|veröffentlicht|published|gesponsert\w*|sponsored)\b/i;
+  /https?:|www\.|@|\.(?:com|de|org|net|html?)\b|\d{3,}|\d:\d\d|(?:^|\s)\d+(?:\s|$)|[*()[\]{}<>=]|\b(?:cookie|javascript|login|anmelden|kommentar|comments?|share|teilen|min(?:ute)?s?\s+read|lesezeit|follow|folgen|e-?mail|website|erforderlich|required|sagt|says|antworten|reply|stunden|hours|ago|minuten|posted|veröffentlicht|published|gesponsert\w*|sponsored)\b/i;
 /** Trailing pieces that qualify a name without being one: degrees, an outlet acronym, a date. */
 const TRAILER = /,\s*(?:[Pp]h\.?[Dd]\.?|M\.?D\.?|MBA|MSc|B\.?Sc|\p{Lu}{2,5})$|\s+(?:am|on|le|el|il)\s+\d.*$|\s+(?:am|on)\s+(?:\p{L}+tag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$/u;
 
@@ -87,7 +87,7 @@ const BYLINE_SELECTORS = [
   '[rel="author"]',
   '[data-testid*="byline"] a, [data-testid*="author"]',
   '.vcard .fn, .author .fn, .byline .fn, [class*="contributor"], .author-name, .author_name, .authorName, .byline-name, .byline__name, .article-author, .post-author, .entry-author, .auteurs, .auteur, .author a, .byline a',
-  '.author, .byline, .autor, .meta-author, [class*="author"], [class*="Author"], [class*="byline"], [class*="Byline"], [class*="autor"], [class*="auteur"]',
+  '.author, .byline, .autor, .meta-author, [class*="author"], [class*="Author"], [id*="author"], [class*="byline"], [class*="Byline"], [class*="autor"], [class*="auteur"]',
 ];
 
 /** Regions whose names are commenters, related-article authors or form labels, not the author. */
@@ -112,8 +112,11 @@ const POSTED_BY = /^(?:[Pp]osted|[Pp]ublished|[Vv]eröffentlicht|[Gg]eschrieben|
 
 /** A short line reading 'By NAME' / 'von NAME' near the top of the article. */
 function bylineLine(document: Document): string | null {
-  const scope = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
-  if (!scope) return null;
+  const article = document.querySelector('article') ?? document.querySelector('main');
+  return (article ? bylineIn(article) : null) ?? (document.body ? bylineIn(document.body) : null);
+}
+
+function bylineIn(scope: Element): string | null {
   let seen = 0;
   for (const el of Array.from(scope.querySelectorAll('p, span, div, em, i, strong, b, small, address, li, a, h3, h4, h5, font'))) {
     if (++seen > 5000) break;
@@ -128,6 +131,18 @@ function bylineLine(document: Document): string | null {
     if (t.length < 5) continue;
     const m = BYLINE_TEXT.exec(t) ?? POSTED_BY.exec(t);
     if (m && inArticleScope(el)) return BYLINE_TEXT.test(t) ? t : (m[1] ?? t);
+  }
+  return null;
+}
+
+/** Wire copy opens 'Hamburg (dpa/lno) – ...': the agency in the dateline is the author. */
+const DATELINE_AGENCY = /^\p{Lu}[\p{L}. -]{1,40}\s\(([\p{L}/ ]{2,20})\)\s*[–—-]\s/u;
+
+function datelineAgency(document: Document): string | null {
+  const scope = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+  for (const p of Array.from(scope?.querySelectorAll('p') ?? []).slice(0, 30)) {
+    const m = DATELINE_AGENCY.exec(textOf(p));
+    if (m?.[1] && /^[\p{Ll}/ ]+$|^[\p{Lu}/ ]+$/u.test(m[1])) return m[1];
   }
   return null;
 }
@@ -184,6 +199,8 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   if (line) add([line], 'text:byline');
   const dated = dateByline(document);
   if (dated) out.push({ names: [dated], rule: 'text:date-byline' });
+  const agency = datelineAgency(document);
+  if (agency) out.push({ names: [agency], rule: 'text:dateline-agency' });
   return out;
 }
 

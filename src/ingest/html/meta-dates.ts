@@ -103,7 +103,9 @@ function fromTimeElements(document: Document, monthFirst: boolean): DateValue | 
   return null;
 }
 
-const DATE_CLASS = /(?:^|[\s_-])(?:date|datum|time|posted|published|pubdate|dateline|byline|meta|entry-meta|post-meta|article-meta|info|fecha|data|datetime|timestamp|zeit|veroeffentlicht)(?:$|[\s_-])/i;
+const DATE_CLASS = /(?:^|[\s_-])(?:date|datum|time|posted|published|pubdate|dateline|byline|meta|entry-meta|post-meta|article-meta|info|fecha|data|datetime|timestamp|zeit|veroeffentlicht)(?:$|[\s_-])|date|datum|timedata|publish|posted/i;
+/** Class names that contain a date word without being about one. */
+const NOT_DATE_CLASS = /update|datenschutz|validat|candidate|mandate|runtime|lifetime|anytime/i;
 
 /** A date written in a small element whose class says it holds dates or the byline. */
 function fromDateClasses(document: Document, monthFirst: boolean): DateValue | null {
@@ -113,7 +115,7 @@ function fromDateClasses(document: Document, monthFirst: boolean): DateValue | n
     let seen = 0;
     for (const el of Array.from(scope.querySelectorAll('[class], [id]'))) {
       const marker = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-      if (!DATE_CLASS.test(marker) || /modif|updat|comment/i.test(marker)) continue;
+      if (!DATE_CLASS.test(marker) || NOT_DATE_CLASS.test(marker) || /modif|comment/i.test(marker)) continue;
       const t = textOf(el);
       if (t.length > 200 || t.length < 6 || !inMainScope(el)) continue;
       const d = findTextDate(t, { monthFirst });
