@@ -8,7 +8,7 @@ import { MAX_NAME_TOKENS, normaliseToken, SPAN_SEED, spanKey, tokenKey, type Nam
 // Template ids: any distinct constants; changing one invalidates trained models.
 const enum F {
   Bias = 1, Word, Lower, Shape, Short, Pre, Suf, LowerAt, ShortAt, LowerPair, ShortPair, ShortTri, First, CapsLower, CapsShort,
-  NameSpan, NameSpanShort, NameToken, NameTokenAt, DocFlags, DocPred, DocPredShort, Cluster, ClusterAt, Number, Topic, DocName,
+  NameSpan, NameSpanShort, NameToken, NameTokenAt, DocFlags, DocPred, DocPredShort, Cluster, ClusterAt, Number, Topic, DocName, CapRun,
 }
 
 export interface SentenceInfo {
@@ -154,6 +154,25 @@ function nameMatches(s: SentenceInfo, gaz: NameLookup, out: (number[] | undefine
   }
 }
 
+/** Per token, its place in a run of capitalised words: 1 + (position B/I/L/U) × 8 + run length (up to 5); 0 outside runs. */
+function capitalRuns(s: SentenceInfo): Uint8Array {
+  const n = s.words.length;
+  const out = new Uint8Array(n);
+  let i = 0;
+  while (i < n) {
+    if (!(s.kind[i]! & K_STARTS_UPPER)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && s.kind[j]! & K_STARTS_UPPER) j++;
+    const len = Math.min(j - i, 5);
+    for (let k = i; k < j; k++) out[k] = 1 + (j - i === 1 ? 3 : k === i ? 0 : k === j - 1 ? 2 : 1) * 8 + len;
+    i = j;
+  }
+  return out;
+}
+
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
 
@@ -172,6 +191,7 @@ export function sentenceFeatures(s: SentenceInfo, gaz: NameLookup, doc: Document
   const at = (a: Uint32Array, i: number) => (i < 0 ? BOS : i >= n ? EOS : a[i]!);
   const classAt = (i: number) => (i < 0 || i >= n ? 0 : (wordClass.get(s.lower[i]!) ?? 1));
   const caps = s.allCaps ? 1 : 0;
+  const runs = capitalRuns(s);
   for (let i = 0; i < n; i++) {
     offsets[i] = keys.length;
     const w = s.words[i]!;
@@ -207,6 +227,7 @@ export function sentenceFeatures(s: SentenceInfo, gaz: NameLookup, doc: Document
     if (tp) keys.push(mix3(F.NameTokenAt, -1, tp));
     const tn = i + 1 < n ? gaz.get(tokenKey(s.lower[i + 1]!)) : undefined;
     if (tn) keys.push(mix3(F.NameTokenAt, 1, tn));
+    if (runs[i]) keys.push(mix3(F.CapRun, runs[i]!, caps), mix3(F.CapRun + 100, runs[i]!, l));
     const df = doc.flags.get(l) ?? 0;
     keys.push(mix3(F.DocFlags, df, mix(sh, caps)));
   }

@@ -25,6 +25,7 @@ export interface NerWeights {
   /** (T + 1) × T transition weights, start row first. */
   transitions: Float32Array;
   gazetteer: Gazetteer;
+  /** Label-free word classes (lower-case share and frequency in the training text), by word hash. */
   clusters: Map<number, number>;
 }
 

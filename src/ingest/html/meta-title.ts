@@ -124,8 +124,8 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
   const tw = firstMeta(tags, ['twitter:title']);
   const named = firstMeta(tags, ['title', 'dc.title', 'dcterms.title', 'headline', 'parsely-title', 'sailthru.title']);
   const metaTitles: Candidate[] = [];
-  if (og) metaTitles.push({ value: og.value, rule: 'meta:og:title' });
   if (ld?.headline) metaTitles.push({ value: ld.headline, rule: 'jsonld:headline' });
+  if (og) metaTitles.push({ value: og.value, rule: 'meta:og:title' });
   if (tw) metaTitles.push({ value: tw.value, rule: 'meta:twitter:title' });
   if (named) metaTitles.push({ value: named.value, rule: `meta:${named.key}` });
   if (titleEl) metaTitles.push({ value: titleEl, rule: 'html:title' });
