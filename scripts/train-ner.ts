@@ -17,7 +17,8 @@ import { readConll, scoreSentences, type TaggedSentence } from '../src/bench/ner
 
 const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);
 const PRUNE = Number(process.env.NER_PRUNE ?? 0.05);
-const FOLDS = 5;
+const STATIC_DROP = Number(process.env.NER_STATIC_DROP ?? 0.1);
+const FOLDS = Number(process.env.NER_FOLDS ?? 5);
 const DROP = Number(process.env.NER_DROP ?? 0.5);
 const SCALE = QUANT;
 const T = NUM_TAGS;
@@ -150,6 +151,13 @@ function main(): void {
   const tu = new Float64Array((T + 1) * T);
   let c = 1;
 
+  const rand = mulberry32(42);
+  // Static features kept for the current decode (a random few are dropped while training).
+  let keep = new Uint8Array(0);
+  const sampleKeep = (s: TrainSentence) => {
+    if (keep.length < s.ids.length) keep = new Uint8Array(s.ids.length * 2);
+    for (let k = 0; k < s.ids.length; k++) keep[k] = STATIC_DROP > 0 && rand() < STATIC_DROP ? 0 : 1;
+  };
   const emitFor = (s: TrainSentence, extra: number[][] | null): Float32Array => {
     const n = s.info.words.length;
     const emit = new Float32Array(n * T);
@@ -159,7 +167,7 @@ function main(): void {
         const base = fid * T;
         for (let t = 0; t < T; t++) emit[at + t]! += w[base + t]!;
       };
-      for (let k = s.offsets[i]!; k < s.offsets[i + 1]!; k++) add(s.ids[k]!);
+      for (let k = s.offsets[i]!; k < s.offsets[i + 1]!; k++) if (keep[k]) add(s.ids[k]!);
       if (extra) for (const fid of extra[i]!) add(fid);
     }
     return emit;
@@ -185,6 +193,7 @@ function main(): void {
       if (g === p) continue;
       wrong++;
       for (let k = s.offsets[i]!; k < s.offsets[i + 1]!; k++) {
+        if (!keep[k]) continue;
         bump(s.ids[k]!, g, 1);
         bump(s.ids[k]!, p, -1);
       }
@@ -198,7 +207,6 @@ function main(): void {
     return wrong;
   };
 
-  const rand = mulberry32(42);
   const order = docs.map((_, i) => i);
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -214,6 +222,7 @@ function main(): void {
       const firstTags = doc.map((s) => {
         const n = s.info.words.length;
         const pred = new Int8Array(n);
+        sampleKeep(s);
         viterbi(emitFor(s, null), n, tw, pred);
         update(s, null, pred);
         return pred;
@@ -237,6 +246,7 @@ function main(): void {
           }),
         );
         const pred = new Int8Array(n);
+        sampleKeep(s);
         viterbi(emitFor(s, extra), n, tw, pred);
         errors += update(s, extra, pred);
         tokens += n;

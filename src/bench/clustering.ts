@@ -122,19 +122,26 @@ export function runSpeed(preload: number, timed: number): BenchReport {
     clusterer.add({ id: a.id, text: a.text, published: a.published });
   }
   const preloadSeconds = (performance.now() - t0) / 1000;
+  const preloadCpu = process.cpuUsage();
   const batch = Array.from({ length: timed }, () => stream.next());
   const t1 = performance.now();
+  const cpu1 = process.cpuUsage();
   for (const a of batch) clusterer.add({ id: a.id, text: a.text, published: a.published });
   const timedSeconds = (performance.now() - t1) / 1000;
+  const cpu = process.cpuUsage(cpu1);
+  // CPU time as well as wall time: on a shared machine the wall clock also counts other work.
+  const timedCpuSeconds = (cpu.user + cpu.system) / 1e6;
   const mem = process.memoryUsage();
   const topics = clusterer.topics();
   return {
     name: 'clustering --speed',
     items: `${preload} synthetic articles preloaded, ${timed} timed (one core)`,
     rows: [
-      { metric: `articles/s with ${preload} in store`, ours: Math.round(timed / timedSeconds), target: '>= 500' },
-      { metric: 'preload seconds', ours: Math.round(preloadSeconds * 10) / 10 },
-      { metric: 'preload articles/s', ours: Math.round(preload / preloadSeconds) },
+      { metric: `articles/s with ${preload} in store (wall clock)`, ours: Math.round(timed / timedSeconds), target: '>= 500' },
+      { metric: `articles per CPU second with ${preload} in store`, ours: Math.round(timed / timedCpuSeconds), target: '>= 500' },
+      { metric: 'preload seconds (wall clock)', ours: preloadSeconds.toFixed(1) },
+      { metric: 'preload CPU seconds', ours: ((preloadCpu.user + preloadCpu.system) / 1e6).toFixed(1) },
+      { metric: 'preload articles/s (wall clock)', ours: Math.round(preload / preloadSeconds) },
       { metric: 'RSS MB', ours: mb(mem.rss) },
       { metric: 'heap used MB', ours: mb(mem.heapUsed) },
       { metric: 'topics / events in store', ours: `${topics.length} / ${topics.reduce((n, t) => n + t.events.length, 0)}` },

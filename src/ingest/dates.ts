@@ -221,3 +221,22 @@ export function urlMonth(url: string): { year: number; month: number } | null {
   const month = Number(m[2]);
   return year >= MIN_YEAR && month >= 1 && month <= 12 ? { year, month } : null;
 }
+
+/** Labels that introduce a publication date, and ones that introduce a later change. */
+const PUBLISHED_LABEL = /(?:published|posted|erschienen|veröffentlicht|publiziert|erstellt|publié|publicado|pubblicato|gepubliceerd|opublikowano|datum)\s*(?:on|am|le|el|il|op|:)?\s*:?\s*$/i;
+const MODIFIED_LABEL = /(?:updated|last modified|modified|changed|aktualisiert|geändert|letzte änderung|zuletzt bearbeitet|stand|mis à jour|actualizado|aggiornato)\s*(?:on|am|le|el|il|op|:)?\s*:?\s*$/i;
+
+/**
+ * The publication date among the dates in a text: one labelled as published wins, then the first
+ * one not labelled as a later change ('Letzte Änderung: ...'), then the first.
+ */
+export function findPublishedTextDate(text: string, opts: TextDateOptions = {}): DateParts | null {
+  const found = findTextDates(text, opts);
+  if (found.length === 0) return null;
+  const before = (i: number) => text.slice(Math.max(0, i - 40), i);
+  return (
+    found.find((f) => PUBLISHED_LABEL.test(before(f.index)))?.date ??
+    found.find((f) => !MODIFIED_LABEL.test(before(f.index)))?.date ??
+    found[0]!.date
+  );
+}

@@ -57,6 +57,18 @@ describe('entity tagger', () => {
     expect(tags[10]).toBe('O');
   });
 
+  it('handles empty input', () => {
+    expect(tagText(model, '')).toEqual([]);
+    expect(tagTokens(model, [])).toEqual([]);
+  });
+
+  it('reads an all-caps headline and a dateline before the body', () => {
+    const text = 'FLOODS CUT ROADS ACROSS PORTUGAL\n\nLISBON 2026-03-02\n\nHeavy rain closed roads across Portugal on Monday, the interior ministry said.';
+    const got = tagText(model, text).map((e) => `${e.type}:${e.text}`);
+    expect(got).toContain('LOC:LISBON');
+    expect(got).toContain('LOC:Portugal');
+  });
+
   it('tags nothing in plain lower-case text', () => {
     expect(tagText(model, 'the weather was mild and the shops stayed open late.')).toEqual([]);
   });

@@ -87,4 +87,27 @@ describe('extractMainText', () => {
     expect(main.text).toBe(BODY.join('\n\n'));
     expect(main.rule).toBe('main-text:jsonld');
   });
+
+  it('finds the text when broken markup leaves document.body empty', () => {
+    const paras = BODY.map((p) => `<p>${p}</p>`).join('');
+    // A server warning printed before the doctype, and a page whose <html> tag is missing.
+    const warned = `<br />\n<b>Warning</b>: cache unavailable on line <b>12</b><br />\n<!DOCTYPE html><html><head><title>T</title></head><body><div class="post">${paras}</div></body></html>`;
+    const headless = `<!DOCTYPE html><head><title>T</title><meta charset="utf-8"></head><body><div class="post">${paras}</div></body>`;
+    for (const html of [warned, headless]) {
+      const doc = parseHTML(html).document as unknown as Document;
+      expect(extractMainText(doc, { url: null }).text).toBe(BODY.join('\n\n'));
+    }
+  });
+
+  it('joins a body split into chunks of the same class around an ad slot, and keeps an embedded post', () => {
+    const inner = `<article><div class="chunks">
+      <div class="grid"><div class="article-body">${`<p>${BODY[0]}</p>`}</div></div>
+      <div class="ad-slot"><p>Advertisement from a sponsor about cheap harbour cruises all year round.</p></div>
+      <div class="grid"><div class="article-body"><p>${BODY[1]}</p>
+        <div class="social-embed"><blockquote class="twitter-tweet"><p>The ferry is the only sane way to cross the bay, and six weeks without it will be long.</p></blockquote></div>
+        <p>${BODY[2]}</p></div></div>
+    </div></article>`;
+    const { text } = extractMainText(page(inner), { url: null });
+    expect(text.split('\n\n')).toEqual([BODY[0], BODY[1], 'The ferry is the only sane way to cross the bay, and six weeks without it will be long.', BODY[2]]);
+  });
 });

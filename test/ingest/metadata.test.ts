@@ -3,7 +3,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { findTextDate, parseMachineDate, urlDate } from '../../src/ingest/dates.js';
-import { splitAuthors } from '../../src/ingest/html/meta-authors.js';
+import { splitAuthors } from '../../src/ingest/html/meta-names.js';
 import { extractHtmlMetadata } from '../../src/ingest/html/metadata.js';
 import { stripSiteName } from '../../src/ingest/html/meta-title.js';
 

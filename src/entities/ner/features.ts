@@ -1,14 +1,16 @@
 // Features of every token of a document, as 32-bit keys: the word and its neighbours (±2), spelling
-// shapes, affixes, sentence position, upper-case headlines, name lists (whole names and tokens of
-// names), how the same word is written elsewhere in the document, and — in the second pass — the
-// types the first pass gave the same word elsewhere in the document.
+// shapes, affixes, sentence position, upper-case headlines, runs of capitalised words, label-free word
+// classes, name lists (whole names and tokens of names), how the same word is written elsewhere in
+// the document and the document's first word; in the second pass, the types and names the first
+// pass found elsewhere in the document.
 import { hashString, mix, mix3 } from './hash.js';
 import { MAX_NAME_TOKENS, normaliseToken, SPAN_SEED, spanKey, tokenKey, type NameLookup } from './gazetteer.js';
 
-// Template ids: any distinct constants; changing one invalidates trained models.
+// Template ids: their values go into the hashes, so reordering or removing one invalidates trained
+// models (Reserved is a retired slot kept so the later values stay put).
 const enum F {
   Bias = 1, Word, Lower, Shape, Short, Pre, Suf, LowerAt, ShortAt, LowerPair, ShortPair, ShortTri, First, CapsLower, CapsShort,
-  NameSpan, NameSpanShort, NameToken, NameTokenAt, DocFlags, DocPred, DocPredShort, Cluster, ClusterAt, Number, Topic, DocName, CapRun,
+  NameSpan, NameSpanShort, NameToken, NameTokenAt, DocFlags, DocPred, DocPredShort, WordClass, WordClassAt, Reserved, Topic, DocName, CapRun,
 }
 
 export interface SentenceInfo {
@@ -217,8 +219,8 @@ export function sentenceFeatures(s: SentenceInfo, gaz: NameLookup, doc: Document
     if (i === 0) keys.push(mix(F.First, sh));
     if (caps) keys.push(mix(F.CapsLower, l), mix(F.CapsShort, sh));
     const c = classAt(i);
-    if (c) keys.push(mix3(F.Cluster, c, caps), mix3(F.ClusterAt, c, sh));
-    keys.push(mix3(F.ClusterAt + 100, classAt(i - 1), -1), mix3(F.ClusterAt + 100, classAt(i + 1), 1));
+    if (c) keys.push(mix3(F.WordClass, c, caps), mix3(F.WordClassAt, c, sh));
+    keys.push(mix3(F.WordClassAt + 100, classAt(i - 1), -1), mix3(F.WordClassAt + 100, classAt(i + 1), 1));
     for (const m of matches[i] ?? []) keys.push(mix(F.NameSpan, m), mix3(F.NameSpanShort, m, caps));
     const tm = gaz.get(tokenKey(l));
     if (tm) keys.push(mix(F.NameToken, tm), mix3(F.NameToken + 100, tm, sh), mix3(F.Topic, doc.topic, tm));

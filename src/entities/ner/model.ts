@@ -45,7 +45,7 @@ export class NerModel {
     this.names = new NameTable(data.gazetteer);
     this.wordClasses = new NameTable(data.clusters);
     let cap = 1;
-    while (cap < data.keys.length * 2) cap <<= 1;
+    while (cap * 0.6 < data.keys.length) cap <<= 1; // load at most 0.6: a small table stays in cache
     this.table = new Int32Array(cap * 2);
     this.mask = cap - 1;
     data.keys.forEach((k, r) => {

@@ -4,21 +4,37 @@ import { parseHTML } from 'linkedom';
 import { emptyArticle, type ExtractedArticle, type SourceRef } from '../../model.js';
 import { extractHtmlMetadata } from './metadata.js';
 import { extractMainText } from './main-text.js';
+import { removeBoilerplate } from '../boilerplate.js';
 
 export interface HtmlOptions {
   /** The page's address, when known: resolves relative links and feeds URL-based rules. */
   url?: string | null;
 }
 
+/**
+ * Text before the document proper (a server's warning, a stray <style> or <script> before the
+ * doctype) makes linkedom build a tree whose root is not <html>; browsers move it into the body.
+ * We drop it, which is what a reader sees anyway.
+ */
+export function withoutLeadingJunk(html: string): string {
+  const head = html.slice(0, 65536);
+  const start = head.search(/<!doctype\s+html|<html[\s>]/i);
+  if (start <= 0) return html;
+  const before = head.slice(0, start);
+  if (/^\s*(?:<!--[\s\S]*?-->\s*|<\?xml[^>]*>\s*)*$/.test(before)) return html;
+  return html.slice(start);
+}
+
 export function extractHtml(html: string, source: SourceRef, opts: HtmlOptions = {}): ExtractedArticle {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(withoutLeadingJunk(html));
   const article = emptyArticle(source);
   const meta = extractHtmlMetadata(document, opts.url ?? null);
   Object.assign(article, meta.fields);
   article.provenance = { ...meta.provenance };
   const main = extractMainText(document, { url: opts.url ?? null });
-  article.text = main.text;
-  article.boilerplate.push(...main.boilerplate);
+  const clean = removeBoilerplate(main.text);
+  article.text = clean.text;
+  article.boilerplate.push(...main.boilerplate, ...clean.removed);
   article.provenance.text = main.rule;
   return article;
 }

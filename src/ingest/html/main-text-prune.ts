@@ -6,6 +6,7 @@ import { classTokens, ELEMENT_NODE, measureTree, normaliseSpace, tagOf, type Tex
 import {
   BODY_CLASS_PATTERN,
   BOILERPLATE_CLASS_RULES,
+  BUILDER_TOKEN_PATTERN,
   DROP_TAGS,
   DROP_TAGS_IF_SMALL,
   EMBED_CLASS_PATTERN,
@@ -30,17 +31,19 @@ function isHidden(el: Element, tokens: string[]): boolean {
 }
 
 function matchClassRule(tokens: string[]): ClassRule | null {
+  const named = tokens.filter((t) => !BUILDER_TOKEN_PATTERN.test(t));
   for (const rule of BOILERPLATE_CLASS_RULES) {
-    if (tokens.some((t) => rule.pattern.test(t))) return rule;
+    if (named.some((t) => rule.pattern.test(t))) return rule;
   }
   return null;
 }
 
 /** Whether an element is or holds the marked article body (so a wrong class name cannot drop it). */
 function holdsArticleBody(el: Element): boolean {
-  if (tagOf(el) === 'article' || el.getAttribute('itemprop') === 'articleBody') return true;
+  const tag = tagOf(el);
+  if (tag === 'article' || tag === 'main' || el.getAttribute('itemprop') === 'articleBody' || el.getAttribute('role') === 'main') return true;
   if (classTokens(el).some((t) => BODY_CLASS_PATTERN.test(t))) return true;
-  return el.querySelector('article, [itemprop="articleBody"]') !== null;
+  return el.querySelector('article, main, [role="main"], [itemprop="articleBody"]') !== null;
 }
 
 export interface PruneResult {

@@ -7,11 +7,14 @@ import type { BoilerplateKind } from '../../model.js';
 export const DROP_TAGS: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'video',
   'audio', 'map', 'button', 'select', 'input', 'textarea', 'option', 'dialog', 'h1', 'link', 'meta',
-  'head', 'title', 'menu',
+  'title', 'menu',
 ]);
 
-/** Removed only when they hold little text: some sites wrap the whole page in one of these. */
-export const DROP_TAGS_IF_SMALL: ReadonlySet<string> = new Set(['form', 'header', 'footer', 'aside', 'nav']);
+/**
+ * Removed only when they hold little text: some sites wrap the whole page in one of these, and a
+ * lenient parser leaves the body inside `head` when the markup never closes it.
+ */
+export const DROP_TAGS_IF_SMALL: ReadonlySet<string> = new Set(['form', 'header', 'footer', 'aside', 'nav', 'head']);
 
 /** Figures: their captions and credits are set aside as boilerplate. */
 export const FIGURE_TAGS: ReadonlySet<string> = new Set(['figure', 'figcaption', 'picture']);
@@ -60,12 +63,21 @@ export const HIDDEN_CLASS_TOKENS: ReadonlySet<string> = new Set([
   'hidden', 'hide', 'd-none', 'visually-hidden', 'visuallyhidden', 'sr-only', 'screen-reader-text', 'screenreader-only', 'offscreen',
 ]);
 
+/**
+ * Class tokens of page builders (Elementor, Divi, WPBakery, Gutenberg, Beaver Builder): they call
+ * every content block a widget or module, so their names say nothing about boilerplate.
+ */
+export const BUILDER_TOKEN_PATTERN = /^(elementor-|et_pb_|vc_|wp-block-|fl-|so-widget|wpb_)/;
+
 /** Class/id tokens of embedded posts (tweets, Instagram): quoted material, kept whatever wraps them. */
 export const EMBED_CLASS_PATTERN = /(^|[-_])(tweet|twitter-tweet|instagram-media|embedded-?tweet|social-?embed)($|[-_])/;
 
 /** Class/id tokens of the article body container (trafilatura/readability style selectors). */
 export const BODY_CLASS_PATTERN =
   /^(article-?body|articlebody|article-?content|article-?text|article__body|article__content|story-?body|storybody|story-?content|story-?text|entry-?content|entry-?body|post-?content|post-?body|post-?entry|postbody|body-?text|bodytext|main-?content|content-?body|text-?body|article-?body-?text|rich-?text|c-?entry-?content|caas-?body|paywall|articlebodycontent|zn-?body-?text|l-?container)$/;
+
+/** Class/id tokens of an article's lead paragraph (standfirst), often set apart before the body. */
+export const LEAD_CLASS_PATTERN = /(^|[-_])(lead|chapo|chapeau|intro|introduction|standfirst|stand-?first|summary|excerpt|dek|deck|abstract|teaser-?text|article-?lead|lede)($|[-_])/;
 
 /** Tokens that nudge a container up (readability's positive classes). */
 export const POSITIVE_CLASS_PATTERN = /article|body|content|entry|main|page|post|story|text|blog/;
@@ -105,17 +117,23 @@ export const FURNITURE_LINES: readonly LineRule[] = [
   { pattern: /^(copyright|©|\(c\)) .{0,200}$/i, kind: 'other' },
   { pattern: /^(updated|published|topics|tags|highlights|more|don'?t miss|trending|text size|explore further|iklan|anzeige|publicidad|publicidade|pubblicità|sponsored links|(image|photo|slide|picture)? ?\d+ (of|\/) \d+|\d+ ?- ?\d+ of \d+)\W*$/i, kind: 'other' },
   { pattern: /^(tempo de leitura|reading time|lesezeit|temps de lecture|tiempo de lectura|\d+ min(ute)?s? read)\b.{0,30}$/i, kind: 'other' },
-  { pattern: /^((filed under|categor(y|ies)|tagged( with)?|tags?|posted in|topics?)\s*:.{0,100}|posted (on|by) .{0,60})$/i, kind: 'other' },
+  { pattern: /^((filed under|categor(y|ies)|kategorien?|categoría|catégorie|tagged( with)?|tags?|schlagwörter|posted in|topics?)\s*:.{0,100}|posted (on|by) .{0,60})$/iu, kind: 'other' },
+  { pattern: /^(afp|ap|reuters|dpa|epa|imago|picture alliance|getty images)( ?[/|] ?[\p{L} .'-]+)+$|^[\p{L} .'-]{2,40}\/(getty images|afp|reuters|ap|dpa|epa|imago|shutterstock|istock)$|^crédits? photos?\s*:.{0,80}$/iu, kind: 'photo-credit' },
+  { pattern: /^(?=.{0,200}$)(you are not logged in|sie sind (aktuell |derzeit )?nicht eingeloggt|bitte registrieren sie sich|never miss the latest news|for the latest (stories|news).{0,40}download|submit your letter to the editor|\(?noch keine bewertungen\)?|wir respektieren (deine|ihre) privatsphäre)/iu, kind: 'other' },
   { pattern: /^(like this (story|article|post)\?|follow (us|[^.]{0,50}) on (facebook|twitter|instagram|linkedin)\b).{0,100}$/i, kind: 'share-line' },
   { pattern: /^by \S+( \S+){0,3} [-–|] .{0,30}\d{2,4}.{0,16}$/i, kind: 'byline' },
   { pattern: /^\(?(additional )?(reporting|writing|editing|compiled|research) by\b.{0,300}$|\bcontributed (reporting|to this (report|story|article))\b.{0,60}$/i, kind: 'credit-line' },
-  { pattern: /^(?=.{0,300}$).*\bfollow (us|him|her|them|@\w+)\b.{0,60}\b(twitter|facebook|instagram|linkedin)\b/i, kind: 'share-line' },
+  { pattern: /^(?=.{0,300}$).*\bfollow (us|him|her|them|@\w+|[^.]{0,40} on (twitter|facebook|instagram|linkedin))\b.{0,60}\b(twitter|facebook|instagram|linkedin)\b/i, kind: 'share-line' },
   { pattern: /^(?=.{0,300}$).*\b(sign up|subscribe)\b.{0,80}\bnewsletters?\b/i, kind: 'newsletter-promo' },
   { pattern: /^([Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+\p{Lu}[\p{L}.'’-]*( [\p{L}.'’-]+){0,5}( (and|und|et|y|e) \p{Lu}[\p{L}.'’-]*( [\p{L}.'’-]+){0,3})?$/u, kind: 'byline' },
   { pattern: DATE_LINE, kind: 'date-line' },
   { pattern: /^(?=.{0,120}$)(?=.*\b(getty images|reuters|afp|ap photo|shutterstock|epa|photo|image|bloomberg)\b)[^|]{2,60}( \| [^|]{2,60}){1,3}$|^(photo|image)?:? ?[\p{L} .'-]{2,40}\/(getty images|afp|reuters|ap|shutterstock|epa|istock)\b.{0,40}$/iu, kind: 'photo-credit' },
   { pattern: /^(share|share this( article| story)?|share on \w+|tweet|email|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|copy link)( ?[|·•] ?\w+)*$/i, kind: 'share-line' },
   { pattern: /^(more|other|latest|top|popular|recommended|trending)\b.{0,30}\b(stories|articles|news|posts|reads|videos)\W*$/i, kind: 'related-link' },
+  // The same furniture in the other languages of the pages we meet most (de, fr, es, pt, pl).
+  { pattern: /^(lesen sie (auch|mehr|hier)|auch interessant|schon gelesen|das könnte sie auch( interessieren)?|weitere (themen|artikel|beiträge|nachrichten|tourentipps)|mehr zum thema|mehr (kolumnen|artikel|news|beiträge)\b|vorschau auf den nächsten artikel|à lire aussi|lire aussi|voir aussi|leer más|lee también|te puede interesar|leia também|veja também|czytaj (też|także|więcej)|zobacz (też|także))\b.{0,80}$/iu, kind: 'related-link' },
+  { pattern: /^(mit freunden teilen|artikel teilen|teilen|partager|compartir|compartilhar|udostępnij|drukuj|drucken|imprimir|imprimer)\W*$/iu, kind: 'share-line' },
+  { pattern: /^(aktualisiert am|zuletzt aktualisiert|veröffentlicht am|last modified|release date|aufrufe|kommentare( insgesamt)?|beitragsbild|titelbild|über den autor|about the author|quellen ausblenden|quellenangaben|anzeige|werbung|publicité)\b.{0,60}$/iu, kind: 'other' },
   { pattern: /^(read more|related|related (stories|articles|content|coverage|links)|more on this( story)?|see also|recommended|most read|you may also like|more from [\w ]+|also read)\b.{0,120}$/i, kind: 'related-link' },
   { pattern: /^(sign up|subscribe|get (our|the) [\w ]{0,30}newsletter|newsletter)\b.{0,200}$/i, kind: 'newsletter-promo' },
   { pattern: /^(photo|image|picture|illustration|graphic)s?( credit)?:.{0,150}$|^\(?(photo|image)s? (by|courtesy of) .{0,100}$/i, kind: 'photo-credit' },

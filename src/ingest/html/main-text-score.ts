@@ -3,7 +3,7 @@
 // by link density; the best one is widened to its parent when the text is spread out, and its
 // siblings that read as continuation join it.
 import { classTokens, ELEMENT_NODE, linkDensity, measureTree, TEXT_NODE, tagOf, visibleLength, type TextMeasure } from './dom-text.js';
-import { BODY_CLASS_PATTERN, INLINE_TAGS, NEGATIVE_CLASS_PATTERN, POSITIVE_CLASS_PATTERN } from './main-text-rules.js';
+import { BODY_CLASS_PATTERN, INLINE_TAGS, LEAD_CLASS_PATTERN, NEGATIVE_CLASS_PATTERN, POSITIVE_CLASS_PATTERN } from './main-text-rules.js';
 
 /** Blocks shorter than this (visible characters) give no points. */
 const MIN_BLOCK = 25;
@@ -148,12 +148,47 @@ export function chooseBody(root: Element, sizes: Map<Element, TextMeasure> = mea
   if (!top) return { roots: [root], rule: 'main-text:whole-page', sizes };
 
   const best = topScore;
+  const lead = findLead(top, sizes);
   top = widen(top, topScore, ranked, scores, root);
   // A container reached through single-child wrappers keeps the score of what it wraps.
   const roots = withSiblings(top, Math.max(best, scores.get(top) ?? 0), scores, sizes);
   const cousins = sameClassCousins(top, root, sizes);
-  if (cousins.length === 0) return { roots, rule: 'main-text:scored', sizes };
-  return { roots: inDocumentOrder(root, new Set([...roots, ...cousins])), rule: 'main-text:scored+split-body', sizes };
+  const extra = lead && !roots.some((r) => r.contains(lead)) ? [lead] : [];
+  if (cousins.length === 0 && extra.length === 0) return { roots, rule: 'main-text:scored', sizes };
+  const rule = `main-text:scored${cousins.length ? '+split-body' : ''}${extra.length ? '+lead' : ''}`;
+  return { roots: inDocumentOrder(root, new Set([...roots, ...cousins, ...extra])), rule, sizes };
+}
+
+/** How far up from the chosen body, how many earlier siblings and how deep in them a lead is looked for. */
+const LEAD_LEVELS = 5;
+const LEAD_SIBLINGS = 6;
+const LEAD_DEPTH = 3;
+
+function isLead(el: Element, sizes: Map<Element, TextMeasure>): boolean {
+  const m = sizes.get(el);
+  if (!m || m.text < 40 || linkDensity(m) > 0.3) return false;
+  return classTokens(el).some((t) => LEAD_CLASS_PATTERN.test(t));
+}
+
+function leadWithin(el: Element, sizes: Map<Element, TextMeasure>, depth: number): Element | null {
+  if (isLead(el, sizes)) return el;
+  if (depth === 0 || (sizes.get(el)?.text ?? 0) < 40) return null;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    const found = leadWithin(c, sizes, depth - 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** A lead (standfirst) named as such shortly before the body: a prose block with few links. */
+function findLead(top: Element, sizes: Map<Element, TextMeasure>): Element | null {
+  for (let el: Element | null = top, level = 0; el && level < LEAD_LEVELS; el = el.parentElement, level++) {
+    for (let sib = el.previousElementSibling, n = 0; sib && n < LEAD_SIBLINGS; sib = sib.previousElementSibling, n++) {
+      const found = leadWithin(sib, sizes, LEAD_DEPTH);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 /** How far up from the chosen body split parts of it are looked for. */

@@ -10,7 +10,7 @@ import { jsonLdArticleBody } from './main-text-jsonld.js';
 import { isJsonLd, pruneNonContent } from './main-text-prune.js';
 import { FURNITURE_LINES } from './main-text-rules.js';
 import { chooseBody } from './main-text-score.js';
-import { normaliseSpace } from './dom-text.js';
+import { ELEMENT_NODE, normaliseSpace, tagOf, TEXT_NODE } from './dom-text.js';
 
 export interface MainText {
   /** Paragraphs separated by a blank line. */
@@ -70,8 +70,9 @@ function keepBlocks(blocks: Block[], boilerplate: BoilerplateItem[]): Block[] {
     }
     kept.push(block);
   }
-  // Headings with nothing after them (section titles of trailing boxes) are not article text.
-  while (kept.length > 0 && kept[kept.length - 1]!.heading) kept.pop();
+  // Headings with nothing after them (section titles of trailing boxes) are not article text;
+  // a heading that is a sentence (a pull quote set as a heading) is.
+  while (kept.length > 0 && kept[kept.length - 1]!.heading && !/[.!?…"“”»]$/.test(kept[kept.length - 1]!.text)) kept.pop();
   return kept;
 }
 
@@ -92,8 +93,24 @@ function headJsonLd(document: Document): string[] {
   return out;
 }
 
+/**
+ * Where the page's content lives. linkedom does not repair broken markup as browsers do: an
+ * unclosed head, PHP warnings before the doctype or a second <html> can leave `document.body`
+ * empty while the text sits elsewhere. Then all top-level nodes are gathered under one wrapper.
+ */
+function contentRoot(document: Document): Element | null {
+  const body = document.body;
+  const html = document.documentElement;
+  if (body && body.firstElementChild && html && tagOf(html) === 'html') return body;
+  const wrapper = document.createElement('div');
+  for (const node of Array.from(document.childNodes)) {
+    if (node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE) wrapper.appendChild(node);
+  }
+  return wrapper.firstChild ? wrapper : (body ?? html);
+}
+
 export function extractMainText(document: Document, _opts: { url: string | null }): MainText {
-  const root = document.body ?? document.documentElement;
+  const root = contentRoot(document);
   if (!root) return { text: '', boilerplate: [], rule: 'main-text:empty' };
   const pruned = pruneNonContent(root);
   const { boilerplate } = pruned;

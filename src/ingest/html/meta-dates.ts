@@ -3,7 +3,7 @@
 // page address, then a date written in the visible text near the headline. A page without any
 // stays without: the ingestion time is never a publication date.
 import type { DateValue } from '../../model.js';
-import { type DateParts, findTextDate, parseMachineDate, urlDate } from '../dates.js';
+import { type DateParts, findPublishedTextDate, findTextDate, parseMachineDate, urlDate } from '../dates.js';
 import { clean, textOf } from './meta-candidates.js';
 import type { JsonLdFacts } from './meta-jsonld.js';
 import type { MetaTags } from './meta-tags.js';
@@ -76,7 +76,7 @@ function inMainScope(el: Element): boolean {
   for (let e: Element | null = el.parentElement; e && e.tagName !== 'BODY'; e = e.parentElement) {
     if (e.tagName === 'ASIDE' || e.tagName === 'FOOTER' || e.tagName === 'NAV') return false;
     const tokens = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.split(/\s+/);
-    if (tokens.some((t) => ELSEWHERE.test(t))) return false;
+    if (tokens.some((t) => ELSEWHERE.test(t)) && !e.querySelector('h1')) return false;
   }
   return true;
 }
@@ -118,7 +118,7 @@ function fromDateClasses(document: Document, monthFirst: boolean): DateValue | n
       if (!DATE_CLASS.test(marker) || NOT_DATE_CLASS.test(marker) || /modif|comment/i.test(marker)) continue;
       const t = textOf(el);
       if (t.length > 200 || t.length < 6 || !inMainScope(el)) continue;
-      const d = findTextDate(t, { monthFirst });
+      const d = findPublishedTextDate(t, { monthFirst });
       if (d) return { ...d, rule: 'text:date-class' };
       if (++seen > 60) break;
     }
@@ -134,7 +134,7 @@ function nearHeadline(document: Document, monthFirst: boolean): DateValue | null
   const text = clean(container.textContent);
   const at = text.indexOf(textOf(h1));
   const window = text.slice(Math.max(0, at - 300), at + 600);
-  const d = findTextDate(window, { monthFirst });
+  const d = findPublishedTextDate(window, { monthFirst });
   return d ? { ...d, rule: 'text:near-headline' } : null;
 }
 
@@ -171,7 +171,7 @@ function fromFallbacks(document: Document, tags: MetaTags, monthFirst: boolean):
     if (d) return { ...d, rule: `meta:${key}` };
   }
   for (const scope of [document.querySelector('main') ?? document.querySelector('article'), document.body]) {
-    const d = scope ? findTextDate(clean(scope.textContent).slice(0, 30000), { monthFirst }) : null;
+    const d = scope ? findPublishedTextDate(clean(scope.textContent).slice(0, 30000), { monthFirst }) : null;
     if (d) return { ...d, rule: 'text:first-date' };
   }
   return null;

@@ -1,0 +1,67 @@
+// Author strings -> names: byline words removed ('By ', 'Von ', 'Publié par'), several names split
+// ('A and B', 'A; B', 'A B, C D'), and strings rejected that are not names (addresses, e-mail,
+// dates, form labels, prose, the site's own name). Shared by every author rule.
+import { clean, squash } from './meta-candidates.js';
+
+/** Words that introduce a byline in the languages the pages use. */
+export const BY_PREFIX =
+  /^(?:(?:written|posted|published|reported|story|words|article|interview|text|fotos?|photos?|bilder?|recipe|rezept|video)\s+(?:by|von)|(?:eingestellt|veröffentlicht|erstellt|verfasst|geschrieben|publiziert)\s+von|zeige alle beiträge von|alle beiträge von|publié par|publicado por|pubblicato da|(?:blog\s+)?(?:ein\s+)?(?:beitrag|artikel)\s+von|mehr von|more from|posts by|articles by|by|von|vom|par|por|door|av|af|przez|autor(?:in|en)?|authors?|auteurs?|autore|redakteur(?:in)?|interview|text|fotos?|photos?)\s*[:\-–]?\s+/i;
+/** Separators between several names. Slashes stay: 'dpa/lno' is one agency credit. */
+const SPLIT = /\s*(?:;|\||&(?!\s*Co\b)|\s+(?:and|und|et|y|e|en|og|och|oraz)\s+)\s*/i;
+const NOT_NAME =
+  /https?:|www\.|@|\.(?:com|de|org|net|html?)\b|\d{3,}|\d:\d\d|(?:^|\s)\d+(?:\s|$)|[*()[\]{}<>=]|\b(?:cookie|javascript|login|anmelden|kommentar|comments?|share|teilen|min(?:ute)?s?\s+read|lesezeit|follow|folgen|e-?mail|website|erforderlich|required|sagt|says|antworten|reply|stunden|hours|ago|minuten|posted|veröffentlicht|published|gesponsert\w*|sponsored)\b/i;
+/** Trailing pieces that qualify a name without being one: degrees, an outlet acronym, a date. */
+const TRAILER = /,\s*(?:[Pp]h\.?[Dd]\.?|M\.?D\.?|MBA|MSc|B\.?Sc|\p{Lu}{2,5})$|\s+(?:am|on|le|el|il)\s+\d.*$|\s+(?:am|on)\s+(?:\p{L}+tag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$/u;
+
+function cleanName(raw: string): string {
+  let s = clean(raw).replace(/^(?:©|@|copyright\b)\s*(?:\d{4}\s*)?/i, '').replace(/\s+@\w+/g, '');
+  s = s.replace(BY_PREFIX, '').replace(BY_PREFIX, '');
+  // Trailing descriptors: 'Name | Site', 'Name - Redaktion', a date after the name.
+  s = s.replace(/\s+(?:[|•·]|[-–—]\s).*$/, '').replace(TRAILER, '');
+  return s.replace(/^[\s,:;–—-]+|[\s,:;–—-]+$/g, '');
+}
+
+function plausibleName(s: string, siteNames: string[], host: string | null): boolean {
+  if (s.length < 2 || s.length > 60 || NOT_NAME.test(s)) return false;
+  if (s.split(/\s+/).length > 6 || !/\p{L}/u.test(s)) return false;
+  // Prose, not a name: several lower-case words that are not name particles.
+  if (s.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:de|van|von|der|den|da|di|del|la|le|bin|al|y|e|und|and|et)$/.test(w)).length >= 2) return false;
+  if (/^(?:alle beiträge|all posts|view all posts)$/i.test(s)) return false;
+  if (/^(?:by|von|par|por|door|beitrag|mehr|more|admin|wordpressadmin|publisher|cortes[ií]a|courtesy|red\.?|an[oó]nimo|anonyme?|invitation|administrator|anonymous|anonym|gast|guest|unknown|author|autor|collectif|agencies|staff)$/i.test(s)) return false;
+  const k = squash(s);
+  if (siteNames.some((n) => squash(n) === k)) return false;
+  // The host's own name ('zeit', 'Die Zeit' on zeit.de), not a user whose handle extends it.
+  return !(host && host.length >= 4 && k.endsWith(host) && k.length - host.length <= 4);
+}
+
+/** Two to five capitalised words (particles allowed): the shape of a person's name. */
+export function nameShaped(s: string): boolean {
+  const words = s.split(/\s+/);
+  return words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|van|von|der|da|di|del|la|le|bin|al)$/.test(w));
+}
+
+/** Cleans and splits one raw author string into names. */
+export function splitAuthors(raw: string, siteNames: string[] = [], host: string | null = null): string[] {
+  const whole = clean(raw);
+  if (!whole || /https?:|www\.|@\w+\./.test(whole)) return [];
+  const s = cleanName(whole);
+  if (!s) return [];
+  const bySeparator = s.split(SPLIT).map(cleanName).filter(Boolean);
+  // Commas separate names only when every piece is a full name ('A B, C D'), not in 'Last, First'.
+  // 'A B, C D' is two names; 'A B, Role of the author' is one name and a role; 'Last, First' is one.
+  const pieces = bySeparator.flatMap((p) => {
+    const parts = p.split(/\s*,\s*/).filter(Boolean);
+    if (parts.length < 2) return [p];
+    if (parts.every(nameShaped)) return parts;
+    return nameShaped(parts[0]!) && /\s/.test(parts[0]!) ? [parts[0]!] : [p];
+  });
+  return pieces.filter((p) => plausibleName(p, siteNames, host));
+}
+
+/** A display name as people write it: capitalised words with a space, not a handle or initials. */
+export function personLike(name: string): boolean {
+  if (!/\s/.test(name) || /[._]\S/.test(name.replace(/\b\p{Lu}\.\s/gu, ''))) return false;
+  if (/\b(?:e\.\s?v\.|gmbh|ag|verlag|stiftung|verband|redaktion|online|news|media|zeitung|magazin|volksblatt|press|presse|team|staff|agency|agencia|agencies)\b/i.test(name)) return false;
+  return name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+}
+
