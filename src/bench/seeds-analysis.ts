@@ -58,7 +58,7 @@ export async function analyseSeeds(dbPath: string): Promise<SqliteStore> {
   return store;
 }
 
-function loadGold(): Gold {
+export function loadGold(): Gold {
   return JSON.parse(readFileSync(join(sharedDir(), 'corpus', 'seeds.gold.json'), 'utf8')) as Gold;
 }
 

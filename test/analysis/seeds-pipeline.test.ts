@@ -1,0 +1,47 @@
+// The whole pipeline on the seed articles against their hand annotation. Floors sit at what the
+// pipeline reaches today, so that a regression in any layer shows here.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { analyseSeeds, loadGold, scoreSeeds } from '../../src/bench/seeds-analysis.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { tempDir } from '../helpers.js';
+
+describe('seeds through the whole pipeline', () => {
+  const t = tempDir();
+  let store: SqliteStore;
+  let score: ReturnType<typeof scoreSeeds>;
+  beforeAll(async () => {
+    store = await analyseSeeds(join(t.dir, 'seeds.db'));
+    score = scoreSeeds(store, loadGold());
+  });
+  afterAll(() => {
+    store.close();
+    t.cleanup();
+  });
+
+  it('groups the five articles into one topic holding three separate events', () => {
+    expect(score.topicOk).toBe(true);
+    expect(score.eventsOk).toBe(true);
+  });
+
+  it('resolves aliases, spelling variants and metonyms to their entities', () => {
+    expect(score.aliasOk).toBeGreaterThanOrEqual(36);
+    expect(score.nameVariants.join(' ')).toMatch(/Bagheri.*Baqeri|Baqeri.*Bagheri/);
+  });
+
+  it('finds every gold quote, nearly all with the right speaker', () => {
+    expect(score.quoteFound).toBe(score.quoteTotal);
+    expect(score.quoteSpeaker).toBeGreaterThanOrEqual(13);
+  });
+
+  it('codes the must events with their root code and actors', () => {
+    expect(score.mustOk).toBeGreaterThanOrEqual(8);
+  });
+
+  it('infers the undated Damascus-visit article\'s date from its dated sibling, with evidence', () => {
+    const a = store.findByExternalId('001_ce89d911b5e9762c')!;
+    expect(a.published).toBeNull();
+    expect(a.inferredPublished?.value).toMatch(/^2017-10-18\.\./);
+    expect(a.inferredPublished?.evidence).toContain('000_796bc22caf6741c1');
+  });
+});
