@@ -297,14 +297,9 @@ export class DocumentFrequencies {
   }
 }
 
-/** Sublinear TF-IDF weights of a count map, L2-normalised. */
-export function tfidfVector(counts: Map<string, number>, df: DocumentFrequencies): Map<string, number> {
-  return tfidfVectors(counts, df).weights;
-}
-
 /**
- * The normalised TF-IDF weights and the same weights times IDF once more (what centroids are
- * probed with), with one IDF look-up per key.
+ * Sublinear TF-IDF weights of a count map, L2-normalised, and the same weights times IDF once
+ * more (what centroids are probed with), with one IDF look-up per key.
  */
 export function tfidfVectors(counts: Map<string, number>, df: DocumentFrequencies): { weights: Map<string, number>; probe: Map<string, number> } {
   const keys: string[] = [];

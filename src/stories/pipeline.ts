@@ -6,7 +6,7 @@ import { StoryClusterer, type StoryClustererJSON } from './cluster/clusterer.js'
 import { getState, listStories, setState, setStoryHeadline, syncStories, type ClusterSnapshot } from '../store/sqlite/stories.js';
 import { inferDates, type InferenceArticle } from './date-inference.js';
 import { queryEvents } from '../store/sqlite/analysis.js';
-import { buildTimeline } from './timeline.js';
+import { buildTimeline, type TimelineEntry } from './timeline.js';
 import { actorNamer } from './actor-names.js';
 
 const STATE_KEY = 'clusterer';
@@ -76,8 +76,7 @@ export function refreshDerived(store: SqliteStore): void {
     }
     const timeline = buildTimeline(queryEvents(db, { articleIds: s.articleIds }), namer);
     const dated = timeline.entries.filter((e) => e.date && /^\d{4}-\d{2}-\d{2}/.test(e.date));
-    // The event most sources report is the story's headline; ties go to the earliest.
-    const top = [...timeline.entries].sort((a, b) => new Set(b.reports.map((r) => r.articleId)).size - new Set(a.reports.map((r) => r.articleId)).size)[0];
+    const top = headlineEntry(timeline.entries);
     const published = arts.map((a) => a.published?.slice(0, 10)).filter((x): x is string => !!x).sort();
     const days = [...dated.map((e) => e.date!.slice(0, 10)), ...published].sort();
     setStoryHeadline(db, s.id, top?.headline ?? s.headline ?? `Story ${s.id}`, days[0] ?? null, days[days.length - 1] ?? null);
@@ -89,6 +88,19 @@ export function refreshDerived(store: SqliteStore): void {
     const label = topicLabel(store, t.articleIds);
     setStoryHeadline(db, t.id, label, starts[0] ?? null, ends[ends.length - 1] ?? null);
   }
+}
+
+/**
+ * The entry that best names an event story: reported by the most articles, then with both actors
+ * known, then asserted rather than planned or denied, then dated.
+ */
+function headlineEntry(entries: TimelineEntry[]): TimelineEntry | undefined {
+  const score = (e: TimelineEntry) =>
+    new Set(e.reports.map((r) => r.articleId)).size * 3 +
+    (e.source && e.target ? 4 : 0) +
+    (e.reports.some((r) => r.modality === 'asserted') ? 1.5 : 0) +
+    (e.date && !e.uncertain ? 1 : 0);
+  return [...entries].sort((a, b) => score(b) - score(a))[0];
 }
 
 /** A topic's label: its most mentioned actors, by canonical name. */

@@ -56,7 +56,9 @@ export function buildTimeline(events: StoredEvent[], name: ActorNamer): Timeline
   const byKey = new Map<string, TimelineEntry[]>();
   // Undated events are placed by their range: before the publication day they were reported on.
   const when = (e: StoredEvent) => e.date ?? e.dateEnd ?? '\uffff';
-  for (const e of [...events].sort((a, b) => when(a).localeCompare(when(b)) || a.id - b.id)) {
+  // An actor acting on itself is a coding slip more often than news ('Israel yields to Israel').
+  const usable = events.filter((e) => !e.source || e.source !== e.target);
+  for (const e of usable.sort((a, b) => when(a).localeCompare(when(b)) || a.id - b.id)) {
     const report: TimelineReport = { eventId: e.id, articleId: e.articleId, sentence: e.sentence, modality: e.modality };
     const list = e.modality === 'background' ? background : entries;
     const key = `${e.modality === 'background' ? 'bg' : 'ev'}|${pairKey(e)}`;

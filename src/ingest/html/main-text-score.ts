@@ -3,7 +3,7 @@
 // by link density; the best one is widened to its parent when the text is spread out, and its
 // siblings that read as continuation join it.
 import { classTokens, ELEMENT_NODE, linkDensity, measureTree, TEXT_NODE, tagOf, visibleLength, type TextMeasure } from './dom-text.js';
-import { BODY_CLASS_PATTERN, INLINE_TAGS, LEAD_CLASS_PATTERN, NEGATIVE_CLASS_PATTERN, POSITIVE_CLASS_PATTERN } from './main-text-rules.js';
+import { BODY_CLASS_PATTERN, BUILDER_TOKEN_PATTERN, INLINE_TAGS, LEAD_CLASS_PATTERN, NEGATIVE_CLASS_PATTERN, POSITIVE_CLASS_PATTERN } from './main-text-rules.js';
 
 /** Blocks shorter than this (visible characters) give no points. */
 const MIN_BLOCK = 25;
@@ -48,7 +48,7 @@ function tagBase(tag: string): number {
 
 /** Readability-style class weight, plus a strong bonus for explicit article-body markers. */
 export function classWeight(el: Element): number {
-  const tokens = classTokens(el);
+  const tokens = classTokens(el).filter((t) => !BUILDER_TOKEN_PATTERN.test(t));
   let w = 0;
   if (el.getAttribute('itemprop') === 'articleBody') w += 50;
   if (tokens.some((t) => BODY_CLASS_PATTERN.test(t))) w += 40;
