@@ -77,7 +77,9 @@ export const SWEEPS: Record<string, number[]> = {
   phraseWeight: [0.2, 0.3, 0.4, 0.5, 0.6],
   topicPhraseWeight: [0, 0.1, 0.2, 0.3, 0.4],
   timePenalty: [0, 0.05, 0.1, 0.2],
-  vectorTerms: [80, 120, 200, 300],
+  vectorTerms: [80, 120, 150, 200, 300],
+  maxCandidates: [6, 8, 12],
+  queryKeys: [12, 16, 24],
 };
 
 function sweepNotes(articles: readonly EcbArticle[]): string[] {

@@ -338,24 +338,30 @@ export function codeEvents(input: EventInput, ctx?: EventContext): CodedEvent[] 
   return out;
 }
 
+/** The fields of an event in the scriptable output of `dossier code`. */
+export function eventFields(e: {
+  source: string | null;
+  target: string | null;
+  cameo: string;
+  plover: string | null;
+  quad: number | null;
+  goldstein: number | null;
+  modality: string;
+  date: string | null;
+  location: string | null;
+  start: number;
+  end: number;
+}) {
+  const { source, target, cameo, plover, quad, goldstein, modality, date, location, start, end } = e;
+  return { source, target, cameo, plover, quad, goldstein, modality, date, location, start, end };
+}
+
 /** `dossier code`: one JSON line {id, text, published?} in, one {id, events} line out. */
 export function codeJsonLine(line: string): string {
   const rec = JSON.parse(line) as { id?: unknown; text?: unknown; published?: unknown };
   const id = typeof rec.id === 'string' || typeof rec.id === 'number' ? String(rec.id) : '';
   const text = typeof rec.text === 'string' ? rec.text : '';
   const published = typeof rec.published === 'string' ? rec.published : null;
-  const events = codeEvents({ id, text, published }).map((e) => ({
-    source: e.source,
-    target: e.target,
-    cameo: e.cameo,
-    plover: e.plover,
-    quad: e.quad,
-    goldstein: e.goldstein,
-    modality: e.modality,
-    date: e.date,
-    location: e.location,
-    start: e.start,
-    end: e.end,
-  }));
+  const events = codeEvents({ id, text, published }).map(eventFields);
   return JSON.stringify({ id, events });
 }

@@ -5,6 +5,7 @@ import { analyseArticle, type Analysers } from '../../analysis/analyse.js';
 import { EntityRegistry } from '../../entities/registry.js';
 import { parseDateValue } from '../../ingest/date-value.js';
 import { mapJsonLines } from '../stdin-lines.js';
+import { eventFields } from '../../events/coder.js';
 
 function textOf(rec: Record<string, unknown>): { text: string; tokenStarts: number[] | null } {
   if (Array.isArray(rec.tokens)) {
@@ -64,19 +65,7 @@ export function codeRecord(rec: Record<string, unknown>, an: Analysers) {
   const { doc } = analyseArticle({ id: 0, title: null, dek: null, text, published: published(rec) }, an);
   return {
     id: rec.id ?? null,
-    events: doc.events.map((e) => ({
-      source: e.source,
-      target: e.target,
-      cameo: e.cameo,
-      plover: e.plover,
-      quad: e.quad,
-      goldstein: e.goldstein,
-      modality: e.modality,
-      date: e.date,
-      location: e.location,
-      start: e.start,
-      end: e.end,
-    })),
+    events: doc.events.map(eventFields),
   };
 }
 

@@ -26,11 +26,6 @@ export const INLINE_TAGS: ReadonlySet<string> = new Set([
   'samp', 'dfn', 'label', 'img', 'acronym', 'nobr', 'wbr',
 ]);
 
-/** Blocks that are a paragraph of their own when collected. */
-export const PARAGRAPH_TAGS: ReadonlySet<string> = new Set([
-  'p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt', 'td', 'th',
-]);
-
 export const HEADING_TAGS: ReadonlySet<string> = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
 export interface ClassRule {
