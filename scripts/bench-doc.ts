@@ -8,7 +8,7 @@ import { BENCHMARKS, loadBenchmark } from '../src/bench/index.js';
 import type { BenchReport } from '../src/bench/report.js';
 
 const DOC = join(repoRoot, 'docs', 'BENCHMARKS.md');
-const EXTRA_ARGS: Record<string, string[]> = { aeb: ['--passes', '10'], clustering: ['--speed'] };
+const EXTRA_ARGS: Record<string, string[]> = { aeb: ['--passes', '10'] };
 
 function section(name: string, r: BenchReport, date: string, seconds: number): string {
   const args = EXTRA_ARGS[name] ?? [];
