@@ -80,16 +80,30 @@ export function scoreSeeds(store: SqliteStore, gold: Gold) {
   // Aliases: every gold alias (its role words stripped) and metonym resolves to one entity, the same for all.
   let aliasOk = 0;
   let aliasAll = 0;
+  let absentOk = 0;
+  let absentAll = 0;
   const aliasMisses: string[] = [];
+  // Some gold aliases are forms no mention has ('Ayoub' alone, or a form only in a removed caption):
+  // for people those are checked by the name rules against the entity instead.
+  const nameOf = store.db.prepare('SELECT name FROM entities WHERE id = ?');
   for (const e of gold.entities) {
-    const forms = [e.name, ...e.aliases, ...(e.metonyms ?? [])].map((f) => splitRole(f.replace(/^(Iranian|Syrian|Israeli|Russian|Turkish)\s+/, '')).name);
+    // A gold form may carry a demonym and a title ('Iranian General Mohammad Baqeri'): compare the name.
+    const variants = (f: string) =>
+      [...new Set([f, f.replace(/^(Iranian|Syrian|Israeli|Russian|Turkish)\s+/, '')].map((x) => normaliseName(splitRole(x).name.replace(/^the\s+/i, ''))))];
     const votes = new Map<number, number>();
-    for (const f of forms) for (const id of idx.get(normaliseName(f)) ?? []) votes.set(id, (votes.get(id) ?? 0) + 1);
+    for (const f of [e.name, ...e.aliases, ...(e.metonyms ?? [])]) for (const v of variants(f)) for (const id of idx.get(v) ?? []) votes.set(id, (votes.get(id) ?? 0) + 1);
     const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
     for (const f of [...e.aliases, ...(e.metonyms ?? [])]) {
+      const vs = variants(f);
+      if (!vs.some((v) => idx.has(v))) {
+        absentAll++;
+        const name = best !== undefined ? (nameOf.get(best) as { name: string }).name : null;
+        if (name && e.type === 'PERSON' && vs.some((v) => nameCompatible(v, name))) absentOk++;
+        else aliasMisses.push(`${e.name}: ${f} (no mention with this form)`);
+        continue;
+      }
       aliasAll++;
-      const base = splitRole(f.replace(/^(Iranian|Syrian|Israeli|Russian|Turkish)\s+/, '')).name;
-      if (best !== undefined && idx.get(normaliseName(base.replace(/^the\s+/i, '')))?.has(best)) aliasOk++;
+      if (best !== undefined && vs.some((v) => idx.get(v)?.has(best))) aliasOk++;
       else aliasMisses.push(`${e.name}: ${f}`);
     }
   }
@@ -142,7 +156,7 @@ export function scoreSeeds(store: SqliteStore, gold: Gold) {
     : false;
   const view = topicOfGold ? buildStoryView(store, topicOfGold.id) : null;
   return {
-    aliasOk, aliasAll, aliasMisses, quoteFound, quoteSpeaker, quoteTotal: gold.quotes.length, quoteMisses,
+    aliasOk, aliasAll, absentOk, absentAll, aliasMisses, quoteFound, quoteSpeaker, quoteTotal: gold.quotes.length, quoteMisses,
     mustOk, mustDated, mustTotal: must.length, eventMisses,
     topicOk: !!topicOfGold, eventsOk, events: events.length,
     nameVariants: view?.comparison.conflicts.nameVariants.map((v) => v.forms.map((f) => f.form).join(' / ')) ?? [],
@@ -164,7 +178,8 @@ export const runner: BenchRunner = {
         name: 'seeds-analysis',
         items: '5 articles',
         rows: [
-          { metric: 'aliases and metonyms resolved', ours: `${s.aliasOk}/${s.aliasAll}`, target: 'all' },
+          { metric: 'aliases and metonyms (as mentions) resolved', ours: `${s.aliasOk}/${s.aliasAll}`, target: 'all' },
+          { metric: 'gold aliases that no mention has, matched by the name rules', ours: `${s.absentOk}/${s.absentAll}` },
           { metric: 'quotes found', ours: `${s.quoteFound}/${s.quoteTotal}`, target: '14/14' },
           { metric: 'quotes with the right speaker', ours: `${s.quoteSpeaker}/${s.quoteTotal}`, target: '14/14' },
           { metric: 'must events found (root, actors)', ours: `${s.mustOk}/${s.mustTotal}`, target: 'all' },

@@ -22,6 +22,8 @@ export interface CanonicalEntity {
 export class EntityRegistry {
   private readonly byKey = new Map<string, CanonicalEntity>();
   private readonly bySurname = new Map<string, CanonicalEntity[]>();
+  /** Organisations by the initials of their multi-word names ('IDF' -> Israel Defense Forces). */
+  private readonly byInitials = new Map<string, CanonicalEntity>();
 
   all(): CanonicalEntity[] {
     return [...this.byKey.values()];
@@ -49,6 +51,7 @@ export class EntityRegistry {
   }
 
   private find(local: LocalEntity): CanonicalEntity | undefined {
+    if (local.type === 'ORG' && /^[A-Z]{2,6}$/.test(local.name)) return this.byKey.get(local.key) ?? this.byInitials.get(local.name);
     if (local.type !== 'PERSON') return this.byKey.get(local.key);
     const candidates = (this.bySurname.get(surnameKey(local.name)) ?? []).filter(
       (c) => (nameCompatible(local.name, c.name) || nameCompatible(c.name, local.name)) && (!local.country || !c.country || local.country === c.country),
@@ -83,7 +86,13 @@ export class EntityRegistry {
     if (e.type === 'PERSON' && nameTokens(local.name).length > nameTokens(e.name).length) e.name = local.name;
     e.country ??= local.country;
     e.sector ??= local.sector;
-    for (const [alias, n] of local.aliases) e.aliases.set(alias, (e.aliases.get(alias) ?? 0) + n);
+    for (const [alias, n] of local.aliases) {
+      e.aliases.set(alias, (e.aliases.get(alias) ?? 0) + n);
+      if (e.type === 'ORG') {
+        const ini = initialsOf(alias);
+        if (ini.length >= 2 && !this.byInitials.has(ini)) this.byInitials.set(ini, e);
+      }
+    }
     for (const role of local.roles) {
       const set = e.roles.get(role) ?? new Set<string>();
       set.add(article);
@@ -92,6 +101,12 @@ export class EntityRegistry {
     e.articles.add(article);
     e.merged.push({ localKey: local.key, article });
   }
+}
+
+/** Initials of a multi-word name, small words skipped: 'Israel Defense Forces' -> 'IDF'. */
+function initialsOf(name: string): string {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return words.length >= 2 ? words.map((w) => w[0]).join('') : '';
 }
 
 function mentionCount(e: CanonicalEntity): number {

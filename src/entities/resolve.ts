@@ -68,6 +68,24 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * An organisation's key: its normalised name with country words folded to the country code, so
+ * that 'Israel Air Force' and 'Israeli Air Force' meet, and national armed forces under one key.
+ */
+function orgKey(raw: string, places: PlaceLookup): string {
+  let iso: string | null = null;
+  const words = normaliseName(raw)
+    .split(' ')
+    .map((w) => {
+      const c = places.demonym(w) ?? (places.place(w)?.kind === 'country' ? places.place(w)!.iso3 : null);
+      if (c) iso ??= c;
+      return c ?? w;
+    });
+  const rest = words.filter((w) => w !== iso).join(' ');
+  if (iso && /^(army|military|armed forces|defen[cs]e forces)$/.test(rest)) return `ORG:${iso}:armed forces`;
+  return `ORG:${words.join(' ')}`;
+}
+
 function overlaps(a: { start: number; end: number }, list: { start: number; end: number }[]): boolean {
   return list.some((b) => a.start < b.end && b.start < a.end);
 }
@@ -78,7 +96,7 @@ function overlaps(a: { start: number; end: number }, list: { start: number; end:
  * inside an organisation span split into the person it names ('US National Security Adviser John
  * Bolton' -> 'US' and 'John Bolton').
  */
-export function cleanSpans(text: string, spans: TaggedSpan[]): TaggedSpan[] {
+export function cleanSpans(text: string, spans: TaggedSpan[], places: PlaceLookup): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   // In a Title-Cased headline capitals say nothing: long capitalised runs are not names there.
   const long = text.match(/\p{L}{4,}/gu) ?? [];
@@ -96,6 +114,7 @@ export function cleanSpans(text: string, spans: TaggedSpan[]): TaggedSpan[] {
       const tail = /^\s+(?:al|el|bin|ibn|abu|de|van|von|da|di)[-\s]+\p{Lu}[\p{L}'’-]+/u.exec(text.slice(end, end + 40));
       if (tail) s = { ...s, end: end + tail[0].length };
     }
+    if (s.type === 'ORG') s = withCountryPrefix(text, s, places);
     if (s.type === 'ORG' || s.type === 'MISC') {
       const split = splitTitledPerson(text, s);
       if (split) {
@@ -105,7 +124,19 @@ export function cleanSpans(text: string, spans: TaggedSpan[]): TaggedSpan[] {
     }
     out.push(s);
   }
-  return out;
+  // A span swallowed by a longer one (the country word now inside 'Israeli Air Force') goes.
+  return out.filter((a) => !out.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
+}
+
+/** Words that open the name of a state body and take the state's name before them ('Israeli Air Force'). */
+const STATE_BODY = /^(Air|Army|Navy|Naval|Armed|Defen[cs]e|Ministry|Foreign|Interior|National|Central|Supreme|Revolutionary|Border|Special|Security|Intelligence|Police|Coast|Republican|Presidential)\b/;
+
+/** An organisation span led by a state-body word takes in the country word just before it. */
+function withCountryPrefix(text: string, s: TaggedSpan, places: PlaceLookup): TaggedSpan {
+  if (!STATE_BODY.test(text.slice(s.start, s.end))) return s;
+  const m = /(\p{Lu}[\p{L}]+) $/u.exec(text.slice(Math.max(0, s.start - 30), s.start));
+  if (!m || !(places.demonym(m[1]!) || places.place(m[1]!)?.kind === 'country')) return s;
+  return { ...s, start: s.start - m[0].length };
 }
 
 /** 'US National Security Adviser John Bolton' -> the place before the title and the person after it. */
@@ -126,7 +157,7 @@ function splitTitledPerson(text: string, s: TaggedSpan): TaggedSpan[] | null {
 }
 
 export function resolveMentions(text: string, rawSpans: TaggedSpan[], places: PlaceLookup): ResolvedDoc {
-  const spans = cleanSpans(text, rawSpans);
+  const spans = cleanSpans(text, rawSpans, places);
   const mentions: Mention[] = [];
   const entities = new Map<string, LocalEntity>();
   const entity = (key: string, name: string, type: EntityType, country: string | null, sector: Sector | null): LocalEntity => {
@@ -202,8 +233,23 @@ export function resolveMentions(text: string, rawSpans: TaggedSpan[], places: Pl
       }
       return countryBefore(text, s.start, places);
     })();
-    const e = acronymOf ?? entity(`ORG:${normaliseName(raw)}`, raw, 'ORG', country, orgSector(raw));
+    const e = acronymOf ?? entity(orgKey(raw, places), raw, 'ORG', country, orgSector(raw));
     add({ ...s, type: 'ORG', entityKey: null, role: null, metonymy: false, rule: acronymOf ? 'ner+acronym' : 'ner' }, e);
+  }
+
+  // '<demonym> army' and '<country> armed forces' name a state's armed forces, an organisation.
+  for (const m of text.matchAll(/\b(\p{Lu}[\p{L}]+)\s+(army|military|armed forces|defen[cs]e forces)\b/giu)) {
+    const iso = places.demonym(m[1]!) ?? (places.place(m[1]!)?.kind === 'country' ? places.place(m[1]!)!.iso3 : null);
+    if (!iso) continue;
+    const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    if (persons.some((p) => span.start < p.span.end && p.span.start < span.end)) continue;
+    // The demonym alone may already stand as a NORP mention: the longer phrase replaces it.
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const x = mentions[i]!;
+      if (x.start >= span.start && x.end <= span.end && (x.type === 'NORP' || x.type === 'GPE')) mentions.splice(i, 1);
+    }
+    if (overlaps(span, mentions)) continue;
+    add({ ...span, type: 'ORG', entityKey: null, role: null, metonymy: false, rule: 'pattern:armed-forces' }, entity(`ORG:${iso}:armed forces`, m[0], 'ORG', iso, 'MIL'));
   }
 
   // Demonyms and country names the tagger missed: two-word names first ('Saudi Arabia'), then single words.
