@@ -44,6 +44,15 @@ describe('dossier analyze on the seeds', () => {
     expect(json).toHaveProperty('comparison.conflicts');
   });
 
+  it('shows an article with its entities, times, quotes and events', () => {
+    const a = JSON.parse(dossier(['show', '000_796bc22caf6741c1', '--db', db, '--json']).out);
+    expect(a.mentions.some((m: { type: string; entity: string | null }) => m.type === 'PERSON' && m.entity)).toBe(true);
+    expect(a.times.some((t: { resolved: boolean }) => t.resolved)).toBe(true);
+    expect(a.quotes.length).toBeGreaterThan(0);
+    expect(a.events.length).toBeGreaterThan(0);
+    expect(dossier(['show', '000_796bc22caf6741c1', '--db', db]).out).toMatch(/## quotes \(\d+\)/);
+  });
+
   it('shows entities with their aliases, and one entity with roles and mentions', () => {
     const list = JSON.parse(dossier(['entities', '--db', db, '--type', 'PERSON', '--json']).out) as { id: number; aliases: { alias: string }[] }[];
     expect(list.length).toBeGreaterThan(3);

@@ -3,6 +3,32 @@ import type { Command } from 'commander';
 import { dbOption, parseId, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
 import type { StoredArticle } from '../../store/store.js';
+import { articleLayers, type ArticleLayers } from '../../store/sqlite/analysis.js';
+
+function layersText(l: ArticleLayers): string[] {
+  if (!l.mentions.length && !l.times.length && !l.quotes.length && !l.events.length) return ['', '(not analysed yet: run `dossier analyze`)'];
+  const entities = new Map<string, { type: string; forms: Set<string> }>();
+  for (const m of l.mentions) {
+    if (!m.entity) continue;
+    const e = entities.get(m.entity) ?? { type: m.type, forms: new Set<string>() };
+    e.forms.add(m.metonymy ? `${m.text} (metonymy)` : m.text);
+    entities.set(m.entity, e);
+  }
+  return [
+    '',
+    `## entities (${entities.size})`,
+    ...[...entities].map(([name, e]) => `- ${name} [${e.type}]: ${[...e.forms].join('; ')}`),
+    '',
+    `## times (${l.times.length})`,
+    ...l.times.map((t) => `- ${t.text ?? ''} -> ${t.value}${t.resolved ? '' : ' (unresolved)'} [${t.field}]`),
+    '',
+    `## quotes (${l.quotes.length})`,
+    ...l.quotes.map((q) => `- ${q.speaker ?? 'unattributed'}${q.via ? ` via ${q.via}` : ''}: “${q.text}”`),
+    '',
+    `## events (${l.events.length})`,
+    ...l.events.map((e) => `- ${e.source ?? e.sourceText ?? '?'} ${e.cameo} ${e.target ?? e.targetText ?? '?'} (${e.modality}${e.date ? `, ${e.date}` : ''}) [${e.field}]`),
+  ];
+}
 
 function showText(a: StoredArticle): string {
   const p = a.provenance;
@@ -59,8 +85,9 @@ export function register(program: Command): void {
       withStore(o.db, (store) => {
         const a = /^\d+$/.test(id) ? store.getArticle(parseId(id)) : store.findByExternalId(id);
         if (!a) throw new Error(`no article ${id}`);
-        if (o.json) printJson(a);
-        else process.stdout.write(`${showText(a)}\n`);
+        const layers = articleLayers(store.db, a.id);
+        if (o.json) printJson({ ...a, ...layers });
+        else process.stdout.write(`${[showText(a), ...layersText(layers)].join('\n')}\n`);
       });
     });
 

@@ -227,3 +227,52 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): StoredE
     trigger: (r.trigger as string | null) ?? null,
   }));
 }
+
+export interface ArticleLayers {
+  mentions: { field: string; start: number; end: number; type: string; text: string; entityId: number | null; entity: string | null; role: string | null; metonymy: boolean }[];
+  times: { field: string; start: number; end: number; text: string | null; type: string; value: string; granularity: string | null; resolved: boolean; rule: string }[];
+  quotes: { field: string; start: number; end: number; text: string; speaker: string | null; speakerEntityId: number | null; cue: string | null; via: string | null; partial: boolean }[];
+  events: StoredEvent[];
+}
+
+/** What the language and event layers found in one article, for `dossier show`. */
+export function articleLayers(db: Database.Database, articleId: number): ArticleLayers {
+  const mentions = (db
+    .prepare(`SELECT m.*, e.name AS entity_name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.field, m.start`)
+    .all(articleId) as Row[]).map((r) => ({
+    field: r.field as string,
+    start: r.start as number,
+    end: r.end as number,
+    type: r.type as string,
+    text: r.text as string,
+    entityId: (r.entity_id as number | null) ?? null,
+    entity: (r.entity_name as string | null) ?? null,
+    role: (r.role as string | null) ?? null,
+    metonymy: r.metonymy === 1,
+  }));
+  const times = (db.prepare('SELECT * FROM time_refs WHERE article_id = ? ORDER BY field, start').all(articleId) as Row[]).map((r) => ({
+    field: r.field as string,
+    start: r.start as number,
+    end: r.end as number,
+    text: (r.text as string | null) ?? null,
+    type: r.type as string,
+    value: r.value as string,
+    granularity: (r.granularity as string | null) ?? null,
+    resolved: r.resolved === 1,
+    rule: r.rule as string,
+  }));
+  const quotes = (db
+    .prepare('SELECT q.*, e.name AS speaker_name FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.article_id = ? ORDER BY q.field, q.start')
+    .all(articleId) as Row[]).map((r) => ({
+    field: r.field as string,
+    start: r.start as number,
+    end: r.end as number,
+    text: r.text as string,
+    speaker: (r.speaker_name as string | null) ?? (r.speaker_text as string | null) ?? null,
+    speakerEntityId: (r.speaker_entity_id as number | null) ?? null,
+    cue: (r.cue as string | null) ?? null,
+    via: (r.via as string | null) ?? null,
+    partial: r.partial === 1,
+  }));
+  return { mentions, times, quotes, events: queryEvents(db, { articleIds: [articleId] }) };
+}
