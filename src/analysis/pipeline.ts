@@ -48,6 +48,8 @@ export function analysePending(store: SqliteStore, an: Analysers, opts: { force?
   const ids = (
     db.prepare(`SELECT id FROM articles WHERE @force = 1 OR analysed_version < @v ORDER BY id`).all({ force: opts.force ? 1 : 0, v: ANALYSIS_VERSION }) as { id: number }[]
   ).map((r) => r.id);
+  // Re-analysing everything rebuilds the entities from scratch, so that alias counts are not doubled.
+  if (opts.force) db.exec('DELETE FROM entity_roles; DELETE FROM entity_aliases; DELETE FROM entities;');
   const registry = loadRegistry(db);
   let done = 0;
   for (const id of ids) {

@@ -13,7 +13,14 @@ const STATE_KEY = 'clusterer';
 
 export function loadClusterer(store: SqliteStore): StoryClusterer {
   const saved = getState(store.db, STATE_KEY);
-  return saved ? StoryClusterer.fromJSON(JSON.parse(saved) as StoryClustererJSON) : new StoryClusterer();
+  if (!saved) return new StoryClusterer();
+  try {
+    return StoryClusterer.fromJSON(JSON.parse(saved) as StoryClustererJSON);
+  } catch (e) {
+    // State from another version of the clusterer: cluster every article again from the start.
+    process.stderr.write(`note: re-clustering all articles (${e instanceof Error ? e.message : String(e)})\n`);
+    return new StoryClusterer();
+  }
 }
 
 /** Clusters the articles the clusterer has not seen; returns how many were added. */

@@ -70,6 +70,14 @@ describe('dossier analyze on the seeds', () => {
     expect(dossier(['network', '--db', db, '--format', 'graphml']).out).toContain('<graphml');
   });
 
+  it('re-analyses everything with --force without doubling entity counts or moving stories', () => {
+    const before = dossier(['entities', '--db', db, '--json']).out;
+    const stories = dossier(['stories', '--db', db, '--json']).out;
+    expect(dossier(['analyze', '--db', db, '--out', out, '--force']).code).toBe(0);
+    expect(dossier(['entities', '--db', db, '--json']).out).toBe(before);
+    expect(dossier(['stories', '--db', db, '--json']).out).toBe(stories);
+  });
+
   it('tags and codes JSON lines on stdin, one output line per input line', () => {
     const input = [
       JSON.stringify({ id: 'a', text: 'Chilean President Ana Ruiz visited Norway on Monday, officials said.', published: '2019-05-11' }),
