@@ -56,15 +56,7 @@ export async function defaultAnalysers(): Promise<Analysers> {
         if (best) return { date: best.value, dateEnd: null, dateResolved: true };
         return { date: null, dateEnd: published ? published.slice(0, 10) : null, dateResolved: false };
       };
-      // 'The two', 'the allies', 'both sides' as subject stand for the last pair that acted together.
-      let lastPair: [string, string] | null = null;
-      const events = codeEvents({ id: '', text, published }, { mentions: coded }).flatMap((e) => {
-        if (e.reciprocal && e.source && e.target) lastPair = [e.source, e.target];
-        const subject = /^\W*(?:the two(?: countries| sides| allies| governments)?|the allies|both(?: sides| countries)?|the sides)\b/i.test(text.slice(e.start, e.end));
-        if (e.source || !subject || !lastPair) return [e];
-        return lastPair.filter((code) => code !== e.target).map((code) => ({ ...e, source: code, sourceText: text.slice(e.start, e.end).split(/\s+/).slice(0, 3).join(' ') }));
-      });
-      return events.map((e) => ({
+      return codeEvents({ id: '', text, published }, { mentions: coded }).map((e) => ({
         start: e.start,
         end: e.end,
         sentence: text.slice(e.start, e.end),

@@ -70,7 +70,8 @@ function partitionRows(level: 'topic' | 'event', s: PartitionScores): BenchRow[]
 /** One-parameter sweeps around the defaults: the curves the thresholds were chosen from. */
 export const SWEEPS: Record<string, number[]> = {
   eventThreshold: [0.2, 0.24, 0.26, 0.28, 0.3, 0.32, 0.35, 0.4],
-  topicThreshold: [0.08, 0.1, 0.12, 0.15, 0.2, 0.25],
+  topicThreshold: [0.08, 0.1, 0.11, 0.12, 0.13, 0.15, 0.2, 0.25],
+  nearEventShare: [0, 0.5, 0.7, 0.9],
   topicMergeThreshold: [0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
   eventMergeThreshold: [0.3, 0.4, 0.5, 0.6, 0.7],
   factWeight: [0, 0.1, 0.25, 0.4],

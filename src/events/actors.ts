@@ -185,9 +185,16 @@ export function findAtoms(tokens: Token[]): Atom[] {
     if (!found && CAPITALISED.test(tokens[i]!.text) && !FUNCTION_WORDS.has(lower[i]!)) {
       // 'Vietnamese-led forces' are the leader's; 'Syrian-backed' and 'pro-Iranian' are not.
       const led = /^(.+)-led$/.exec(tokens[i]!.text);
-      const iso = places.demonym(led ? led[1]! : tokens[i]!.text);
-      if (iso) found = { start: i, end: i + 1, kind: 'demonym', country: iso, sector: null };
+      // Two-word demonyms first: 'Sierra Leonean', 'South African', 'North Korean'.
+      const next = tokens[i + 1];
+      const pair = next && CAPITALISED.test(next.text) ? places.demonym(`${tokens[i]!.text} ${next.text}`) : null;
+      const iso = pair ?? places.demonym(led ? led[1]! : tokens[i]!.text);
+      if (iso) found = { start: i, end: pair ? i + 2 : i + 1, kind: 'demonym', country: iso, sector: null };
     }
+    // 'rebel-held territory', 'government-controlled areas' name their holder.
+    const holder = found ? null : /^([a-z]+)-(?:held|controlled|run)$/.exec(lower[i]!);
+    const holderSector = holder ? g.sectors.get(holder[1]!) : undefined;
+    if (holderSector) found = { start: i, end: i + 1, kind: 'sector', country: null, sector: holderSector };
     if (found) {
       atoms.push(found);
       i = found.end;
@@ -200,6 +207,7 @@ export function findAtoms(tokens: Token[]): Atom[] {
 const MODIFIERS = new Set(
   'senior top new former ousted junior radical main local rival visiting current ethnic illegal angry interim acting deputy chief foreign federal prominent exiled fundamentalist hardline moderate elderly armed national regional civilian military security border supreme religious islamist'.split(' '),
 );
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 const FORMER = new Set(['former', 'ousted', 'ex', 'exiled', 'deposed']);
 /** Words that link a sector noun to its place: 'rebels in Darfur', 'students throughout Indonesia'. */
 const PLACE_LINKS = new Set(['in', 'throughout', 'of']);
@@ -219,7 +227,7 @@ export function findChunks(tokens: Token[], atoms: Atom[]): ActorChunk[] {
   let i = 0;
   while (i < tokens.length) {
     const first = atomAt.get(i);
-    if (!first && !isJoinable(tokens[i]!, lower[i]!)) {
+    if (!first && (!isJoinable(tokens[i]!, lower[i]!) || (/ing$/.test(lower[i]!) && BE_FORMS.has(lower[i - 1] ?? '')))) {
       i++;
       continue;
     }
@@ -238,8 +246,12 @@ export function findChunks(tokens: Token[], atoms: Atom[]): ActorChunk[] {
       }
       const w = lower[j]!;
       const next = atomAt.get(j + 1) ?? (w === 'and' ? atomAt.get(j + 2) : undefined);
-      // A comma joins a list of named actors ('Iran, Libya, Sudan'), not an apposition or a clause.
-      const listed = w === ',' ? next !== undefined && next.kind !== 'sector' && pieces[pieces.length - 1]!.every((a) => a.kind !== 'sector') : w === 'and' && next !== undefined;
+      // A comma joins a list of named actors ('Iran, Libya, Sudan'), not an apposition or a clause;
+      // a list ends at its 'and', so a comma after one ('the US and Israel, Iranian ...') ends the chunk.
+      const listed =
+        w === ','
+          ? next !== undefined && next.kind !== 'sector' && pieces[pieces.length - 1]!.every((a) => a.kind !== 'sector') && !lower.slice(start, j).includes('and')
+          : w === 'and' && next !== undefined;
       if (listed && lastAtomEnd > 0) {
         pieces.push([]);
         j++;
@@ -253,7 +265,8 @@ export function findChunks(tokens: Token[], atoms: Atom[]): ActorChunk[] {
         j += placeNext.start - j;
         continue;
       }
-      if (isJoinable(tokens[j]!, w)) {
+      // After a form of 'be' an -ing modifier is the verb ('is visiting Israel'), not part of a name.
+      if (isJoinable(tokens[j]!, w) && !(/ing$/.test(w) && BE_FORMS.has(lower[j - 1] ?? ''))) {
         j++;
         continue;
       }
@@ -292,17 +305,22 @@ function headSector(atoms: Atom[], lower: string[]): Atom | undefined {
   return pick ?? atoms.find((a) => a.sector !== null);
 }
 
+/** Plural heads that, after an intergovernmental body, name its member states' representatives. */
+const MEMBER_STATE_HEADS = new Set(['ministers', 'leaders', 'governments', 'heads of state']);
+
 function membersOf(pieces: Atom[][], lower: string[]): ActorMember[] {
   const members: ActorMember[] = pieces.map((atoms) => {
     const countryAtom = atoms.find((a) => a.country !== null);
     const sectorAtom = headSector(atoms, lower);
     const first = atoms[0]!;
     const before = lower.slice(Math.max(0, first.start - 3), first.start);
+    // 'EU foreign ministers' are the member states acting as the body: the body itself.
+    const memberStates = countryAtom?.country === 'IGO' && sectorAtom !== undefined && MEMBER_STATE_HEADS.has(lower.slice(sectorAtom.start, sectorAtom.end).join(' '));
     return {
       country: countryAtom?.country ?? null,
       hasOwnCountry: countryAtom !== undefined,
       people: atoms.length === 1 && first.kind === 'demonym' && /s$/.test(lower[first.start]!),
-      sector: sectorAtom?.sector ?? null,
+      sector: memberStates ? null : (sectorAtom?.sector ?? null),
       capitalOnly: atoms.length === 1 && first.kind === 'capital',
       former: before.some((w) => FORMER.has(w)) || atoms.some((a) => a.start > 0 && FORMER.has(lower[a.start - 1]!)),
       start: first.start,

@@ -7,6 +7,8 @@ import { findAtoms, findChunks, memberCode, type ActorChunk, type ActorMember, t
 import { cameoInfo, intentCode, mobilizeCode } from './cameo.js';
 import { modalityOf, SAY_VERBS } from './modality.js';
 import { findTriggers, type PatternMatch } from './patterns.js';
+import { andClause, clauseBoundary, firstBoundary, isVerbal, relativeClauses, splitLaterSubjects } from './clauses.js';
+import { findPluralAnaphor, likeliestPair, pairChunk, pairOf, remember, type Discourse } from './anaphora.js';
 import type { CodedEvent, ContextMention, EventContext, EventInput, Modality } from './types.js';
 
 /** Words that open an introductory phrase ('With the signing of ..., X agreed'). */
@@ -63,8 +65,14 @@ function canBeTarget(tokens: Token[], words: string[], c: ActorChunk, atoms: Ato
   const titled =
     (/^\p{Lu}/u.test(tokens[c.end]?.text ?? '') && !FUNCTION_START.has(words[c.end] ?? '')) ||
     tokens.slice(c.start, c.end).some((t, k) => k > 0 && /^\p{Lu}/u.test(t.text) && !atoms.some((a) => c.start + k >= a.start && c.start + k < a.end));
-  return titled || c.members.some((m) => m.sector === 'REB' || m.sector === 'OPP');
+  if (titled || c.members.some((m) => m.sector === 'REB' || m.sector === 'OPP' || m.sector === 'UAF')) return true;
+  // 'accused the government', 'attacked the army': a definite institution is the domestic one.
+  return words[(c.members[0]?.start ?? c.start) - 1] === 'the' && c.members.every((m) => m.sector !== null && INSTITUTIONS.has(m.sector));
 }
+
+/** Restrictions on a population: coercion (17) and blockade (191). */
+const RESTRICTIONS = /^(17|191)/;
+const INSTITUTIONS = new Set(['GOV', 'MIL', 'COP', 'LEG', 'JUD']);
 
 /** A people noun right after the verb ('arrested 12 protesters') is its object even without a country. */
 function isDirectObject(words: string[], m: PatternMatch, c: ActorChunk): boolean {
@@ -78,7 +86,7 @@ const OBJECT_LEAD = new Set(['the', 'a', 'an', 'some', 'several', 'dozens', 'hun
 
 const FUNCTION_START = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'and']);
 
-const CLAUSE_BREAKS = new Set([';', 'according', 'whose', 'which', 'who', 'as', 'after', 'while', 'because', 'although', 'though', 'before', 'following', 'when']);
+const CLAUSE_BREAKS = new Set([';', 'according', 'without', 'whose', 'which', 'who', 'as', 'after', 'while', 'because', 'although', 'though', 'before', 'following', 'when']);
 
 /** Where the target search stops: ';', 'according to', or a trailing attribution (', officials said'). */
 function targetLimit(words: string[], from: number): number {
@@ -122,16 +130,38 @@ function pronounSubject(words: string[], at: number): boolean {
   return false;
 }
 
+/** 'X was indicted by the court and will resign': a verb after 'and' (past its auxiliaries) shares the sentence's subject. */
+function coordinatedPredicate(words: string[], at: number): boolean {
+  let i = at - 1;
+  while (i > 0 && (AUX.has(words[i]!) || /ly$/.test(words[i]!))) i--;
+  return i > 0 && words[i] === 'and';
+}
+
+/**
+ * 'The Vietnamese minister said Vietnam is committed to ...': a country's own official speaking for
+ * it is the actor (VNMGOV), not the bare country.
+ */
+function officialSpeaker(words: string[], chunks: ActorChunk[], subject: ActorChunk | null): ActorChunk | null {
+  const m = subject?.members.length === 1 ? subject.members[0]! : null;
+  if (!subject || !m || m.sector || m.capitalOnly || !m.hasOwnCountry) return null;
+  const speaker = matrixSubject(words, chunks, subject.start);
+  const s = speaker?.members.length === 1 ? speaker.members[0]! : null;
+  if (!speaker || !s || s.sector !== 'GOV' || speaker === subject) return null;
+  if (!words.slice(speaker.end, subject.start).some((w) => SAY_VERBS.has(w))) return null;
+  return (s.country ?? fallbackCountry(chunks, s.start)) === m.country ? speaker : null;
+}
+
 /** The sentence's subject: its first actor not governed by a preposition, before `at`. */
 function matrixSubject(words: string[], chunks: ActorChunk[], at: number): ActorChunk | null {
   return chunks.find((c) => c.end <= at && !precededByPreposition(words, c)) ?? null;
 }
 
 /** A sector-only actor takes the country of the sentence's nearest actor that has one. */
-function fallbackCountry(chunks: ActorChunk[], near: number): string | null {
+function fallbackCountry(chunks: ActorChunk[], near: number, exclude: ActorChunk | null = null): string | null {
   let best: { d: number; c: string } | null = null;
   for (const ch of chunks)
     for (const m of ch.members) {
+      if (ch === exclude && m.hasOwnCountry) continue;
       if (!m.country || m.country === 'IGO' || m.country === 'NGO' || m.country === 'IMG') continue;
       // Earlier mentions first: 'Russian aircraft including helicopter gunships killed Afghans'.
       const d = m.start < near ? near - m.start : 1000 + m.start - near;
@@ -140,9 +170,10 @@ function fallbackCountry(chunks: ActorChunk[], near: number): string | null {
   return best?.c ?? null;
 }
 
-function codesOf(chunk: ActorChunk | null, asSubject: boolean, chunks: ActorChunk[], domestic: string | null = null): { code: string | null; member: ActorMember | null }[] {
+/** `other` is the event's other participant: a sector-only actor does not borrow its country ('The minister is visiting Israel'). */
+function codesOf(chunk: ActorChunk | null, asSubject: boolean, chunks: ActorChunk[], domestic: string | null = null, other: ActorChunk | null = null): { code: string | null; member: ActorMember | null }[] {
   if (!chunk) return [{ code: null, member: null }];
-  const out = chunk.members.map((m) => ({ code: memberCode(m, asSubject, domestic ?? fallbackCountry(chunks, m.start)), member: m }));
+  const out = chunk.members.map((m) => ({ code: memberCode(m, asSubject, domestic ?? fallbackCountry(chunks, m.start, other)), member: m }));
   return out.length ? out : [{ code: null, member: null }];
 }
 
@@ -181,30 +212,85 @@ function withMentions(tokens: Token[], atoms: Atom[], mentions: ContextMention[]
   return [...kept, ...extra].sort((a, b) => a.start - b.start);
 }
 
-export function codeSentence(text: string, span: { start: number; end: number }, published: string | null, mentions: ContextMention[] = []): CodedEvent[] {
+/**
+ * Codes one sentence. `discourse` carries what earlier sentences of the same text named, so that
+ * 'The two agreed' stands for the last pair of actors; it is updated with this sentence's pair.
+ */
+export function codeSentence(
+  text: string,
+  span: { start: number; end: number },
+  published: string | null,
+  mentions: ContextMention[] = [],
+  discourse: Discourse = { pairs: [] },
+): CodedEvent[] {
   const tokens = tokenize(text, span.start, span.end);
   const words = tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
   const atoms = withMentions(tokens, findAtoms(tokens), mentions);
   // Actors inside parentheses ('Hizbollah (Party of God)') are glosses, not participants.
   const depth = parenDepth(words);
-  const chunks = findChunks(tokens, atoms).filter((c) => depth[c.start] === 0);
+  const chunks = withAnaphor(words, findChunks(tokens, atoms).filter((c) => depth[c.start] === 0), discourse);
+  const events = codeClauses({ text, span, published, tokens, words, atoms, chunks });
+  remember(discourse, pairOf(events, lastPair(words, chunks, chunks.length)));
+  return events;
+}
+
+/**
+ * The codes of the last chunk among the first `before` that holds two or more distinct actors,
+ * preferring a subject or a 'between' pair to one governed by another preposition ('a message to
+ * the Americans and Israelis').
+ */
+function lastPair(words: string[], chunks: ActorChunk[], before: number): string[] | null {
+  let fallback: string[] | null = null;
+  for (let k = Math.min(before, chunks.length) - 1; k >= 0; k--) {
+    const c = chunks[k]!;
+    if (c.members.length < 2) continue;
+    const codes = [...new Set(codesOf(c, true, chunks).map((x) => x.code).filter((x): x is string => x !== null))];
+    if (codes.length < 2) continue;
+    const first = c.members[0]!.start;
+    if (!precededByPreposition(words, c) || words[first - 1] === 'between' || words[first - 2] === 'between') return codes;
+    fallback ??= codes;
+  }
+  return fallback;
+}
+
+/** Replaces a plural anaphor ('the two', 'both sides') by the pair it stands for: this sentence's earlier one, else the text's. */
+function withAnaphor(words: string[], chunks: ActorChunk[], discourse: Discourse): ActorChunk[] {
+  const anaphor = findPluralAnaphor(words);
+  if (!anaphor) return chunks;
+  const named = new Set(chunks.flatMap((c) => c.members.map((m) => m.country ?? '')));
+  const antecedent = lastPair(words, chunks, chunks.filter((c) => c.end <= anaphor.start).length) ?? likeliestPair(discourse, named);
+  if (!antecedent) return chunks;
+  const kept = chunks.filter((c) => c.end <= anaphor.start || c.start >= anaphor.end);
+  return [...kept, pairChunk(anaphor, antecedent)].sort((a, b) => a.start - b.start);
+}
+
+function codeClauses(p: Parsed): CodedEvent[] {
+  const { tokens, words } = p;
+  let chunks = p.chunks;
   const inChunk = (i: number) => chunks.some((c) => i >= c.start && i < c.end);
   // A capitalised verb inside a sentence is part of a name or a heading ('Free Sign Up'), not an action.
   const capitalisedVerb = (m: PatternMatch) => m.start > 0 && /^\p{Lu}/u.test(tokens[m.start]!.text) && isVerbal(words, m);
-  const triggers = findTriggers(words).filter((m) => !inChunk(m.start) && !capitalisedVerb(m) && cameoInfo(m.pattern.spec.code)?.plover);
+  const found = findTriggers(words).filter((m) => !inChunk(m.start) && !capitalisedVerb(m) && cameoInfo(m.pattern.spec.code)?.plover);
+  // A non-restrictive relative clause (', who arrived in Amman,') is background to the main clause.
+  const relative = relativeClauses(words);
+  const outside = found.filter((m) => !relative[m.start]);
+  const triggers = outside.length ? outside : found;
   if (!triggers.length) return [];
+  if (outside.length) chunks = chunks.filter((c) => !relative[c.start]);
   const anchored = (m: PatternMatch) => m.pattern.spec.role === 'deontic' || isPassive(words, m) || chunks.some((c) => c.end <= m.start);
   const firstComma = words.indexOf(',');
   const introductory = (m: PatternMatch) => INTRO.has(words[0]!) && firstComma > m.start;
   const main = triggers.find((m) => anchored(m) || (!introductory(m) && m.start <= 8 && !triggers.some((o) => o !== m && anchored(o) && o.start < m.start))) ?? triggers[0]!;
-  const p: Parsed = { text, span, published, tokens, words, atoms, chunks };
-  const first = codeTrigger(p, main, 0, null);
-  // A second clause ('..., but was still refusing ...') is its own event, its subject the first one's by default.
-  const boundary = clauseBoundary(words, main.end);
+  chunks = splitLaterSubjects(words, chunks, triggers, main.end);
+  const clause: Parsed = { ...p, chunks };
+  // A second clause ('..., but was still refusing ...', '... and the two agreed') is its own event,
+  // its subject the first one's unless it names one.
+  const boundary = firstBoundary(clauseBoundary(words, main.end), andClause(words, chunks, triggers, main.end));
+  const first = codeTrigger(clause, main, 0, null, boundary < 0 ? words.length : boundary);
   if (boundary < 0) return first.events;
   const next = triggers.find((m) => m.start > boundary && isVerbal(words, m));
   if (!next) return first.events;
-  return dedupe([...first.events, ...codeTrigger(p, next, boundary, first.source).events]);
+  return dedupe([...first.events, ...codeTrigger(clause, next, boundary, first.source).events]);
 }
 
 interface Parsed {
@@ -217,29 +303,14 @@ interface Parsed {
   chunks: ActorChunk[];
 }
 
-/** Index of a clause boundary after `from`: ';', ', but', ', while', 'but', or -1. */
-function clauseBoundary(words: string[], from: number): number {
-  for (let i = from; i < words.length - 1; i++) {
-    const w = words[i]!;
-    if (w === ';' || w === 'but' || (w === ',' && (words[i + 1] === 'while' || words[i + 1] === 'whereas'))) return i;
-  }
-  return -1;
-}
-
-/** The trigger is a finite verb form, not a noun ('refusing', 'rejected', not 'withdrawal'). */
-function isVerbal(words: string[], m: PatternMatch): boolean {
-  const step = m.pattern.steps[0] as { verbal: Set<string> };
-  return step.verbal.has(words[m.start]!);
-}
-
-function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: ActorChunk | null): { events: CodedEvent[]; source: ActorChunk | null } {
+function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: ActorChunk | null, until = p.words.length): { events: CodedEvent[]; source: ActorChunk | null } {
   const { text, span, published, tokens, words, atoms } = p;
   const chunks = from > 0 ? p.chunks.filter((c) => c.start > from) : p.chunks;
   const spec = main.pattern.spec;
   let source: Role = { chunk: null };
   let target: Role = { chunk: null };
   let speakerBeforeSource = false;
-  const limit = targetLimit(words, main.end);
+  const limit = Math.min(until, targetLimit(words, main.end));
   if (spec.role === 'deontic') {
     const t = sourceBefore(words, chunks, main.start);
     target = { chunk: t };
@@ -247,13 +318,15 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
     source = { chunk: s };
   } else if (isPassive(words, main)) {
     target = { chunk: sourceBefore(words, chunks, main.start) };
-    const by = words.indexOf('by', main.end);
-    source = { chunk: by >= 0 && by < limit ? (chunks.find((c) => c.start > by && c.start <= by + 3) ?? null) : null };
+    const by = agentMarker(words, main.end, limit);
+    source = { chunk: by >= 0 ? (chunks.find((c) => c.start > by && c.start <= by + 3) ?? null) : null };
   } else {
-    source = { chunk: (pronounSubject(words, main.start) ? matrixSubject(words, chunks, main.start) : null) ?? sourceBefore(words, chunks, main.start) ?? inherited };
+    const sharedSubject = pronounSubject(words, main.start) || coordinatedPredicate(words, main.start);
+    const subject = (sharedSubject ? matrixSubject(words, chunks, main.start) : null) ?? sourceBefore(words, chunks, main.start) ?? inherited;
+    source = { chunk: officialSpeaker(words, chunks, subject) ?? subject };
     target = {
       chunk:
-        chunks.find((c) => c.start > main.start && c.start < limit && c !== source.chunk && (canBeTarget(tokens, words, c, atoms) || isDirectObject(words, main, c))) ?? null,
+        chunks.find((c, k, all) => c.start > main.start && c.start < limit && c !== source.chunk && (canBeTarget(tokens, words, c, atoms) || isDirectObject(words, main, c) || (all.findIndex((x) => x.start > main.start) === k && c.members.every((m) => m.sector !== null && PEOPLE.has(m.sector))))) ?? null,
     };
     if (source.chunk) {
       const sc = source.chunk;
@@ -261,10 +334,24 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
     }
   }
   const cues = modalityOf(words, source.chunk && source.chunk.end <= main.start ? source.chunk.end : 0, main.start, main.end, speakerBeforeSource);
-  const sources = codesOf(source.chunk, true, chunks);
+  // A visitor comes from elsewhere: a sector-only visitor does not take the host's country.
+  const armed = source.chunk !== null && source.chunk.end <= main.start && armedAction(tokens, words, source.chunk.end);
+  const sources = codesOf(source.chunk, true, chunks, null, spec.code === '042' ? target.chunk : null).map((x) =>
+    armed && x.code && x.code.length === 3 ? { ...x, code: `${x.code}MIL` } : x,
+  );
   const sourceCountry = source.chunk?.members.find((m) => m.country && m.country.length === 3 && !['IGO', 'NGO', 'IMG'].includes(m.country))?.country ?? null;
-  const targets = codesOf(target.chunk, false, chunks, sourceCountry);
-  const code = recode(spec.code, spec, sources[0]?.member?.sector ?? null, cues);
+  // A borrowed country that makes the target the source itself ('the Egyptian minister met the king') is unknown.
+  const found = codesOf(target.chunk, false, chunks, sourceCountry).map((t) => {
+    if (t.member && !t.member.hasOwnCountry && t.code && sources.some((x) => x.code === t.code)) return { code: null, member: t.member };
+    // A city under curfew, ban or blockade stands for its residents.
+    if (t.member?.capitalOnly && t.code?.length === 3 && RESTRICTIONS.test(spec.code)) return { ...t, code: `${t.code}CVL` };
+    return t;
+  });
+  // 'The allies signed an agreement that commits Iran ...': one of several sources is not their target.
+  const own = new Set(sources.map((x) => x.code));
+  const others = sources.length > 1 ? found.filter((t) => !t.code || !own.has(t.code)) : found;
+  const targets = others.length ? others : [{ code: null, member: null }];
+  const code = recode(spec.code, spec, armed ? 'MIL' : (sources[0]?.member?.sector ?? null), cues);
   const info = cameoInfo(code) ?? cameoInfo(spec.code);
   if (!info?.plover) return { events: [], source: source.chunk };
   const finalCode = cameoInfo(code) ? code : spec.code;
@@ -293,16 +380,39 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
   const events: CodedEvent[] = [];
   const hasTarget = targets.some((t) => t.code);
   const targetNear = target.chunk !== null && target.chunk.start - main.end <= 3;
-  if (sources.length > 1 && (!hasTarget || (!targetNear && !spec.symmetric))) {
+  // 'A and B held talks in Algiers': after two parties, a place after 'in' or 'at' is the venue.
+  const venue = target.chunk !== null && ['in', 'at'].includes(words[(target.chunk.members[0]?.start ?? 0) - 1] ?? '');
+  if (sources.length > 1 && (!hasTarget || (!targetNear && !spec.symmetric) || (spec.symmetric && venue))) {
     // 'A and B agreed': each acts on the other.
     for (const a of sources) for (const b of sources) if (a !== b && a.code !== b.code) events.push(base(a, b, source.chunk, source.chunk, true));
   } else {
     for (const s of sources) for (const t of targets) {
+      // Of several sources, the one whose own country is the target does not act on itself.
+      if (sources.length > 1 && s.code && t.code && s.code.slice(0, 3) === t.code.slice(0, 3)) continue;
       events.push(base(s, t, source.chunk, target.chunk, !!spec.symmetric));
       if (spec.symmetric && s.code && t.code) events.push(base(t, s, target.chunk, source.chunk, true));
     }
   }
   return { events: dedupe(events), source: source.chunk };
+}
+
+const FIGHTS = new Set(['clash', 'clashes', 'fighting', 'battle', 'battles', 'gunfight', 'firefight', 'skirmish', 'skirmishes']);
+
+/** Where a passive's agent is introduced: 'by', or 'with' after a fight ('were killed in clashes with rebels'); -1 if none. */
+function agentMarker(words: string[], from: number, limit: number): number {
+  for (let i = from; i < limit; i++) if (words[i] === 'by' || (words[i] === 'with' && FIGHTS.has(words[i - 1] ?? ''))) return i;
+  return -1;
+}
+
+/** Nouns of armed action: 'US air strikes killed ...' names the country's military as the actor. */
+const ARMED_ACTIONS = new Set(['attacks', 'attack', 'strikes', 'airstrikes', 'airstrike', 'raids', 'raid', 'shelling', 'bombing', 'bombings', 'bombardment', 'missiles', 'missile', 'rockets', 'drones', 'drone', 'offensive']);
+
+/** A subject actor followed (past capitalised names: 'US Predator attacks') by a noun of armed action. */
+function armedAction(tokens: Token[], words: string[], at: number): boolean {
+  let i = at;
+  while (i < at + 2 && /^\p{Lu}/u.test(tokens[i]?.text ?? '')) i++;
+  if (words[i] === 'air' || words[i] === 'drone' || words[i] === 'missile') i++;
+  return ARMED_ACTIONS.has(words[i] ?? '');
 }
 
 function confidenceOf(source: string | null, target: string | null, modality: Modality): number {
@@ -331,9 +441,10 @@ function dedupe(events: CodedEvent[]): CodedEvent[] {
 export function codeEvents(input: EventInput, ctx?: EventContext): CodedEvent[] {
   const out: CodedEvent[] = [];
   const mentions = ctx?.mentions ?? [];
+  const discourse: Discourse = { pairs: [] };
   for (const span of splitSentences(input.text)) {
     const inSpan = mentions.filter((m) => m.start >= span.start && m.end <= span.end);
-    out.push(...codeSentence(input.text, span, input.published ?? null, inSpan));
+    out.push(...codeSentence(input.text, span, input.published ?? null, inSpan, discourse));
   }
   return out;
 }

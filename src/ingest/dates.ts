@@ -134,8 +134,8 @@ const TEXT_PATTERNS: { re: RegExp; order: 'dmy' | 'mdy' | 'ymd' | 'numeric' }[] 
   { re: new RegExp(`${L}(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, 'iu'), order: 'mdy' },
   // 2020-01-29 / 2020/01/29
   { re: new RegExp(`(?<!\\d)(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)${TIME}`, 'u'), order: 'ymd' },
-  // 29.01.2020 / 29/01/2020 / 01/29/2020 / 29-01-2020
-  { re: new RegExp(`(?<![\\d.])(\\d{1,2})\\s?([./-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{4}|\\d{2})(?![\\d])${TIME}`, 'u'), order: 'numeric' },
+  // 29.01.2020 / 29/01/2020 / 01/29/2020 / 29-01-2020 / 29 | 01 | 2020
+  { re: new RegExp(`(?<![\\d.])(\\d{1,2})\\s?([./|-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{4}|\\d{2})(?![\\d])${TIME}`, 'u'), order: 'numeric' },
 ];
 
 function clockFrom(h?: string, mi?: string, s?: string, ampm?: string): { h: number; mi: number; s?: number } | undefined {

@@ -71,24 +71,71 @@ function joinSplitNumbers(text: string): string {
 
 const WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 
+/** A word lower-cased, possessive and apostrophes dropped (regexes only when one is there). */
+function normaliseWord(word: string): string {
+  const w = word.toLowerCase();
+  if (!w.includes("'") && !w.includes('’')) return w;
+  return w.replace(/['’]s$/, '').replace(/['’]/g, '');
+}
+
+/**
+ * Visit the stemmed content words of a text in order, saying whether each was written in lower
+ * case; one pass serves both the terms and the common words.
+ */
+function eachContentTerm(text: string, visit: (term: string, lowerCase: boolean) => void): void {
+  for (const m of text.matchAll(WORD_RE)) {
+    const first = m[0].charAt(0);
+    const lowerCase = first === first.toLowerCase();
+    const w = normaliseWord(m[0]);
+    if (w.length < 2 || STOPWORDS.has(w)) continue;
+    if (!w.includes('-')) {
+      visit(stem(w), lowerCase);
+      continue;
+    }
+    for (const part of w.split('-')) {
+      if (part.length < 2 || STOPWORDS.has(part)) continue;
+      visit(stem(part), lowerCase);
+    }
+  }
+}
+
 /** Lower-cased, stemmed content words of a text, in order; only lower-case ones when asked. */
 export function contentTerms(text: string, lowerCaseOnly = false): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    if (lowerCaseOnly && m[0].charAt(0) !== m[0].charAt(0).toLowerCase()) continue;
-    const w = m[0].toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
-    if (w.length < 2 || STOPWORDS.has(w)) continue;
-    for (const part of w.split('-')) {
-      if (part.length < 2 || STOPWORDS.has(part)) continue;
-      out.push(stem(part));
-    }
-  }
+  eachContentTerm(text, (t, lower) => {
+    if (lower || !lowerCaseOnly) out.push(t);
+  });
   return out;
 }
 
 function isCapitalised(token: string): boolean {
   const c = token.charAt(0);
   return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+const LETTER_RE = /\p{L}/u;
+const UPPER_RE = /\p{Lu}/u;
+
+/** Share of a line's letters that are capitals (ASCII counted directly, the rest by class). */
+function capitalShare(line: string): number {
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      letters++;
+      upper++;
+    } else if (c >= 97 && c <= 122) {
+      letters++;
+    } else if (c > 127) {
+      const ch = line.charAt(i);
+      if (LETTER_RE.test(ch)) {
+        letters++;
+        if (UPPER_RE.test(ch)) upper++;
+      }
+    }
+  }
+  return letters > 0 ? upper / letters : 0;
 }
 
 /** A headline set in Title Case: most longer words capitalised, so capitals name nothing. */
@@ -130,9 +177,7 @@ const NAME_JOINERS = new Set(['of', 'de', 'al', 'bin', 'van', 'von', 'der', 'la'
 export function capitalisedPhrases(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\n+/)) {
-    const letters = line.replace(/[^\p{L}]/gu, '');
-    const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-    if (letters.length > 0 && upper / letters.length > 0.6) continue;
+    if (capitalShare(line) > 0.6) continue;
     const tokens = line.match(/[\p{L}\p{M}'’.-]+|[^\s\p{L}]/gu) ?? [];
     if (isTitleCase(tokens)) continue;
     let run: string[] = [];
@@ -236,9 +281,11 @@ export function extractFeatures(input: {
   const raw = input.title ? `${input.title}\n${input.text}` : input.text;
   const body = joinSplitNumbers(raw.replace(BYLINE_RE, ''));
   const terms = new Map<string, number>();
-  for (const t of contentTerms(body)) terms.set(t, (terms.get(t) ?? 0) + 1);
   const words = new Map<string, number>();
-  for (const t of contentTerms(body, true)) words.set(t, (words.get(t) ?? 0) + 1);
+  eachContentTerm(body, (t, lower) => {
+    terms.set(t, (terms.get(t) ?? 0) + 1);
+    if (lower) words.set(t, (words.get(t) ?? 0) + 1);
+  });
   const phrases = new Map<string, number>();
   for (const p of capitalisedPhrases(body)) phrases.set(p, (phrases.get(p) ?? 0) + 1);
   for (const e of input.entities ?? []) {

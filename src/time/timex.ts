@@ -4,6 +4,7 @@
 import { resolveForm, unresolvedValue } from './normalise.js';
 import { RULES, type Candidate } from './rules.js';
 import { applyDiscourse } from './discourse.js';
+import { conventionalSpan, isDiscourseMarker } from './spans.js';
 import type { Anchor, TimeRef } from './types.js';
 
 /** All rule matches, before overlaps are settled. */
@@ -61,5 +62,6 @@ function finish(text: string, c: Candidate, anchor: Anchor | null): TimeRef {
  * and their `relative` form, for `resolveRelative` once a date is known.
  */
 export function findTimes(text: string, anchor: Anchor | null): TimeRef[] {
-  return applyDiscourse(settle(candidates(text)).map((c) => finish(text, c, anchor)));
+  const kept = settle(candidates(text)).filter((c) => !isDiscourseMarker(text, c));
+  return applyDiscourse(kept.map((c) => finish(text, conventionalSpan(text, c), anchor)));
 }

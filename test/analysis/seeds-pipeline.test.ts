@@ -38,6 +38,10 @@ describe('seeds through the whole pipeline', () => {
     expect(score.mustOk).toBeGreaterThanOrEqual(8);
   });
 
+  it('finds the article that contradicts itself (its dek sends the visitor elsewhere than its body)', () => {
+    expect(score.contradictions).toBeGreaterThanOrEqual(1);
+  });
+
   it('infers the undated Damascus-visit article\'s date from its dated sibling, with evidence', () => {
     const a = store.findByExternalId('001_ce89d911b5e9762c')!;
     expect(a.published).toBeNull();

@@ -104,3 +104,76 @@ describe('clauses', () => {
     expect(evs.map((e) => `${e.source}>${e.target}:${e.root}`).sort()).toEqual(['TCD>LBYCVL:12', 'TCD>SDNREF:07']);
   });
 });
+
+const pairs = (text: string) => one(text).map((e) => `${e.source}>${e.target}:${e.root}`);
+
+describe('verb forms and clauses', () => {
+  it('codes progressive forms like simple ones', () => {
+    expect(pairs('The German minister is visiting Israel.')).toEqual(['DEUGOV>ISR:04']);
+    expect(pairs('Germany is visiting Israel.')).toEqual(['DEU>ISR:04']);
+  });
+  it('does not give a visitor the host country', () => {
+    expect(pairs('The minister is visiting Israel.')).toEqual(['null>ISR:04']);
+  });
+  it('skips a non-restrictive relative clause for the main verb and its subject', () => {
+    expect(pairs('Indonesia, which has long opposed the plan, rejected the Australian proposal.')).toEqual(['IDN>AUS:12']);
+    expect(pairs('The Kenyan minister, who met Rice on Monday, criticized Sudan.')).toEqual(['KENGOV>SDN:11']);
+  });
+  it('gives a coordinated verb the sentence subject', () => {
+    expect(pairs('Peru\'s prime minister was questioned by a Lima court over the bribes and will resign.')[0]).toBe('PERGOV>null:08');
+  });
+  it('splits a later actor that has its own verb into a new clause', () => {
+    expect(pairs('Iran attacked Iraq and Syria condemned the attack.')).toEqual(['IRN>IRQ:19', 'SYR>null:11']);
+  });
+});
+
+describe('actor sectors and targets', () => {
+  it('takes the other side of a fight as a passive\'s agent', () => {
+    expect(pairs('Three Iraqi soldiers were killed in a clash with Kurdish fighters.')).toEqual(['IRQREB>IRQMIL:18']);
+  });
+  it('reads two-word demonyms', () => {
+    expect(pairs('Sierra Leonean refugees were attacked by Guinean soldiers.')).toEqual(['GINMIL>SLEREF:19']);
+  });
+  it('takes an intergovernmental body\'s ministers as the body', () => {
+    expect(pairs('European Union foreign ministers condemned Belarus.')).toEqual(['IGO>BLR:11']);
+  });
+  it('takes a definite institution as the domestic one', () => {
+    expect(pairs('Syrian opposition leaders accused the government of torture.')).toEqual(['SYROPP>SYRGOV:11']);
+  });
+  it('takes people right after the trigger as the target', () => {
+    expect(pairs('Peruvian police dispersed students near the ministry.')).toEqual(['PERCOP>PEREDU:17']);
+  });
+  it('names the military behind armed actions and the holder of held territory', () => {
+    expect(pairs('Israeli air strikes killed 20 people in Gaza.')[0]).toMatch(/^ISRMIL>/);
+    expect(pairs('The Malian army shelled Tuareg rebel-held towns.')[0]).toBe('MLIMIL>MLIREB:19');
+  });
+  it('takes a country\'s own official speaking for it as the actor', () => {
+    expect(pairs('Chilean officials said Chile rejected the Peruvian claim.')).toEqual(['CHLGOV>PER:12']);
+    expect(pairs('The Iranian minister said Iraq will attack Kuwait.')).toEqual(['IRQ>KWT:13']);
+  });
+  it('takes a city under blockade or curfew as its residents', () => {
+    expect(pairs('Serbian forces blockaded Sarajevo.')).toEqual(['SRBMIL>BIHCVL:19']);
+  });
+});
+
+describe('plural anaphors', () => {
+  it('resolve to the last pair named in the text', () => {
+    expect(pairs('Iran and Iraq met in Geneva. The two agreed to a ceasefire.')).toEqual(['IRN>IRQ:04', 'IRQ>IRN:04', 'IRN>IRQ:03', 'IRQ>IRN:03']);
+    expect(pairs('Ethiopia and Eritrea held talks in Algiers. Both sides agreed to a ceasefire.').slice(2)).toEqual(['ETH>ERI:03', 'ERI>ETH:03']);
+  });
+  it('take the sector of their head noun and act on a named target', () => {
+    expect(pairs('Leaders of France and Germany gathered in Paris. The two leaders signed a defence treaty.')).toEqual(['FRAGOV>DEUGOV:05', 'DEUGOV>FRAGOV:05']);
+    expect(pairs('Kenya and Uganda are old partners. The allies condemned Sudan.')).toEqual(['KEN>SDN:11', 'UGA>SDN:11']);
+  });
+  it('prefer a remembered pair the sentence names over a more recent one', () => {
+    const text = 'Cuba and Venezuela signed a trade pact. Both Moscow and Beijing sent aid to Caracas. A Cuban official said the two countries would jointly oppose the United States.';
+    expect(pairs(text).slice(-2)).toEqual(['CUB>USA:12', 'VEN>USA:12']);
+  });
+  it('do not make one of the pair its own target', () => {
+    expect(pairs('Iran and Syria met in Damascus. The allies signed an accord that commits Iran to defend Syria.').slice(2)).toEqual(['IRN>SYR:05', 'SYR>IRN:05']);
+  });
+  it('resolve within the sentence and leave other phrases alone', () => {
+    expect(pairs('Iran and Iraq met in Geneva and the two agreed to a ceasefire.')).toEqual(['IRN>IRQ:04', 'IRQ>IRN:04', 'IRN>IRQ:03', 'IRQ>IRN:03']);
+    expect(pairs('Chile met Peru. The two reports criticized Bolivia.').slice(2)).toEqual(['null>BOL:11']);
+  });
+});

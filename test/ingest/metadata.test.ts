@@ -6,6 +6,7 @@ import { findTextDate, parseMachineDate, urlDate } from '../../src/ingest/dates.
 import { splitAuthors } from '../../src/ingest/html/meta-names.js';
 import { extractHtmlMetadata } from '../../src/ingest/html/metadata.js';
 import { stripSiteName } from '../../src/ingest/html/meta-title.js';
+import { pageZone, toPageZone } from '../../src/ingest/html/meta-zone.js';
 
 function meta(html: string, url: string | null = null) {
   return extractHtmlMetadata(parseHTML(html).document, url);
@@ -54,7 +55,8 @@ describe('extractHtmlMetadata', () => {
     expect(fields.outlet).toBe('Island Post');
     expect(fields.canonicalUrl).toBe('https://islandpost.example/ferry-strike-ends');
     expect(fields.language).toBe('fr');
-    expect(fields.published).toMatchObject({ value: '2019-11-02T18:05:00Z', timezone: 'Z', rule: 'meta:article:published_time' });
+    // The UTC stamp is restated in the zone of a French page (the same instant).
+    expect(fields.published).toMatchObject({ value: '2019-11-02T19:05:00+01:00', timezone: '+01:00', rule: 'meta:article:published_time' });
     // The URL-valued article:author is skipped; 'A and B' is split.
     expect(fields.authors).toEqual(['Ana Ruiz', 'Piet de Vries']);
     expect(provenance.authors).toBe('meta:author');
@@ -137,5 +139,65 @@ describe('name and title cleaning', () => {
     expect(stripSiteName('Ferry strike ends | Island Post', ctx)).toBe('Ferry strike ends');
     expect(stripSiteName('islandpost.example » News » Ferry strike ends', ctx)).toBe('Ferry strike ends');
     expect(stripSiteName('Brexit: talks resume - Island Post', ctx)).toBe('Brexit: talks resume');
+  });
+});
+
+describe('page time zone', () => {
+  const utc = (value: string) => ({ value, granularity: 'second' as const, timezone: 'Z' });
+  it('restates a UTC stamp in the zone of the page country, with European summer time', () => {
+    const de = pageZone('https://zeitung.example.de/a', null, null);
+    expect(toPageZone(utc('2022-11-06T23:00:00Z'), de)).toEqual({ value: '2022-11-07T00:00:00+01:00', granularity: 'second', timezone: '+01:00' });
+    expect(toPageZone(utc('2022-07-01T22:30:00Z'), de).value).toBe('2022-07-02T00:30:00+02:00');
+    const ar = pageZone('https://diario.example.com.ar/nota', 'es', 'AR');
+    expect(toPageZone(utc('2022-05-04T00:25:56Z'), ar).value).toBe('2022-05-03T21:25:56-03:00');
+  });
+  it('leaves stamps alone when the zone is unknown, given by the page, or the value is a day', () => {
+    expect(toPageZone(utc('2022-05-04T00:25:56Z'), pageZone('https://news.example.com/', 'en', null)).value).toBe('2022-05-04T00:25:56Z');
+    const fr = pageZone(null, 'fr', null);
+    expect(toPageZone({ value: '2022-05-04T00:25:56-05:00', granularity: 'second', timezone: '-05:00' }, fr).value).toBe('2022-05-04T00:25:56-05:00');
+    expect(toPageZone({ value: '2022-05-04', granularity: 'day', timezone: null }, fr).value).toBe('2022-05-04');
+  });
+});
+
+describe('authors beyond metadata', () => {
+  it('reads a byline in the footer of the post, a labelled byline with a role, and a personal site owner', () => {
+    const footer = `<html><body><article><h1>Notes on school marks</h1><p>Text.</p>
+      <footer class="post-footer">Posted by <span class="vcard"><a class="url fn" rel="author" href="/author/x">Greta M. Lind</a></span></footer></article>
+      <footer class="site-footer"><a rel="author" href="/about">Site Team</a></footer></body></html>`;
+    expect(meta(footer).fields.authors).toEqual(['Greta M. Lind']);
+    const labelled = `<html><body><article><h1>Supply chains</h1><div class="timedata">05.02.2020 <span>- Redaktion: Emil Varga (Pressesprecher des Vereins)</span></div><p>Text.</p></article></body></html>`;
+    expect(meta(labelled).fields.authors).toEqual(['Emil Varga']);
+    const personal = `<html><head><title>On time | Dr. Hanna Brecht</title><meta property="og:site_name" content="Dr. Hanna Brecht"></head><body><h1>On time</h1><p>Text.</p></body></html>`;
+    const { fields, provenance } = meta(personal, 'https://www.hanna-brecht.example/on-time/');
+    expect(fields.authors).toEqual(['Hanna Brecht']);
+    expect(provenance.authors).toBe('site:personal-domain');
+  });
+  it('reads numeric dates separated by bars', () => {
+    expect(findTextDate('26 | 01 | 2022')?.value).toBe('2022-01-26');
+  });
+});
+
+describe('title candidates confirmed by a metadata title', () => {
+  it('keeps an <h1> that the metadata title extends with a tail or prefixes with a short label', () => {
+    const tail = `<html><head><meta property="og:title" content="Part 2: The Crossing - Tidewater"></head><body><h1>Part 2: The Crossing</h1><h1><a href="/u/9">rowan77</a></h1><p>Text.</p></body></html>`;
+    expect(meta(tail).fields.title).toBe('Part 2: The Crossing');
+    const label = `<html><head><title>Petition : Save the old lighthouse on the northern cape</title></head><body><h1>Save the old lighthouse on the northern cape</h1><h1>Login</h1></body></html>`;
+    expect(meta(label).fields.title).toBe('Save the old lighthouse on the northern cape');
+  });
+  it('prefers a long heading whose words the <title> mostly repeats over an unrelated og:title', () => {
+    const html = `<html><head><meta property="og:title" content="Join our panel of testers today?"><title>Panel - Quick dry shampoo for fresh hair in every situation - Info</title></head>
+      <body><h1>Hairspray – quick dry shampoo for fresh hair in every situation</h1><h1>Usage</h1></body></html>`;
+    expect(meta(html).fields.title).toBe('Hairspray – quick dry shampoo for fresh hair in every situation');
+  });
+});
+
+describe('dates inside the article only', () => {
+  it('reads a datePublished in the footer of the article and skips comment times and menu dates', () => {
+    const footer = `<html><head><meta name="date" content="2022-01-21T15:38:44+01:00"></head><body><div class="article"><h1>Winter walks</h1><p>Text.</p>
+      <div class="footer"><time itemprop="datePublished" datetime="2022-01-27">27.01.2022</time></div></div></body></html>`;
+    expect(meta(footer).fields.published?.value).toBe('2022-01-27');
+    const comments = `<html><body><nav><span>29.11.2022</span></nav><div class="post"><h1>Cutting onions</h1><p>Text am 20.09.2020</p></div>
+      <div id="kb-comments"><time datetime="2020-09-23T18:19:06+02:00">23.09.20</time></div></body></html>`;
+    expect(meta(comments).fields.published?.value).toBe('2020-09-20');
   });
 });

@@ -31,6 +31,21 @@ describe('findTimes with a publication date', () => {
     expect(r.granularity).toBe('week');
   });
 
+  it('leaves hedges and a point modifier before a weekday outside the span, keeping the mod', () => {
+    const hedged = one('The flight to the coast took about five hours in bad weather.');
+    expect(hedged.text).toBe('five hours');
+    expect(hedged.value).toBe('PT5H');
+    expect(hedged.mod).toBe('APPROX');
+    const day = one('Earlier Friday, the council met behind closed doors.');
+    expect(day.text).toBe('Friday');
+    expect(day.value).toBe('2017-10-20');
+    expect(one('The plant opened almost two years ago near the river.').text).toBe('almost two years ago');
+  });
+
+  it('skips a sentence-opening "Now," used as a discourse marker', () => {
+    expect(findTimes('The vote failed. Now, the party must choose a new leader.', anchor)).toEqual([]);
+  });
+
   it('keeps the quantity modifier in the span and the mod', () => {
     const r = one('The firm was founded more than six years ago in a garage.');
     expect(r.text).toBe('more than six years ago');

@@ -6,6 +6,7 @@ import { hostLabel, squash, textOf } from './meta-candidates.js';
 import type { JsonLdFacts } from './meta-jsonld.js';
 import { BY_PREFIX, nameShaped, personLike, splitAuthors } from './meta-names.js';
 import type { MetaTags } from './meta-tags.js';
+import { titlePieces } from './meta-title.js';
 
 export interface AuthorCandidate {
   names: string[];
@@ -38,9 +39,15 @@ const BYLINE_SELECTORS: [string, string][] = [
 /** Regions whose names are commenters, related-article authors or form labels, not the author. */
 const OUTSIDE = /^(?:comments?|comment[-_]|respond|reply|kommentar|related|teaser|sidebar|footer|newsletter|recommend|share|social|review)/i;
 
+/** Credits of pictures: the photographer, not the writer. */
+const PICTURE_CREDIT = /^(?:license|licen[cs]e-|credit|photo|foto|bild|image|img|caption|media-?credit|copyright)/i;
+
 function inArticleScope(el: Element): boolean {
   for (let e: Element | null = el; e && e.tagName !== 'BODY'; e = e.parentElement) {
-    if (e.tagName === 'FORM' || e.tagName === 'FOOTER' || e.tagName === 'ASIDE') return false;
+    if (e.tagName === 'FORM' || e.tagName === 'ASIDE' || e.tagName === 'FIGURE' || e.tagName === 'FIGCAPTION') return false;
+    if ((e === el || e === el.parentElement) && (e.getAttribute('class') ?? '').split(/\s+/).some((t) => PICTURE_CREDIT.test(t))) return false;
+    // A <footer> inside an <article> is the post's own byline block, not the page footer.
+    if (e.tagName === 'FOOTER' && !e.parentElement?.closest('article')) return false;
     const tokens = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.split(/\s+/);
     // A 'sidebar-included' wrapper that holds the headline is the page layout, not a sidebar.
     if (e !== el && tokens.some((t) => OUTSIDE.test(t)) && !e.querySelector('h1')) return false;
@@ -49,14 +56,40 @@ function inArticleScope(el: Element): boolean {
 }
 
 // Prefixes are matched case-insensitively by hand: the name part must really be capitalised.
-const BY_WORDS = '(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Pp]rzez|[Tt]ext|[Tt]exto|[Aa]utor(?:in|en)?|[Aa]uthors?|[Aa]uteurs?)';
+const BY_WORDS = '(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Pp]rzez|[Tt]ext|[Tt]exto|[Aa]utor(?:in|en)?|[Aa]uthors?|[Aa]uteurs?|[Rr]edaktion(?=\\s*:))';
 const BY_LEADS = '(?:(?:[Bb]log\\s+)?(?:[Ee]in\\s+)?(?:[Bb]eitrag|[Aa]rtikel|[Ww]ritten|[Pp]osted|[Gg]eschrieben|[Vv]erfasst|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Ss]tory|[Aa]rticle|[Rr]eported)\\s+)?';
-const BYLINE_TEXT = new RegExp(`^${BY_LEADS}${BY_WORDS}\\s*:?\\s+(\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|der|da|di|del|la|le|und|and|et|y|e)){0,6})\\s*(?:[,|•·–—-].{0,40})?$`, 'u');
+const BYLINE_TEXT = new RegExp(`^(?:[-–—|]\\s*)?${BY_LEADS}${BY_WORDS}\\s*:?\\s+(\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|der|da|di|del|la|le|und|and|et|y|e)){0,6})\\s*(?:[,|•·–—-].{0,40}|\\([^()]{1,60}\\)|:)?$`, 'u');
 
 /** 'Posted on September 21, 2020 by NAME'. */
 const POSTED_BY = /^(?:[Pp]osted|[Pp]ublished|[Vv]eröffentlicht|[Gg]eschrieben|[Ee]rstellt|[Ee]ingestellt)\b.{0,50}\s(?:by|von)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$/u;
 
 /** A short line reading 'By NAME' / 'von NAME' near the top of the article. */
+/**
+ * An upper bound on the cleaned text length of every element under a scope, in one pass: reading
+ * `textContent` of each candidate element instead costs time quadratic in the page's depth.
+ */
+function textLengths(scope: Element): Map<Element, number> {
+  const lengths = new Map<Element, number>();
+  const visit = (el: Element): number => {
+    let n = 0;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) n += (c.textContent ?? '').replace(/\s+/g, ' ').length;
+      else if (c.nodeType === 1) n += visit(c as Element);
+    }
+    lengths.set(el, n);
+    return n;
+  };
+  visit(scope);
+  return lengths;
+}
+
+/** The cleaned text of an element whose bound says it may be short; null when it cannot be. */
+function shortText(el: Element | null, lengths: Map<Element, number>, max: number): string | null {
+  if (!el || (lengths.get(el) ?? Infinity) > 2 * max + 20) return null;
+  const t = textOf(el);
+  return t.length <= max ? t : null;
+}
+
 function bylineLine(document: Document, accept: (line: string) => boolean): string | null {
   const article = document.querySelector('article') ?? document.querySelector('main');
   return (article ? bylineIn(article, accept) : null) ?? (document.body ? bylineIn(document.body, accept) : null);
@@ -64,13 +97,14 @@ function bylineLine(document: Document, accept: (line: string) => boolean): stri
 
 function bylineIn(scope: Element, accept: (line: string) => boolean): string | null {
   let seen = 0;
+  const lengths = textLengths(scope);
   for (const el of Array.from(scope.querySelectorAll('p, span, div, em, i, strong, b, small, address, li, a, h3, h4, h5, font'))) {
     if (++seen > 5000) break;
-    const t = textOf(el);
-    if (t.length > 80) continue;
+    const t = shortText(el, lengths, 80);
+    if (t === null) continue;
     // '<span>By</span> <span>Name</span>': a lone byline word labels the element after it.
     if (/^(?:\|\s*)?(?:by|von|par|por|door|autor|author)\s*:?$/i.test(t)) {
-      const next = textOf(el.nextElementSibling);
+      const next = shortText(el.nextElementSibling, lengths, 60) ?? '';
       const nameLike = nameShaped(next) || /^[\p{L}\d._-]+$/u.test(next);
       if (next && next.length <= 60 && nameLike && accept(next) && inArticleScope(el)) return next;
       continue;
@@ -100,11 +134,12 @@ function dateByline(document: Document): string | null {
   const scope = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
   if (!scope) return null;
   let seen = 0;
+  const lengths = textLengths(scope);
   for (const el of Array.from(scope.querySelectorAll('p, span, div, small, li, time'))) {
     if (++seen > 3000) break;
     if (el.children.length > 3) continue;
-    const t = textOf(el);
-    if (t.length < 12 || t.length > 80 || !/\d{1,2}[./]\d{1,2}[./]\d{2,4}/.test(t)) continue;
+    const t = shortText(el, lengths, 80);
+    if (t === null || t.length < 12 || !/\d{1,2}[./]\d{1,2}[./]\d{2,4}/.test(t)) continue;
     // 'DATE - Name', 'DATE | 13:10 | Name', 'DATE 13:30 von Name'.
     const pieces = t
       .split(/\s+[|–—•·-]\s+|(?<=\d)\s+(?=(?:von|by)\s)/)
@@ -115,6 +150,18 @@ function dateByline(document: Document): string | null {
     const name = pieces[0]!.replace(BY_PREFIX, '').trim();
     const shaped = personLike(name) || (labelled && /^\p{Lu}[\p{L}.-]+$/u.test(name));
     if (shaped && name.split(/\s+/).length <= 4 && inArticleScope(el)) return name;
+  }
+  return null;
+}
+
+/** A personal site ('wolfgangmichal.de' named 'Wolfgang Michal'): its owner, when the site's name
+ * spells the address's name as a person's name. Weakest rule: only used when nothing else names anyone. */
+function personalSiteOwner(document: Document, siteNames: string[], host: string | null): string | null {
+  if (!host || host.length < 6) return null;
+  const named = [...siteNames, ...titlePieces(textOf(document.querySelector('title')))];
+  for (const raw of named) {
+    const name = raw.replace(/^(?:(?:Dr|Prof|Dipl)\.[\s-]*)+/, '').replace(/[’']s\b.*$/, '').trim();
+    if (personLike(name) && squash(name) === squash(host)) return name;
   }
   return null;
 }
@@ -149,6 +196,8 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   if (dated) out.push({ names: [dated], rule: 'text:date-byline' });
   const agency = datelineAgency(document);
   if (agency) out.push({ names: [agency], rule: 'text:dateline-agency' });
+  const owner = out.length === 0 ? personalSiteOwner(document, siteNames, host) : null;
+  if (owner) out.push({ names: [owner], rule: 'site:personal-domain' });
   return out;
 }
 

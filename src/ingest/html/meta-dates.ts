@@ -70,15 +70,21 @@ function fromMeta(tags: MetaTags, keys: readonly string[]): DateValue | null {
 }
 
 /** Regions that hold other pages' dates: teasers, sidebars, comments, footers. */
-const ELSEWHERE = /^(?:comments?|comment[-_]|respond|reply|related|teaser|sidebar|footer|recommend|more-|newsletter)/i;
+const ELSEWHERE = /^(?:respond|reply|related|teaser|sidebar|recommend|more-|newsletter)|comment/i;
+const FOOTER = /^footer/i;
+/** Containers of one post: a footer inside one is the post's own (date, byline), not the page's. */
+const POST = /^(?:article|post|entry|hentry|news-single|blog-post)$/i;
 
 function inMainScope(el: Element): boolean {
+  let footer = false;
   for (let e: Element | null = el.parentElement; e && e.tagName !== 'BODY'; e = e.parentElement) {
-    if (e.tagName === 'ASIDE' || e.tagName === 'FOOTER' || e.tagName === 'NAV') return false;
+    if (e.tagName === 'ASIDE' || e.tagName === 'NAV') return false;
     const tokens = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (footer && (e.tagName === 'ARTICLE' || tokens.some((t) => POST.test(t)))) footer = false;
+    if (e.tagName === 'FOOTER' || tokens.some((t) => FOOTER.test(t))) footer = true;
     if (tokens.some((t) => ELSEWHERE.test(t)) && !e.querySelector('h1')) return false;
   }
-  return true;
+  return !footer;
 }
 
 /** <time> and <abbr> elements that mark a publication date, most explicit first. */
@@ -131,7 +137,7 @@ function nearHeadline(document: Document, monthFirst: boolean): DateValue | null
   const h1 = document.querySelector('article h1') ?? document.querySelector('h1');
   const container = h1?.parentElement?.parentElement ?? null;
   if (!container) return null;
-  const text = clean(container.textContent);
+  const text = clean(ownText(container, 200_000));
   const at = text.indexOf(textOf(h1));
   const window = text.slice(Math.max(0, at - 300), at + 600);
   const d = findPublishedTextDate(window, { monthFirst });
@@ -159,9 +165,35 @@ function fromAnyPublishKey(tags: MetaTags): DateValue | null {
   return null;
 }
 
+const SKIPPED = new Set(['NAV', 'ASIDE', 'FOOTER', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT']);
+
+/** The text of a scope without menus, sidebars, footers, comments and teasers (their dates are other pages'). */
+function ownText(scope: Element, limit: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (node: Element) => {
+    for (let child = node.firstChild; child && length < limit; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const t = child.textContent ?? '';
+        parts.push(t);
+        length += t.length;
+      } else if (child.nodeType === 1) {
+        const e = child as Element;
+        if (SKIPPED.has(e.tagName)) continue;
+        const tokens = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.split(/\s+/);
+        if (tokens.some((t) => ELSEWHERE.test(t))) continue;
+        parts.push(' ');
+        walk(e);
+      }
+    }
+  };
+  walk(scope);
+  return parts.join('').slice(0, limit);
+}
+
 /** Last resorts: an 'updated' stamp, any date-named meta tag, the first date in the visible text. */
 function fromFallbacks(document: Document, tags: MetaTags, monthFirst: boolean): DateValue | null {
-  for (const el of Array.from(document.querySelectorAll('.updated[title], .updated[datetime], time[datetime], abbr[title]')).slice(0, 5)) {
+  for (const el of Array.from(document.querySelectorAll('.updated[title], .updated[datetime], time[datetime], abbr[title]')).filter(inMainScope).slice(0, 5)) {
     const d = parseMachineDate(el.getAttribute('datetime') ?? el.getAttribute('title'));
     if (d) return { ...d, rule: 'html:updated-stamp' };
   }
@@ -170,9 +202,13 @@ function fromFallbacks(document: Document, tags: MetaTags, monthFirst: boolean):
     const d = parseMachineDate(values[0]);
     if (d) return { ...d, rule: `meta:${key}` };
   }
-  for (const scope of [document.querySelector('main') ?? document.querySelector('article'), document.body]) {
-    const d = scope ? findPublishedTextDate(clean(scope.textContent).slice(0, 30000), { monthFirst }) : null;
-    if (d) return { ...d, rule: 'text:first-date' };
+  const scopes = [document.querySelector('main') ?? document.querySelector('article'), document.body];
+  // The page's own text first; then, on pages built only of teasers and menus, any text.
+  for (const read of [(e: Element) => ownText(e, 30000), (e: Element) => (e.textContent ?? '').slice(0, 30000)]) {
+    for (const scope of scopes) {
+      const d = scope ? findPublishedTextDate(clean(read(scope)), { monthFirst }) : null;
+      if (d) return { ...d, rule: 'text:first-date' };
+    }
   }
   return null;
 }

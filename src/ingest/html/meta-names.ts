@@ -5,7 +5,7 @@ import { clean, squash } from './meta-candidates.js';
 
 /** Words that introduce a byline in the languages the pages use. */
 export const BY_PREFIX =
-  /^(?:(?:written|posted|published|reported|story|words|article|interview|text|fotos?|photos?|bilder?|recipe|rezept|video)\s+(?:by|von)|(?:eingestellt|veröffentlicht|erstellt|verfasst|geschrieben|publiziert)\s+von|zeige alle beiträge von|alle beiträge von|publié par|publicado por|pubblicato da|(?:blog\s+)?(?:ein\s+)?(?:beitrag|artikel)\s+von|mehr von|more from|posts by|articles by|by|von|vom|par|por|door|av|af|przez|autor(?:in|en)?|authors?|auteurs?|autore|redakteur(?:in)?|interview|text|fotos?|photos?)\s*[:\-–]?\s+/i;
+  /^(?:(?:written|posted|published|reported|story|words|article|interview|text|fotos?|photos?|bilder?|recipe|rezept|video)\s+(?:by|von)|(?:eingestellt|veröffentlicht|erstellt|verfasst|geschrieben|publiziert)\s+von|zeige alle beiträge von|alle beiträge von|alles von|publié par|publicado por|pubblicato da|(?:blog\s+)?(?:ein\s+)?(?:beitrag|artikel)\s+von|mehr von|more from|posts by|articles by|by|von|vom|par|por|door|av|af|przez|autor(?:in|en)?|authors?|auteurs?|autore|redakteur(?:in)?|redaktion(?=\s*:)|interview|text|fotos?|photos?)\s*[:\-–]?\s+/i;
 /** Separators between several names. Slashes stay: 'dpa/lno' is one agency credit. */
 const SPLIT = /\s*(?:;|\||&(?!\s*Co\b)|\s+(?:and|und|et|y|e|en|og|och|oraz)\s+)\s*/i;
 const NOT_NAME =
@@ -13,9 +13,13 @@ const NOT_NAME =
 /** Trailing pieces that qualify a name without being one: degrees, an outlet acronym, a date. */
 const TRAILER = /,\s*(?:[Pp]h\.?[Dd]\.?|M\.?D\.?|MBA|MSc|B\.?Sc|\p{Lu}{2,5})$|\s+(?:am|on|le|el|il)\s+\d.*$|\s+(?:am|on)\s+(?:\p{L}+tag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$/u;
 
+const CONTRIBUTOR_ROLE = /^(?:übersetzung|übersetzt|translat\w*|traduction|traducci[oó]n|traduzione|illustrations?|grafik|infografik|mitarbeit|lektorat|kamera|schnitt)\b/i;
+
 function cleanName(raw: string): string {
   let s = clean(raw).replace(/^(?:©|@|copyright\b)\s*(?:\d{4}\s*)?/i, '').replace(/\s+@\w+/g, '');
-  s = s.replace(BY_PREFIX, '').replace(BY_PREFIX, '');
+  s = s.replace(/^[-–—|]\s*/, '').replace(BY_PREFIX, '').replace(BY_PREFIX, '');
+  // A role in brackets after the name: 'Name (Pressesprecher)'.
+  s = s.replace(/\s*\([^()]{1,60}\)$/, '');
   // Trailing descriptors: 'Name | Site', 'Name - Redaktion', a date after the name.
   s = s.replace(/\s+(?:[|•·]|[-–—]\s).*$/, '').replace(TRAILER, '');
   return s.replace(/^[\s,:;–—-]+|[\s,:;–—-]+$/g, '');
@@ -55,13 +59,14 @@ export function splitAuthors(raw: string, siteNames: string[] = [], host: string
     if (parts.every(nameShaped)) return parts;
     return nameShaped(parts[0]!) && /\s/.test(parts[0]!) ? [parts[0]!] : [p];
   });
-  return pieces.filter((p) => plausibleName(p, siteNames, host));
+  // Other contributors ('Übersetzung A B', 'Illustration: C D') are not authors.
+  return pieces.filter((p) => !CONTRIBUTOR_ROLE.test(p) && plausibleName(p, siteNames, host));
 }
 
 /** A display name as people write it: capitalised words with a space, not a handle or initials. */
 export function personLike(name: string): boolean {
   if (!/\s/.test(name) || /[._]\S/.test(name.replace(/\b\p{Lu}\.\s/gu, ''))) return false;
-  if (/\b(?:e\.\s?v\.|gmbh|ag|verlag|stiftung|verband|redaktion|online|news|media|zeitung|magazin|volksblatt|press|presse|team|staff|agency|agencia|agencies)\b/i.test(name)) return false;
+  if (/\b(?:e\.\s?v\.|gmbh|ag|verlag|stiftung|verband|redaktion|online|news|media|mediathek|zeitung|magazine?|volksblatt|press|presse|team|staff|agency|agencia|agencies)\b/i.test(name)) return false;
   return name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
 }
 

@@ -90,7 +90,7 @@ export function headingText(el: Element): string {
     }
   };
   walk(el);
-  const text = clean(parts.join('')).replace(/^[\s:|–—-]+/, '');
+  const text = clean(parts.join('')).replace(/^[\s:|–—-]+|\s+[:|–—-]+$/g, '');
   // Nothing left (the whole heading sat in a 'title-label' span): fall back to the plain text.
   return text.length >= 2 ? text : textOf(el);
 }
@@ -103,10 +103,23 @@ function headings(document: Document): string[] {
 }
 
 /** Does a metadata title (raw or stripped) state this heading as its headline? */
-function confirms(meta: string, stripped: string, heading: string): boolean {
+function confirms(meta: string, stripped: string, heading: string, labels: Set<string>): boolean {
   const h = squash(heading);
   if (h.length < 3) return false;
   if (squash(stripped) === h) return true;
+  const raw = clean(meta);
+  const words = heading.split(/\s+/).length;
+  // 'Heading - Anything': the heading, then a separator and a tail the stripping did not know;
+  // 'HeadingSite': the heading run into a site name the page names elsewhere.
+  if (words >= 2 && raw.startsWith(heading)) {
+    const rest = raw.slice(heading.length);
+    if (/^\s+(?:[|–—•·»:/~]|-{1,2})\s+\S/.test(rest) || labels.has(squash(rest))) return true;
+    const tail = squash(stripped).startsWith(h) ? squash(stripped).slice(h.length) : null;
+    if (tail && labels.has(tail)) return true;
+  }
+  // 'Section : Heading': a long heading after short labels ('Pétition : ...').
+  const pieces0 = titlePieces(meta);
+  if (words >= 4 && pieces0.length > 1 && squash(pieces0[pieces0.length - 1]!) === h && pieces0.slice(0, -1).every((p) => p.split(/\s+/).length <= 2)) return true;
   // The raw title holds the heading as a piece that is not the last one ('Heading - Site',
   // 'Section - Heading - Site'); a last piece is more often the site's name in an <h1> logo.
   const pieces = titlePieces(meta);
@@ -143,13 +156,24 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
   const labels = allH1.filter((h) => !h1s.includes(h) || h1IsLabel(h));
   const stripped = metaTitles.map((c) => ({ raw: c.value, value: stripSiteName(c.value, ctx, labels), rule: c.rule }));
 
+  const labelKeys = new Set([...labels, ...siteNames, ...allH1].map(squash).filter((k) => k.length >= 3));
   const out: Candidate[] = [];
   // Headings equal to a stripped metadata title first, then headings found as a piece of one.
   for (const exact of [true, false]) {
     for (const h of h1s) {
-      const by = stripped.find((c) => (exact ? squash(c.value) === squash(h) : confirms(c.raw, c.value, h)));
+      const by = stripped.find((c) => (exact ? squash(c.value) === squash(h) : confirms(c.raw, c.value, h, labelKeys)));
       if (by) out.push({ value: h, rule: `html:h1+${by.rule}` });
     }
+  }
+  // A long heading whose words a metadata title mostly repeats (reworded: 'Site - Headline - Info').
+  for (const h of h1s) {
+    const words = h.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
+    if (words.length < 5) continue;
+    const by = stripped.find((c) => {
+      const have = new Set(c.raw.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+      return words.filter((w) => have.has(w)).length >= 0.75 * words.length;
+    });
+    if (by) out.push({ value: h, rule: `html:h1~${by.rule}` });
   }
   // A lone <h1> that is not a piece of the <title> after its headline (a blog's name) is the headline.
   if (h1s.length === 1 && !h1IsLabel(h1s[0]!)) out.push({ value: h1s[0]!, rule: 'html:h1' });

@@ -8,6 +8,7 @@ import { modifiedDate, publishedDate } from './meta-dates.js';
 import { extractJsonLd, type JsonLdFacts } from './meta-jsonld.js';
 import { collectMetaTags, firstMeta, type MetaTags } from './meta-tags.js';
 import { titleCandidates } from './meta-title.js';
+import { pageZone, toPageZone } from './meta-zone.js';
 
 export type HtmlMetaFields = Partial<
   Pick<ExtractedArticle, 'title' | 'dek' | 'authors' | 'outlet' | 'url' | 'canonicalUrl' | 'published' | 'modified' | 'language'>
@@ -109,9 +110,10 @@ export function extractHtmlMetadata(document: Document, url: string | null): Htm
   if (lang) set('language', lang.value, lang.rule);
 
   const ctx = { document, tags, ld, url, monthFirst: lang?.value === 'en' && (lang.region === 'US' || lang.region === null) };
-  const published = publishedDate(ctx);
-  if (published) set('published', published, published.rule);
+  const zone = pageZone(url, lang?.value ?? null, lang?.region ?? null);
   const modified = modifiedDate(ctx);
-  if (modified) set('modified', modified, modified.rule);
+  const published = publishedDate(ctx);
+  if (published) set('published', toPageZone(published, zone), published.rule);
+  if (modified) set('modified', toPageZone(modified, zone), modified.rule);
   return { fields, provenance };
 }

@@ -1,12 +1,20 @@
-// A cluster centroid: summed per-article term weights, read as a TF-IDF vector under the current
-// document frequencies. Only the sums are stored; the vector's norm and heaviest keys are cached
-// and refreshed when the cluster or the collection has grown enough for them to drift.
-import type { DocumentFrequencies } from '../features.js';
+// A cluster centroid: summed per-article term weights over interned ids, read as a TF-IDF vector
+// under the current document frequencies. The sums live in two parallel typed arrays (ids,
+// sums) capped at 1.5 × `maxTerms` entries; the vector's norm and heaviest ids are cached and
+// refreshed when the cluster or the collection has grown enough for them to drift.
+import { topIds, type DenseScratch, type IdTable } from './vocabulary.js';
 
-export type SparseVector = Map<string, number>;
+/** An article's view as parallel arrays: interned ids and their (normalised) weights. */
+export interface IdWeights {
+  ids: Int32Array;
+  weights: Float64Array;
+  /** Entries in use (the arrays may be longer: reused buffers). */
+  length: number;
+}
 
 export interface CentroidJSON {
-  sums: [string, number][];
+  ids: number[];
+  sums: number[];
   size: number;
   cache: CentroidCache | null;
 }
@@ -15,8 +23,8 @@ export interface CentroidJSON {
 interface CentroidCache {
   /** L2 norm of the TF-IDF vector (mean sums × IDF). */
   norm: number;
-  /** Heaviest keys, heaviest first (for the index and labels). */
-  top: string[];
+  /** Heaviest ids, heaviest first (for the index and labels). */
+  top: number[];
   /** Collection and cluster size when computed. */
   n: number;
   size: number;
@@ -29,8 +37,16 @@ interface CentroidCache {
  */
 const DRIFT = 0.1;
 
+/** Where each id sits in the centroid being updated (slot + 1; 0 = absent); reset after use. */
+let slots = new Int32Array(1 << 16);
+
+const EMPTY_IDS = new Int32Array(0);
+const EMPTY_SUMS = new Float64Array(0);
+
 export class Centroid {
-  private sums = new Map<string, number>();
+  private ids: Int32Array = EMPTY_IDS;
+  private sums: Float64Array = EMPTY_SUMS;
+  private length = 0;
   private cache: CentroidCache | null = null;
   size = 0;
 
@@ -42,118 +58,155 @@ export class Centroid {
   ) {}
 
   /** Add one article's weights (already length-normalised). */
-  add(weights: SparseVector): void {
-    for (const [k, w] of weights) this.sums.set(k, (this.sums.get(k) ?? 0) + w);
+  add(v: IdWeights): void {
+    this.accumulate(v.ids, v.weights, v.length);
     this.size++;
-    if (this.sums.size > 1.5 * this.maxTerms) this.prune();
   }
 
   merge(other: Centroid): void {
-    for (const [k, w] of other.sums) this.sums.set(k, (this.sums.get(k) ?? 0) + w);
+    this.accumulate(other.ids, other.sums, other.length);
     this.size += other.size;
     this.cache = null;
-    if (this.sums.size > 1.5 * this.maxTerms) this.prune();
+  }
+
+  /** Sum weights in, one array pass each side: mark own slots, add or append, unmark. */
+  private accumulate(ids: ArrayLike<number>, weights: ArrayLike<number>, n: number): void {
+    if (n === 0) return;
+    let maxId = 0;
+    for (let i = 0; i < n; i++) if (ids[i]! > maxId) maxId = ids[i]!;
+    for (let i = 0; i < this.length; i++) if (this.ids[i]! > maxId) maxId = this.ids[i]!;
+    if (maxId >= slots.length) slots = new Int32Array(Math.max(maxId + 1, slots.length * 2));
+    for (let i = 0; i < this.length; i++) slots[this.ids[i]!] = i + 1;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      const at = slots[id]!;
+      if (at > 0) {
+        this.sums[at - 1]! += weights[i]!;
+      } else {
+        this.ensureCapacity(this.length + 1);
+        this.ids[this.length] = id;
+        this.sums[this.length] = weights[i]!;
+        this.length++;
+        slots[id] = this.length;
+      }
+    }
+    for (let i = 0; i < this.length; i++) slots[this.ids[i]!] = 0;
+    if (this.length > 1.5 * this.maxTerms) this.prune();
+  }
+
+  private ensureCapacity(n: number): void {
+    if (n <= this.ids.length) return;
+    // Grow by doubling up to the cap the pruning keeps; past it (a merge), double freely.
+    const limit = Math.ceil(1.5 * this.maxTerms) + 1;
+    const doubled = Math.max(16, this.ids.length * 2, n);
+    const cap = n <= limit ? Math.min(limit, doubled) : doubled;
+    const ids = new Int32Array(cap);
+    const sums = new Float64Array(cap);
+    ids.set(this.ids.subarray(0, this.length));
+    sums.set(this.sums.subarray(0, this.length));
+    this.ids = ids;
+    this.sums = sums;
   }
 
   get isEmpty(): boolean {
-    return this.sums.size === 0;
+    return this.length === 0;
   }
 
-  has(key: string): boolean {
-    return this.sums.has(key);
+  has(id: number): boolean {
+    for (let i = 0; i < this.length; i++) if (this.ids[i] === id) return true;
+    return false;
   }
 
-  private prepare(df: DocumentFrequencies): CentroidCache {
+  private prepare(df: IdTable): CentroidCache {
     const n = df.documents;
     const c = this.cache;
     if (c && n <= c.n * (1 + DRIFT) && this.size <= c.size * (1 + DRIFT)) return c;
-    const weighted: [string, number][] = [];
+    const weighted = new Float64Array(this.length);
     let norm = 0;
-    for (const [k, s] of this.sums) {
-      const w = (s / this.size) * df.idf(k);
-      weighted.push([k, w]);
+    for (let i = 0; i < this.length; i++) {
+      const w = (this.sums[i]! / this.size) * df.idf(this.ids[i]!);
+      weighted[i] = w;
       norm += w * w;
     }
-    const top = topEntries(weighted, this.topCount).map((e) => e[0]);
+    const top = topIds(this.ids, weighted, this.length, this.topCount);
     this.cache = { norm: Math.sqrt(norm) || 1, top, n, size: this.size };
     return this.cache;
   }
 
   /**
-   * Cosine between the cluster and an article whose normalised TF-IDF weights were multiplied
-   * by IDF once more (see `tfidfVectors`): one lookup per article key, no vector built.
+   * Cosine between the cluster and a probe holding an article's normalised TF-IDF weights times
+   * IDF once more (dense over ids): one array read per centroid entry, no vector built.
    */
-  cosine(idfWeightedProbe: SparseVector, df: DocumentFrequencies): number {
-    if (this.size === 0) return 0;
+  cosine(probe: DenseScratch, df: IdTable): number {
+    if (this.size === 0 || probe.size === 0) return 0;
     const { norm } = this.prepare(df);
+    const values = probe.values;
+    const limit = values.length;
     let s = 0;
-    for (const [k, q] of idfWeightedProbe) {
-      const sum = this.sums.get(k);
-      if (sum !== undefined) s += q * sum;
+    for (let i = 0; i < this.length; i++) {
+      const id = this.ids[i]!;
+      if (id < limit) s += values[id]! * this.sums[i]!;
     }
     return s / (this.size * norm);
   }
 
   /**
-   * The cluster as a probe for another cluster's `cosine`: its normalised TF-IDF vector times
-   * IDF once more, built on demand (cluster-to-cluster checks only).
+   * Write the cluster as a probe for another cluster's `cosine` (cluster-to-cluster checks
+   * only): its normalised TF-IDF vector times IDF once more.
    */
-  probe(df: DocumentFrequencies): SparseVector {
-    const vec: SparseVector = new Map();
-    if (this.size === 0) return vec;
+  probeInto(out: DenseScratch, df: IdTable): void {
+    out.clear();
+    if (this.size === 0) return;
     const { norm } = this.prepare(df);
-    for (const [k, s] of this.sums) {
-      const idf = df.idf(k);
-      vec.set(k, (((s / this.size) * idf) / norm) * idf);
+    for (let i = 0; i < this.length; i++) {
+      const idf = df.idf(this.ids[i]!);
+      const v = (((this.sums[i]! / this.size) * idf) / norm) * idf;
+      if (v !== 0) out.set(this.ids[i]!, v);
     }
-    return vec;
   }
 
-  /** The k heaviest keys (k up to the remembered count), heaviest first. */
-  topTerms(df: DocumentFrequencies, k: number): string[] {
-    return this.prepare(df).top.slice(0, k);
+  /** The k heaviest ids (k up to the remembered count), heaviest first. */
+  topTerms(df: IdTable, k: number): number[] {
+    const top = this.prepare(df).top;
+    return top.length > k ? top.slice(0, k) : top;
   }
 
+  /** Keep the `maxTerms` largest sums (ties: earlier entries), in place. */
   private prune(): void {
-    this.sums = new Map(topEntries([...this.sums], this.maxTerms));
+    const sorted = this.sums.slice(0, this.length).sort();
+    const cut = sorted[this.length - this.maxTerms]!;
+    let above = 0;
+    for (let i = 0; i < this.length; i++) if (this.sums[i]! > cut) above++;
+    let tiesLeft = this.maxTerms - above;
+    let w = 0;
+    for (let i = 0; i < this.length; i++) {
+      const s = this.sums[i]!;
+      if (s > cut || (s === cut && tiesLeft-- > 0)) {
+        this.ids[w] = this.ids[i]!;
+        this.sums[w] = s;
+        w++;
+      }
+    }
+    this.length = w;
   }
 
   toJSON(): CentroidJSON {
-    return { sums: [...this.sums], size: this.size, cache: this.cache ? { ...this.cache, top: [...this.cache.top] } : null };
+    return {
+      ids: Array.from(this.ids.subarray(0, this.length)),
+      sums: Array.from(this.sums.subarray(0, this.length)),
+      size: this.size,
+      cache: this.cache ? { ...this.cache, top: [...this.cache.top] } : null,
+    };
   }
 
   static fromJSON(data: CentroidJSON, maxTerms: number, topCount: number): Centroid {
     const c = new Centroid(maxTerms, topCount);
-    c.sums = new Map(data.sums);
+    c.ensureCapacity(data.ids.length);
+    c.ids.set(data.ids);
+    c.sums.set(data.sums);
+    c.length = data.ids.length;
     c.size = data.size;
     c.cache = data.cache ? { ...data.cache, top: [...data.cache.top] } : null;
     return c;
   }
-}
-
-/** The k heaviest entries, ties broken by key for a stable order. */
-function topEntries(entries: [string, number][], k: number): [string, number][] {
-  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return entries.length > k ? entries.slice(0, k) : entries;
-}
-
-/** The k keys with the largest values, ties broken by key for a stable order. */
-export function topKeys(vec: SparseVector, k: number): string[] {
-  const entries = [...vec];
-  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return entries.slice(0, k).map((e) => e[0]);
-}
-
-/** Sublinear term frequencies, L2-normalised (no IDF: centroids apply the current IDF later). */
-export function normalisedTf(counts: Map<string, number>): SparseVector {
-  const out: SparseVector = new Map();
-  let norm = 0;
-  for (const [k, c] of counts) {
-    const w = 1 + Math.log(c);
-    out.set(k, w);
-    norm += w * w;
-  }
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (const [k, w] of out) out.set(k, w / norm);
-  return out;
 }

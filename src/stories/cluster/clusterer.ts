@@ -3,8 +3,8 @@
 // topic (a running subject), else opens a new topic. Candidates come from an inverted index over
 // each cluster's salient keys, never from a scan of all clusters. After each article a local
 // re-clustering pass merges the touched event or topic with a neighbour that has become close.
-import { DocumentFrequencies, extractFeatures, tfidfVectors, type DocFeatures } from '../features.js';
-import { Centroid, normalisedTf, topKeys, type CentroidJSON, type SparseVector } from './centroid.js';
+import { extractFeatures, type DocFeatures } from '../features.js';
+import { Centroid, type CentroidJSON } from './centroid.js';
 import { SalientIndex, type SalientIndexJSON } from './salient-index.js';
 import {
   DEFAULT_OPTIONS,
@@ -14,6 +14,8 @@ import {
   type EventCluster,
   type TopicCluster,
 } from './types.js';
+import { ViewBuffer } from './view-buffer.js';
+import { DenseScratch, IdTable, topIds, Vocabulary } from './vocabulary.js';
 
 /** The views of a cluster: content words, common words, names, facts (numbers, dates, years). */
 interface Profile {
@@ -27,8 +29,9 @@ interface Profile {
 }
 
 interface EventState extends Profile {
-  id: string;
-  topicId: string;
+  /** Internal number; the public id is `e<n>`. */
+  n: number;
+  topic: number;
   docIds: string[];
   /** Sum of the scores with which articles joined (after the first): how tight the event is. */
   joinScoreSum: number;
@@ -36,36 +39,37 @@ interface EventState extends Profile {
 }
 
 interface TopicState extends Profile {
-  id: string;
-  eventIds: string[];
+  /** Internal number; the public id is `t<n>`. */
+  n: number;
+  events: number[];
   docCount: number;
 }
 
 /**
- * An article (or a cluster, in the re-clustering pass) as a probe: normalised TF-IDF weights
- * multiplied by IDF once more, ready for `Centroid.cosine`.
+ * Dense probes (normalised TF-IDF weights times IDF once more, ready for `Centroid.cosine`):
+ * one set for the article being placed, one for a cluster in the re-clustering pass. Reused.
  */
 interface Probe {
-  terms: SparseVector;
-  words: SparseVector;
-  phrases: SparseVector;
-  facts: SparseVector;
+  terms: DenseScratch;
+  words: DenseScratch;
+  phrases: DenseScratch;
+  facts: DenseScratch;
 }
 
-/** An article turned into vectors under the current document frequencies. */
+/** An article turned into vectors under the current document frequencies (reused buffers). */
 interface DocVectors {
-  /** The index query comes from the plain TF-IDF weights. */
-  terms: SparseVector;
-  words: SparseVector;
-  phrases: SparseVector;
-  probe: Probe;
+  terms: ViewBuffer;
+  words: ViewBuffer;
+  phrases: ViewBuffer;
+  facts: ViewBuffer;
   time: number | null;
-  /** Length-normalised raw frequencies, what centroids accumulate. */
-  rawTerms: SparseVector;
-  rawWords: SparseVector;
-  rawPhrases: SparseVector;
-  rawFacts: SparseVector;
 }
+
+/** Index key kinds: an id and its view share one integer key. */
+const KIND_TERM = 0;
+const KIND_WORD = 1;
+const KIND_PHRASE = 2;
+const indexKey = (id: number, kind: number): number => id * 3 + kind;
 
 interface ProfileJSON {
   terms: CentroidJSON;
@@ -76,13 +80,16 @@ interface ProfileJSON {
   last: number | null;
 }
 
+type IdTableJSON = ReturnType<IdTable['toJSON']>;
+
 export interface StoryClustererJSON {
-  version: 1;
+  version: 2;
   options: ClustererOptions;
   counters: { topic: number; event: number };
-  df: { terms: ReturnType<DocumentFrequencies['toJSON']>; phrases: ReturnType<DocumentFrequencies['toJSON']>; facts: ReturnType<DocumentFrequencies['toJSON']> };
-  events: (ProfileJSON & { id: string; topicId: string; docIds: string[]; joinScoreSum: number; joins: number })[];
-  topics: (ProfileJSON & { id: string; eventIds: string[]; docCount: number })[];
+  vocabulary: string[];
+  df: { terms: IdTableJSON; phrases: IdTableJSON; facts: IdTableJSON };
+  events: (ProfileJSON & { n: number; topic: number; docIds: string[]; joinScoreSum: number; joins: number })[];
+  topics: (ProfileJSON & { n: number; events: number[]; docCount: number })[];
   eventIndex: SalientIndexJSON;
   topicIndex: SalientIndexJSON;
 }
@@ -105,17 +112,35 @@ function gapDays(t: number | null, first: number | null, last: number | null): n
   return t < first ? first - t : t > last ? t - last : 0;
 }
 
+interface ScoredEvent {
+  event: EventState;
+  score: number;
+}
+
+const eventName = (n: number): string => `e${n}`;
+const topicName = (n: number): string => `t${n}`;
+
+function newProbe(): Probe {
+  return { terms: new DenseScratch(), words: new DenseScratch(), phrases: new DenseScratch(), facts: new DenseScratch() };
+}
+
 export class StoryClusterer {
   readonly options: ClustererOptions;
+  /** One dictionary for terms, names and facts. */
+  private vocab = new Vocabulary();
   /** Document frequencies of terms; common words (a subset of terms) share them. */
-  private termDf = new DocumentFrequencies();
-  private phraseDf = new DocumentFrequencies();
-  private factDf = new DocumentFrequencies();
-  private events = new Map<string, EventState>();
-  private topicMap = new Map<string, TopicState>();
+  private termDf = new IdTable();
+  private phraseDf = new IdTable();
+  private factDf = new IdTable();
+  private events = new Map<number, EventState>();
+  private topicMap = new Map<number, TopicState>();
   private eventIndex: SalientIndex;
   private topicIndex: SalientIndex;
   private counters = { topic: 0, event: 0 };
+  private articleProbe = newProbe();
+  private clusterProbe = newProbe();
+  private articleTermIds = new Map<string, number>();
+  private buffers = { terms: new ViewBuffer(), words: new ViewBuffer(), phrases: new ViewBuffer(), facts: new ViewBuffer() };
 
   constructor(opts: Partial<ClustererOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...opts };
@@ -130,41 +155,41 @@ export class StoryClusterer {
     const query = this.queryOf(vectors);
     const changed = new Set<string>();
 
-    const joined = this.bestEvent(vectors, query);
+    const { joined, nearest } = this.bestEvent(vectors, query);
     if (joined) {
       joined.event.joinScoreSum += joined.score;
       joined.event.joins++;
     }
     const opened = joined === null;
-    const event = joined?.event ?? this.openEvent(this.bestTopic(vectors, query) ?? this.openTopic(), changed);
-    const topic = this.topicMap.get(event.topicId)!;
+    const event = joined?.event ?? this.openEvent(this.bestTopic(query) ?? this.nearestEventTopic(nearest) ?? this.openTopic(), changed);
+    const topic = this.topicMap.get(event.topic)!;
     this.absorb(event, vectors, 'event');
     this.absorb(topic, vectors, 'topic');
     event.docIds.push(doc.id);
     topic.docCount++;
     this.reindexEvent(event);
     this.reindexTopic(topic);
-    changed.add(event.id);
-    changed.add(topic.id);
+    changed.add(eventName(event.n));
+    changed.add(topicName(topic.n));
 
     // Re-cluster locally when the article opened a cluster, or when a cluster doubled in size
     // (its centroid has moved enough to be worth another look): amortised O(1) per article.
     if (!opened && !isPowerOfTwo(event.docIds.length) && !isPowerOfTwo(topic.docCount)) {
-      return { topicId: topic.id, eventId: event.id, changed: [...changed].sort() };
+      return { topicId: topicName(topic.n), eventId: eventName(event.n), changed: [...changed].sort() };
     }
     const finalTopic = this.mergeTopics(topic, changed);
-    const finalEvent = this.mergeEvents(this.events.has(event.id) ? event : this.eventOf(doc.id, finalTopic), finalTopic, changed);
-    return { topicId: finalTopic.id, eventId: finalEvent.id, changed: [...changed].sort() };
+    const finalEvent = this.mergeEvents(this.events.has(event.n) ? event : this.eventOf(doc.id, finalTopic), finalTopic, changed);
+    return { topicId: topicName(finalTopic.n), eventId: eventName(finalEvent.n), changed: [...changed].sort() };
   }
 
   /** All topics with their events, largest first. */
   topics(): TopicCluster[] {
     const out: TopicCluster[] = [];
     for (const t of this.topicMap.values()) {
-      const events = t.eventIds.map((id) => this.eventView(this.events.get(id)!));
+      const events = t.events.map((n) => this.eventView(this.events.get(n)!));
       events.sort((a, b) => b.docIds.length - a.docIds.length || (a.id < b.id ? -1 : 1));
       out.push({
-        id: t.id,
+        id: topicName(t.n),
         events,
         docIds: events.flatMap((e) => e.docIds),
         keyTerms: this.keyTerms(t),
@@ -181,63 +206,71 @@ export class StoryClusterer {
   // --- Assignment --------------------------------------------------------------------------
 
   private vectorise(f: DocFeatures): DocVectors {
-    const facts = factKeys(f);
-    this.termDf.add(f.terms.keys());
-    this.phraseDf.add(f.phrases.keys());
-    this.factDf.add(facts.keys());
-    const terms = tfidfVectors(f.terms, this.termDf);
-    const words = tfidfVectors(f.words, this.termDf);
-    const phrases = tfidfVectors(f.phrases, this.phraseDf);
-    return {
-      terms: terms.weights,
-      words: words.weights,
-      phrases: phrases.weights,
-      probe: { terms: terms.probe, words: words.probe, phrases: phrases.probe, facts: tfidfVectors(facts, this.factDf).probe },
-      time: f.time,
-      rawTerms: normalisedTf(f.terms),
-      rawWords: normalisedTf(f.words),
-      rawPhrases: normalisedTf(f.phrases),
-      rawFacts: normalisedTf(facts),
-    };
+    const v = this.buffers;
+    // Common words are a subset of the terms: resolve them through the article's own terms.
+    const termIds = this.articleTermIds;
+    termIds.clear();
+    v.terms.load(f.terms, this.vocab, termIds);
+    v.words.load(f.words, this.vocab, termIds);
+    v.phrases.load(f.phrases, this.vocab);
+    v.facts.load(factKeys(f), this.vocab);
+    this.termDf.add(v.terms.ids.subarray(0, v.terms.length));
+    this.phraseDf.add(v.phrases.ids.subarray(0, v.phrases.length));
+    this.factDf.add(v.facts.ids.subarray(0, v.facts.length));
+    const p = this.articleProbe;
+    v.terms.weigh(this.termDf, p.terms);
+    v.words.weigh(this.termDf, p.words);
+    v.phrases.weigh(this.phraseDf, p.phrases);
+    v.facts.weigh(this.factDf, p.facts);
+    return { ...v, time: f.time };
   }
 
   /** The article's heaviest words and names, as index keys with weights. */
-  private queryOf(v: DocVectors): Map<string, number> {
-    const q = new Map<string, number>();
+  private queryOf(v: DocVectors): { keys: number[]; weights: number[] } {
+    const keys: number[] = [];
+    const weights: number[] = [];
     const k = this.options.queryKeys;
-    for (const t of topKeys(v.terms, k)) q.set(`t:${t}`, v.terms.get(t)!);
-    for (const t of topKeys(v.words, k)) q.set(`w:${t}`, v.words.get(t)!);
-    for (const p of topKeys(v.phrases, Math.ceil(k / 2))) q.set(`p:${p}`, v.phrases.get(p)!);
-    return q;
+    const take = (view: ViewBuffer, count: number, kind: number) => {
+      for (const id of topIds(view.ids, view.tfidf, view.length, count)) {
+        keys.push(indexKey(id, kind));
+        weights.push(view.tfidfOf(id));
+      }
+    };
+    take(v.terms, k, KIND_TERM);
+    take(v.words, k, KIND_WORD);
+    take(v.phrases, Math.ceil(k / 2), KIND_PHRASE);
+    return { keys, weights };
   }
 
   /** Content and name similarity, the weights shifting to words when one side has no names. */
-  private subjectScore(terms: SparseVector, phrases: SparseVector, c: Profile): number {
-    const cosT = c.terms.cosine(terms, this.termDf);
-    if (phrases.size === 0 || c.phrases.isEmpty) return cosT;
+  private subjectScore(p: Pick<Probe, 'terms' | 'phrases'>, c: Profile): number {
+    const cosT = c.terms.cosine(p.terms, this.termDf);
+    if (p.phrases.size === 0 || c.phrases.isEmpty) return cosT;
     const wp = this.options.phraseWeight;
-    return (1 - wp) * cosT + wp * c.phrases.cosine(phrases, this.phraseDf);
+    return (1 - wp) * cosT + wp * c.phrases.cosine(p.phrases, this.phraseDf);
   }
 
   /**
    * How well an article (or topic) fits a topic: mostly the common vocabulary of the subject,
    * since the two happenings of one subject often share few names.
    */
-  private topicScore(words: SparseVector, phrases: SparseVector, t: Profile): number {
-    const cosW = t.words.cosine(words, this.termDf);
-    if (phrases.size === 0 || t.phrases.isEmpty) return cosW;
+  private topicScore(p: Pick<Probe, 'words' | 'phrases'>, t: Profile): number {
+    const cosW = t.words.cosine(p.words, this.termDf);
+    if (p.phrases.size === 0 || t.phrases.isEmpty) return cosW;
     const wp = this.options.topicPhraseWeight;
-    return (1 - wp) * cosW + wp * t.phrases.cosine(phrases, this.phraseDf);
+    return (1 - wp) * cosW + wp * t.phrases.cosine(p.phrases, this.phraseDf);
   }
 
   /** Share of an article's principal names (its heaviest) that an event never mentions. */
-  private missingNames(phrases: SparseVector, e: EventState): number {
-    const names = topKeys(phrases, this.options.principalNames * 2).filter(isSpelledName).slice(0, this.options.principalNames);
-    if (names.length === 0 || e.phrases.isEmpty) return 0;
+  private missingNames(phrases: DenseScratch, e: EventState): number {
+    if (e.phrases.isEmpty) return 0;
+    const ids = phrases.ids;
+    const ranked = topIds(ids, ids.map((id) => phrases.get(id)), ids.length, this.options.principalNames * 2);
+    const names = ranked.filter((id) => isSpelledName(this.vocab.key(id))).slice(0, this.options.principalNames);
     let missing = 0;
     let total = 0;
     for (const n of names) {
-      const w = phrases.get(n)!;
+      const w = phrases.get(n);
       total += w;
       if (!e.phrases.has(n)) missing += w;
     }
@@ -245,16 +278,11 @@ export class StoryClusterer {
   }
 
   /** How likely it is that an article (or a cluster) reports the same happening as an event. */
-  private happeningScore(
-    v: Pick<Probe, 'terms' | 'phrases' | 'facts'>,
-    first: number | null,
-    last: number | null,
-    e: EventState,
-  ): number {
+  private happeningScore(p: Pick<Probe, 'terms' | 'phrases' | 'facts'>, first: number | null, last: number | null, e: EventState): number {
     const o = this.options;
-    let score = this.subjectScore(v.terms, v.phrases, e);
-    if (o.namePenalty > 0) score -= o.namePenalty * this.missingNames(v.phrases, e);
-    if (v.facts.size > 0) score = (1 - o.factWeight) * score + o.factWeight * e.facts.cosine(v.facts, this.factDf);
+    let score = this.subjectScore(p, e);
+    if (o.namePenalty > 0) score -= o.namePenalty * this.missingNames(p.phrases, e);
+    if (p.facts.size > 0) score = (1 - o.factWeight) * score + o.factWeight * e.facts.cosine(p.facts, this.factDf);
     const gap = first === null || last === null ? null : Math.min(gapDays(first, e.first, e.last) ?? Infinity, gapDays(last, e.first, e.last) ?? Infinity);
     if (gap !== null && Number.isFinite(gap)) score -= o.timePenalty * (1 - Math.exp(-gap / o.timeScaleDays));
     return score;
@@ -265,27 +293,39 @@ export class StoryClusterer {
    * once the event has a record of joins, a set share of its usual join score (an article much
    * looser than the event's own members reports something else).
    */
-  private bestEvent(v: DocVectors, query: Map<string, number>): { event: EventState; score: number } | null {
+  private bestEvent(v: DocVectors, query: { keys: number[]; weights: number[] }): { joined: ScoredEvent | null; nearest: ScoredEvent | null } {
     const o = this.options;
-    const ids = this.eventIndex.candidates(query, o.maxCandidates, (id) => this.events.has(id));
-    let best: { event: EventState; score: number } | null = null;
+    const ids = this.eventIndex.candidates(query.keys, query.weights, o.maxCandidates, (id) => this.events.has(id));
+    let best: ScoredEvent | null = null;
+    let nearest: ScoredEvent | null = null;
     for (const id of ids) {
       const e = this.events.get(id)!;
-      const s = this.happeningScore(v.probe, v.time, v.time, e);
+      const s = this.happeningScore(this.articleProbe, v.time, v.time, e);
+      if (!nearest || s > nearest.score) nearest = { event: e, score: s };
       if (s < o.eventThreshold || (best && s <= best.score)) continue;
       if (e.joins >= 2 && s < o.cohesionShare * (e.joinScoreSum / e.joins)) continue;
       best = { event: e, score: s };
     }
-    return best;
+    return { joined: best, nearest };
   }
 
-  private bestTopic(v: DocVectors, query: Map<string, number>): TopicState | null {
-    const ids = this.topicIndex.candidates(query, this.options.maxCandidates, (id) => this.topicMap.has(id));
+  /**
+   * When no topic's common vocabulary is close enough, an event that nearly took the article
+   * (same names and facts, a different happening) still says which subject it belongs to.
+   */
+  private nearestEventTopic(nearest: ScoredEvent | null): TopicState | null {
+    const o = this.options;
+    if (!nearest || o.nearEventShare <= 0 || nearest.score < o.nearEventShare * o.eventThreshold) return null;
+    return this.topicMap.get(nearest.event.topic) ?? null;
+  }
+
+  private bestTopic(query: { keys: number[]; weights: number[] }): TopicState | null {
+    const ids = this.topicIndex.candidates(query.keys, query.weights, this.options.maxCandidates, (id) => this.topicMap.has(id));
     let best: TopicState | null = null;
     let bestScore = this.options.topicThreshold;
     for (const id of ids) {
       const t = this.topicMap.get(id)!;
-      const s = this.topicScore(v.probe.words, v.probe.phrases, t);
+      const s = this.topicScore(this.articleProbe, t);
       if (s >= bestScore) {
         best = t;
         bestScore = s;
@@ -301,28 +341,28 @@ export class StoryClusterer {
   }
 
   private openTopic(): TopicState {
-    const t: TopicState = { id: `t${++this.counters.topic}`, eventIds: [], docCount: 0, ...this.newProfile() };
-    this.topicMap.set(t.id, t);
+    const t: TopicState = { n: ++this.counters.topic, events: [], docCount: 0, ...this.newProfile() };
+    this.topicMap.set(t.n, t);
     return t;
   }
 
   private openEvent(topic: TopicState, changed: Set<string>): EventState {
-    const e: EventState = { id: `e${++this.counters.event}`, topicId: topic.id, docIds: [], joinScoreSum: 0, joins: 0, ...this.newProfile() };
-    this.events.set(e.id, e);
-    topic.eventIds.push(e.id);
-    changed.add(topic.id);
+    const e: EventState = { n: ++this.counters.event, topic: topic.n, docIds: [], joinScoreSum: 0, joins: 0, ...this.newProfile() };
+    this.events.set(e.n, e);
+    topic.events.push(e.n);
+    changed.add(topicName(topic.n));
     return e;
   }
 
   /** Add an article to a cluster; events read terms and facts, topics read common words. */
   private absorb(p: Profile, v: DocVectors, level: 'event' | 'topic'): void {
     if (level === 'event') {
-      p.terms.add(v.rawTerms);
-      p.facts.add(v.rawFacts);
+      p.terms.add(v.terms);
+      p.facts.add(v.facts);
     } else {
-      p.words.add(v.rawWords);
+      p.words.add(v.words);
     }
-    p.phrases.add(v.rawPhrases);
+    p.phrases.add(v.phrases);
     if (v.time !== null) {
       p.first = p.first === null ? v.time : Math.min(p.first, v.time);
       p.last = p.last === null ? v.time : Math.max(p.last, v.time);
@@ -330,46 +370,47 @@ export class StoryClusterer {
   }
 
   /** Index keys of an event: its heaviest terms and names. */
-  private eventKeys(p: Profile): string[] {
+  private eventKeys(p: Profile): number[] {
     const k = this.options.salientKeys;
-    return [...p.terms.topTerms(this.termDf, k).map((t) => `t:${t}`), ...p.phrases.topTerms(this.phraseDf, Math.ceil(k / 2)).map((t) => `p:${t}`)];
+    const keys = p.terms.topTerms(this.termDf, k).map((id) => indexKey(id, KIND_TERM));
+    for (const id of p.phrases.topTerms(this.phraseDf, Math.ceil(k / 2))) keys.push(indexKey(id, KIND_PHRASE));
+    return keys;
   }
 
   /** Index keys of a topic: its heaviest common words and names. */
-  private topicKeys(p: Profile): string[] {
+  private topicKeys(p: Profile): number[] {
     const k = this.options.salientKeys;
-    return [...p.words.topTerms(this.termDf, k).map((t) => `w:${t}`), ...p.phrases.topTerms(this.phraseDf, Math.ceil(k / 2)).map((t) => `p:${t}`)];
+    const keys = p.words.topTerms(this.termDf, k).map((id) => indexKey(id, KIND_WORD));
+    for (const id of p.phrases.topTerms(this.phraseDf, Math.ceil(k / 2))) keys.push(indexKey(id, KIND_PHRASE));
+    return keys;
   }
 
   private reindexEvent(e: EventState): void {
-    this.eventIndex.put(e.id, this.eventKeys(e));
+    this.eventIndex.put(e.n, this.eventKeys(e));
   }
 
   private reindexTopic(t: TopicState): void {
-    this.topicIndex.put(t.id, this.topicKeys(t));
+    this.topicIndex.put(t.n, this.topicKeys(t));
   }
 
   // --- Local re-clustering -----------------------------------------------------------------
 
-  private clusterQuery(keys: string[]): Map<string, number> {
-    const q = new Map<string, number>();
-    for (const key of keys) q.set(key, 1);
-    return q;
-  }
-
   /** Merge the touched topic with every topic now close enough; returns the surviving topic. */
   private mergeTopics(topic: TopicState, changed: Set<string>): TopicState {
     let current = topic;
-    const tv = () => ({ words: this.probeOf(current.words, this.termDf), phrases: this.probeOf(current.phrases, this.phraseDf) });
-    for (const id of this.topicIndex.candidates(this.clusterQuery(this.topicKeys(current)), this.options.mergeCandidates, (x) => this.topicMap.has(x))) {
-      if (id === current.id || !this.topicMap.has(id)) continue;
+    const keys = this.topicKeys(current);
+    const ones = keys.map(() => 1);
+    const probe = this.clusterProbe;
+    for (const id of this.topicIndex.candidates(keys, ones, this.options.mergeCandidates, (x) => this.topicMap.has(x))) {
+      if (id === current.n || !this.topicMap.has(id)) continue;
       const other = this.topicMap.get(id)!;
-      const v = tv();
-      if (this.topicScore(v.words, v.phrases, other) < this.options.topicMergeThreshold) continue;
+      current.words.probeInto(probe.words, this.termDf);
+      current.phrases.probeInto(probe.phrases, this.phraseDf);
+      if (this.topicScore(probe, other) < this.options.topicMergeThreshold) continue;
       const [keep, gone] = current.docCount >= other.docCount ? [current, other] : [other, current];
       this.absorbTopic(keep, gone);
-      changed.add(keep.id);
-      changed.add(gone.id);
+      changed.add(topicName(keep.n));
+      changed.add(topicName(gone.n));
       current = keep;
     }
     return current;
@@ -378,79 +419,85 @@ export class StoryClusterer {
   private absorbTopic(keep: TopicState, gone: TopicState): void {
     mergeProfile(keep, gone);
     keep.docCount += gone.docCount;
-    for (const id of gone.eventIds) {
-      this.events.get(id)!.topicId = keep.id;
-      keep.eventIds.push(id);
+    for (const n of gone.events) {
+      this.events.get(n)!.topic = keep.n;
+      keep.events.push(n);
     }
-    this.topicMap.delete(gone.id);
+    this.topicMap.delete(gone.n);
     this.reindexTopic(keep);
   }
 
   /** Merge the touched event with sibling events now close enough; returns the survivor. */
   private mergeEvents(event: EventState, topic: TopicState, changed: Set<string>): EventState {
     let current = event;
-    const candidates = this.eventIndex.candidates(this.clusterQuery(this.eventKeys(current)), this.options.mergeCandidates, (x) => this.events.has(x));
+    const keys = this.eventKeys(current);
+    const candidates = this.eventIndex.candidates(keys, keys.map(() => 1), this.options.mergeCandidates, (x) => this.events.has(x));
+    const probe = this.clusterProbe;
     for (const id of candidates) {
       const other = this.events.get(id);
-      if (!other || other.id === current.id || other.topicId !== topic.id) continue;
-      const v = { terms: this.probeOf(current.terms, this.termDf), phrases: this.probeOf(current.phrases, this.phraseDf), facts: this.probeOf(current.facts, this.factDf) };
-      const score = this.happeningScore(v, current.first, current.last, other);
+      if (!other || other.n === current.n || other.topic !== topic.n) continue;
+      current.terms.probeInto(probe.terms, this.termDf);
+      current.phrases.probeInto(probe.phrases, this.phraseDf);
+      current.facts.probeInto(probe.facts, this.factDf);
+      const score = this.happeningScore(probe, current.first, current.last, other);
       if (score < this.options.eventMergeThreshold) continue;
       const [keep, gone] = current.docIds.length >= other.docIds.length ? [current, other] : [other, current];
       mergeProfile(keep, gone);
       keep.docIds.push(...gone.docIds);
       keep.joinScoreSum += gone.joinScoreSum;
       keep.joins += gone.joins;
-      this.events.delete(gone.id);
-      topic.eventIds = topic.eventIds.filter((x) => x !== gone.id);
+      this.events.delete(gone.n);
+      topic.events = topic.events.filter((x) => x !== gone.n);
       this.reindexEvent(keep);
-      changed.add(keep.id);
-      changed.add(gone.id);
+      changed.add(eventName(keep.n));
+      changed.add(eventName(gone.n));
       current = keep;
     }
     return current;
   }
 
-  private probeOf(c: Centroid, df: DocumentFrequencies): SparseVector {
-    return c.probe(df);
-  }
-
   /** The event holding a document inside a topic (after merges moved it). */
   private eventOf(docId: string, topic: TopicState): EventState {
-    for (const id of topic.eventIds) {
-      const e = this.events.get(id)!;
+    for (const n of topic.events) {
+      const e = this.events.get(n)!;
       if (e.docIds.includes(docId)) return e;
     }
-    throw new Error(`document ${docId} is in no event of topic ${topic.id}`);
+    throw new Error(`document ${docId} is in no event of topic ${topicName(topic.n)}`);
   }
 
   // --- Views and persistence -----------------------------------------------------------------
 
   private keyTerms(p: Profile): string[] {
-    const names = p.phrases.topTerms(this.phraseDf, 6).filter(isSpelledName).slice(0, 3);
-    const words = (p.terms.isEmpty ? p.words.topTerms(this.termDf, 6) : p.terms.topTerms(this.termDf, 6)).filter((w) => !names.includes(w));
+    const names = p.phrases
+      .topTerms(this.phraseDf, 6)
+      .map((id) => this.vocab.key(id))
+      .filter(isSpelledName)
+      .slice(0, 3);
+    const wordIds = p.terms.isEmpty ? p.words.topTerms(this.termDf, 6) : p.terms.topTerms(this.termDf, 6);
+    const words = wordIds.map((id) => this.vocab.key(id)).filter((w) => !names.includes(w));
     return [...names, ...words].slice(0, 6);
   }
 
   private eventView(e: EventState): EventCluster {
-    return { id: e.id, topicId: e.topicId, docIds: [...e.docIds], keyTerms: this.keyTerms(e), first: isoOf(e.first), last: isoOf(e.last) };
+    return { id: eventName(e.n), topicId: topicName(e.topic), docIds: [...e.docIds], keyTerms: this.keyTerms(e), first: isoOf(e.first), last: isoOf(e.last) };
   }
 
   toJSON(): StoryClustererJSON {
     return {
-      version: 1,
+      version: 2,
       options: { ...this.options },
       counters: { ...this.counters },
+      vocabulary: this.vocab.toJSON(),
       df: { terms: this.termDf.toJSON(), phrases: this.phraseDf.toJSON(), facts: this.factDf.toJSON() },
-      events: [...this.events.values()].map((e) => ({ id: e.id, topicId: e.topicId, docIds: [...e.docIds], joinScoreSum: e.joinScoreSum, joins: e.joins, ...profileJSON(e) })),
-      topics: [...this.topicMap.values()].map((t) => ({ id: t.id, eventIds: [...t.eventIds], docCount: t.docCount, ...profileJSON(t) })),
+      events: [...this.events.values()].map((e) => ({ n: e.n, topic: e.topic, docIds: [...e.docIds], joinScoreSum: e.joinScoreSum, joins: e.joins, ...profileJSON(e) })),
+      topics: [...this.topicMap.values()].map((t) => ({ n: t.n, events: [...t.events], docCount: t.docCount, ...profileJSON(t) })),
       eventIndex: this.eventIndex.toJSON(),
       topicIndex: this.topicIndex.toJSON(),
     };
   }
 
   static fromJSON(data: StoryClustererJSON): StoryClusterer {
-    if (data.version !== 1) throw new Error(`unknown story clusterer state version ${String(data.version)}`);
+    if (data.version !== 2) throw new Error(`unknown story clusterer state version ${String(data.version)}`);
     const c = new StoryClusterer(data.options);
     const { vectorTerms, postingCap, salientKeys } = c.options;
     const profile = (p: ProfileJSON): Profile => ({
@@ -462,11 +509,12 @@ export class StoryClusterer {
       last: p.last,
     });
     c.counters = { ...data.counters };
-    c.termDf = DocumentFrequencies.fromJSON(data.df.terms);
-    c.phraseDf = DocumentFrequencies.fromJSON(data.df.phrases);
-    c.factDf = DocumentFrequencies.fromJSON(data.df.facts);
-    for (const e of data.events) c.events.set(e.id, { id: e.id, topicId: e.topicId, docIds: [...e.docIds], joinScoreSum: e.joinScoreSum, joins: e.joins, ...profile(e) });
-    for (const t of data.topics) c.topicMap.set(t.id, { id: t.id, eventIds: [...t.eventIds], docCount: t.docCount, ...profile(t) });
+    c.vocab = Vocabulary.fromJSON(data.vocabulary);
+    c.termDf = IdTable.fromJSON(data.df.terms);
+    c.phraseDf = IdTable.fromJSON(data.df.phrases);
+    c.factDf = IdTable.fromJSON(data.df.facts);
+    for (const e of data.events) c.events.set(e.n, { n: e.n, topic: e.topic, docIds: [...e.docIds], joinScoreSum: e.joinScoreSum, joins: e.joins, ...profile(e) });
+    for (const t of data.topics) c.topicMap.set(t.n, { n: t.n, events: [...t.events], docCount: t.docCount, ...profile(t) });
     c.eventIndex = SalientIndex.fromJSON(data.eventIndex, postingCap);
     c.topicIndex = SalientIndex.fromJSON(data.topicIndex, postingCap);
     return c;
@@ -497,4 +545,3 @@ function mergeProfile(keep: Profile, gone: Profile): void {
 function profileJSON(p: Profile): ProfileJSON {
   return { terms: p.terms.toJSON(), words: p.words.toJSON(), phrases: p.phrases.toJSON(), facts: p.facts.toJSON(), first: p.first, last: p.last };
 }
-

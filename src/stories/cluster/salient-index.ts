@@ -1,26 +1,29 @@
-// Inverted index from salient keys (a cluster's top TF-IDF terms and names) to cluster ids.
-// Each posting list keeps only the most recently refreshed clusters, so looking up an article
-// costs the same however many clusters the store holds; stale clusters fall out of reach,
-// which doubles as a time decay.
+// Inverted index from salient keys (a cluster's top TF-IDF terms and names, as integer keys) to
+// integer cluster ids. Each posting list keeps only the most recently refreshed clusters, so
+// looking up an article costs the same however many clusters the store holds; stale clusters
+// fall out of reach, which doubles as a time decay.
 
 export interface SalientIndexJSON {
-  postings: [string, string[]][];
+  postings: [number, number[]][];
 }
 
 export class SalientIndex {
-  private postings = new Map<string, string[]>();
+  private postings = new Map<number, number[]>();
+  /** Reused accumulator for `candidates` (cleared after each call). */
+  private score = new Map<number, number>();
 
   constructor(private readonly postingCap: number) {}
 
   /** (Re)announce a cluster under its current salient keys, moving it to the fresh end. */
-  put(id: string, keys: readonly string[]): void {
+  put(id: number, keys: readonly number[]): void {
     for (const key of keys) {
       let list = this.postings.get(key);
       if (!list) {
         list = [];
         this.postings.set(key, list);
       }
-      const at = list.indexOf(id);
+      const at = list.lastIndexOf(id);
+      if (at === list.length - 1 && at >= 0) continue; // already the freshest
       if (at >= 0) list.splice(at, 1);
       list.push(id);
       if (list.length > this.postingCap) list.shift();
@@ -28,17 +31,20 @@ export class SalientIndex {
   }
 
   /**
-   * Clusters sharing keys with a query, scored by the summed weight of the shared keys,
-   * best first, at most `limit`. `alive` filters out clusters merged away since indexing.
+   * Clusters sharing keys with a query (parallel keys and weights), scored by the summed weight
+   * of the shared keys, best first, at most `limit`. `alive` filters out clusters merged away.
    */
-  candidates(query: ReadonlyMap<string, number>, limit: number, alive: (id: string) => boolean): string[] {
-    const score = new Map<string, number>();
-    for (const [key, w] of query) {
-      const list = this.postings.get(key);
+  candidates(keys: readonly number[], weights: readonly number[], limit: number, alive: (id: number) => boolean): number[] {
+    const score = this.score;
+    for (let i = 0; i < keys.length; i++) {
+      const list = this.postings.get(keys[i]!);
       if (!list) continue;
+      const w = weights[i]!;
       for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
     }
-    return bestK(score, limit, alive);
+    const out = bestK(score, limit, alive);
+    score.clear();
+    return out;
   }
 
   toJSON(): SalientIndexJSON {
@@ -52,17 +58,22 @@ export class SalientIndex {
   }
 }
 
-/** Best `k` entries by value (ties by id), in one pass with a small sorted buffer: no full sort. */
-function bestK(score: ReadonlyMap<string, number>, k: number, keep: (id: string) => boolean): string[] {
-  const top: [string, number][] = [];
-  const better = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
-  for (const entry of score) {
-    if (top.length === k && !better(entry, top[k - 1]!)) continue;
-    if (!keep(entry[0])) continue;
-    let at = top.length;
-    while (at > 0 && better(entry, top[at - 1]!)) at--;
-    top.splice(at, 0, entry);
-    if (top.length > k) top.pop();
+/** Best `k` ids by value (ties by smaller id), in one pass with a small sorted buffer. */
+function bestK(score: ReadonlyMap<number, number>, k: number, keep: (id: number) => boolean): number[] {
+  const ids: number[] = [];
+  const vals: number[] = [];
+  const better = (v: number, id: number, at: number) => v > vals[at]! || (v === vals[at]! && id < ids[at]!);
+  for (const [id, v] of score) {
+    if (ids.length === k && !better(v, id, k - 1)) continue;
+    if (!keep(id)) continue;
+    let at = ids.length;
+    while (at > 0 && better(v, id, at - 1)) at--;
+    ids.splice(at, 0, id);
+    vals.splice(at, 0, v);
+    if (ids.length > k) {
+      ids.pop();
+      vals.pop();
+    }
   }
-  return top.map((e) => e[0]);
+  return ids;
 }

@@ -56,6 +56,11 @@ export interface ClustererOptions {
   principalNames: number;
   /** An article joins an event only at this share of the event's mean join score or above. */
   cohesionShare: number;
+  /**
+   * An article no topic takes still goes to the topic of its nearest event when that event's
+   * score reaches this share of `eventThreshold` (0 = off).
+   */
+  nearEventShare: number;
   /** Weight of names against common words in the topic score. */
   topicPhraseWeight: number;
   /** Weight of facts (numbers, dates, years) in the event score. */
@@ -87,6 +92,7 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   namePenalty: 0,
   principalNames: 1,
   cohesionShare: 0,
+  nearEventShare: 0.5,
   topicPhraseWeight: 0.2,
   factWeight: 0.25,
   timePenalty: 0.05,

@@ -1,0 +1,153 @@
+// Integer ids for every key the clusterer reads (terms, names, facts), with document
+// frequencies and reusable dense scratch vectors over those ids. Interning once per article turns
+// every later look-up (IDF, centroid sums, index keys) into an array access instead of a
+// string-keyed Map probe, and keeps the heap small and flat at 100,000 articles.
+
+/** One dictionary of keys; terms, names and facts share it (their frequencies are kept apart). */
+export class Vocabulary {
+  private ids = new Map<string, number>();
+  private keys: string[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The id of a key, interning it on first sight. */
+  intern(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keys.push(key);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  key(id: number): string {
+    return this.keys[id]!;
+  }
+
+  toJSON(): string[] {
+    return [...this.keys];
+  }
+
+  static fromJSON(keys: readonly string[]): Vocabulary {
+    const v = new Vocabulary();
+    for (const k of keys) v.intern(k);
+    return v;
+  }
+}
+
+/** A growable Int32Array large enough for `n` slots. */
+function grown(a: Int32Array, n: number): Int32Array {
+  if (n <= a.length) return a;
+  const out = new Int32Array(Math.max(n, a.length * 2));
+  out.set(a);
+  return out;
+}
+
+/**
+ * Document frequencies by id, one article at a time. IDF is smoothed so that the first articles
+ * of a stream still get usable weights: idf = ln((N + 1) / (df + 1)) + 1.
+ */
+export class IdTable {
+  private df: Int32Array = new Int32Array(1024);
+  private n = 0;
+  private logN1 = 0;
+
+  get documents(): number {
+    return this.n;
+  }
+
+  /** Count one article holding these (distinct) ids. */
+  add(ids: ArrayLike<number>): void {
+    this.n++;
+    this.logN1 = Math.log(this.n + 1);
+    let max = -1;
+    for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
+    this.df = grown(this.df, max + 1);
+    for (let i = 0; i < ids.length; i++) this.df[ids[i]!]!++;
+  }
+
+  idf(id: number): number {
+    const df = id < this.df.length ? this.df[id]! : 0;
+    return this.logN1 - Math.log(df + 1) + 1;
+  }
+
+  toJSON(): { n: number; df: number[] } {
+    // Trailing zeros carry nothing.
+    let end = this.df.length;
+    while (end > 0 && this.df[end - 1] === 0) end--;
+    return { n: this.n, df: Array.from(this.df.subarray(0, end)) };
+  }
+
+  static fromJSON(data: { n: number; df: number[] }): IdTable {
+    const t = new IdTable();
+    t.n = data.n;
+    t.logN1 = Math.log(data.n + 1);
+    t.df = grown(t.df, data.df.length);
+    t.df.set(data.df);
+    return t;
+  }
+}
+
+/**
+ * A dense vector over ids that remembers which slots it set, so clearing costs only what was
+ * used. One is kept per role and reused for every article: no per-article map.
+ */
+export class DenseScratch {
+  values = new Float64Array(1024);
+  private used: number[] = [];
+
+  get size(): number {
+    return this.used.length;
+  }
+
+  /** Ids set since the last clear, in the order they were set. */
+  get ids(): readonly number[] {
+    return this.used;
+  }
+
+  set(id: number, value: number): void {
+    if (id >= this.values.length) {
+      const next = new Float64Array(Math.max(id + 1, this.values.length * 2));
+      next.set(this.values);
+      this.values = next;
+    }
+    if (this.values[id] === 0) this.used.push(id);
+    this.values[id] = value;
+  }
+
+  get(id: number): number {
+    return id < this.values.length ? this.values[id]! : 0;
+  }
+
+  clear(): void {
+    for (const id of this.used) this.values[id] = 0;
+    this.used.length = 0;
+  }
+}
+
+/**
+ * The `k` ids with the largest values, heaviest first, ties by smaller id; one pass with a small
+ * sorted buffer (k is small next to n), no full sort.
+ */
+export function topIds(ids: ArrayLike<number>, values: ArrayLike<number>, length: number, k: number): number[] {
+  const outIds: number[] = [];
+  const outVals: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const id = ids[i]!;
+    const v = values[i]!;
+    const n = outIds.length;
+    if (n === k && !(v > outVals[n - 1]! || (v === outVals[n - 1]! && id < outIds[n - 1]!))) continue;
+    let at = n;
+    while (at > 0 && (v > outVals[at - 1]! || (v === outVals[at - 1]! && id < outIds[at - 1]!))) at--;
+    outIds.splice(at, 0, id);
+    outVals.splice(at, 0, v);
+    if (outIds.length > k) {
+      outIds.pop();
+      outVals.pop();
+    }
+  }
+  return outIds;
+}
