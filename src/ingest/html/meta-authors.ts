@@ -4,6 +4,8 @@
 // give names, the first that reads like a person's name wins over handles and organisations.
 import { hostLabel, squash, textOf } from './meta-candidates.js';
 import type { JsonLdFacts } from './meta-jsonld.js';
+import { BYLINE_GROUPS, bylineElements } from './meta-byline-elements.js';
+import { descendantsByTag, indexPage, type PageIndex, shortText } from './meta-page-index.js';
 import { BY_PREFIX, nameShaped, personLike, splitAuthors } from './meta-names.js';
 import type { MetaTags } from './meta-tags.js';
 import { titlePieces } from './meta-title.js';
@@ -24,17 +26,6 @@ function unique(names: string[]): string[] {
 }
 
 const META_KEYS = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl', 'citation_author', 'og:article:author', 'book:author', 'twitter:data1'];
-
-/** Visible byline elements, most specific first, with the rule name each one records. */
-const BYLINE_SELECTORS: [string, string][] = [
-  ['[itemprop="author"] [itemprop="name"]', 'html:itemprop-author-name'],
-  ['[itemprop="author"]', 'html:itemprop-author'],
-  ['a[rel="author"], [rel="author"]', 'html:rel-author'],
-  ['[data-testid*="byline"] a, [data-testid*="author"]', 'html:testid-byline'],
-  ['.vcard .fn, .author .fn, .byline .fn', 'html:hcard'],
-  ['[class*="contributor"], .author-name, .author_name, .authorName, .byline-name, .byline__name, .article-author, .post-author, .entry-author, .auteurs, .auteur, .author a, .byline a', 'html:author-name-class'],
-  ['.author, .byline, .autor, .meta-author, [class*="author"], [class*="Author"], [id*="author"], [class*="byline"], [class*="Byline"], [class*="autor"], [class*="auteur"]', 'html:author-class'],
-];
 
 /** Regions whose names are commenters, related-article authors or form labels, not the author. */
 const OUTSIDE = /^(?:comments?|comment[-_]|respond|reply|kommentar|related|teaser|sidebar|footer|newsletter|recommend|share|social|review)/i;
@@ -64,49 +55,26 @@ const BYLINE_TEXT = new RegExp(`^(?:[-–—|]\\s*)?${BY_LEADS}${BY_WORDS}\\s*:?
 const POSTED_BY = /^(?:[Pp]osted|[Pp]ublished|[Vv]eröffentlicht|[Gg]eschrieben|[Ee]rstellt|[Ee]ingestellt)\b.{0,50}\s(?:by|von)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$/u;
 
 /** A short line reading 'By NAME' / 'von NAME' near the top of the article. */
-/**
- * An upper bound on the cleaned text length of every element under a scope, in one pass: reading
- * `textContent` of each candidate element instead costs time quadratic in the page's depth.
- */
-function textLengths(scope: Element): Map<Element, number> {
-  const lengths = new Map<Element, number>();
-  const visit = (el: Element): number => {
-    let n = 0;
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) n += (c.textContent ?? '').replace(/\s+/g, ' ').length;
-      else if (c.nodeType === 1) n += visit(c as Element);
-    }
-    lengths.set(el, n);
-    return n;
-  };
-  visit(scope);
-  return lengths;
-}
+const BYLINE_TAGS = new Set(['P', 'SPAN', 'DIV', 'EM', 'I', 'STRONG', 'B', 'SMALL', 'ADDRESS', 'LI', 'A', 'H3', 'H4', 'H5', 'FONT']);
+const DATE_BYLINE_TAGS = new Set(['P', 'SPAN', 'DIV', 'SMALL', 'LI', 'TIME']);
 
-/** The cleaned text of an element whose bound says it may be short; null when it cannot be. */
-function shortText(el: Element | null, lengths: Map<Element, number>, max: number): string | null {
-  if (!el || (lengths.get(el) ?? Infinity) > 2 * max + 20) return null;
-  const t = textOf(el);
-  return t.length <= max ? t : null;
-}
-
-function bylineLine(document: Document, accept: (line: string) => boolean): string | null {
+function bylineLine(document: Document, index: PageIndex | null, accept: (line: string) => boolean): string | null {
+  if (!index || !document.body) return null;
   const article = document.querySelector('article') ?? document.querySelector('main');
-  return (article ? bylineIn(article, accept) : null) ?? (document.body ? bylineIn(document.body, accept) : null);
+  return (article ? bylineIn(article, index, accept) : null) ?? bylineIn(document.body, index, accept);
 }
 
-function bylineIn(scope: Element, accept: (line: string) => boolean): string | null {
+function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => boolean): string | null {
   let seen = 0;
-  const lengths = textLengths(scope);
-  for (const el of Array.from(scope.querySelectorAll('p, span, div, em, i, strong, b, small, address, li, a, h3, h4, h5, font'))) {
+  for (const el of descendantsByTag(index, scope, BYLINE_TAGS)) {
     if (++seen > 5000) break;
-    const t = shortText(el, lengths, 80);
+    const t = shortText(index, el, 80);
     if (t === null) continue;
     // '<span>By</span> <span>Name</span>': a lone byline word labels the element after it.
     if (/^(?:\|\s*)?(?:by|von|par|por|door|autor|author)\s*:?$/i.test(t)) {
-      const next = shortText(el.nextElementSibling, lengths, 60) ?? '';
+      const next = shortText(index, el.nextElementSibling, 60) ?? '';
       const nameLike = nameShaped(next) || /^[\p{L}\d._-]+$/u.test(next);
-      if (next && next.length <= 60 && nameLike && accept(next) && inArticleScope(el)) return next;
+      if (next && nameLike && accept(next) && inArticleScope(el)) return next;
       continue;
     }
     if (t.length < 5) continue;
@@ -130,16 +98,14 @@ function datelineAgency(document: Document): string | null {
 }
 
 /** 'DATE - Name', 'DATE | 13:10 | Name': a short line near the headline holding a date and a name. */
-function dateByline(document: Document): string | null {
+function dateByline(document: Document, index: PageIndex | null): string | null {
   const scope = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
-  if (!scope) return null;
+  if (!scope || !index) return null;
   let seen = 0;
-  const lengths = textLengths(scope);
-  for (const el of Array.from(scope.querySelectorAll('p, span, div, small, li, time'))) {
+  for (const el of descendantsByTag(index, scope, DATE_BYLINE_TAGS)) {
     if (++seen > 3000) break;
-    if (el.children.length > 3) continue;
-    const t = shortText(el, lengths, 80);
-    if (t === null || t.length < 12 || !/\d{1,2}[./]\d{1,2}[./]\d{2,4}/.test(t)) continue;
+    const t = shortText(index, el, 80);
+    if (t === null || t.length < 12 || el.children.length > 3 || !/\d{1,2}[./]\d{1,2}[./]\d{2,4}/.test(t)) continue;
     // 'DATE - Name', 'DATE | 13:10 | Name', 'DATE 13:30 von Name'.
     const pieces = t
       .split(/\s+[|–—•·-]\s+|(?<=\d)\s+(?=(?:von|by)\s)/)
@@ -180,9 +146,10 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
     if (key === 'twitter:data1' && !/^(?:written by|autor|author|verfasst von|geschrieben von)/i.test(tags.get('twitter:label1')?.[0] ?? '')) continue;
     add(values, `meta:${key}`);
   }
-  for (const [sel, rule] of BYLINE_SELECTORS) {
+  const groups = bylineElements(document, 12);
+  for (const [i, { rule }] of BYLINE_GROUPS.entries()) {
     // The first byline element inside the article; an element holding several names gives them all.
-    for (const el of Array.from(document.querySelectorAll(sel)).slice(0, 12)) {
+    for (const el of groups[i]!) {
       const t = el.getAttribute('content') ?? textOf(el);
       if (!t || t.length > 120 || !inArticleScope(el)) continue;
       const before = out.length;
@@ -190,9 +157,10 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
       if (out.length > before) break;
     }
   }
-  const line = bylineLine(document, (l) => splitAuthors(l, siteNames, host).length > 0);
+  const index = document.body ? indexPage(document.body) : null;
+  const line = bylineLine(document, index, (l) => splitAuthors(l, siteNames, host).length > 0);
   if (line) add([line], 'text:byline');
-  const dated = dateByline(document);
+  const dated = dateByline(document, index);
   if (dated) out.push({ names: [dated], rule: 'text:date-byline' });
   const agency = datelineAgency(document);
   if (agency) out.push({ names: [agency], rule: 'text:dateline-agency' });
