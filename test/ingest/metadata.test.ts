@@ -7,6 +7,7 @@ import { splitAuthors } from '../../src/ingest/html/meta-names.js';
 import { extractHtmlMetadata } from '../../src/ingest/html/metadata.js';
 import { stripSiteName } from '../../src/ingest/html/meta-title.js';
 import { pageZone, toPageZone } from '../../src/ingest/html/meta-zone.js';
+import { BYLINE_GROUPS, bylineElements } from '../../src/ingest/html/meta-byline-elements.js';
 
 function meta(html: string, url: string | null = null) {
   return extractHtmlMetadata(parseHTML(html).document, url);
@@ -199,5 +200,20 @@ describe('dates inside the article only', () => {
     const comments = `<html><body><nav><span>29.11.2022</span></nav><div class="post"><h1>Cutting onions</h1><p>Text am 20.09.2020</p></div>
       <div id="kb-comments"><time datetime="2020-09-23T18:19:06+02:00">23.09.20</time></div></body></html>`;
     expect(meta(comments).fields.published?.value).toBe('2020-09-20');
+  });
+});
+
+describe('byline elements in one walk', () => {
+  it('finds the same elements as the selectors it implements', () => {
+    const { document } = parseHTML(`<html><head><link rel="Author" href="/about"></head><body>
+      <div itemprop="author" itemscope><span itemprop="name">Ida Berg</span></div>
+      <p class="vcard"><a class="url fn" rel="author" href="/a">Ida Berg</a></p>
+      <div data-testid="article-byline"><a href="/b">Ole Lund</a></div><span data-testid="authorName">Ole Lund</span>
+      <div class="byline"><a href="/c">Eva Holm</a><span class="fn">Eva Holm</span></div>
+      <span class="post-author">A</span><span class="contributors">B</span><span id="author-box">C</span><span class="c-Author">D</span><span class="auteur">E</span>
+      </body></html>`);
+    const got = bylineElements(document, 12);
+    BYLINE_GROUPS.forEach((g, i) => expect(got[i]).toEqual(Array.from(document.querySelectorAll(g.selector))));
+    expect(got.every((g) => g.length > 0)).toBe(true);
   });
 });

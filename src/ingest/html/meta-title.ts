@@ -117,12 +117,11 @@ function confirms(meta: string, stripped: string, heading: string, labels: Set<s
     const tail = squash(stripped).startsWith(h) ? squash(stripped).slice(h.length) : null;
     if (tail && labels.has(tail)) return true;
   }
+  const pieces = titlePieces(meta);
   // 'Section : Heading': a long heading after short labels ('Pétition : ...').
-  const pieces0 = titlePieces(meta);
-  if (words >= 4 && pieces0.length > 1 && squash(pieces0[pieces0.length - 1]!) === h && pieces0.slice(0, -1).every((p) => p.split(/\s+/).length <= 2)) return true;
+  if (words >= 4 && pieces.length > 1 && squash(pieces[pieces.length - 1]!) === h && pieces.slice(0, -1).every((p) => p.split(/\s+/).length <= 2)) return true;
   // The raw title holds the heading as a piece that is not the last one ('Heading - Site',
   // 'Section - Heading - Site'); a last piece is more often the site's name in an <h1> logo.
-  const pieces = titlePieces(meta);
   if (pieces.length > 1 && squash(pieces[0]!) === h) return true;
   return pieces.length > 2 && squash(stripped).includes(h) && pieces.slice(1, -1).some((p) => squash(p) === h);
 }

@@ -33,6 +33,9 @@ const LANGUAGE_COUNTRY: Record<string, string> = {
   fi: 'fi', et: 'ee', lv: 'lv', lt: 'lt', el: 'gr', ro: 'ro', bg: 'bg', uk: 'ua', ja: 'jp', ko: 'kr', tr: 'tr',
 };
 
+/** Country codes sold as generic names ('.co', '.me', '.tv'): they say nothing of the site's country. */
+const GENERIC_TLDS = new Set(['co', 'me', 'tv', 'fm', 'ai', 'io', 'ly', 'to', 'cc', 'ws', 'la', 'am', 'gg', 'sh', 'ac', 'so']);
+
 function zoneOfCountry(code: string | null | undefined): Zone | null {
   if (!code) return null;
   const c = code.toLowerCase();
@@ -49,6 +52,7 @@ export function pageZone(url: string | null, language: string | null, region: st
   } catch {
     tld = null;
   }
+  if (tld && GENERIC_TLDS.has(tld)) tld = null;
   return zoneOfCountry(tld) ?? zoneOfCountry(region) ?? (language ? zoneOfCountry(LANGUAGE_COUNTRY[language]) : null);
 }
 
