@@ -65,6 +65,13 @@ describe('Ingestor over files', () => {
     expect(u16?.article.text).toContain('opened the new lock gates');
   });
 
+  it('never prunes the document frame, whatever classes the root element carries', async () => {
+    const page = join(t.dir, 'frame.html');
+    writeFileSync(page, htmlPage('Ferry timetable changes', fakeArticle(9)).replace('<html lang="en">', '<html lang="en" class="comments-enabled share-bar">'));
+    const [a] = articles(await collect([page]));
+    expect(a?.article.text).toContain('officials said');
+  });
+
   it('keeps what a truncated page has', async () => {
     const [page] = articles(await collect([join(t.dir, 'truncated.html')]));
     expect(page?.article.title).toBe('Storm warning issued');

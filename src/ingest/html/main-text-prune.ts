@@ -81,6 +81,11 @@ export function pruneNonContent(root: Element): PruneResult {
   const visit = (el: Element): void => {
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
       const tag = tagOf(child);
+      // The document's own frame is never pruned, whatever its classes say.
+      if (tag === 'html' || tag === 'body' || tag === 'head') {
+        visit(child);
+        continue;
+      }
       if (DROP_TAGS_IF_SMALL.has(tag)) {
         if (!big(child)) {
           doomed.push(child);

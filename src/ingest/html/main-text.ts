@@ -87,7 +87,9 @@ function jsonLdParagraphs(body: string): string {
 /** JSON-LD scripts of the head (a flat list, so a shallow look suffices). */
 function headJsonLd(document: Document): string[] {
   const out: string[] = [];
-  for (let el = document.head?.firstElementChild ?? null; el; el = el.nextElementSibling) {
+  // linkedom's `head` getter throws when the document has lost its root element.
+  const head = document.documentElement ? document.head : null;
+  for (let el = head?.firstElementChild ?? null; el; el = el.nextElementSibling) {
     if (isJsonLd(el)) out.push(el.textContent ?? '');
   }
   return out;
