@@ -177,6 +177,8 @@ export const RULES: Rule[] = [
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       if (short.length <= 5 && !/\b(in|of|since|until|till|by|from|through|during|early|late|mid|last|next|this|to|and|or|between|before|after)\s+$/i.test(before)) return null;
       if (/^May$/.test(short) && !/\b(in|since|until|by|from|through|during|early|late|mid)\s+$/i.test(before)) return null;
+      // An undotted abbreviation before a capitalised word is a first name ('and Jan Kavan').
+      if (short === g.mon && short.length <= 4 && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length))) return null;
     }
     const y = yearOf(g.y);
     const mod = pointMod(g.pm);
@@ -191,6 +193,8 @@ export const RULES: Rule[] = [
     let hour: number;
     let minute = 0;
     if (g.word) {
+      // 'high noon' is an idiom (and a film), not a time.
+      if (/\bhigh\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;
       hour = g.word.toLowerCase() === 'midnight' ? 24 : 12;
     } else if (g.h) {
       hour = Number(g.h) % 12 + (/^p/i.test(g.ap ?? '') ? 12 : 0);
@@ -232,10 +236,14 @@ export const RULES: Rule[] = [
     const part = partWord ? PARTS_OF_DAY[partWord] : undefined;
     return { type: part ? 'TIME' : 'DATE', relative: { unit: 'day', offset, direction: directionOf(offset), partOfDay: part }, mod: pointMod(g.pm) };
   }),
-  rule('part-of-day', `(?:(?<pm>${POINT_MOD})[\\s-]*)?\\b(?<dir>this|last|the)\\s+(?<part>morning|afternoon|evening|night)\\b|\\b(?<mid>mid-?\\s?afternoon|overnight)\\b`, (g) => {
+  rule('part-of-day', `(?:(?<pm>${POINT_MOD})[\\s-]*)?\\b(?<dir>this|last|the)\\s+(?<part>morning|afternoon|evening|night)\\b|\\b(?<mid>mid-?\\s?afternoon|overnight)\\b`, (g, m, text) => {
     const partWord = (g.part ?? g.mid ?? '').toLowerCase().replace(/^mid-?\s?/, '');
     const part: PartOfDay = PARTS_OF_DAY[partWord] ?? 'AF';
-    if (g.dir && g.dir.toLowerCase() === 'the' && !g.pm) return { type: 'TIME', relative: { unit: 'day', offset: 0, direction: 'same', partOfDay: part } };
+    if (g.dir && g.dir.toLowerCase() === 'the' && !g.pm) {
+      // 'the night of Oct. 23': the date that follows is the expression.
+      if (/^\s+of\b/i.test(text.slice(m.index + m[0].length))) return null;
+      return { type: 'TIME', relative: { unit: 'day', offset: 0, direction: 'same', partOfDay: part } };
+    }
     const offset = g.dir?.toLowerCase() === 'last' ? -1 : 0;
     const mod = g.mid && /^mid/i.test(g.mid) ? 'MID' : pointMod(g.pm);
     return { type: 'TIME', relative: { unit: 'day', offset, direction: directionOf(offset), partOfDay: part }, mod };

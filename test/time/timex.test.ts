@@ -46,6 +46,12 @@ describe('findTimes with a publication date', () => {
     expect(findTimes('The vote failed. Now, the party must choose a new leader.', anchor)).toEqual([]);
   });
 
+  it('reads no time in a first name, an idiom or a part of day anchored by a following date', () => {
+    expect(findTimes('The talks brought together Anna Berg and Jan Novak of the trade ministry.', anchor)).toEqual([]);
+    expect(findTimes('For the two parties, high noon comes with the vote.', anchor)).toEqual([]);
+    expect(one('He left home on the night of Oct. 13 without a word.').text).toBe('Oct. 13');
+  });
+
   it('keeps the quantity modifier in the span and the mod', () => {
     const r = one('The firm was founded more than six years ago in a garage.');
     expect(r.text).toBe('more than six years ago');
