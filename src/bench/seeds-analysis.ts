@@ -44,6 +44,7 @@ interface Gold {
   entities: GoldEntity[];
   quotes: GoldQuote[];
   events: GoldEvent[];
+  articles: { id: string; published: string | null }[];
   stories: { topic: { articles: string[] }; events: { articles: string[] }[] };
 }
 
@@ -120,9 +121,11 @@ export function scoreSeeds(store: SqliteStore, gold: Gold) {
       continue;
     }
     quoteFound++;
+    // The speaker may be written in any of the gold entity's aliases ('IIDF' for the Israel Defense Forces).
+    const goldForms = [q.speaker, ...(gold.entities.find((e) => e.name === q.speaker)?.aliases ?? [])];
     const ok = mine.some((r) => {
       const sp = (r.speaker_name as string | null) ?? (r.speaker_text as string | null) ?? '';
-      return !!sp && (nameCompatible(sp, q.speaker) || nameCompatible(q.speaker, sp) || norm(q.speaker).includes(norm(sp)) || norm(sp).includes(norm(q.speaker)));
+      return !!sp && goldForms.some((g) => nameCompatible(sp, g) || nameCompatible(g, sp) || norm(g).includes(norm(sp)) || norm(sp).includes(norm(g)));
     });
     if (ok) quoteSpeaker++;
     else quoteMisses.push(`speaker: ${q.article} ${q.text.slice(0, 30)}… gold ${q.speaker}, ours ${mine.map((r) => r.speaker_name ?? r.speaker_text).join('/')}`);
@@ -132,9 +135,13 @@ export function scoreSeeds(store: SqliteStore, gold: Gold) {
   const ext = new Map((store.db.prepare('SELECT id, external_id FROM articles').all() as Row[]).map((r) => [r.id as number, r.external_id as string]));
   let mustOk = 0;
   let mustDated = 0;
+  let datable = 0;
+  // A date the article alone allows: the event has a gold day and one of its articles is dated.
+  const datedArticles = new Set(gold.articles.filter((a) => a.published).map((a) => a.id));
   const must = gold.events.filter((e) => e.must);
   const eventMisses: string[] = [];
   for (const g of must) {
+    if (g.date && g.articles.some((a) => datedArticles.has(a))) datable++;
     const roots = new Set(g.cameo.map((c) => c.slice(0, 2)));
     const hit = events.find(
       (e) =>
@@ -145,7 +152,7 @@ export function scoreSeeds(store: SqliteStore, gold: Gold) {
     );
     if (hit) {
       mustOk++;
-      if (!g.date || (hit.date ?? '').startsWith(g.date)) mustDated++;
+      if (g.date && g.articles.some((a) => datedArticles.has(a)) && (hit.date ?? '').startsWith(g.date)) mustDated++;
     } else eventMisses.push(`${g.id} ${g.source}->${g.target} ${g.cameo.join('/')}`);
   }
   // Stories: one topic holding the gold events, none merged.
@@ -157,7 +164,7 @@ export function scoreSeeds(store: SqliteStore, gold: Gold) {
   const view = topicOfGold ? buildStoryView(store, topicOfGold.id) : null;
   return {
     aliasOk, aliasAll, absentOk, absentAll, aliasMisses, quoteFound, quoteSpeaker, quoteTotal: gold.quotes.length, quoteMisses,
-    mustOk, mustDated, mustTotal: must.length, eventMisses,
+    mustOk, mustDated, datable, mustTotal: must.length, eventMisses,
     topicOk: !!topicOfGold, eventsOk, events: events.length,
     nameVariants: view?.comparison.conflicts.nameVariants.map((v) => v.forms.map((f) => f.form).join(' / ')) ?? [],
     quoteVariants: view?.comparison.conflicts.quoteVariants.length ?? 0,
@@ -183,7 +190,7 @@ export const runner: BenchRunner = {
           { metric: 'quotes found', ours: `${s.quoteFound}/${s.quoteTotal}`, target: '14/14' },
           { metric: 'quotes with the right speaker', ours: `${s.quoteSpeaker}/${s.quoteTotal}`, target: '14/14' },
           { metric: 'must events found (root, actors)', ours: `${s.mustOk}/${s.mustTotal}`, target: 'all' },
-          { metric: 'must events with the gold date', ours: `${s.mustDated}/${s.mustTotal}` },
+          { metric: 'must events dated as the gold, where a dated article allows it', ours: `${s.mustDated}/${s.datable}`, target: 'all' },
           { metric: 'one topic holds all five', ours: s.topicOk ? 'yes' : 'no', target: 'yes' },
           { metric: 'three events, none merged', ours: s.eventsOk ? 'yes' : 'no', target: 'yes' },
           { metric: 'name variants reported', ours: s.nameVariants.join('; ') || 'none' },
