@@ -1,7 +1,20 @@
 // Shared test helpers: temporary folders and a few article texts written for the tests.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { repoRoot } from '../src/paths.js';
+
+/** Runs the compiled `dossier` command (`npm test` builds first) and returns its exit code and output. */
+export function dossier(args: string[], input?: string): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'dossier.js'), ...args], {
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, CI: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
 
 export function tempDir(prefix = 'dossier-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));

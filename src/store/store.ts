@@ -1,29 +1,16 @@
 // The one interface every stage reaches the store through. SQLite (embedded, the default) fills it
 // now; a PostgreSQL implementation is to fill the same contract for shared deployments.
-import type { BoilerplateItem, DateValue, ExtractedArticle, MetaField, SourceRef } from '../model.js';
+import type { DateValue, ExtractedArticle, SourceRef } from '../model.js';
 
 export interface StoredSource extends SourceRef {
   id: number;
 }
 
-export interface StoredArticle {
+/** An article as stored: what ingestion extracted, its id, every source it was reached from, and what later stages set. */
+export interface StoredArticle extends Omit<ExtractedArticle, 'source'> {
   id: number;
-  externalId: string | null;
-  url: string | null;
-  canonicalUrl: string | null;
-  title: string | null;
-  dek: string | null;
-  authors: string[];
-  outlet: string | null;
-  language: string | null;
-  published: DateValue | null;
-  modified: DateValue | null;
   /** A date inferred later (e.g. from the story), never mixed with `published`. */
   inferredPublished: (DateValue & { evidence: string }) | null;
-  dateline: string | null;
-  text: string;
-  boilerplate: BoilerplateItem[];
-  provenance: Partial<Record<MetaField, string>>;
   contentHash: string;
   /** Id of the first article of its near-duplicate group (its own id when it has no near duplicate). */
   nearDuplicateGroup: number;

@@ -1,18 +1,12 @@
 // The whole pipeline through the CLI on the seed articles: analyze, stories, story, report,
 // entities, events exports, network, tag and code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, seedsDir } from '../../src/paths.js';
-import { tempDir } from '../helpers.js';
+import { seedsDir } from '../../src/paths.js';
+import { dossier, tempDir } from '../helpers.js';
 
-const BIN = join(repoRoot, 'bin', 'dossier.js');
 
-function dossier(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, env: { ...process.env, CI: '1' }, maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('dossier analyze on the seeds', () => {
   const t = tempDir();

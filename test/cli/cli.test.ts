@@ -1,18 +1,14 @@
 // The `dossier` command end to end, on the compiled build (`npm test` builds first).
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { repoRoot, seedsDir } from '../../src/paths.js';
-import { fakeArticle, htmlPage, tempDir } from '../helpers.js';
+import { dossier, fakeArticle, htmlPage, tempDir } from '../helpers.js';
 
 const BIN = join(repoRoot, 'bin', 'dossier.js');
 
-function dossier(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, env: { ...process.env, CI: '1' }, maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('dossier CLI', () => {
   const t = tempDir();
