@@ -1,17 +1,11 @@
 // Across articles: local entities merge into canonical ones. People meet through a surname key
 // (an index, not a scan) and then must agree on every name word they share; countries by ISO code;
 // organisations by normalised name. Each merge is recorded, so that it can be undone.
-import type { EntityType, LocalEntity } from './types.js';
-import type { Sector } from './roles.js';
+import type { LocalEntity } from './types.js';
 import { nameCompatible, nameTokens, surnameKey } from './names.js';
 
-export interface CanonicalEntity {
-  key: string;
-  name: string;
-  type: EntityType;
-  country: string | null;
-  sector: Sector | null;
-  aliases: Map<string, number>;
+/** An entity across articles: a local entity's fields, with roles and mentions tied to their articles. */
+export interface CanonicalEntity extends Omit<LocalEntity, 'roles'> {
   /** Role -> article ids it was seen in. */
   roles: Map<string, Set<string>>;
   articles: Set<string>;
