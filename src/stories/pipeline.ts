@@ -86,7 +86,9 @@ export function refreshDerived(store: SqliteStore): void {
     const top = headlineEntry(timeline.entries);
     const published = arts.map((a) => a.published?.slice(0, 10)).filter((x): x is string => !!x).sort();
     const days = [...dated.map((e) => e.date!.slice(0, 10)), ...published].sort();
-    setStoryHeadline(db, s.id, top?.headline ?? s.headline ?? `Story ${s.id}`, days[0] ?? null, days[days.length - 1] ?? null);
+    // With no coded event, the earliest article's own title names the story.
+    const titled = s.articleIds.map((id) => store.getArticle(id)?.title).find((t): t is string => !!t);
+    setStoryHeadline(db, s.id, top?.headline ?? titled ?? s.headline ?? `Story ${s.id}`, days[0] ?? null, days[days.length - 1] ?? null);
   }
   for (const t of listStories(db, 'topic')) {
     const children = db.prepare('SELECT headline, date_start, date_end FROM stories WHERE parent_id = ? ORDER BY date_start').all(t.id) as { headline: string | null; date_start: string | null; date_end: string | null }[];
