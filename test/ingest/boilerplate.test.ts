@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { LINE_RULES, NEIGHBOUR_RULES } from '../../src/ingest/boilerplate-rules.js';
 import { isHeadlineShaped, matchLine, removeBoilerplate } from '../../src/ingest/boilerplate.js';
 import { benchDir } from '../../src/paths.js';
+import { corpusScore, scorePage } from '../../src/bench/shingles.js';
 
 const BODY_A = 'The harbour authority approved a new dredging budget on Monday, after two years of delays.';
 const BODY_B = 'Engineers said the channel would be deepened by two metres before the autumn storms arrive.';
@@ -160,30 +161,10 @@ describe.skipIf(!existsSync(join(AEB, 'ground-truth.json')))('on the AEB referen
     return Object.fromEntries(Object.entries(raw.output ?? {}).map(([id, v]) => [id, v.articleBody ?? '']));
   };
 
-  /** The AEB scorer (README): 4-token shingles, per-page P and R, F1 of the corpus means. */
+  /** The AEB scorer of the benchmark runner, over every page of the ground truth. */
   const score = (pred: Record<string, string>): { p: number; r: number; f1: number } => {
-    const shingles = (t: string): Map<string, number> => {
-      const tok = t.match(/[\p{L}\p{N}_]+/gu) ?? [];
-      const m = new Map<string, number>();
-      const n = tok.length < 4 ? Math.min(tok.length, 1) : tok.length - 3;
-      for (let i = 0; i < n; i++) {
-        const k = tok.slice(i, tok.length < 4 ? tok.length : i + 4).join(' ');
-        m.set(k, (m.get(k) ?? 0) + 1);
-      }
-      return m;
-    };
-    let ps = 0, pn = 0, rs = 0, rn = 0;
-    for (const [id, g] of Object.entries(gold)) {
-      const [P, T] = [shingles(pred[id] ?? ''), shingles(g.articleBody)];
-      let tp = 0, np = 0, nt = 0;
-      for (const [k, v] of P) [np, tp] = [np + v, tp + Math.min(v, T.get(k) ?? 0)];
-      for (const v of T.values()) nt += v;
-      const perfect = np === tp && nt === tp;
-      if (np > 0) [ps, pn] = [ps + (perfect ? 1 : tp / np), pn + 1];
-      if (nt > 0) [rs, rn] = [rs + (perfect ? 1 : tp / nt), rn + 1];
-    }
-    const [p, r] = [ps / pn, rs / rn];
-    return { p, r, f1: (2 * p * r) / (p + r) };
+    const c = corpusScore(Object.entries(gold).map(([id, g]) => scorePage(pred[id] ?? '', g.articleBody)));
+    return { p: c.precision, r: c.recall, f1: c.f1 };
   };
 
   it('raises the AEB F1 of published extractor outputs, losing almost no recall', () => {
