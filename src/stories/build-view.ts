@@ -20,11 +20,10 @@ function fieldText(a: StoredArticle, field: string): string {
   return field === 'title' ? (a.title ?? '') : field === 'dek' ? (a.dek ?? '') : a.text;
 }
 
-function sentenceAround(text: string, start: number, end: number): string {
-  const s = Math.max(text.lastIndexOf('. ', start) + 2, text.lastIndexOf('\n', start) + 1, 0);
-  const stops = [text.indexOf('. ', end), text.indexOf('\n', end)].filter((x) => x >= 0);
-  const e = stops.length ? Math.min(...stops) + 1 : text.length;
-  return text.slice(s, e).trim();
+/** The sentence of the text layer that holds a span (the text itself when none does). */
+function sentenceAround(text: string, sentences: { start: number; end: number }[], start: number): string {
+  const s = sentences.find((x) => x.start <= start && start < x.end);
+  return (s ? text.slice(s.start, s.end) : text).trim();
 }
 
 export function buildStoryView(store: SqliteStore, storyId: number): StoryView | null {
@@ -66,6 +65,9 @@ export function buildStoryView(store: SqliteStore, storyId: number): StoryView |
   const compared: ComparedArticle[] = articles.map((a) => {
     const people = new Map<string, { name: string; forms: Set<string> }>();
     const numbers: CompareNumber[] = [];
+    // Sentences of each field, split once per article.
+    const split = new Map<string, { start: number; end: number }[]>();
+    const sentencesOf = (field: string) => split.get(field) ?? split.set(field, splitSentences(fieldText(a, field))).get(field)!;
     for (const m of mentionRows) {
       if (m.article_id !== a.id) continue;
       if (m.type === 'PERSON' && m.entity_key) {
@@ -78,7 +80,7 @@ export function buildStoryView(store: SqliteStore, storyId: number): StoryView |
           text: m.text as string,
           value: (m.value as number | null) ?? null,
           what: m.type === 'CARDINAL' ? countedNoun(text, m.end as number) : (m.type as string).toLowerCase(),
-          sentence: sentenceAround(text, m.start as number, m.end as number),
+          sentence: sentenceAround(text, sentencesOf(m.field as string), m.start as number),
         });
       }
     }
