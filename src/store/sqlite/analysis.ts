@@ -6,6 +6,7 @@ import type { ArticleDoc } from '../../analysis/types.js';
 import type { CanonicalEntity } from '../../entities/registry.js';
 import type { EntityType } from '../../entities/types.js';
 import type { Sector } from '../../entities/roles.js';
+import { num, str, type Row } from './rows.js';
 
 export interface StoredEntity {
   id: number;
@@ -57,7 +58,6 @@ export interface EventFilter {
   limit?: number;
 }
 
-type Row = Record<string, unknown>;
 
 /** Writes the canonical entities (insert or update by key); returns key -> id. */
 export function upsertEntities(db: Database.Database, entities: CanonicalEntity[], articleIdOf: (external: string) => number | null): Map<string, number> {
@@ -122,13 +122,13 @@ function toEntity(db: Database.Database, r: Row): StoredEntity {
     key: r.key as string,
     name: r.name as string,
     type: r.type as EntityType,
-    country: (r.country as string | null) ?? null,
+    country: str(r.country),
     sector: (r.sector as Sector | null) ?? null,
     aliases: db.prepare('SELECT alias, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, alias').all(id) as { alias: string; count: number }[],
     roles: (db.prepare('SELECT role, article_id, date FROM entity_roles WHERE entity_id = ? ORDER BY date, article_id').all(id) as Row[]).map((x) => ({
       role: x.role as string,
       articleId: x.article_id as number,
-      date: (x.date as string | null) ?? null,
+      date: str(x.date),
     })),
     mentions: (db.prepare('SELECT COUNT(*) n FROM mentions WHERE entity_id = ?').get(id) as { n: number }).n,
   };
@@ -164,7 +164,7 @@ export function entityMentions(db: Database.Database, entityId: number, limit = 
     end: r.end as number,
     text: r.text as string,
     context: (r.context as string).replace(/\s+/g, ' '),
-    role: (r.role as string | null) ?? null,
+    role: str(r.role),
     metonymy: r.metonymy === 1,
   }));
 }
@@ -206,25 +206,25 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): StoredE
     field: r.field as string,
     start: r.start as number,
     end: r.end as number,
-    sentence: (r.sentence as string | null) ?? null,
+    sentence: str(r.sentence),
     cameo: r.cameo as string,
     root: r.root as string,
-    plover: (r.plover as string | null) ?? null,
-    quad: (r.quad as number | null) ?? null,
-    goldstein: (r.goldstein as number | null) ?? null,
-    source: (r.source_code as string | null) ?? null,
-    sourceEntityId: (r.source_entity_id as number | null) ?? null,
-    sourceText: (r.source_text as string | null) ?? null,
-    target: (r.target_code as string | null) ?? null,
-    targetEntityId: (r.target_entity_id as number | null) ?? null,
-    targetText: (r.target_text as string | null) ?? null,
-    date: (r.date as string | null) ?? null,
-    dateEnd: (r.date_end as string | null) ?? null,
+    plover: str(r.plover),
+    quad: num(r.quad),
+    goldstein: num(r.goldstein),
+    source: str(r.source_code),
+    sourceEntityId: num(r.source_entity_id),
+    sourceText: str(r.source_text),
+    target: str(r.target_code),
+    targetEntityId: num(r.target_entity_id),
+    targetText: str(r.target_text),
+    date: str(r.date),
+    dateEnd: str(r.date_end),
     dateResolved: r.date_resolved === 1,
-    location: (r.location as string | null) ?? null,
+    location: str(r.location),
     modality: r.modality as string,
-    confidence: (r.confidence as number | null) ?? null,
-    trigger: (r.trigger as string | null) ?? null,
+    confidence: num(r.confidence),
+    trigger: str(r.trigger),
   }));
 }
 
@@ -245,19 +245,19 @@ export function articleLayers(db: Database.Database, articleId: number): Article
     end: r.end as number,
     type: r.type as string,
     text: r.text as string,
-    entityId: (r.entity_id as number | null) ?? null,
-    entity: (r.entity_name as string | null) ?? null,
-    role: (r.role as string | null) ?? null,
+    entityId: num(r.entity_id),
+    entity: str(r.entity_name),
+    role: str(r.role),
     metonymy: r.metonymy === 1,
   }));
   const times = (db.prepare('SELECT * FROM time_refs WHERE article_id = ? ORDER BY field, start').all(articleId) as Row[]).map((r) => ({
     field: r.field as string,
     start: r.start as number,
     end: r.end as number,
-    text: (r.text as string | null) ?? null,
+    text: str(r.text),
     type: r.type as string,
     value: r.value as string,
-    granularity: (r.granularity as string | null) ?? null,
+    granularity: str(r.granularity),
     resolved: r.resolved === 1,
     rule: r.rule as string,
   }));
@@ -268,10 +268,10 @@ export function articleLayers(db: Database.Database, articleId: number): Article
     start: r.start as number,
     end: r.end as number,
     text: r.text as string,
-    speaker: (r.speaker_name as string | null) ?? (r.speaker_text as string | null) ?? null,
-    speakerEntityId: (r.speaker_entity_id as number | null) ?? null,
-    cue: (r.cue as string | null) ?? null,
-    via: (r.via as string | null) ?? null,
+    speaker: (r.speaker_name as string | null) ?? str(r.speaker_text),
+    speakerEntityId: num(r.speaker_entity_id),
+    cue: str(r.cue),
+    via: str(r.via),
     partial: r.partial === 1,
   }));
   return { mentions, times, quotes, events: queryEvents(db, { articleIds: [articleId] }) };

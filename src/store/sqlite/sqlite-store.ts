@@ -24,17 +24,7 @@ import type {
   StoredSource,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
-
-type Row = Record<string, unknown>;
-
-function json<T>(text: unknown, fallback: T): T {
-  if (typeof text !== 'string' || text === '') return fallback;
-  return JSON.parse(text) as T;
-}
-
-function str(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
-}
+import { json, str, type Row } from './rows.js';
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;

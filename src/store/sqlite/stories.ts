@@ -1,6 +1,7 @@
 // Stories in the store: topic and event clusters with their articles, kept under the clusterer's
 // own stable keys so that a story keeps its id as articles arrive; changes go to the story log.
 import type Database from 'better-sqlite3';
+import { num, str, type Row } from './rows.js';
 
 export interface ClusterSnapshot {
   key: string;
@@ -24,7 +25,6 @@ export interface StoredStory {
   articleIds: number[];
 }
 
-type Row = Record<string, unknown>;
 
 export function getState(db: Database.Database, key: string): string | null {
   const r = db.prepare('SELECT value FROM state WHERE key = ?').get(key) as { value: string } | undefined;
@@ -86,10 +86,10 @@ function toStory(db: Database.Database, r: Row): StoredStory {
     id,
     key: r.key as string,
     level: r.level as 'topic' | 'event',
-    parentId: (r.parent_id as number | null) ?? null,
-    headline: (r.headline as string | null) ?? null,
-    dateStart: (r.date_start as string | null) ?? null,
-    dateEnd: (r.date_end as string | null) ?? null,
+    parentId: num(r.parent_id),
+    headline: str(r.headline),
+    dateStart: str(r.date_start),
+    dateEnd: str(r.date_end),
     version: r.version as number,
     articleIds: (db.prepare('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id').all(id) as { article_id: number }[]).map((x) => x.article_id),
   };
