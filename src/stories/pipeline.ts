@@ -23,8 +23,11 @@ export function loadClusterer(store: SqliteStore): StoryClusterer {
   }
 }
 
-/** Clusters the articles the clusterer has not seen; returns how many were added. */
-export function updateStories(store: SqliteStore): number {
+/**
+ * Clusters the articles the clusterer has not seen and refreshes the stories they, or the
+ * re-analysed articles given, belong to; returns how many were added.
+ */
+export function updateStories(store: SqliteStore, reanalysed: number[] = []): number {
   const db = store.db;
   const clusterer = loadClusterer(store);
   const seen = new Set(clusterer.topics().flatMap((t) => t.docIds));
@@ -52,19 +55,20 @@ export function updateStories(store: SqliteStore): number {
     }
     syncStories(db, snapshot);
     setState(db, STATE_KEY, JSON.stringify(clusterer.toJSON()));
-    refreshDerived(store);
+    refreshDerived(store, new Set([...pending, ...reanalysed]));
   })();
   return pending.length;
 }
 
-/** Inferred dates, headlines and date ranges of every story. */
-export function refreshDerived(store: SqliteStore): void {
+/** Inferred dates, headlines and date ranges of the stories holding the given articles (all when none given). */
+export function refreshDerived(store: SqliteStore, articles?: Set<number>): void {
   const db = store.db;
   const namer = actorNamer(db);
   const times = db.prepare(`SELECT text, value, resolved FROM time_refs WHERE article_id = ? AND field = 'text' AND text IS NOT NULL`);
   const setInferred = db.prepare('UPDATE articles SET inferred_published_json = ? WHERE id = ?');
   const updateTime = db.prepare(`UPDATE time_refs SET value = ?, rule = 'story:inferred', anchor = ? WHERE article_id = ? AND text = ? AND resolved = 0`);
-  for (const s of listStories(db, 'event')) {
+  const touched = (ids: number[]) => !articles || ids.some((id) => articles.has(id));
+  for (const s of listStories(db, 'event').filter((x) => touched(x.articleIds))) {
     const arts: InferenceArticle[] = s.articleIds.map((id) => {
       const a = store.getArticle(id)!;
       return {
@@ -90,7 +94,7 @@ export function refreshDerived(store: SqliteStore): void {
     const titled = s.articleIds.map((id) => store.getArticle(id)?.title).find((t): t is string => !!t);
     setStoryHeadline(db, s.id, top?.headline ?? titled ?? s.headline ?? `Story ${s.id}`, days[0] ?? null, days[days.length - 1] ?? null);
   }
-  for (const t of listStories(db, 'topic')) {
+  for (const t of listStories(db, 'topic').filter((x) => touched(x.articleIds))) {
     const children = db.prepare('SELECT headline, date_start, date_end FROM stories WHERE parent_id = ? ORDER BY date_start').all(t.id) as { headline: string | null; date_start: string | null; date_end: string | null }[];
     const starts = children.map((c) => c.date_start).filter((x): x is string => !!x).sort();
     const ends = children.map((c) => c.date_end).filter((x): x is string => !!x).sort();

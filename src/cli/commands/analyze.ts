@@ -47,7 +47,7 @@ export function register(program: Command): void {
         },
       });
       (bar as ReturnType<typeof progress> | null)?.stop();
-      const clustered = updateStories(store);
+      const clustered = updateStories(store, ids);
       process.stderr.write(`analysed ${ids.length} articles, clustered ${clustered}\n`);
       const out = resolve(o.out);
       mkdirSync(out, { recursive: true });
