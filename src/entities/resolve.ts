@@ -2,7 +2,8 @@
 // entities (a person's full name and its later surname-only mentions become one entity).
 import type { EntityType, LocalEntity, Mention, PlaceLookup } from './types.js';
 import { nameCompatible, nameTokens, normaliseName } from './names.js';
-import { isRoleWord, roleBefore, roleSector, splitRole, type Sector } from './roles.js';
+import { descriptorBefore, isRoleWord, outletHeadAfter, roleBefore, roleSector, splitRole, type Sector } from './roles.js';
+import { knownOrganisation } from './organisations.js';
 
 export interface TaggedSpan {
   start: number;
@@ -84,6 +85,35 @@ function orgKey(raw: string, places: PlaceLookup): string {
   const rest = words.filter((w) => w !== iso).join(' ');
   if (iso && /^(army|military|armed forces|defen[cs]e forces)$/.test(rest)) return `ORG:${iso}:armed forces`;
   return `ORG:${words.join(' ')}`;
+}
+
+/** The acronym with one doubled letter written once ('IIDF' -> 'IDF'), for each doubled letter. */
+function undoubled(acronym: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < acronym.length; i++) if (acronym[i] === acronym[i - 1]) out.push(acronym.slice(0, i) + acronym.slice(i + 1));
+  return out;
+}
+
+/**
+ * An acronym that differs from another acronym of the same article only by one doubled letter
+ * ('IIDF' beside 'IDF') is a typo of it: its mentions join the other's entity.
+ */
+function mergeAcronymTypos(mentions: Mention[], entities: Map<string, LocalEntity>): void {
+  const acronyms = new Map<string, string>();
+  for (const m of mentions) if (m.type === 'ORG' && m.entityKey && /^[A-Z]{2,6}$/.test(m.text)) acronyms.set(m.text, m.entityKey);
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || !m.entityKey || !/^[A-Z]{3,7}$/.test(m.text)) continue;
+    const intoKey = undoubled(m.text).map((a) => acronyms.get(a)).find((k) => k && k !== m.entityKey);
+    const from = entities.get(m.entityKey);
+    const into = intoKey ? entities.get(intoKey) : undefined;
+    if (!into || !from) continue;
+    m.entityKey = into.key;
+    into.aliases.set(m.text, (into.aliases.get(m.text) ?? 0) + 1);
+    const left = (from.aliases.get(m.text) ?? 1) - 1;
+    if (left > 0) from.aliases.set(m.text, left);
+    else from.aliases.delete(m.text);
+    if (from.aliases.size === 0) entities.delete(from.key);
+  }
 }
 
 function overlaps(a: { start: number; end: number }, list: { start: number; end: number }[]): boolean {
@@ -233,9 +263,21 @@ export function resolveMentions(text: string, rawSpans: TaggedSpan[], places: Pl
       }
       return countryBefore(text, s.start, places);
     })();
-    const e = acronymOf ?? entity(orgKey(raw, places), raw, 'ORG', country, orgSector(raw));
-    add({ ...s, type: 'ORG', entityKey: null, role: null, metonymy: false, rule: acronymOf ? 'ner+acronym' : 'ner' }, e);
+    // A short form the gazetteer knows ('IDF') stands for its full name, country and sector.
+    const known = knownOrganisation(raw);
+    // 'state news agency SANA' (a descriptor before) and 'Tasnim news agency' (a head after) name an outlet.
+    const descriptor = descriptorBefore(text, s.start);
+    const head = outletHeadAfter(text, s.end);
+    const sector = known?.sector ?? (descriptor || head ? 'MED' : orgSector(raw));
+    const e = known
+      ? entity(known.national ? `ORG:${known.country}:armed forces` : orgKey(known.name, places), known.name, 'ORG', known.country, known.sector)
+      : (acronymOf ?? entity(orgKey(raw, places), raw, 'ORG', country, sector));
+    if (known) e.name = known.name;
+    e.sector ??= sector;
+    const rule = known ? 'ner+gazetteer:organisation' : acronymOf ? 'ner+acronym' : 'ner';
+    add({ ...s, end: s.end + head, type: 'ORG', entityKey: null, role: descriptor?.role ?? null, metonymy: false, rule }, e);
   }
+  mergeAcronymTypos(mentions, entities);
 
   // '<demonym> army' and '<country> armed forces' name a state's armed forces, an organisation.
   for (const m of text.matchAll(/\b(\p{Lu}[\p{L}]+)\s+(army|military|armed forces|defen[cs]e forces)\b/giu)) {

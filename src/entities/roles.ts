@@ -67,6 +67,11 @@ export function isMeaningfulRole(role: string): boolean {
  * 'Mohammad Bagheri'. Joiners inside the role are kept ('Chief of Staff').
  */
 export function splitRole(phrase: string): { role: string | null; name: string } {
+  // The descriptor's first word may open a sentence ('State news agency SANA').
+  const trimmed = phrase.trim();
+  const lowered = DESCRIPTOR_LEAD.exec(trimmed.charAt(0).toLowerCase() + trimmed.slice(1));
+  const described = DESCRIPTOR_LEAD.exec(trimmed) ?? (lowered && /\s/.test(lowered[1]!) ? lowered : null);
+  if (described) return { role: trimmed.slice(0, described[1]!.length), name: trimmed.slice(described[0].length) };
   const words = phrase.trim().split(/\s+/);
   let i = 0;
   while (i < words.length - 1 && ROLE.has(words[i]!.toLowerCase())) i++;
@@ -101,4 +106,39 @@ export function roleBefore(text: string, end: number): { role: string; start: nu
   const role = taken.map((m) => m[0]).join(' ');
   if (!isMeaningfulRole(role)) return null;
   return { role, start: end - window.length + (taken[0]!.index ?? 0) };
+}
+
+/**
+ * Descriptors of a news outlet written before its name, like a title before a person's ('state news
+ * agency SANA', 'the news agency IRNA', 'Iranian daily Kayhan'): the words are a role, the name
+ * follows, and the outlet is media (MED).
+ */
+const OUTLET_ADJECTIVES = String.raw`(?:state|state-run|state-owned|official|semi-official|government|government-run|national|independent|private|local|news|online)`;
+/** Heads that name an outlet alone, and heads that do so only after a qualifier ('state television', not 'the agency'). */
+const OUTLET_HEADS = String.raw`(?:news\s+agency|news\s+website|news\s+site|newspaper|daily|weekly|broadcaster|tv\s+channel)`;
+const QUALIFIED_HEADS = String.raw`(?:agency|television|tv|radio|channel|outlet|media)`;
+const DESCRIPTOR = String.raw`(?:(?:the|a)\s+)?(?:\p{Lu}\p{Ll}+\s+)?(?:(?:${OUTLET_ADJECTIVES}\s+)*${OUTLET_HEADS}|(?:${OUTLET_ADJECTIVES}\s+)+${QUALIFIED_HEADS})`;
+const DESCRIPTOR_LEAD = new RegExp(String.raw`^(${DESCRIPTOR})\s+(?=\p{Lu})`, 'u');
+const DESCRIPTOR_BEFORE = new RegExp(String.raw`(?<![\p{L}-])(${DESCRIPTOR}) $`, 'u');
+
+/** An outlet descriptor directly before offset `end` ('state news agency ' + 'SANA'): the role and its start. */
+export function descriptorBefore(text: string, end: number): { role: string; start: number; sector: Sector } | null {
+  const raw = text.slice(Math.max(0, end - 60), end);
+  // A descriptor opening a sentence is capitalised ('State news agency SANA').
+  const window = raw.replace(/(^|[.!?]\s+)(\p{Lu})(?=\p{Ll})/gu, (_, a: string, b: string) => a + b.toLowerCase());
+  const m = DESCRIPTOR_BEFORE.exec(window);
+  if (!m) return null;
+  // Lower-case descriptor words only: a capitalised run ('Syrian Arab News Agency SANA') is a name.
+  const words = m[1]!.split(/\s+/).filter((w) => w !== 'the' && w !== 'a');
+  if (words.slice(1).some((w) => /^\p{Lu}/u.test(w))) return null;
+  const start = end - window.length + (m.index ?? 0);
+  const role = text.slice(start, end - 1);
+  const lead = /^(?:the|a)\s+/i.exec(role);
+  return { role: lead ? role.slice(lead[0].length) : role, start: start + (lead ? lead[0].length : 0), sector: 'MED' };
+}
+
+/** A lower-case outlet head written after a name ('Tasnim news agency'): its length, else 0. */
+export function outletHeadAfter(text: string, end: number): number {
+  const m = /^ (news agency|news website|news site|newspaper|daily|broadcaster|television|tv channel)(?![\p{L}-])/u.exec(text.slice(end, end + 20));
+  return m ? m[0].length : 0;
 }

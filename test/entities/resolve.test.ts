@@ -58,6 +58,40 @@ describe('resolution within an article', () => {
   });
 });
 
+describe('organisations by short forms, descriptors and typos', () => {
+  const text =
+    'The IDF said its jets struck a depot near the border. Hours later the Israeli army reported calm, ' +
+    'and a statement by the IIDF said patrols would continue. Its account was carried by state news agency SANA ' +
+    'and by the Tasnim news agency.';
+  const r = resolveMentions(text, spans(text, [['IDF', 'ORG'], ['IIDF', 'ORG'], ['SANA', 'ORG'], ['Tasnim', 'ORG']]), places);
+  const byText = (t: string) => r.mentions.find((m) => m.text === t);
+
+  it('puts a known acronym, its typo and "<demonym> army" under the national armed forces', () => {
+    const key = byText('IDF')?.entityKey;
+    expect(key).toBe('ORG:ISR:armed forces');
+    expect(byText('Israeli army')?.entityKey).toBe(key);
+    expect(byText('IIDF')?.entityKey).toBe(key);
+    expect(r.entities.find((e) => e.key === key)).toMatchObject({ name: 'Israel Defense Forces', country: 'ISR', sector: 'MIL' });
+  });
+
+  it('reads an outlet descriptor before a name as its role, and an outlet head after it as part of the mention', () => {
+    expect(byText('SANA')).toMatchObject({ role: 'state news agency', type: 'ORG' });
+    const tasnim = byText('Tasnim news agency');
+    expect(tasnim).toBeDefined();
+    expect(r.entities.find((e) => e.key === tasnim!.entityKey)).toMatchObject({ country: 'IRN', sector: 'MED' });
+  });
+
+  it('gives an unknown outlet named after a descriptor the media sector, and merges no unrelated acronyms', () => {
+    const t = 'The report ran in the local daily Norte Hoy. The ABC and the ABBA groups met.';
+    const d = resolveMentions(t, spans(t, [['Norte Hoy', 'ORG'], ['ABC', 'ORG'], ['ABBA', 'ORG']]), places);
+    const norte = d.mentions.find((m) => m.text === 'Norte Hoy')!;
+    expect(norte.role).toBe('local daily');
+    expect(d.entities.find((e) => e.key === norte.entityKey)?.sector).toBe('MED');
+    const abc = d.mentions.find((m) => m.text === 'ABC')!.entityKey;
+    expect(d.mentions.find((m) => m.text === 'ABBA')!.entityKey).not.toBe(abc);
+  });
+});
+
 describe('resolution across articles', () => {
   it('merges transliteration variants and partial names of one person, and keeps namesakes apart', () => {
     const reg = new EntityRegistry();
