@@ -110,4 +110,14 @@ describe('extractMainText', () => {
     const { text } = extractMainText(page(inner), { url: null });
     expect(text.split('\n\n')).toEqual([BODY[0], BODY[1], 'The ferry is the only sane way to cross the bay, and six weeks without it will be long.', BODY[2]]);
   });
+
+  it('keeps the lead paragraph of an article header, but not the slogan of a site header', () => {
+    const lead = 'Six weeks without the only crossing of the bay: the refit of the ferry leaves four hundred commuters on a long bus ride.';
+    const inner = `<article><header class="entry-header"><h1>Ferry halted</h1><p>${lead}</p><p class="meta">12 March</p></header>
+      <div class="entry-body">${BODY.map((p) => `<p>${p}</p>`).join('')}</div></article>`;
+    const paragraphs = extractMainText(page(inner), { url: null }).text.split('\n\n');
+    expect(paragraphs).toEqual([lead, ...BODY]);
+    const slogan = `<header class="masthead"><p>News, sport and weather from the two harbour towns, every day since 1921.</p></header>`;
+    expect(extractMainText(page(`${slogan}<div class="entry-body">${BODY.map((p) => `<p>${p}</p>`).join('')}</div>`), { url: null }).text).toBe(BODY.join('\n\n'));
+  });
 });

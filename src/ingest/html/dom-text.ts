@@ -68,3 +68,22 @@ export function measureTree(root: Element): Map<Element, TextMeasure> {
 export function linkDensity(m: TextMeasure | undefined): number {
   return m && m.text > 0 ? m.link / m.text : 0;
 }
+
+/** A prose paragraph this long, with few links, in a header is the article's lead, not chrome. */
+const MIN_HEADER_LEAD = 60;
+
+/**
+ * The lead paragraph of an article header (`<header>` with headline, standfirst and byline).
+ */
+export function headerLeadParagraph(header: Element, sizes: Map<Element, TextMeasure>): Element | null {
+  for (const p of header.querySelectorAll('p')) {
+    const m = sizes.get(p);
+    if (m && m.text - m.link >= MIN_HEADER_LEAD && m.link <= m.text * 0.3) return p;
+  }
+  return null;
+}
+
+/** Site headers hold menus, logos and slogans; an article header has a headline and a lead. */
+export function isArticleHeader(header: Element, sizes: Map<Element, TextMeasure>): boolean {
+  return header.querySelector('h1, h2') !== null && headerLeadParagraph(header, sizes) !== null;
+}
