@@ -180,6 +180,8 @@ export const RULES: Rule[] = [
       // An undotted abbreviation before a capitalised word is a first name ('and Jan Kavan').
       if (short === g.mon && short.length <= 4 && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length))) return null;
     }
+    // 'last Oct. 23': a day follows, so the month-day rule has the expression (without 'last').
+    if (!g.y && !g.rel && /^\s+[0-3]?\d(?:st|nd|rd|th)?\b(?![,.]?\d|\s*(?:%|percent))/.test(text.slice(m.index + m[0].length))) return null;
     const y = yearOf(g.y);
     const mod = pointMod(g.pm);
     if (y) return { type: 'DATE', value: `${y}-${pad(mo)}`, granularity: 'month', mod };
@@ -189,7 +191,7 @@ export const RULES: Rule[] = [
     return { type: 'DATE', relative: { unit: 'month-of-year', month: mo, offset: g.rel ? offset : undefined, direction }, mod };
   }),
   // '10:35 a.m.', 'around 7:15 p.m.', '5 p.m. EST, Nov. 6', '10 p.m. Wednesday', 'midnight Friday'.
-  rule('clock', `(?:(?<qm>around|about|approximately)\\s+)?\\b(?:(?<h>[01]?\\d)(?::(?<mi>[0-5]\\d))?\\s*(?<ap>[ap]\\.\\s?m\\b\\.?|[ap]m\\b)|(?<h24>[012]?\\d):(?<mi24>[0-5]\\d)(?!\\d)|(?<word>noon|midnight|midday))(?:\\s+(?<zone>${ZONE})\\b)?(?:,?\\s+(?:on\\s+)?(?:(?<wd>${WEEKDAY})|(?<deictic>today|yesterday|tomorrow)|(?<mon>${MONTH})\\s+(?<d>[0-3]?\\d)\\b))?`, (g, m, text) => {
+  rule('clock', `(?:(?<qm>around|about|approximately)\\s+)?\\b(?:(?<h>[01]?\\d)(?::(?<mi>[0-5]\\d))?\\s*(?<ap>[ap]\\.\\s?m\\b\\.?|[ap]m\\b)|(?<h24>[012]?\\d):(?<mi24>[0-5]\\d)(?!\\d)|(?<word>noon|midnight|midday)|(?<hp>[01]?\\d)(?::(?<mip>[0-5]\\d))?\\s+in\\s+the\\s+(?<pod>morning|afternoon|evening))(?:\\s+(?<zone>${ZONE})\\b)?(?:,?\\s+(?:on\\s+)?(?:(?<wd>${WEEKDAY})|(?<deictic>today|yesterday|tomorrow)|(?<mon>${MONTH})\\s+(?<d>[0-3]?\\d)\\b))?`, (g, m, text) => {
     let hour: number;
     let minute = 0;
     if (g.word) {
@@ -199,6 +201,10 @@ export const RULES: Rule[] = [
     } else if (g.h) {
       hour = Number(g.h) % 12 + (/^p/i.test(g.ap ?? '') ? 12 : 0);
       minute = Number(g.mi ?? 0);
+    } else if (g.hp) {
+      // '4 in the morning', '9 in the evening': the part of day says a.m. or p.m.
+      hour = Number(g.hp) % 12 + (/^morning$/i.test(g.pod ?? '') ? 0 : 12);
+      minute = Number(g.mip ?? 0);
     } else {
       hour = Number(g.h24);
       minute = Number(g.mi24);
@@ -252,7 +258,9 @@ export const RULES: Rule[] = [
   rule('relative-unit', `(?:(?<pm>${POINT_MOD})\\s+(?:(?:in|of)\\s+)?)?(?:\\b(?<the>the)\\s+)?(?:\\b(?<dir>${RELDIR})\\s+)?\\b(?<unit>week|weekend|month|year|decade|century|fiscal\\s+year)\\b(?!\\s*-)(?:\\s+or\\s+so\\b)?`, (g, m, text) => {
     if (g.unit![0] !== g.unit![0]!.toLowerCase()) return null;
     const unitWord = g.unit!.toLowerCase().replace(/fiscal\s+/, '');
-    if (!g.dir && !(g.the && (unitWord === 'weekend' || g.pm))) return null;
+    // 'the week' alone is the current one in reports ('for the week, the index fell'); 'the week of …' / 'the week before' are not.
+    const theWeek = g.the && unitWord === 'week' && !/^\s+(?:of|before|after|earlier|later|ago|that|when|in|to|ahead|ended|ending|following)\b/i.test(text.slice(m.index + m[0].length));
+    if (!g.dir && !(g.the && (unitWord === 'weekend' || g.pm)) && !theWeek) return null;
     if (g.dir && /^(current|latest)$/i.test(g.dir) && !g.the) return null;
     // 'last year's', 'next year's' belong to the quarter rule when a quarter follows.
     const offset = offsetOf(g.dir);
@@ -268,7 +276,7 @@ export const RULES: Rule[] = [
     const season = SEASONS[g.s!.toLowerCase()]!;
     const y = yearOf(g.y);
     if (y) return { type: 'DATE', value: `${y}-${season}`, granularity: 'season', mod: pointMod(g.pm) };
-    if (!g.dir && !g.the) return null;
+    if (!g.dir && !g.the && !/^the\s/i.test(g.pm ?? '')) return null;
     const offset = offsetOf(g.dir);
     return { type: 'DATE', relative: { unit: 'season', season, direction: directionOf(offset) }, mod: pointMod(g.pm) };
   }),
@@ -303,9 +311,12 @@ export const RULES: Rule[] = [
     else if (!/\b(current|this)\b/.test(words)) offset -= 1;
     return { type: 'DATE', relative: { unit: 'quarter', offset, direction: directionOf(offset) }, skip };
   }),
-  rule('half-year', `\\b(?:(?<det>the)\\s+)?(?<ord>first|second)\\s+half(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year|the\\s+year))?\\b`, (g) => {
+  rule('half-year', `\\b(?:(?<det>the)\\s+)?(?<ord>first|second|last|latter)\\s+half(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year|the\\s+year))?\\b`, (g) => {
     if (!g.det && !g.y && !g.rel) return null;
-    const h = g.ord!.toLowerCase() === 'first' ? 1 : 2;
+    const ord = g.ord!.toLowerCase();
+    // 'the last half' without a year is a duration ('over the last half') more than a half-year.
+    if ((ord === 'last' || ord === 'latter') && !g.y && !g.rel) return null;
+    const h = ord === 'first' ? 1 : 2;
     const y = yearOf(g.y);
     if (y) return { type: 'DATE', value: `${y}-H${h}`, granularity: 'half' };
     return { type: 'DATE', value: `XXXX-H${h}`, relative: { unit: 'year', offset: offsetOf(g.rel), direction: 'same' }, granularity: 'half' };
@@ -349,8 +360,8 @@ export const RULES: Rule[] = [
     const skip = g.the && hyphenated && !g.qm ? (/^\s*the\s+/i.exec(m[0])?.[0].length ?? 0) : 0;
     return { type: 'DURATION', value: d.value, granularity: d.granularity, mod: quantityMod(g.qm), skip };
   }),
-  // Bare plural units used as durations: 'for years', 'within weeks', 'decades'.
-  rule('vague-duration', `\\b(?<adj>the\\s+(?:past|last|next|coming)\\s+(?:few\\s+|several\\s+)?)?(?<unit>years|months|weeks|decades|centuries|days|hours|minutes)\\b(?<ahead>\\s+ahead\\b)?(?!\\s*(?:-|old|of\\s+age))`, (g, m, text) => {
+  // Bare plural units used as durations: 'for years', 'within weeks', 'decades', 'the weeks ahead' (the article belongs to it there).
+  rule('vague-duration', `\\b(?<adj>the\\s+(?:(?:past|last|next|coming)\\s+(?:few\\s+|several\\s+)?|(?=\\w+\\s+ahead\\b)))?(?<unit>years|months|weeks|decades|centuries|days|hours|minutes)\\b(?<ahead>\\s+ahead\\b)?(?!\\s*(?:-|old|of\\s+age))`, (g, m, text) => {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (!g.adj && !g.ahead && !/\b(for|in|within|over|after|take|took|takes|last|lasted|spent|than)\s+$/i.test(before)) return null;
     const d = durationValue(null, g.unit!);
@@ -411,10 +422,12 @@ export const RULES: Rule[] = [
     const offset = g.cur ? offsetOf(g.cur === 'prior' ? 'previous' : g.cur) : 0;
     return { type: 'DATE', relative: { unit: 'year', offset: g.cur === 'latest' || g.cur === 'current' ? 0 : offset, direction: 'same' } };
   }),
-  rule('holiday', `\\b(?<h>${alternation(Object.keys(HOLIDAYS))})\\b`, (g, m, text) => {
+  rule('holiday', `(?:\\b(?<dir>last|next|this|this\\s+past|this\\s+coming)\\s+)?\\b(?<h>${alternation(Object.keys(HOLIDAYS))})\\b`, (g, m, text) => {
     if (!capitalised(g.h)) return null;
     const name = g.h!.toLowerCase().replace(/\s+/g, ' ');
-    const ahead = futureContext(text, m.index, m.index + m[0].length);
+    // 'last Christmas', 'next Thanksgiving': the direction word is part of the expression and settles the year.
+    const off = offsetOf(g.dir);
+    const ahead = g.dir ? off > 0 || (off === 0 && futureContext(text, m.index, m.index + m[0].length)) : futureContext(text, m.index, m.index + m[0].length);
     return { type: 'DATE', relative: { unit: 'holiday', holiday: name, direction: ahead ? 'future' : 'past' } };
   }),
   // Frequencies: 'daily', 'every month', 'each Thursday', 'each July'.

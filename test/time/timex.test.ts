@@ -124,6 +124,40 @@ describe('findTimes with a publication date', () => {
     ]);
   });
 
+  it('keeps the article in "the weeks ahead" and a direction word before a holiday', () => {
+    const refs = findTimes('Traders expect calm in the weeks ahead. The ferry sank last Halloween; the fair opens next Christmas.', anchor);
+    expect(refs.map((r) => [r.text, r.value])).toEqual([
+      ['the weeks ahead', 'PXW'],
+      ['last Halloween', '2016-10-31'],
+      ['next Christmas', '2017-12-25'],
+    ]);
+  });
+
+  it('gives a date after "last" to the month-day rule, leaving "last" out', () => {
+    const r = one('The plant closed last Aug. 14 after a fire.');
+    expect(r.text).toBe('Aug. 14');
+    expect(r.value).toBe('2017-08-14');
+  });
+
+  it('reads the last half of a year, the early summer, "the week" and hours told by the part of day', () => {
+    const refs = findTimes('Sales slowed in the last half of 2016 after the early summer. For the week, shares fell. The boat left at 5 in the morning.', anchor);
+    expect(refs.map((r) => [r.text, r.value])).toEqual([
+      ['the last half of 2016', '2016-H2'],
+      ['the early summer', '2017-SU'],
+      ['the week', '2017-W42'],
+      ['5 in the morning', '2017-10-21T05:00'],
+    ]);
+    // 'the week of …' and 'the week before' name another week: not the current one.
+    expect(findTimes('Crowds grew in the week before the vote.', anchor)).toEqual([]);
+  });
+
+  it('reads compound number words in durations', () => {
+    const r = one('The craft has been passed on for more than three thousand years.');
+    expect(r.text).toBe('more than three thousand years');
+    expect(r.value).toBe('P3L');
+    expect(r.mod).toBe('MORE_THAN');
+  });
+
   it('does not take the modal "may", rates or titles for times', () => {
     expect(findTimes('Officials may act. Tickets cost $35 a night. He appeared on 60 Minutes.', anchor)).toEqual([]);
   });
