@@ -10,8 +10,7 @@ import { Ingestor } from '../ingest/ingest.js';
 import { analysePending } from '../analysis/pipeline.js';
 import { defaultAnalysers } from '../analysis/default-analysers.js';
 import { updateStories } from '../stories/pipeline.js';
-import { childStories, listStories } from '../store/sqlite/stories.js';
-import { queryEvents } from '../store/sqlite/analysis.js';
+import type { ArticleLayers, Store } from '../store/store.js';
 import { buildStoryView } from '../stories/build-view.js';
 import { nameCompatible, normaliseName } from '../entities/names.js';
 import { splitRole } from '../entities/roles.js';
@@ -48,8 +47,6 @@ interface Gold {
   stories: { topic: { articles: string[] }; events: { articles: string[] }[] };
 }
 
-type Row = Record<string, unknown>;
-
 /** Ingests, analyses and clusters the seeds into a fresh store. */
 export async function analyseSeeds(dbPath: string): Promise<SqliteStore> {
   const store = openStore(dbPath);
@@ -63,21 +60,22 @@ export function loadGold(): Gold {
   return JSON.parse(readFileSync(join(sharedDir(), 'corpus', 'seeds.gold.json'), 'utf8')) as Gold;
 }
 
-/** Which canonical entity each surface form resolves to, per article (external id). */
-function aliasIndex(store: SqliteStore): Map<string, Set<number>> {
-  const rows = store.db
-    .prepare(`SELECT m.text, m.entity_id, a.external_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id IS NOT NULL`)
-    .all() as Row[];
+/** Which canonical entities each surface form resolves to. */
+function aliasIndex(layers: ArticleLayers[]): Map<string, Set<number>> {
   const idx = new Map<string, Set<number>>();
-  for (const r of rows) {
-    const k = normaliseName((r.text as string).replace(/^the\s+/i, ''));
-    idx.set(k, (idx.get(k) ?? new Set()).add(r.entity_id as number));
+  for (const m of layers.flatMap((l) => l.mentions)) {
+    if (m.entityId === null) continue;
+    const k = normaliseName(m.text.replace(/^the\s+/i, ''));
+    idx.set(k, (idx.get(k) ?? new Set()).add(m.entityId));
   }
   return idx;
 }
 
-export function scoreSeeds(store: SqliteStore, gold: Gold) {
-  const idx = aliasIndex(store);
+export function scoreSeeds(store: Store, gold: Gold) {
+  const articleIds = store.articleIdsByDate();
+  const ext = new Map(articleIds.map((id) => [id, store.getArticle(id)?.externalId ?? '']));
+  const layers = new Map(articleIds.map((id) => [id, store.articleLayers(id)]));
+  const idx = aliasIndex([...layers.values()]);
   // Aliases: every gold alias (its role words stripped) and metonym resolves to one entity, the same for all.
   let aliasOk = 0;
   let aliasAll = 0;
@@ -86,7 +84,6 @@ export function scoreSeeds(store: SqliteStore, gold: Gold) {
   const aliasMisses: string[] = [];
   // Some gold aliases are forms no mention has ('Ayoub' alone, or a form only in a removed caption):
   // for people those are checked by the name rules against the entity instead.
-  const nameOf = store.db.prepare('SELECT name FROM entities WHERE id = ?');
   for (const e of gold.entities) {
     // A gold form may carry a demonym and a title ('Iranian General Mohammad Baqeri'): compare the name.
     const variants = (f: string) =>
@@ -98,7 +95,7 @@ export function scoreSeeds(store: SqliteStore, gold: Gold) {
       const vs = variants(f);
       if (!vs.some((v) => idx.has(v))) {
         absentAll++;
-        const name = best !== undefined ? (nameOf.get(best) as { name: string }).name : null;
+        const name = best !== undefined ? store.entityName(best) : null;
         if (name && e.type === 'PERSON' && vs.some((v) => nameCompatible(v, name))) absentOk++;
         else aliasMisses.push(`${e.name}: ${f} (no mention with this form)`);
         continue;
@@ -109,13 +106,13 @@ export function scoreSeeds(store: SqliteStore, gold: Gold) {
     }
   }
   // Quotes: found (overlapping text) with a speaker compatible with the gold one.
-  const quotes = store.db.prepare(`SELECT q.text, q.speaker_text, e.name AS speaker_name, a.external_id FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id`).all() as Row[];
+  const quotes = [...layers].flatMap(([id, l]) => l.quotes.map((q) => ({ ...q, externalId: ext.get(id) })));
   let quoteFound = 0;
   let quoteSpeaker = 0;
   const quoteMisses: string[] = [];
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').replace(/^(the|a|an) /, '').trim();
   for (const q of gold.quotes) {
-    const mine = quotes.filter((r) => r.external_id === q.article && (norm(r.text as string).includes(norm(q.text).slice(0, 30)) || norm(q.text).includes(norm(r.text as string).slice(0, 30))));
+    const mine = quotes.filter((r) => r.externalId === q.article && (norm(r.text).includes(norm(q.text).slice(0, 30)) || norm(q.text).includes(norm(r.text).slice(0, 30))));
     if (mine.length === 0) {
       quoteMisses.push(`not found: ${q.article} ${q.text.slice(0, 40)}`);
       continue;
@@ -124,15 +121,14 @@ export function scoreSeeds(store: SqliteStore, gold: Gold) {
     // The speaker may be written in any of the gold entity's aliases ('IIDF' for the Israel Defense Forces).
     const goldForms = [q.speaker, ...(gold.entities.find((e) => e.name === q.speaker)?.aliases ?? [])];
     const ok = mine.some((r) => {
-      const sp = (r.speaker_name as string | null) ?? (r.speaker_text as string | null) ?? '';
+      const sp = r.speaker ?? '';
       return !!sp && goldForms.some((g) => nameCompatible(sp, g) || nameCompatible(g, sp) || norm(g).includes(norm(sp)) || norm(sp).includes(norm(g)));
     });
     if (ok) quoteSpeaker++;
-    else quoteMisses.push(`speaker: ${q.article} ${q.text.slice(0, 30)}… gold ${q.speaker}, ours ${mine.map((r) => r.speaker_name ?? r.speaker_text).join('/')}`);
+    else quoteMisses.push(`speaker: ${q.article} ${q.text.slice(0, 30)}… gold ${q.speaker}, ours ${mine.map((r) => r.speaker).join('/')}`);
   }
   // Must events: an event of the article with the right root and country pair (either direction when reciprocal).
-  const events = queryEvents(store.db, {});
-  const ext = new Map((store.db.prepare('SELECT id, external_id FROM articles').all() as Row[]).map((r) => [r.id as number, r.external_id as string]));
+  const events = store.queryEvents({});
   let mustOk = 0;
   let mustDated = 0;
   let datable = 0;
@@ -156,10 +152,10 @@ export function scoreSeeds(store: SqliteStore, gold: Gold) {
     } else eventMisses.push(`${g.id} ${g.source}->${g.target} ${g.cameo.join('/')}`);
   }
   // Stories: one topic holding the gold events, none merged.
-  const topics = listStories(store.db, 'topic');
+  const topics = store.listStories('topic');
   const topicOfGold = topics.find((t) => gold.stories.topic.articles.every((a) => t.articleIds.some((id) => ext.get(id) === a)));
   const eventsOk = topicOfGold
-    ? gold.stories.events.every((ge) => childStories(store.db, topicOfGold.id).some((s) => s.articleIds.length === ge.articles.length && ge.articles.every((a) => s.articleIds.some((id) => ext.get(id) === a))))
+    ? gold.stories.events.every((ge) => store.childStories(topicOfGold.id).some((s) => s.articleIds.length === ge.articles.length && ge.articles.every((a) => s.articleIds.some((id) => ext.get(id) === a))))
     : false;
   const view = topicOfGold ? buildStoryView(store, topicOfGold.id) : null;
   return {

@@ -1,6 +1,7 @@
 // Options and helpers shared by the commands that use the store or fetch pages.
 import { Command, Option } from 'commander';
-import { openStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
 import type { IngestOptions } from '../ingest/ingest.js';
 
 export const DEFAULT_DB = './dossier.db';
@@ -9,7 +10,7 @@ export function dbOption(): Option {
   return new Option('--db <file>', 'the store (a SQLite file)').default(DEFAULT_DB);
 }
 
-export function withStore<T>(dbPath: string, fn: (store: SqliteStore) => T): T {
+export function withStore<T>(dbPath: string, fn: (store: Store) => T): T {
   const store = openStore(dbPath);
   try {
     return fn(store);
@@ -19,7 +20,7 @@ export function withStore<T>(dbPath: string, fn: (store: SqliteStore) => T): T {
 }
 
 /** The same for async work: the store closes once the work has finished, not when it starts. */
-export async function withStoreAsync<T>(dbPath: string, fn: (store: SqliteStore) => Promise<T>): Promise<T> {
+export async function withStoreAsync<T>(dbPath: string, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = openStore(dbPath);
   try {
     return await fn(store);

@@ -1,7 +1,7 @@
 // Event exports: CSV of our own columns, and a tab-separated file in the column layout of the
 // GDELT 2.0 event table (61 columns; those we cannot fill stay empty), so that tools written for
 // GDELT read Dossier's events.
-import type { StoredEvent } from '../store/sqlite/analysis.js';
+import type { StoredEvent } from '../store/store.js';
 
 export interface EventExportContext {
   /** URL of an article, for SOURCEURL. */

@@ -1,6 +1,21 @@
 // The one interface every stage reaches the store through. SQLite (embedded, the default) fills it
 // now; a PostgreSQL implementation is to fill the same contract for shared deployments.
-import type { DateValue, ExtractedArticle, SourceRef } from '../model.js';
+import type { ExtractedArticle, SourceRef } from '../model.js';
+import type { ArticleDoc } from '../analysis/types.js';
+import type { CanonicalEntity } from '../entities/registry.js';
+import type {
+  ArticleLayers,
+  ClusterSnapshot,
+  EntityMention,
+  EventFilter,
+  InferredDate,
+  StoredEntity,
+  StoredEvent,
+  StoredStory,
+  StoredTimeRef,
+} from './records.js';
+
+export type * from './records.js';
 
 export interface StoredSource extends SourceRef {
   id: number;
@@ -10,7 +25,7 @@ export interface StoredSource extends SourceRef {
 export interface StoredArticle extends Omit<ExtractedArticle, 'source'> {
   id: number;
   /** A date inferred later (e.g. from the story), never mixed with `published`. */
-  inferredPublished: (DateValue & { evidence: string }) | null;
+  inferredPublished: InferredDate | null;
   contentHash: string;
   /** Id of the first article of its near-duplicate group (its own id when it has no near duplicate). */
   nearDuplicateGroup: number;
@@ -65,17 +80,74 @@ export interface RecordedError {
   at: string;
 }
 
-export interface Store {
+/** Articles as ingestion stores them. */
+export interface ArticleStore {
   /** Stores one article with its source in one transaction; idempotent for the same input. */
   putArticle(article: ExtractedArticle): PutResult;
   getArticle(id: number): StoredArticle | null;
   findByExternalId(externalId: string): StoredArticle | null;
   listArticles(opts?: ListOptions): ArticleSummary[];
   countArticles(): number;
+  /** Every article id, by publication date (undated ones by when they were stored), then id. */
+  articleIdsByDate(): number[];
+  /** The canonical URL of an article, else the URL it was read from. */
+  articleUrl(id: number): string | null;
   /** Full-text search over title, dek and text (FTS5 query syntax; plain words are ANDed). */
   search(query: string, opts?: { limit?: number }): SearchHit[];
   recordError(item: string, message: string): void;
   errors(limit?: number): RecordedError[];
+}
+
+/** What the language and event layers found: canonical entities, mentions, times, quotes, events. */
+export interface AnalysisStore {
+  /** Ids, in order, of the articles whose analysis is missing or older than `version` (every article with `force`). */
+  articlesToAnalyse(version: number, force?: boolean): number[];
+  /** Forgets every canonical entity, before everything is analysed again (so alias counts are not doubled). */
+  clearEntities(): void;
+  /** Every canonical entity as the registry left it, to restore the registry from. */
+  loadEntities(): CanonicalEntity[];
+  /**
+   * One article's analysis, in one transaction: the canonical entities it touched are written
+   * (by key), and the article's earlier rows are replaced by the document's.
+   */
+  saveAnalysis(doc: ArticleDoc, entities: CanonicalEntity[], version: number): void;
+  listEntities(opts?: { type?: string; limit?: number }): StoredEntity[];
+  /** By id, or by key or name (case-insensitive). */
+  getEntity(idOrKey: number | string): StoredEntity | null;
+  /** Only the canonical name, by id or key. */
+  entityName(idOrKey: number | string): string | null;
+  entityMentions(entityId: number, limit?: number): EntityMention[];
+  /** Canonical keys of the people, organisations and places one article mentions. */
+  articleEntityKeys(articleId: number): string[];
+  /** Names of the entities of the given types mentioned in the most of these articles (then most often). */
+  topEntityNames(articleIds: number[], types: string[], limit: number): string[];
+  /** The time expressions of one article's body text. */
+  timeRefs(articleId: number): StoredTimeRef[];
+  queryEvents(filter?: EventFilter): StoredEvent[];
+  articleLayers(articleId: number): ArticleLayers;
+}
+
+/** Stories (topic and event clusters), the clusterer's saved state, and what stories derive. */
+export interface StoryStore {
+  getState(key: string): string | null;
+  setState(key: string, value: string): void;
+  /** Brings the stories in line with the clusters: upsert by key, drop the ones merged away, log changes. */
+  syncStories(clusters: ClusterSnapshot[]): void;
+  setStoryHeadline(id: number, headline: string, dateStart: string | null, dateEnd: string | null): void;
+  listStories(level?: 'topic' | 'event'): StoredStory[];
+  getStory(id: number): StoredStory | null;
+  childStories(parentId: number): StoredStory[];
+  /**
+   * Records a date inferred for an undated article; its unresolved time expressions take the
+   * values given (anchored as `anchor` says), and events dated by nothing else take those days.
+   */
+  recordInferredDate(articleId: number, inferred: InferredDate, times: { text: string; value: string }[], anchor: string): void;
+}
+
+/** The one interface every stage reaches the store through. */
+export interface Store extends ArticleStore, AnalysisStore, StoryStore {
+  /** Runs `fn` in one transaction: all of its writes land, or none. */
+  transaction<T>(fn: () => T): T;
   schemaVersion(): number;
   close(): void;
 }

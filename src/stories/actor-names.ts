@@ -1,6 +1,6 @@
 // Readable names for CAMEO actor codes ('IRNMIL' -> "Iran's military"), from the country entities
 // the store knows, falling back to the words the event was found in.
-import type Database from 'better-sqlite3';
+import type { AnalysisStore } from '../store/store.js';
 import type { ActorNamer } from './headline.js';
 
 const SECTOR_PHRASE: Record<string, (country: string) => string> = {
@@ -17,14 +17,13 @@ const SECTOR_PHRASE: Record<string, (country: string) => string> = {
   SPY: (c) => `${c}'s intelligence services`,
 };
 
-export function actorNamer(db: Database.Database): ActorNamer {
-  const country = db.prepare("SELECT name FROM entities WHERE key = ?");
+export function actorNamer(store: Pick<AnalysisStore, 'entityName'>): ActorNamer {
   const cache = new Map<string, string | null>();
   return (code, text) => {
     if (!code) return text;
     if (!cache.has(code)) {
       const iso = code.slice(0, 3);
-      const name = (country.get(`GPE:${iso}`) as { name: string } | undefined)?.name ?? null;
+      const name = store.entityName(`GPE:${iso}`);
       const phrase = name ? (SECTOR_PHRASE[code.slice(3, 6)] ?? ((c: string) => (code.length > 3 ? `${c} (${code.slice(3)})` : c)))(name) : null;
       cache.set(code, phrase);
     }

@@ -1,8 +1,5 @@
 // Gathers one story's view from the store: its articles, events, quotes and mentions become the
 // timeline, actor network, outlet comparison and summary that reports show.
-import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import { childStories, getStory } from '../store/sqlite/stories.js';
-import { queryEvents } from '../store/sqlite/analysis.js';
 import { buildTimeline } from './timeline.js';
 import { buildNetwork } from '../export/graph.js';
 import { compareArticles, countedNoun, type ComparedArticle, type CompareNumber } from './compare.js';
@@ -12,9 +9,7 @@ import { eventHeadline } from './headline.js';
 import { actorNamer } from './actor-names.js';
 import { splitSentences } from '../text/index.js';
 import type { StoryArticleRef, StoryQuoteRef, StoryView } from './view.js';
-import type { StoredArticle } from '../store/store.js';
-
-type Row = Record<string, unknown>;
+import type { StoredArticle, StoredMention, StoredQuote, Store } from '../store/store.js';
 
 function fieldText(a: StoredArticle, field: string): string {
   return field === 'title' ? (a.title ?? '') : field === 'dek' ? (a.dek ?? '') : a.text;
@@ -26,16 +21,18 @@ function sentenceAround(text: string, sentences: { start: number; end: number }[
   return (s ? text.slice(s.start, s.end) : text).trim();
 }
 
-export function buildStoryView(store: SqliteStore, storyId: number): StoryView | null {
-  const db = store.db;
-  const story = getStory(db, storyId);
+export function buildStoryView(store: Store, storyId: number): StoryView | null {
+  const story = store.getStory(storyId);
   if (!story) return null;
-  const namer = actorNamer(db);
-  const children = story.level === 'topic' ? childStories(db, story.id) : [];
+  const namer = actorNamer(store);
+  const children = story.level === 'topic' ? store.childStories(story.id) : [];
   const articles = story.articleIds.map((id) => store.getArticle(id)!).filter(Boolean);
   articles.sort((a, b) => (a.published?.value ?? a.inferredPublished?.value ?? '').localeCompare(b.published?.value ?? b.inferredPublished?.value ?? '') || a.id - b.id);
   const ids = articles.map((a) => a.id);
-  const events = queryEvents(db, { articleIds: ids });
+  const events = store.queryEvents({ articleIds: ids });
+  const layers = new Map(ids.map((id) => [id, store.articleLayers(id)]));
+  const quotesOf = (id: number): StoredQuote[] => layers.get(id)?.quotes ?? [];
+  const mentionsOf = (id: number): StoredMention[] => layers.get(id)?.mentions ?? [];
 
   const refs: StoryArticleRef[] = articles.map((a) => ({
     id: a.id,
@@ -47,20 +44,9 @@ export function buildStoryView(store: SqliteStore, storyId: number): StoryView |
     inferred: a.inferredPublished ? { value: a.inferredPublished.value, evidence: a.inferredPublished.evidence } : null,
   }));
 
-  const quoteRows = ids.length
-    ? (db.prepare(`SELECT q.*, e.name AS speaker_name FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.article_id IN (${ids.join(',')}) ORDER BY q.article_id, q.field, q.start`).all() as Row[])
-    : [];
-  const quotes: StoryQuoteRef[] = quoteRows.map((q) => ({
-    articleId: q.article_id as number,
-    speaker: (q.speaker_name as string | null) ?? (q.speaker_text as string | null) ?? null,
-    text: q.text as string,
-    cue: (q.cue as string | null) ?? null,
-    via: (q.via as string | null) ?? null,
-  }));
-
-  const mentionRows = ids.length
-    ? (db.prepare(`SELECT m.*, e.key AS entity_key, e.name AS entity_name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN (${ids.join(',')})`).all() as Row[])
-    : [];
+  const quotes: StoryQuoteRef[] = [...ids]
+    .sort((a, b) => a - b)
+    .flatMap((id) => quotesOf(id).map((q) => ({ articleId: id, speaker: q.speaker, text: q.text, cue: q.cue, via: q.via })));
 
   const compared: ComparedArticle[] = articles.map((a) => {
     const people = new Map<string, { name: string; forms: Set<string> }>();
@@ -68,19 +54,18 @@ export function buildStoryView(store: SqliteStore, storyId: number): StoryView |
     // Sentences of each field, split once per article.
     const split = new Map<string, { start: number; end: number }[]>();
     const sentencesOf = (field: string) => split.get(field) ?? split.set(field, splitSentences(fieldText(a, field))).get(field)!;
-    for (const m of mentionRows) {
-      if (m.article_id !== a.id) continue;
-      if (m.type === 'PERSON' && m.entity_key) {
-        const p = people.get(m.entity_key as string) ?? { name: m.entity_name as string, forms: new Set<string>() };
-        p.forms.add(m.text as string);
-        people.set(m.entity_key as string, p);
+    for (const m of mentionsOf(a.id)) {
+      if (m.type === 'PERSON' && m.entityKey) {
+        const p = people.get(m.entityKey) ?? { name: m.entity ?? m.text, forms: new Set<string>() };
+        p.forms.add(m.text);
+        people.set(m.entityKey, p);
       } else if (m.type === 'CARDINAL' || m.type === 'MONEY' || m.type === 'PERCENT') {
-        const text = fieldText(a, m.field as string);
+        const text = fieldText(a, m.field);
         numbers.push({
-          text: m.text as string,
-          value: (m.value as number | null) ?? null,
-          what: m.type === 'CARDINAL' ? countedNoun(text, m.end as number) : (m.type as string).toLowerCase(),
-          sentence: sentenceAround(text, sentencesOf(m.field as string), m.start as number),
+          text: m.text,
+          value: m.value,
+          what: m.type === 'CARDINAL' ? countedNoun(text, m.end) : m.type.toLowerCase(),
+          sentence: sentenceAround(text, sentencesOf(m.field), m.start),
         });
       }
     }
@@ -89,7 +74,7 @@ export function buildStoryView(store: SqliteStore, storyId: number): StoryView |
       if (!text) return [];
       const spans = [
         ...quotedSpans(text),
-        ...quoteRows.filter((q) => q.article_id === a.id && q.field === field).map((q) => ({ start: q.start as number, end: q.end as number })),
+        ...quotesOf(a.id).filter((q) => q.field === field).map((q) => ({ start: q.start, end: q.end })),
       ];
       return findLoadedTerms(text, spans).map((l) => ({ ...l, field }));
     });
@@ -100,9 +85,7 @@ export function buildStoryView(store: SqliteStore, storyId: number): StoryView |
       events: events
         .filter((e) => e.articleId === a.id)
         .map((e) => ({ root: e.root, cameo: e.cameo, source: e.source, target: e.target, modality: e.modality, field: e.field, sentence: e.sentence, headline: eventHeadline(e, namer) })),
-      quotes: quoteRows
-        .filter((q) => q.article_id === a.id)
-        .map((q) => ({ text: q.text as string, speaker: (q.speaker_name as string | null) ?? (q.speaker_text as string | null), speakerKey: (q.speaker_key as string | null) ?? null, field: q.field as string })),
+      quotes: quotesOf(a.id).map((q) => ({ text: q.text, speaker: q.speaker, speakerKey: q.speakerKey, field: q.field })),
       people,
       numbers,
       loaded,

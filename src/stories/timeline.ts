@@ -1,7 +1,7 @@
 // A story's timeline: the events of all its articles, one entry per real happening (reports of
 // the same action between the same actors on a compatible date merge, keeping every source),
 // ordered by date; undated entries are placed by their range, background is kept apart.
-import type { StoredEvent } from '../store/sqlite/analysis.js';
+import type { StoredEvent } from '../store/store.js';
 import { eventHeadline, type ActorNamer } from './headline.js';
 
 export interface TimelineReport {

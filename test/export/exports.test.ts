@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { buildNetwork, networkToGraphml } from '../../src/export/graph.js';
 import { eventsToCsv, eventsToGdelt, GDELT_COLUMNS } from '../../src/export/events-table.js';
-import type { StoredEvent } from '../../src/store/sqlite/analysis.js';
+import type { StoredEvent } from '../../src/store/store.js';
 
 const base: StoredEvent = {
   id: 7, articleId: 3, field: 'text', start: 10, end: 80, sentence: 'Norway and Chile signed a fisheries accord, "a big step", on Monday.',

@@ -5,7 +5,7 @@ import { eventHeadline } from '../../src/stories/headline.js';
 import { compareArticles, countedNoun, type ComparedArticle } from '../../src/stories/compare.js';
 import { summarise } from '../../src/stories/summary.js';
 import { findLoadedTerms } from '../../src/stories/loaded-terms.js';
-import type { StoredEvent } from '../../src/store/sqlite/analysis.js';
+import type { StoredEvent } from '../../src/store/store.js';
 
 const names: Record<string, string> = { NORGOV: 'Norway', CHLGOV: 'Chile', PERMIL: "Peru's military" };
 const namer = (code: string | null, text: string | null) => (code ? (names[code] ?? code) : text);

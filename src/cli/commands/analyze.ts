@@ -7,7 +7,6 @@ import { addIngestOptions, dbOption, type IngestCliOptions, withStore } from '..
 import { ingestInto } from './ingest.js';
 import { analysePending } from '../../analysis/pipeline.js';
 import { updateStories } from '../../stories/pipeline.js';
-import { listStories } from '../../store/sqlite/stories.js';
 import { buildStoryView } from '../../stories/build-view.js';
 import { renderReport } from '../../stories/report.js';
 import { progress } from '../progress.js';
@@ -52,7 +51,7 @@ export function register(program: Command): void {
       const out = resolve(o.out);
       mkdirSync(out, { recursive: true });
       const index: string[] = ['# Dossier', ''];
-      for (const t of listStories(store.db, 'topic')) {
+      for (const t of store.listStories('topic')) {
         const view = buildStoryView(store, t.id);
         if (!view) continue;
         writeFileSync(join(out, `story-${t.id}.md`), renderReport(view, 'md'));

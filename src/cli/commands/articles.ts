@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { dbOption, parseId, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
 import type { StoredArticle } from '../../store/store.js';
-import { articleLayers, type ArticleLayers } from '../../store/sqlite/analysis.js';
+import type { ArticleLayers } from '../../store/store.js';
 
 function layersText(l: ArticleLayers): string[] {
   if (!l.mentions.length && !l.times.length && !l.quotes.length && !l.events.length) return ['', '(not analysed yet: run `dossier analyze`)'];
@@ -85,7 +85,7 @@ export function register(program: Command): void {
       withStore(o.db, (store) => {
         const a = /^\d+$/.test(id) ? store.getArticle(parseId(id)) : store.findByExternalId(id);
         if (!a) throw new Error(`no article ${id}`);
-        const layers = articleLayers(store.db, a.id);
+        const layers = store.articleLayers(a.id);
         if (o.json) printJson({ ...a, ...layers });
         else process.stdout.write(`${[showText(a), ...layersText(layers)].join('\n')}\n`);
       });

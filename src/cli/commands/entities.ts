@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { dbOption, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
-import { entityMentions, getEntity, listEntities } from '../../store/sqlite/analysis.js';
 
 export function register(program: Command): void {
   program
@@ -14,7 +13,7 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action((o: { db: string; type?: string; limit: number; json?: boolean }) => {
       withStore(o.db, (store) => {
-        const list = listEntities(store.db, { limit: o.limit, ...(o.type ? { type: o.type.toUpperCase() } : {}) });
+        const list = store.listEntities({ limit: o.limit, ...(o.type ? { type: o.type.toUpperCase() } : {}) });
         if (o.json) return printJson(list);
         printTable(
           ['id', 'type', 'name', 'country', 'sector', 'mentions', 'aliases'],
@@ -31,9 +30,9 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action((id: string, o: { db: string; json?: boolean }) => {
       withStore(o.db, (store) => {
-        const e = getEntity(store.db, /^\d+$/.test(id) ? Number(id) : id);
+        const e = store.getEntity(/^\d+$/.test(id) ? Number(id) : id);
         if (!e) throw new Error(`no entity ${id}`);
-        const mentions = entityMentions(store.db, e.id);
+        const mentions = store.entityMentions(e.id);
         if (o.json) return printJson({ ...e, mentionList: mentions });
         const lines = [
           `# ${e.name} (${e.type}${e.country ? `, ${e.country}` : ''}${e.sector ? ` ${e.sector}` : ''})`,

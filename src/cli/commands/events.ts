@@ -3,12 +3,10 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { dbOption, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
-import { queryEvents, type EventFilter } from '../../store/sqlite/analysis.js';
-import { getStory } from '../../store/sqlite/stories.js';
 import { eventsToCsv, eventsToGdelt } from '../../export/events-table.js';
 import { buildNetwork, networkToGraphml } from '../../export/graph.js';
 import { actorNamer } from '../../stories/actor-names.js';
-import type { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import type { EventFilter, Store } from '../../store/store.js';
 
 interface EventCliOptions {
   db: string;
@@ -27,7 +25,7 @@ interface EventCliOptions {
   output?: string;
 }
 
-function filterOf(store: SqliteStore, o: EventCliOptions): EventFilter {
+function filterOf(store: Store, o: EventCliOptions): EventFilter {
   const f: EventFilter = {};
   if (o.actor) f.actor = o.actor;
   if (o.code ?? o.root) f.code = (o.code ?? o.root)!;
@@ -39,7 +37,7 @@ function filterOf(store: SqliteStore, o: EventCliOptions): EventFilter {
   const ids: number[] = [];
   if (o.article) ids.push(...o.article.split(',').map((x) => (/^\d+$/.test(x) ? Number(x) : (store.findByExternalId(x)?.id ?? -1))));
   if (o.story) {
-    const s = getStory(store.db, Number(o.story));
+    const s = store.getStory(Number(o.story));
     if (!s) throw new Error(`no story ${o.story}`);
     ids.push(...s.articleIds);
   }
@@ -72,17 +70,15 @@ export function register(program: Command): void {
     .option('-o, --output <file>', 'write to a file')
     .action((o: EventCliOptions) => {
       withStore(o.db, (store) => {
-        const events = queryEvents(store.db, filterOf(store, o));
+        const events = store.queryEvents(filterOf(store, o));
         const format = o.json ? 'json' : o.format;
         if (format === 'json') return o.output ? emit(`${JSON.stringify(events, null, 2)}\n`, o.output) : printJson(events);
         if (format === 'csv') return emit(eventsToCsv(events), o.output);
         if (format === 'gdelt') {
-          const url = store.db.prepare('SELECT COALESCE(canonical_url, url) AS u FROM articles WHERE id = ?');
-          const name = store.db.prepare('SELECT name FROM entities WHERE id = ?');
           return emit(
             eventsToGdelt(events, {
-              articleUrl: (id) => (url.get(id) as { u: string | null } | undefined)?.u ?? null,
-              entityName: (id) => (id === null ? null : ((name.get(id) as { name: string } | undefined)?.name ?? null)),
+              articleUrl: (id) => store.articleUrl(id),
+              entityName: (id) => (id === null ? null : store.entityName(id)),
             }),
             o.output,
           );
@@ -106,13 +102,13 @@ export function register(program: Command): void {
       withStore(o.db, (store) => {
         const f: EventFilter = {};
         if (o.story) {
-          const s = getStory(store.db, Number(o.story));
+          const s = store.getStory(Number(o.story));
           if (!s) throw new Error(`no story ${o.story}`);
           f.articleIds = s.articleIds;
         }
-        const namer = actorNamer(store.db);
+        const namer = actorNamer(store);
         const net = buildNetwork(
-          queryEvents(store.db, f)
+          store.queryEvents(f)
             .filter((e) => e.modality !== 'negated')
             .map((e) => ({ ...e, sourceLabel: namer(e.source, e.sourceText), targetLabel: namer(e.target, e.targetText) })),
         );

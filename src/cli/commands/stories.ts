@@ -3,21 +3,20 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { dbOption, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
-import { childStories, listStories } from '../../store/sqlite/stories.js';
 import { buildStoryView } from '../../stories/build-view.js';
 import { renderReport, type ReportFormat } from '../../stories/report.js';
-import type { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import type { Store } from '../../store/store.js';
 
 /** Every topic with its events and every event with its article ids (the input's own ids where given). */
-export function storiesJson(store: SqliteStore) {
+export function storiesJson(store: Store) {
   const ext = (id: number) => store.getArticle(id)?.externalId ?? String(id);
-  return listStories(store.db, 'topic').map((t) => ({
+  return store.listStories('topic').map((t) => ({
     id: t.id,
     headline: t.headline,
     dateStart: t.dateStart,
     dateEnd: t.dateEnd,
     articles: t.articleIds.map(ext),
-    events: childStories(store.db, t.id).map((e) => ({ id: e.id, headline: e.headline, dateStart: e.dateStart, dateEnd: e.dateEnd, articles: e.articleIds.map(ext) })),
+    events: store.childStories(t.id).map((e) => ({ id: e.id, headline: e.headline, dateStart: e.dateStart, dateEnd: e.dateEnd, articles: e.articleIds.map(ext) })),
   }));
 }
 

@@ -6,61 +6,53 @@ import type { ArticleDoc } from '../../analysis/types.js';
 import type { CanonicalEntity } from '../../entities/registry.js';
 import type { EntityType } from '../../entities/types.js';
 import type { Sector } from '../../entities/roles.js';
+import type { ArticleLayers, EntityMention, EventFilter, StoredEntity, StoredEvent, StoredTimeRef } from '../records.js';
 import { num, str, type Row } from './rows.js';
 
-export interface StoredEntity {
-  id: number;
-  key: string;
-  name: string;
-  type: EntityType;
-  country: string | null;
-  sector: Sector | null;
-  aliases: { alias: string; count: number }[];
-  roles: { role: string; articleId: number; date: string | null }[];
-  mentions: number;
+
+
+
+
+export function articlesToAnalyse(db: Database.Database, version: number, force: boolean): number[] {
+  return (db.prepare('SELECT id FROM articles WHERE @force = 1 OR analysed_version < @v ORDER BY id').all({ force: force ? 1 : 0, v: version }) as { id: number }[]).map(
+    (r) => r.id,
+  );
 }
 
-export interface StoredEvent {
-  id: number;
-  articleId: number;
-  field: string;
-  start: number;
-  end: number;
-  sentence: string | null;
-  cameo: string;
-  root: string;
-  plover: string | null;
-  quad: number | null;
-  goldstein: number | null;
-  source: string | null;
-  sourceEntityId: number | null;
-  sourceText: string | null;
-  target: string | null;
-  targetEntityId: number | null;
-  targetText: string | null;
-  date: string | null;
-  dateEnd: string | null;
-  dateResolved: boolean;
-  location: string | null;
-  modality: string;
-  confidence: number | null;
-  trigger: string | null;
+export function clearEntities(db: Database.Database): void {
+  db.exec('DELETE FROM entity_roles; DELETE FROM entity_aliases; DELETE FROM entities;');
 }
 
-export interface EventFilter {
-  actor?: string;
-  code?: string;
-  quad?: number;
-  from?: string;
-  to?: string;
-  articleIds?: number[];
-  modality?: string;
-  limit?: number;
+/** Every canonical entity with its aliases, roles (by article) and the articles that mention it. */
+export function loadEntities(db: Database.Database): CanonicalEntity[] {
+  const aliases = db.prepare('SELECT alias, count FROM entity_aliases WHERE entity_id = ?');
+  const roles = db.prepare('SELECT role, article_id FROM entity_roles WHERE entity_id = ?');
+  const articles = db.prepare('SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?');
+  return (db.prepare('SELECT * FROM entities ORDER BY id').all() as Row[]).map((r) => {
+    const id = r.id as number;
+    const roleMap = new Map<string, Set<string>>();
+    for (const x of roles.all(id) as { role: string; article_id: number }[]) roleMap.set(x.role, (roleMap.get(x.role) ?? new Set()).add(String(x.article_id)));
+    return {
+      key: r.key as string,
+      name: r.name as string,
+      type: r.type as EntityType,
+      country: str(r.country),
+      sector: (r.sector as Sector | null) ?? null,
+      aliases: new Map((aliases.all(id) as { alias: string; count: number }[]).map((a) => [a.alias, a.count])),
+      roles: roleMap,
+      articles: new Set((articles.all(id) as { article_id: number }[]).map((a) => String(a.article_id))),
+      merged: JSON.parse((r.merged as string) || '[]') as CanonicalEntity['merged'],
+    };
+  });
 }
 
+/** One article's analysis and the canonical entities it touched (their roles name article ids). */
+export function saveAnalysis(db: Database.Database, doc: ArticleDoc, entities: CanonicalEntity[], version: number): void {
+  db.transaction(() => saveDoc(db, doc, upsertEntities(db, entities, (art) => Number(art)), version))();
+}
 
 /** Writes the canonical entities (insert or update by key); returns key -> id. */
-export function upsertEntities(db: Database.Database, entities: CanonicalEntity[], articleIdOf: (external: string) => number | null): Map<string, number> {
+function upsertEntities(db: Database.Database, entities: CanonicalEntity[], articleIdOf: (external: string) => number | null): Map<string, number> {
   const ids = new Map<string, number>();
   const find = db.prepare('SELECT id FROM entities WHERE key = ?');
   const insert = db.prepare('INSERT INTO entities(key, name, type, country, sector, merged) VALUES (?, ?, ?, ?, ?, ?)');
@@ -91,7 +83,7 @@ export function upsertEntities(db: Database.Database, entities: CanonicalEntity[
 }
 
 /** Replaces one article's analysis rows. */
-export function saveDoc(db: Database.Database, doc: ArticleDoc, entityIds: Map<string, number>, version: number): void {
+function saveDoc(db: Database.Database, doc: ArticleDoc, entityIds: Map<string, number>, version: number): void {
   const id = doc.articleId;
   for (const t of ['mentions', 'time_refs', 'quotes', 'events']) db.prepare(`DELETE FROM ${t} WHERE article_id = ?`).run(id);
   const eid = (k: string | null) => (k ? (entityIds.get(k) ?? null) : null);
@@ -151,7 +143,52 @@ export function getEntity(db: Database.Database, idOrKey: number | string): Stor
   return r ? toEntity(db, r) : null;
 }
 
-export function entityMentions(db: Database.Database, entityId: number, limit = 200): { articleId: number; start: number; end: number; text: string; context: string; role: string | null; metonymy: boolean }[] {
+export function entityName(db: Database.Database, idOrKey: number | string): string | null {
+  const r = db.prepare(typeof idOrKey === 'number' ? 'SELECT name FROM entities WHERE id = ?' : 'SELECT name FROM entities WHERE key = ?').get(idOrKey) as
+    | { name: string }
+    | undefined;
+  return r?.name ?? null;
+}
+
+export function articleEntityKeys(db: Database.Database, articleId: number): string[] {
+  return (
+    db
+      .prepare(`SELECT DISTINCT e.key FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? AND e.type IN ('PERSON', 'ORG', 'GPE', 'LOC')`)
+      .all(articleId) as { key: string }[]
+  ).map((r) => r.key);
+}
+
+export function topEntityNames(db: Database.Database, articleIds: number[], types: string[], limit: number): string[] {
+  if (articleIds.length === 0 || types.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT e.name, COUNT(DISTINCT m.article_id) AS a, COUNT(*) AS n FROM mentions m JOIN entities e ON e.id = m.entity_id
+       WHERE m.article_id IN (${articleIds.map(Number).join(',')}) AND e.type IN (${types.map(() => '?').join(',')})
+       GROUP BY e.id ORDER BY a DESC, n DESC, e.id LIMIT ?`,
+    )
+    .all(...types, limit) as { name: string }[];
+  return rows.map((r) => r.name);
+}
+
+function toTimeRef(r: Row): StoredTimeRef {
+  return {
+    field: r.field as string,
+    start: r.start as number,
+    end: r.end as number,
+    text: str(r.text),
+    type: r.type as string,
+    value: r.value as string,
+    granularity: str(r.granularity),
+    resolved: r.resolved === 1,
+    rule: r.rule as string,
+  };
+}
+
+export function timeRefs(db: Database.Database, articleId: number): StoredTimeRef[] {
+  return (db.prepare(`SELECT * FROM time_refs WHERE article_id = ? AND field = 'text' AND text IS NOT NULL ORDER BY start`).all(articleId) as Row[]).map(toTimeRef);
+}
+
+export function entityMentions(db: Database.Database, entityId: number, limit = 200): EntityMention[] {
   const rows = db
     .prepare(
       `SELECT m.article_id, m.start, m.end, m.text, m.role, m.metonymy, substr(a.text, max(1, m.start - 59), (m.end - m.start) + 120) AS context
@@ -228,17 +265,11 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): StoredE
   }));
 }
 
-export interface ArticleLayers {
-  mentions: { field: string; start: number; end: number; type: string; text: string; entityId: number | null; entity: string | null; role: string | null; metonymy: boolean }[];
-  times: { field: string; start: number; end: number; text: string | null; type: string; value: string; granularity: string | null; resolved: boolean; rule: string }[];
-  quotes: { field: string; start: number; end: number; text: string; speaker: string | null; speakerEntityId: number | null; cue: string | null; via: string | null; partial: boolean }[];
-  events: StoredEvent[];
-}
 
 /** What the language and event layers found in one article, for `dossier show`. */
 export function articleLayers(db: Database.Database, articleId: number): ArticleLayers {
   const mentions = (db
-    .prepare(`SELECT m.*, e.name AS entity_name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.field, m.start`)
+    .prepare(`SELECT m.*, e.key AS entity_key, e.name AS entity_name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.field, m.start`)
     .all(articleId) as Row[]).map((r) => ({
     field: r.field as string,
     start: r.start as number,
@@ -246,21 +277,13 @@ export function articleLayers(db: Database.Database, articleId: number): Article
     type: r.type as string,
     text: r.text as string,
     entityId: num(r.entity_id),
+    entityKey: str(r.entity_key),
     entity: str(r.entity_name),
     role: str(r.role),
     metonymy: r.metonymy === 1,
+    value: num(r.value),
   }));
-  const times = (db.prepare('SELECT * FROM time_refs WHERE article_id = ? ORDER BY field, start').all(articleId) as Row[]).map((r) => ({
-    field: r.field as string,
-    start: r.start as number,
-    end: r.end as number,
-    text: str(r.text),
-    type: r.type as string,
-    value: r.value as string,
-    granularity: str(r.granularity),
-    resolved: r.resolved === 1,
-    rule: r.rule as string,
-  }));
+  const times = (db.prepare('SELECT * FROM time_refs WHERE article_id = ? ORDER BY field, start').all(articleId) as Row[]).map(toTimeRef);
   const quotes = (db
     .prepare('SELECT q.*, e.name AS speaker_name FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.article_id = ? ORDER BY q.field, q.start')
     .all(articleId) as Row[]).map((r) => ({
@@ -270,6 +293,7 @@ export function articleLayers(db: Database.Database, articleId: number): Article
     text: r.text as string,
     speaker: (r.speaker_name as string | null) ?? str(r.speaker_text),
     speakerEntityId: num(r.speaker_entity_id),
+    speakerKey: str(r.speaker_key),
     cue: str(r.cue),
     via: str(r.via),
     partial: r.partial === 1,

@@ -13,8 +13,19 @@ import {
   signatureToBuffer,
   similarity,
 } from '../../ingest/dedup.js';
+import type { ArticleDoc } from '../../analysis/types.js';
+import type { CanonicalEntity } from '../../entities/registry.js';
 import type {
+  ArticleLayers,
   ArticleSummary,
+  ClusterSnapshot,
+  EntityMention,
+  EventFilter,
+  InferredDate,
+  StoredEntity,
+  StoredEvent,
+  StoredStory,
+  StoredTimeRef,
   ListOptions,
   PutResult,
   RecordedError,
@@ -24,6 +35,8 @@ import type {
   StoredSource,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
+import * as analysis from './analysis.js';
+import * as stories from './stories.js';
 import { json, str, type Row } from './rows.js';
 
 export class SqliteStore implements Store {
@@ -195,7 +208,7 @@ export class SqliteStore implements Store {
       language: str(row.language),
       published: json<DateValue | null>(row.published_json, null),
       modified: json<DateValue | null>(row.modified_json, null),
-      inferredPublished: json<(DateValue & { evidence: string }) | null>(row.inferred_published_json, null),
+      inferredPublished: json<InferredDate | null>(row.inferred_published_json, null),
       dateline: str(row.dateline),
       text: row.text as string,
       boilerplate: json(row.boilerplate, []),
@@ -261,6 +274,86 @@ export class SqliteStore implements Store {
 
   errors(limit = 100): RecordedError[] {
     return this.db.prepare('SELECT item, message, at FROM ingest_errors ORDER BY id DESC LIMIT ?').all(limit) as RecordedError[];
+  }
+
+  articleIdsByDate(): number[] {
+    return (this.db.prepare('SELECT id FROM articles ORDER BY COALESCE(published, created_at), id').all() as { id: number }[]).map((r) => r.id);
+  }
+
+  articleUrl(id: number): string | null {
+    const r = this.db.prepare('SELECT COALESCE(canonical_url, url) AS u FROM articles WHERE id = ?').get(id) as { u: string | null } | undefined;
+    return r?.u ?? null;
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  // The language and event layers (src/store/sqlite/analysis.ts).
+  articlesToAnalyse(version: number, force = false): number[] {
+    return analysis.articlesToAnalyse(this.db, version, force);
+  }
+  clearEntities(): void {
+    analysis.clearEntities(this.db);
+  }
+  loadEntities(): CanonicalEntity[] {
+    return analysis.loadEntities(this.db);
+  }
+  saveAnalysis(doc: ArticleDoc, entities: CanonicalEntity[], version: number): void {
+    analysis.saveAnalysis(this.db, doc, entities, version);
+  }
+  listEntities(opts?: { type?: string; limit?: number }): StoredEntity[] {
+    return analysis.listEntities(this.db, opts);
+  }
+  getEntity(idOrKey: number | string): StoredEntity | null {
+    return analysis.getEntity(this.db, idOrKey);
+  }
+  entityName(idOrKey: number | string): string | null {
+    return analysis.entityName(this.db, idOrKey);
+  }
+  entityMentions(entityId: number, limit?: number): EntityMention[] {
+    return analysis.entityMentions(this.db, entityId, limit);
+  }
+  articleEntityKeys(articleId: number): string[] {
+    return analysis.articleEntityKeys(this.db, articleId);
+  }
+  topEntityNames(articleIds: number[], types: string[], limit: number): string[] {
+    return analysis.topEntityNames(this.db, articleIds, types, limit);
+  }
+  timeRefs(articleId: number): StoredTimeRef[] {
+    return analysis.timeRefs(this.db, articleId);
+  }
+  queryEvents(filter?: EventFilter): StoredEvent[] {
+    return analysis.queryEvents(this.db, filter);
+  }
+  articleLayers(articleId: number): ArticleLayers {
+    return analysis.articleLayers(this.db, articleId);
+  }
+
+  // Stories (src/store/sqlite/stories.ts).
+  getState(key: string): string | null {
+    return stories.getState(this.db, key);
+  }
+  setState(key: string, value: string): void {
+    stories.setState(this.db, key, value);
+  }
+  syncStories(clusters: ClusterSnapshot[]): void {
+    stories.syncStories(this.db, clusters);
+  }
+  setStoryHeadline(id: number, headline: string, dateStart: string | null, dateEnd: string | null): void {
+    stories.setStoryHeadline(this.db, id, headline, dateStart, dateEnd);
+  }
+  listStories(level?: 'topic' | 'event'): StoredStory[] {
+    return stories.listStories(this.db, level);
+  }
+  getStory(id: number): StoredStory | null {
+    return stories.getStory(this.db, id);
+  }
+  childStories(parentId: number): StoredStory[] {
+    return stories.childStories(this.db, parentId);
+  }
+  recordInferredDate(articleId: number, inferred: InferredDate, times: { text: string; value: string }[], anchor: string): void {
+    stories.recordInferredDate(this.db, articleId, inferred, times, anchor);
   }
 
   close(): void {

@@ -1,29 +1,10 @@
 // Stories in the store: topic and event clusters with their articles, kept under the clusterer's
 // own stable keys so that a story keeps its id as articles arrive; changes go to the story log.
 import type Database from 'better-sqlite3';
+import type { ClusterSnapshot, InferredDate, StoredStory } from '../records.js';
 import { num, str, type Row } from './rows.js';
 
-export interface ClusterSnapshot {
-  key: string;
-  level: 'topic' | 'event';
-  parentKey: string | null;
-  articleIds: number[];
-  headline: string | null;
-  dateStart: string | null;
-  dateEnd: string | null;
-}
 
-export interface StoredStory {
-  id: number;
-  key: string;
-  level: 'topic' | 'event';
-  parentId: number | null;
-  headline: string | null;
-  dateStart: string | null;
-  dateEnd: string | null;
-  version: number;
-  articleIds: number[];
-}
 
 
 export function getState(db: Database.Database, key: string): string | null {
@@ -107,4 +88,15 @@ export function getStory(db: Database.Database, id: number): StoredStory | null 
 
 export function childStories(db: Database.Database, parentId: number): StoredStory[] {
   return (db.prepare('SELECT * FROM stories WHERE parent_id = ? ORDER BY date_start, id').all(parentId) as Row[]).map((r) => toStory(db, r));
+}
+
+export function recordInferredDate(db: Database.Database, articleId: number, inferred: InferredDate, times: { text: string; value: string }[], anchor: string): void {
+  db.prepare('UPDATE articles SET inferred_published_json = ? WHERE id = ?').run(JSON.stringify(inferred), articleId);
+  const updateTime = db.prepare(`UPDATE time_refs SET value = ?, rule = 'story:inferred', anchor = ? WHERE article_id = ? AND text = ? AND resolved = 0`);
+  // Events dated only by those expressions take the inferred day, still marked unresolved.
+  const updateEvents = db.prepare('UPDATE events SET date = ? WHERE article_id = ? AND date IS NULL AND date_resolved = 0');
+  for (const t of times) {
+    updateTime.run(t.value, anchor, articleId, t.text);
+    updateEvents.run(t.value, articleId);
+  }
 }
