@@ -120,4 +120,9 @@ describe('extractMainText', () => {
     const slogan = `<header class="masthead"><p>News, sport and weather from the two harbour towns, every day since 1921.</p></header>`;
     expect(extractMainText(page(`${slogan}<div class="entry-body">${BODY.map((p) => `<p>${p}</p>`).join('')}</div>`), { url: null }).text).toBe(BODY.join('\n\n'));
   });
+
+  it('drops soft hyphens, which only hint where a browser may break a word', () => {
+    const hinted = BODY.map((p) => `<p>${p.replace(/ferry/g, 'fer&shy;ry').replace(/company/g, 'com\u00adpany')}</p>`).join('');
+    expect(extractMainText(page(`<div class="entry-content">${hinted}</div>`), { url: null }).text).toBe(BODY.join('\n\n'));
+  });
 });

@@ -16,9 +16,12 @@ export function classTokens(el: Element): string[] {
   return all ? all.split(/\s+/) : [];
 }
 
-/** Collapse whitespace runs (including non-breaking spaces) to one space and trim. */
+/**
+ * Collapse whitespace runs (including non-breaking spaces) to one space and trim. Soft hyphens
+ * (U+00AD, hyphenation hints a browser shows only at a line break) go: they split words.
+ */
 export function normaliseSpace(s: string): string {
-  return s.replace(/[\s\u00a0\u200b\u2028\u2029]+/g, ' ').trim();
+  return s.replace(/\u00ad/g, '').replace(/[\s\u00a0\u200b\u2028\u2029]+/g, ' ').trim();
 }
 
 /** Characters that are not whitespace: a length measure that ignores markup indentation. */
