@@ -7,6 +7,7 @@ import { countryTables } from '../entities/countries.js';
 import { findTimes } from '../time/index.js';
 import { findQuotes } from '../quotes/index.js';
 import { codeEvents } from '../events/index.js';
+import { EventDater } from '../events/dates.js';
 import { actorCode } from './actor-codes.js';
 
 export async function defaultAnalysers(): Promise<Analysers> {
@@ -48,35 +49,35 @@ export async function defaultAnalysers(): Promise<Analysers> {
         const hit = mentions.find((m) => m.start >= sentenceStart && m.end <= sentenceEnd && (words.includes(m.text) || m.text.includes(words)));
         return hit?.entityKey ?? null;
       };
-      // The event's date comes from the time layer: a resolved date in its sentence; failing that it is
-      // unresolved, bounded above by the publication day (a report tells of what happened before it).
-      const dateOf = (start: number, end: number, trigger: number) => {
-        const inSentence = times.filter((t) => t.start >= start && t.end <= end && t.type !== 'DURATION' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(t.value));
-        const best = inSentence.sort((a, b) => Math.abs(a.start - trigger) - Math.abs(b.start - trigger))[0];
-        if (best) return { date: best.value, dateEnd: null, dateResolved: true };
-        return { date: null, dateEnd: published ? published.slice(0, 10) : null, dateResolved: false };
-      };
-      return codeEvents({ id: '', text, published }, { mentions: coded }).map((e) => ({
-        start: e.start,
-        end: e.end,
-        sentence: text.slice(e.start, e.end),
-        cameo: e.cameo,
-        root: e.root,
-        plover: e.plover,
-        quad: e.quad,
-        goldstein: e.goldstein,
-        source: e.source,
-        sourceText: e.sourceText,
-        sourceKey: keyAt(e.start, e.end, e.sourceText),
-        target: e.target,
-        targetText: e.targetText,
-        targetKey: keyAt(e.start, e.end, e.targetText),
-        ...dateOf(e.start, e.end, e.start + Math.max(0, text.slice(e.start, e.end).indexOf(e.trigger))),
-        location: e.location,
-        modality: e.modality,
-        confidence: e.confidence,
-        trigger: e.trigger,
-      }));
+      // The event's date comes from the time layer: its own sentence, else a neighbouring one (src/events/dates.ts).
+      const dater = new EventDater(text, times, mentions, published);
+      return codeEvents({ id: '', text, published }, { mentions: coded }).map((e) => {
+        const sourceKey = keyAt(e.start, e.end, e.sourceText);
+        const targetKey = keyAt(e.start, e.end, e.targetText);
+        const at = e.start + Math.max(0, text.slice(e.start, e.end).indexOf(e.trigger));
+        const { dateFrom: _from, ...when } = dater.date({ start: e.start, end: e.end, at, source: e.source, target: e.target, sourceKey, targetKey });
+        return {
+          start: e.start,
+          end: e.end,
+          sentence: text.slice(e.start, e.end),
+          cameo: e.cameo,
+          root: e.root,
+          plover: e.plover,
+          quad: e.quad,
+          goldstein: e.goldstein,
+          source: e.source,
+          sourceText: e.sourceText,
+          sourceKey,
+          target: e.target,
+          targetText: e.targetText,
+          targetKey,
+          ...when,
+          location: e.location,
+          modality: e.modality,
+          confidence: e.confidence,
+          trigger: e.trigger,
+        };
+      });
     },
   };
 }

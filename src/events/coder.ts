@@ -9,6 +9,7 @@ import { modalityOf, SAY_VERBS } from './modality.js';
 import { findTriggers, type PatternMatch } from './patterns.js';
 import { andClause, clauseBoundary, firstBoundary, isVerbal, relativeClauses, splitLaterSubjects } from './clauses.js';
 import { findPluralAnaphor, likeliestPair, pairChunk, pairOf, remember, type Discourse } from './anaphora.js';
+import { CONFIRM_WINDOW, confirmedEvents } from './confirm.js';
 import type { CodedEvent, ContextMention, EventContext, EventInput, Modality } from './types.js';
 
 /** Words that open an introductory phrase ('With the signing of ..., X agreed'). */
@@ -355,6 +356,8 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
   const info = cameoInfo(code) ?? cameoInfo(spec.code);
   if (!info?.plover) return { events: [], source: source.chunk };
   const finalCode = cameoInfo(code) ? code : spec.code;
+  // What an intent or threat announces, were it carried out ('would attack' -> 190), for a later 'the attack'.
+  const planned = cues.modality === 'intended' || cues.modality === 'conditional' ? recode(spec.code, spec, armed ? 'MIL' : (sources[0]?.member?.sector ?? null), { modality: 'asserted', unless: false, prepared: false }) : null;
   const trigger = text.slice(tokens[main.start]!.start, tokens[main.end - 1]!.end);
   const date = published ? published.slice(0, 10) : null;
   const location = locationOf(tokens, words, atoms, text);
@@ -376,6 +379,7 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
     trigger,
     confidence: confidenceOf(s.code, t.code, cues.modality),
     ...(reciprocal ? { reciprocal: true } : {}),
+    ...(planned && planned !== finalCode && cameoInfo(planned)?.plover ? { planned } : {}),
   });
   const events: CodedEvent[] = [];
   const hasTarget = targets.some((t) => t.code);
@@ -442,9 +446,21 @@ export function codeEvents(input: EventInput, ctx?: EventContext): CodedEvent[] 
   const out: CodedEvent[] = [];
   const mentions = ctx?.mentions ?? [];
   const discourse: Discourse = { pairs: [] };
+  // Intents and threats of the last sentences, which a later 'the attack' may confirm.
+  let announced: { event: CodedEvent; sentence: number }[] = [];
+  let index = 0;
   for (const span of splitSentences(input.text)) {
     const inSpan = mentions.filter((m) => m.start >= span.start && m.end <= span.end);
-    out.push(...codeSentence(input.text, span, input.published ?? null, inSpan, discourse));
+    const events = codeSentence(input.text, span, input.published ?? null, inSpan, discourse);
+    out.push(...events);
+    const confirmed = confirmedEvents(input.text, span, index, announced);
+    if (confirmed.length) {
+      out.push(...confirmed);
+      // One announcement is confirmed once.
+      announced = announced.filter((a) => !confirmed.some((c) => c.start === a.event.start && c.source === a.event.source && c.target === a.event.target));
+    }
+    announced = [...announced.filter((a) => index - a.sentence < CONFIRM_WINDOW), ...events.filter((e) => e.planned).map((event) => ({ event, sentence: index }))];
+    index++;
   }
   return out;
 }

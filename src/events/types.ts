@@ -29,6 +29,13 @@ export interface CodedEvent {
   confidence: number;
   /** Set on each of the two events that 'A and B agreed' yields. */
   reciprocal?: boolean;
+  /** On an intent or threat: the code of the action it announces ('would attack' -> '190'). */
+  planned?: string;
+  /**
+   * On an event a later definite noun confirms ('... would attack X. The attack was ...'): how it
+   * was found, and the sentences cited (the announcement's and the noun's; `start`/`end` span both).
+   */
+  confirmed?: { by: string; sentences: { start: number; end: number }[] };
 }
 
 /** A mention found by the language layer, when the pipeline has one (offsets into the text). */
