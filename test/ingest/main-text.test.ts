@@ -125,4 +125,10 @@ describe('extractMainText', () => {
     const hinted = BODY.map((p) => `<p>${p.replace(/ferry/g, 'fer&shy;ry').replace(/company/g, 'com\u00adpany')}</p>`).join('');
     expect(extractMainText(page(`<div class="entry-content">${hinted}</div>`), { url: null }).text).toBe(BODY.join('\n\n'));
   });
+
+  it('returns the text in Unicode NFC, whatever mix of composed forms the page uses', () => {
+    const decomposed = 'Le cafe\u0301 du port rouvrira apre\u0300s les travaux du quai, annonce la mairie, qui pre\u0301voit une fe\u0302te en juin.';
+    const { text } = extractMainText(page(`<div class="entry-content"><p>${decomposed}</p><p>${BODY[0]}</p></div>`), { url: null });
+    expect(text.split('\n\n')[0]).toBe('Le café du port rouvrira après les travaux du quai, annonce la mairie, qui prévoit une fête en juin.');
+  });
 });

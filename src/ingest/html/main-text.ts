@@ -118,12 +118,13 @@ export function extractMainText(document: Document, _opts: { url: string | null 
   const { boilerplate } = pruned;
   const choice = chooseBody(root, pruned.sizes);
   const blocks = keepBlocks(collectBlocks(choice.roots), boilerplate);
-  const text = blocks.map((b) => b.text).join('\n\n');
+  // NFC, as the metadata: pages mix precomposed and decomposed forms of the same letters.
+  const text = blocks.map((b) => b.text).join('\n\n').normalize('NFC');
   const length = blocks.reduce((n, b) => n + b.length, 0);
   if (length < MIN_MARKUP_TEXT) {
     const ldBody = jsonLdArticleBody([...headJsonLd(document), ...pruned.jsonLd]);
     if (ldBody && normaliseSpace(ldBody).length > length) {
-      return { text: jsonLdParagraphs(ldBody), boilerplate, rule: 'main-text:jsonld' };
+      return { text: jsonLdParagraphs(ldBody).normalize('NFC'), boilerplate, rule: 'main-text:jsonld' };
     }
   }
   return { text, boilerplate, rule: choice.rule };
