@@ -5,7 +5,7 @@ const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const ONES = 'one|two|three|four|five|six|seven|eight|nine';
 
 /** Regex source for a quantity (digits, number words, compounds, vague words). */
-export const QUANTITY = `(?:\\d+(?:\\.\\d+)?(?:\\s+1\\/2)?|(?:${TENS})(?:[\\s-](?:${ONES}))?|(?:(?:a|${ONES}|ten|twelve)\\s+)?(?:hundred|thousand|dozen)|a\\s+couple(?:\\s+of)?|${Object.keys(NUMBER_WORDS)
+export const QUANTITY = `(?:\\d+(?:\\.\\d+)?(?:\\s+1\\/2)?|(?:${TENS})(?:[\\s-](?:${ONES}))?|(?:(?:a|${ONES}|ten|twelve)\\s+)?(?:hundred|thousand|dozen)|(?:a\\s+)?couple(?:\\s+of)?|${Object.keys(NUMBER_WORDS)
   .filter((w) => !/^(a |twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)/.test(w))
   .sort((a, b) => b.length - a.length)
   .join('|')}|${VAGUE_QUANTITIES.filter((w) => w !== 'the').map((w) => w.replace(/ /g, '\\s+')).join('|')})`;

@@ -230,7 +230,8 @@ export const RULES: Rule[] = [
     const off = offsetOf(g.dir?.replace(/^the\s+/i, ''));
     const direction = off < 0 ? 'past' : off > 0 ? 'future' : futureContext(text, m.index, m.index + m[0].length) ? 'future' : 'past';
     // 'last Wednesday' is never the reference day itself; 'next Monday' never today.
-    // TimeML gives 'Friday morning' a part-of-day TIME value; TimeBank mostly gives 'Friday night' the day's.
+    // TimeML gives 'Friday morning' a part-of-day TIME value. For 'Friday night' the corpora mostly give the day's
+    // value (10 times, counting gold spans of just 'Friday' inside it) over 'TNI' (6).
     const keepPart = part && part !== 'NI' ? part : undefined;
     return { type: keepPart ? 'TIME' : 'DATE', relative: { unit: 'weekday', weekday: wd, direction, partOfDay: keepPart, strict: off !== 0 || undefined }, mod: pointMod(g.pm) };
   }),
@@ -341,7 +342,8 @@ export const RULES: Rule[] = [
     const unitWord = g.unit!;
     // '60 Minutes' (a title), 'three-quarters of' (a fraction), 'a second' (an ordinal).
     if (unitWord[0] !== unitWord[0]!.toLowerCase() && !g.the) return null;
-    if (/^quarter/i.test(unitWord) && /^\s+of\b/.test(text.slice(m.index + m[0].length))) return null;
+    // A number of quarters followed by 'of' is a fraction ('three quarters of'); a vague count is a span ('several quarters of losses').
+    if (/^quarter/i.test(unitWord) && readQuantity(g.n!) !== null && /^\s+of\b/.test(text.slice(m.index + m[0].length))) return null;
     if ((nRaw === 'a' || nRaw === 'an') && /^second$/i.test(unitWord)) return null;
     // 'recent days' is a past reference in TimeBank; 'recent weeks' a vague duration.
     if (nRaw === 'recent' && /^day/i.test(unitWord)) return null;
@@ -367,6 +369,8 @@ export const RULES: Rule[] = [
     const d = durationValue(null, g.unit!);
     return { type: 'DURATION', value: d.value, granularity: d.granularity };
   }),
+  // Unmeasured spans after 'for': 'for a while', 'for some time' (TimeML writes an unknown duration as PXX).
+  rule('unmeasured-duration', `(?<=\\bfor\\s+)(?:a\\s+while|some\\s+time)\\b`, () => ({ type: 'DURATION', value: 'PXX', granularity: null })),
   // Years and decades: '2011', 'fiscal 1989', 'early 1990', 'the 1990s', 'the late 1970s', "the '90s".
   rule('year', `(?:(?<pm>${POINT_MOD})[\\s-]*)?(?:\\b(?<fiscal>fiscal|calendar|the\\s+year|model\\s+year)\\s+)?(?<![\\d$#£€.,/])(?<!\\d-)\\b(?<y>${YEAR})\\b(?![,.]\\d|\\s*(?:%|percent|-\\d|\\/|:\\d))`, (g, m, text) => {
     const before = text.slice(Math.max(0, m.index - 6), m.index);

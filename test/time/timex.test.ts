@@ -158,6 +158,17 @@ describe('findTimes with a publication date', () => {
     expect(r.mod).toBe('MORE_THAN');
   });
 
+  it('reads unmeasured and vaguely counted spans: "for a while", "several quarters of", "the next couple of years"', () => {
+    const refs = findTimes('The mill stood idle for a while after several quarters of losses; it may grow over the next couple of years.', anchor);
+    expect(refs.map((r) => [r.text, r.type, r.value])).toEqual([
+      ['a while', 'DURATION', 'PXX'],
+      ['several quarters', 'DURATION', 'PXQ'],
+      ['the next couple of years', 'DURATION', 'P2Y'],
+    ]);
+    // A counted number of quarters before 'of' is a fraction, not a time.
+    expect(findTimes('Three quarters of the voters stayed home.', anchor)).toEqual([]);
+  });
+
   it('does not take the modal "may", rates or titles for times', () => {
     expect(findTimes('Officials may act. Tickets cost $35 a night. He appeared on 60 Minutes.', anchor)).toEqual([]);
   });
