@@ -131,4 +131,10 @@ describe('extractMainText', () => {
     const { text } = extractMainText(page(`<div class="entry-content"><p>${decomposed}</p><p>${BODY[0]}</p></div>`), { url: null });
     expect(text.split('\n\n')[0]).toBe('Le café du port rouvrira après les travaux du quai, annonce la mairie, qui prévoit une fête en juin.');
   });
+
+  it('leaves out a server error message printed into the page', () => {
+    const warning = 'Warning: Undefined variable $layout in /var/www/site/templates/article.php on line 48';
+    const inner = `<div class="entry-content"><p>${BODY[0]}</p><p>${warning}</p><p>${BODY[1]}</p></div>`;
+    expect(extractMainText(page(inner), { url: null }).text).toBe(`${BODY[0]}\n\n${BODY[1]}`);
+  });
 });

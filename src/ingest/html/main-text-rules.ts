@@ -110,6 +110,8 @@ export interface LineRule {
 export const FURNITURE_LINES: readonly LineRule[] = [
   { pattern: /^(advertisement|advertising|advert|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|scroll to continue.*|this (slideshow|video|content) requires javascript\.?|\d* ?comments?|(leave|post|add) a (comment|reply)|tell us what you think\W*)$/i, kind: 'other' },
   { pattern: /^(copyright|©|\(c\)) .{0,200}$/i, kind: 'other' },
+  // A server's error message printed into the page ("Warning: ... in /path/file.php on line 12").
+  { pattern: /^(php )?(warning|notice|deprecated|fatal error|parse error|strict standards): .{0,250} on line \d+\.?$/i, kind: 'other' },
   { pattern: /^(updated|published|topics|tags|highlights|more|don'?t miss|trending|text size|explore further|iklan|anzeige|publicidad|publicidade|pubblicità|sponsored links|(image|photo|slide|picture)? ?\d+ (of|\/) \d+|\d+ ?- ?\d+ of \d+)\W*$/i, kind: 'other' },
   { pattern: /^(tempo de leitura|reading time|lesezeit|temps de lecture|tiempo de lectura|\d+ min(ute)?s? read)\b.{0,30}$/i, kind: 'other' },
   { pattern: /^((filed under|categor(y|ies)|kategorien?|categoría|catégorie|tagged( with)?|tags?|schlagwörter|posted in|topics?)\s*:.{0,100}|posted (on|by) .{0,60})$/iu, kind: 'other' },
