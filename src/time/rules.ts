@@ -131,6 +131,9 @@ function contextDirection(text: string, m: RegExpExecArray): RelativeForm['direc
   return futureContext(text, m.index, m.index + m[0].length) ? 'future' : 'nearest';
 }
 
+/** ' and 4, 2016' after 'March 3': a day range sharing the year that closes it. */
+const RANGE_YEAR = new RegExp(`^\\s*(?:and|or|to|through|-)\\s*[0-3]?\\d(?:st|nd|rd|th)?\\s*,?\\s*(?<y>${YEAR})\\b`);
+
 /** 'ended Sept. 30' after a quarter. */
 const QUARTER_ENDED = new RegExp(`^\\s+(?:ended|ending)\\s+(?<mon>${MONTH})`);
 
@@ -153,10 +156,21 @@ export const RULES: Rule[] = [
     const mo = monthNum(g.mon);
     const d = Number(g.d);
     if (!mo || !capitalised(g.mon) || d < 1 || d > 31) return null;
-    const y = yearOf(g.y);
+    // 'March 3 and 4, 2016': the year after the second day belongs to both.
+    const shared = g.y ? undefined : RANGE_YEAR.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 24))?.groups?.y;
+    const y = yearOf(g.y ?? shared);
     const mod = pointMod(g.pm);
     if (y) return { type: 'DATE', value: `${y}-${pad(mo)}-${pad(d)}`, granularity: 'day', mod };
     return { type: 'DATE', relative: { unit: 'date-of-year', month: mo, day: d, direction: contextDirection(text, m) }, mod };
+  }),
+  // 'April 24 and 25', 'Sept. 3 to 5': TimeML gives the second day a TIMEX3 of its own, in the first one's month.
+  rule('second-day', `(?<=\\b(?<mon>${MONTH})\\s+[0-3]?\\d(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-)\\s*)(?<d>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?![,.]?\\d|\\s*(?:%|percent|per\\b|million|billion|people|of\\b|[ap]\\.?m\\b|:))(?:\\s*,?\\s*(?<y>${YEAR})\\b)?`, (g, m, text) => {
+    const mo = monthNum(g.mon);
+    const d = Number(g.d);
+    if (!mo || !capitalised(g.mon) || d < 1 || d > 31) return null;
+    const y = yearOf(g.y);
+    if (y) return { type: 'DATE', value: `${y}-${pad(mo)}-${pad(d)}`, granularity: 'day' };
+    return { type: 'DATE', relative: { unit: 'date-of-year', month: mo, day: d, direction: contextDirection(text, m) } };
   }),
   // '16 August 2017', '3rd of May'.
   rule('day-month', `\\b(?<d>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon>${MONTH})(?:\\s*,?\\s*(?<y>${YEAR})\\b)?`, (g, m, text) => {
@@ -368,6 +382,18 @@ export const RULES: Rule[] = [
     if (!g.adj && !g.ahead && !/\b(for|in|within|over|after|take|took|takes|last|lasted|spent|than)\s+$/i.test(before)) return null;
     const d = durationValue(null, g.unit!);
     return { type: 'DURATION', value: d.value, granularity: d.granularity };
+  }),
+  // 'the weeks before the vote', 'the days after his death', 'the years that followed': a period bounded by an event.
+  // TimeML marks the plural noun alone (the article stays out); the date depends on the event, so the value stays
+  // underspecified, while 'that followed' / 'following' reads as a vague duration.
+  rule('event-bounded', `(?<=\\bthe\\s+)(?<unit>days|weeks|months|years)\\b(?=\\s+(?<rel>before|after|preceding|leading\\s+up|that\\s+followed|following)\\b)`, (g) => {
+    const unit = g.unit!.toLowerCase();
+    if (/follow/i.test(g.rel ?? '')) {
+      const d = durationValue(null, unit);
+      return { type: 'DURATION', value: d.value, granularity: d.granularity };
+    }
+    const value: Record<string, string> = { days: 'XXXX-XX-XX', weeks: 'XXXX-WXX', months: 'XXXX-XX', years: 'XXXX' };
+    return { type: 'DATE', value: value[unit]!, granularity: unit.replace(/s$/, '') };
   }),
   // Unmeasured spans after 'for': 'for a while', 'for some time' (TimeML writes an unknown duration as PXX).
   rule('unmeasured-duration', `(?<=\\bfor\\s+)(?:a\\s+while|some\\s+time)\\b`, () => ({ type: 'DURATION', value: 'PXX', granularity: null })),

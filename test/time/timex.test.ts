@@ -169,6 +169,24 @@ describe('findTimes with a publication date', () => {
     expect(findTimes('Three quarters of the voters stayed home.', anchor)).toEqual([]);
   });
 
+  it('marks the plural noun of a period bounded by an event, leaving the article out', () => {
+    const refs = findTimes('Guards were doubled in the weeks before the trial. In the years that followed, the town grew.', anchor);
+    expect(refs.map((r) => [r.text, r.type, r.value])).toEqual([
+      ['weeks', 'DATE', 'XXXX-WXX'],
+      ['years', 'DURATION', 'PXY'],
+    ]);
+  });
+
+  it('gives the second day of "March 3 and 4" a TIMEX3 of its own, in the same month', () => {
+    const refs = findTimes('The fair runs on March 3 and 4, 2016, and closes on May 9 to 12.', anchor);
+    expect(refs.map((r) => [r.text, r.value])).toEqual([
+      ['March 3', '2016-03-03'],
+      ['4, 2016', '2016-03-04'],
+      ['May 9', '2017-05-09'],
+      ['12', '2017-05-12'],
+    ]);
+  });
+
   it('does not take the modal "may", rates or titles for times', () => {
     expect(findTimes('Officials may act. Tickets cost $35 a night. He appeared on 60 Minutes.', anchor)).toEqual([]);
   });
