@@ -343,6 +343,8 @@ function membersOf(pieces: Atom[][], lower: string[]): ActorMember[] {
 
 /** The actor code of a member: country plus sector; 'former' government titles are elites. */
 export function memberCode(m: ActorMember, asSubject: boolean, fallbackCountry: string | null): string | null {
+  // A non-governmental group with no country of its own is transnational ('a human rights group' -> NGO).
+  if (!m.country && m.sector === 'NGO') return 'NGO';
   const country = m.country ?? fallbackCountry;
   if (!country) return null;
   let sector = m.sector;

@@ -105,8 +105,9 @@ function sourceBefore(words: string[], chunks: ActorChunk[], at: number): ActorC
     const c = left[k]!;
     if (precededByPreposition(words, c)) continue;
     // 'Pakistan, a key U.S. ally, refused': the apposition is not the subject.
+    // '..., a rights group protested': a chunk the verb follows with no comma between is the subject.
     const prev = left[k - 1];
-    if (prev && isApposition(words, prev, c)) continue;
+    if (prev && isApposition(words, prev, c) && words.slice(c.end, at).includes(',')) continue;
     return c;
   }
   return left[left.length - 1] ?? null;
@@ -329,6 +330,12 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
       chunk:
         chunks.find((c, k, all) => c.start > main.start && c.start < limit && c !== source.chunk && (canBeTarget(tokens, words, c, atoms) || isDirectObject(words, main, c) || (all.findIndex((x) => x.start > main.start) === k && c.members.every((m) => m.sector !== null && PEOPLE.has(m.sector))))) ?? null,
     };
+    // 'Croatia is abusing refugees, a rights group charged': a complaint or demand written as a trailing
+    // attribution is about the reported clause's subject.
+    if (!target.chunk && source.chunk && TRAILING_ROOTS.has(spec.code.slice(0, 2)) && trailingAttribution(words, source.chunk, main)) {
+      const sc = source.chunk;
+      target = { chunk: chunks.find((c) => c.end <= sc.start && !precededByPreposition(words, c)) ?? null };
+    }
     if (source.chunk) {
       const sc = source.chunk;
       speakerBeforeSource = chunks.some((c) => c.end <= sc.start) && words.slice(0, sc.start).some((w) => SAY_VERBS.has(w));
@@ -398,6 +405,19 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
     }
   }
   return { events: dedupe(events), source: source.chunk };
+}
+
+/** Complaints and demands (10, 11) that a trailing attribution may carry. */
+const TRAILING_ROOTS = new Set(['10', '11']);
+const TRAILING_TAIL = new Set(['here', 'today', 'yesterday', 'on', 'in', 'a', 'the', 'statement', 'late', 'earlier', 'also', 'again', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'night', 'morning', 'week', 'last', '.', '!']);
+
+/** ', <actor> <verb> [here] [on Friday].': the source follows a comma and the verb ends the sentence. */
+function trailingAttribution(words: string[], source: ActorChunk, m: PatternMatch): boolean {
+  if (source.end > m.start || m.start - source.end > 1) return false;
+  let i = source.start - 1;
+  while (i >= 0 && LEAD_IN.has(words[i]!)) i--;
+  if (words[i] !== ',' || i < 2) return false;
+  return words.slice(m.end).every((w) => TRAILING_TAIL.has(w));
 }
 
 const FIGHTS = new Set(['clash', 'clashes', 'fighting', 'battle', 'battles', 'gunfight', 'firefight', 'skirmish', 'skirmishes']);
