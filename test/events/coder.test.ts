@@ -128,6 +128,11 @@ describe('verb forms and clauses', () => {
 });
 
 describe('actor sectors and targets', () => {
+  it('reads a complaint in a trailing attribution as aimed at the reported clause\'s subject', () => {
+    expect(pairs('Chilean police are abusing migrants, a human rights group protested on Friday.')).toEqual(['NGO>CHLCOP:11']);
+    // Not when the verb has its own object.
+    expect(pairs('Peru is hoarding water, Chile complained to Bolivia.')).toEqual(['CHL>BOL:11']);
+  });
   it('takes the other side of a fight as a passive\'s agent', () => {
     expect(pairs('Three Iraqi soldiers were killed in a clash with Kurdish fighters.')).toEqual(['IRQREB>IRQMIL:18']);
   });
