@@ -23,17 +23,18 @@ const NEAREST_AHEAD_MONTHS = 4;
 /** Year of a repeating point (month, season, holiday) given its month and the direction meant. */
 function yearFor(month: number, day: number, a: Date, rel: RelativeForm): number {
   const year = a.getUTCFullYear() + (rel.offset ?? 0);
-  if (rel.offset !== undefined && rel.offset !== 0) return year;
+  // An explicit year word ('January this year', 'June last year') pins the year.
+  if (rel.offset !== undefined) return year;
   const here = a.getUTCMonth() + 1;
   const after = month > here || (month === here && day > a.getUTCDate());
   if (rel.direction === 'past' && after) return year - 1;
   if (rel.direction === 'future' && !after) return year + 1;
-  if (rel.direction === 'nearest') {
+  if (rel.direction === 'nearest' || rel.direction === 'nearest-past') {
     // News dates without a year sit near publication, mostly before it: a date a few months
     // ahead is this year's ('payable Dec. 15'), one further ahead is last year's.
     const ahead = (month - here) + (day - a.getUTCDate()) / 31;
     if (ahead > NEAREST_AHEAD_MONTHS) return year - 1;
-    if (ahead < -(12 - NEAREST_AHEAD_MONTHS)) return year + 1;
+    if (ahead < -(12 - NEAREST_AHEAD_MONTHS) && rel.direction === 'nearest') return year + 1;
   }
   return year;
 }
@@ -85,7 +86,9 @@ export function resolveForm(rel: RelativeForm, anchor: Anchor): Normalised {
     }
     case 'month-of-year': {
       const m = rel.month ?? 1;
-      return { value: `${yearFor(m, 1, a, rel)}-${pad(m)}`, granularity: 'month' };
+      // A month still running is not behind us: 'will expire at the end of November' said in November is this one.
+      const running = rel.direction === 'future' && rel.offset === undefined && m === a.getUTCMonth() + 1;
+      return { value: `${running ? year : yearFor(m, 1, a, rel)}-${pad(m)}`, granularity: 'month' };
     }
     case 'date-of-year': {
       const m = rel.month ?? 1;

@@ -128,7 +128,18 @@ export function futureContext(text: string, start: number, end: number): boolean
 
 /** A yearless date or month in news is the latest one on or before publication, unless the clause looks ahead. */
 function contextDirection(text: string, m: RegExpExecArray): RelativeForm['direction'] {
-  return futureContext(text, m.index, m.index + m[0].length) ? 'future' : 'nearest';
+  if (futureContext(text, m.index, m.index + m[0].length)) return 'future';
+  return pastContext(text, m.index, m.index + m[0].length) ? 'nearest-past' : 'nearest';
+}
+
+/** Past-tense verbs that report what happened; 'scheduled', 'expected', 'planned' look ahead and do not count. */
+const PAST_VERB = /\b(?:was|were|had|did|(?!(?:scheduled|expected|planned|proposed|intended|slated|aimed|targeted|needed)\b)[a-z]{3,}ed)\b|\bsince\s+$/i;
+
+/** Does the clause around an expression report the past ('since X bought Y in February', 'in January, Z rose')? */
+function pastContext(text: string, start: number, end: number): boolean {
+  const from = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1), text.lastIndexOf(';', start - 1), start - 60) + 1;
+  const after = text.slice(end, end + 40).split(/[.;\n]/)[0] ?? '';
+  return PAST_VERB.test(text.slice(from, start)) || PAST_VERB.test(after);
 }
 
 /** ' and 4, 2016' after 'March 3': a day range sharing the year that closes it. */

@@ -16,7 +16,9 @@ export interface RelativeForm {
   /** Offset in units from the anchor (-1 yesterday / last week, 0 today / this week). */
   offset?: number;
   /** Which occurrence is meant when the unit repeats (weekdays, months, seasons, holidays). */
-  direction: 'past' | 'future' | 'same' | 'nearest';
+  /** 'nearest': the occurrence within a window around the anchor (up to a few months ahead); 'nearest-past': the
+   *  same, but a clause reporting the past never reaches into the next year. */
+  direction: 'past' | 'future' | 'same' | 'nearest' | 'nearest-past';
   month?: number;
   day?: number;
   quarter?: number;

@@ -187,6 +187,15 @@ describe('findTimes with a publication date', () => {
     ]);
   });
 
+  it('lets a yearless month a few months ahead wrap into next year, unless the clause reports the past', () => {
+    expect(one('The new plant opens in January.').value).toBe('2018-01');
+    expect(one('The old plant opened in January.').value).toBe('2017-01');
+    expect(one('Since the firm bought the mill in February, output doubled.').value).toBe('2017-02');
+    // A year word pins the year; a month still running is the current one even when the clause looks ahead.
+    expect(one('Talks began in February this year.').value).toBe('2017-02');
+    expect(one('The offer will expire at the end of October.').value).toBe('2017-10');
+  });
+
   it('does not take the modal "may", rates or titles for times', () => {
     expect(findTimes('Officials may act. Tickets cost $35 a night. He appeared on 60 Minutes.', anchor)).toEqual([]);
   });
