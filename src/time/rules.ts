@@ -288,6 +288,8 @@ export const RULES: Rule[] = [
     const theWeek = g.the && unitWord === 'week' && !/^\s+(?:of|before|after|earlier|later|ago|that|when|in|to|ahead|ended|ending|following)\b/i.test(text.slice(m.index + m[0].length));
     if (!g.dir && !(g.the && (unitWord === 'weekend' || g.pm)) && !theWeek) return null;
     if (g.dir && /^(current|latest)$/i.test(g.dir) && !g.the) return null;
+    // 'the following year', 'the previous month' count from the last date the text named: the anaphor rule has them.
+    if (g.the && !g.pm && g.dir && /^(following|previous)$/i.test(g.dir)) return null;
     // 'last year's', 'next year's' belong to the quarter rule when a quarter follows.
     const offset = offsetOf(g.dir);
     const unit = unitWord as RelativeForm['unit'];

@@ -196,6 +196,15 @@ describe('findTimes with a publication date', () => {
     expect(one('The offer will expire at the end of October.').value).toBe('2017-10');
   });
 
+  it('counts "the following month" and "the previous year" from the last date named, not from publication', () => {
+    const refs = findTimes('The mill closed in May 2014. The following month, workers protested; the previous year had been calm.', anchor);
+    expect(refs.map((r) => [r.text, r.value])).toEqual([
+      ['May 2014', '2014-05'],
+      ['The following month', '2014-06'],
+      ['the previous year', '2013'],
+    ]);
+  });
+
   it('does not take the modal "may", rates or titles for times', () => {
     expect(findTimes('Officials may act. Tickets cost $35 a night. He appeared on 60 Minutes.', anchor)).toEqual([]);
   });
