@@ -173,6 +173,28 @@ describe('authors beyond metadata', () => {
     expect(fields.authors).toEqual(['Hanna Brecht']);
     expect(provenance.authors).toBe('site:personal-domain');
   });
+  it('reads a byline in a footer-classed block of the article, not in the page footer', () => {
+    const html = `<html><body><article><h1>Harbour lights</h1><p>Text.</p>
+      <div class="footerRow"><span class="documentAuthor">erstellt von <a href="/author/lene">Lene Brandt</a> — veröffentlicht 28.01.2022</span></div></article>
+      <div class="footerRow"><span class="author">Site Team Lead</span></div></body></html>`;
+    expect(meta(html).fields.authors).toEqual(['Lene Brandt']);
+    const outside = `<html><body><article><h1>Harbour lights</h1><p>Text.</p></article><div class="footer-links"><span class="author">Lene Brandt</span></div></body></html>`;
+    expect(meta(outside).fields.authors).toBeUndefined();
+  });
+  it('reads the name in the heading of an author box, but not a run-together label', () => {
+    const box = (heading: string) => `<html><body><article><h1>Company cars</h1><p>Text.</p>
+      <div class="author-bio"><h3>${heading}</h3><p><a href="/author/o">All posts by this author</a><br>Contact | +49 30 1234 5678</p></div></article></body></html>`;
+    expect(meta(box('Oskar Wendt')).fields.authors).toEqual(['Oskar Wendt']);
+    expect(meta(box('Zur PersonAlle Beiträge')).fields.authors).toBeUndefined();
+  });
+  it('takes the site itself as author when its metadata names only the site', () => {
+    const html = `<html><head><meta property="og:site_name" content="Harbour Press"><meta name="author" content="Harbour Press"></head><body><h1>Fares rise</h1><p>Text.</p></body></html>`;
+    const { fields, provenance } = meta(html, 'https://harbour-press.example/fares');
+    expect(fields.authors).toEqual(['Harbour Press']);
+    expect(provenance.authors).toBe('meta:author-site');
+    const signed = html.replace('<p>Text.</p>', '<p class="byline">By Ruth Olsen</p><p>Text.</p>');
+    expect(meta(signed, 'https://harbour-press.example/fares').fields.authors).toEqual(['Ruth Olsen']);
+  });
   it('reads numeric dates separated by bars', () => {
     expect(findTextDate('26 | 01 | 2022')?.value).toBe('2022-01-26');
   });

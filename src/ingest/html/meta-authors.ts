@@ -40,8 +40,10 @@ function inArticleScope(el: Element): boolean {
     // A <footer> inside an <article> is the post's own byline block, not the page footer.
     if (e.tagName === 'FOOTER' && !e.parentElement?.closest('article')) return false;
     const tokens = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.split(/\s+/);
-    // A 'sidebar-included' wrapper that holds the headline is the page layout, not a sidebar.
-    if (e !== el && tokens.some((t) => OUTSIDE.test(t)) && !e.querySelector('h1')) return false;
+    // A 'sidebar-included' wrapper that holds the headline is the page layout, not a sidebar; a
+    // footer-classed block inside an <article> is the article's own footer, as a <footer> there is.
+    const outside = (t: string) => OUTSIDE.test(t) && !(/^footer/i.test(t) && e.parentElement?.closest('article'));
+    if (e !== el && tokens.some(outside) && !e.querySelector('h1')) return false;
   }
   return true;
 }
@@ -83,6 +85,14 @@ function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => bo
     if (line && accept(line) && inArticleScope(el)) return line;
   }
   return null;
+}
+
+/** The heading of an author box, when it reads as a person's name. */
+function boxHeading(box: Element): string | null {
+  const heading = box.querySelector('h2, h3, h4, h5, h6');
+  const t = heading ? textOf(heading) : '';
+  // Text run together from several elements ('Zur PersonAlle Beiträge') is a label, not a name.
+  return t && nameShaped(t) && personLike(t) && !/\p{Ll}{2}\p{Lu}\p{Ll}{2}/u.test(t) ? t : null;
 }
 
 /** Wire copy opens 'Hamburg (dpa/lno) – ...': the agency in the dateline is the author. */
@@ -151,9 +161,14 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
     // The first byline element inside the article; an element holding several names gives them all.
     for (const el of groups[i]!) {
       const t = el.getAttribute('content') ?? textOf(el);
-      if (!t || t.length > 120 || !inArticleScope(el)) continue;
+      if (!t || !inArticleScope(el)) continue;
       const before = out.length;
-      add([t], rule);
+      if (t.length <= 120) add([t], rule);
+      // An author box ('Martin Junker / All posts by ... / Contact') names the author in its heading.
+      if (out.length === before && rule === 'html:author-class') {
+        const heading = boxHeading(el);
+        if (heading) add([heading], 'html:author-box');
+      }
       if (out.length > before) break;
     }
   }
@@ -166,6 +181,13 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   if (agency) out.push({ names: [agency], rule: 'text:dateline-agency' });
   const owner = out.length === 0 ? personalSiteOwner(document, siteNames, host) : null;
   if (owner) out.push({ names: [owner], rule: 'site:personal-domain' });
+  // A page whose metadata names only the site itself as author ('Presse Augsburg' on
+  // presse-augsburg.de) is signed by the organisation: kept when nothing else names anyone.
+  if (out.length === 0) {
+    const own = [...(ld?.authors ?? []), ...META_KEYS.filter((k) => k !== 'twitter:data1').flatMap((k) => tags.get(k) ?? [])];
+    const names = unique(own.flatMap((r) => splitAuthors(r)));
+    if (names.length) out.push({ names, rule: 'meta:author-site' });
+  }
   return out;
 }
 
