@@ -29,6 +29,10 @@ export function applyDiscourse(refs: TimeRef[]): TimeRef[] {
       return { ...r, value: `${Number(lastQuarter[1]) - 1}-Q${lastQuarter[2]}`, granularity: 'quarter', rule: `${r.rule}+discourse:quarter` };
     }
     if (r.rule === 'rule:anaphor' && r.relative && lastDate) {
+      // 'that same day' after 'last October': the day is in that month, which day the text does not say.
+      if (r.relative.unit === 'day' && !r.relative.partOfDay && /^\d{4}-\d{2}$/.test(lastDate)) {
+        return { ...r, value: `${lastDate}-XX`, granularity: 'day', resolved: true, anchorUsed: lastDate, rule: `${r.rule}+discourse:last-date` };
+      }
       const date = referenceFor(r.relative.unit, lastDate);
       if (date) {
         const v = resolveForm(r.relative, { date });

@@ -205,6 +205,14 @@ describe('findTimes with a publication date', () => {
     ]);
   });
 
+  it('leaves the day of "that same day" open when the last date named is a month', () => {
+    const refs = findTimes('The plant shut last March, and the union struck that same day.', anchor);
+    expect(refs.map((r) => [r.text, r.value])).toEqual([
+      ['last March', '2017-03'],
+      ['that same day', '2017-03-XX'],
+    ]);
+  });
+
   it('does not take the modal "may", rates or titles for times', () => {
     expect(findTimes('Officials may act. Tickets cost $35 a night. He appeared on 60 Minutes.', anchor)).toEqual([]);
   });
