@@ -98,7 +98,8 @@ function spelledYear(raw: string): number | null {
 function durationValue(n: number | null, unitWord: string): { value: string; granularity: string } {
   const unit = unitWord.toLowerCase().replace(/s$/, '').replace(/^centurie$/, 'century').replace(/^millennia$/, 'millennium');
   const u = UNITS[unit] ?? UNITS.day!;
-  if (n === null) return { value: `P${u.clock ? 'T' : ''}X${u.code === 'DE' ? 'DE' : u.code === 'CE' ? 'CE' : u.code}`, granularity: u.granularity };
+  // Decades count in years, counted ('two decades', P20Y) or not ('decades-long', PXY), as both corpora write them.
+  if (n === null) return { value: `P${u.clock ? 'T' : ''}X${u.code === 'DE' ? 'Y' : u.code}`, granularity: u.granularity };
   let count = n;
   let code = u.code;
   if (code === 'DE') { count = n * 10; code = 'Y'; }
@@ -407,6 +408,11 @@ export const RULES: Rule[] = [
     }
     const value: Record<string, string> = { days: 'XXXX-XX-XX', weeks: 'XXXX-WXX', months: 'XXXX-XX', years: 'XXXX' };
     return { type: 'DATE', value: value[unit]!, granularity: unit.replace(/s$/, '') };
+  }),
+  // 'decades-long', 'day-long': a hyphenated length is a duration (vague when the unit is plural).
+  rule('long-adjective', `\\b(?<unit>hour|day|week|month|year|decade)(?<pl>s)?-long\\b`, (g) => {
+    const d = durationValue(g.pl ? null : 1, g.unit!);
+    return { type: 'DURATION', value: d.value, granularity: d.granularity };
   }),
   // Unmeasured spans after 'for': 'for a while', 'for some time' (TimeML writes an unknown duration as PXX).
   rule('unmeasured-duration', `(?<=\\bfor\\s+)(?:a\\s+while|some\\s+time)\\b`, () => ({ type: 'DURATION', value: 'PXX', granularity: null })),

@@ -213,6 +213,15 @@ describe('findTimes with a publication date', () => {
     ]);
   });
 
+  it('reads hyphenated lengths as durations, vague decades in years', () => {
+    const refs = findTimes('The decades-long feud ended after a day-long meeting; the quarrel had gone on for decades.', anchor);
+    expect(refs.map((r) => [r.text, r.type, r.value])).toEqual([
+      ['decades-long', 'DURATION', 'PXY'],
+      ['day-long', 'DURATION', 'P1D'],
+      ['decades', 'DURATION', 'PXY'],
+    ]);
+  });
+
   it('does not take the modal "may", rates or titles for times', () => {
     expect(findTimes('Officials may act. Tickets cost $35 a night. He appeared on 60 Minutes.', anchor)).toEqual([]);
   });
