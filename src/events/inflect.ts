@@ -47,6 +47,11 @@ const IRREGULAR: Record<string, string[]> = {
   ride: ['ride', 'rides', 'rode', 'ridden', 'riding'],
   drive: ['drive', 'drives', 'drove', 'driven', 'driving'],
   overthrow: ['overthrow', 'overthrows', 'overthrew', 'overthrown', 'overthrowing'],
+  freeze: ['freeze', 'freezes', 'froze', 'frozen', 'freezing'],
+  confer: ['confer', 'confers', 'conferred', 'conferring'],
+  overrun: ['overrun', 'overruns', 'overran', 'overrunning'],
+  airdrop: ['airdrop', 'airdrops', 'airdropped', 'airdropping'],
+  burn: ['burn', 'burns', 'burned', 'burnt', 'burning'],
 };
 
 const VOWEL = /[aeiou]/;
