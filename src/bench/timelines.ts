@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDir } from '../paths.js';
-import { findTimes } from '../time/index.js';
+import { defaultTagger } from '../entities/ner/index.js';
+import { entityTimeline, type TargetKind, type TimelineArticle, type TimelineEvent } from '../stories/entity-timeline.js';
 import type { BenchReport, BenchRunner } from './report.js';
 
 interface Entry {
@@ -169,31 +170,43 @@ export function awareness(system: Entry[], gold: Entry[], opts: ScoreOptions = {
   };
 }
 
-const PAST = /^(?:[a-z]+ed|sold|made|won|lost|began|begun|became|bought|brought|built|came|cut|did|fell|found|gave|got|grew|had|held|hit|kept|knew|led|left|let|met|paid|put|ran|rose|said|saw|sent|set|shut|spent|stood|struck|took|told|thought|went|wrote)$/;
-
-/** Our timeline for one entity: sentences naming it, the first past-tense verb after the name, the sentence's date. */
-export function systemTimeline(target: string, docs: Doc[]): Entry[] {
-  const words = target.split(/\s+/);
-  const keys = [target.toLowerCase(), ...(words.length > 1 ? [words[words.length - 1]!.toLowerCase()] : [])];
-  const found: { date: string; doc: string; sent: number; mention: string }[] = [];
-  for (const d of docs) {
+/** The bench's articles as the timeline module reads them: sentences joined by line breaks, the DCT as publication date. */
+export function benchArticles(docs: Doc[]): { articles: TimelineArticle[]; sentenceId: Map<string, number[]> } {
+  const sentenceId = new Map<string, number[]>();
+  const articles = docs.map((d) => {
+    let text = '';
+    const sentences: { start: number; end: number }[] = [];
     for (const s of d.sentences) {
-      if (s.id === 1) continue; // the date line
-      const lower = s.text.toLowerCase();
-      const at = keys.map((k) => lower.indexOf(k)).find((i) => i >= 0);
-      if (at === undefined) continue;
-      const tokens = s.text.split(' ');
-      let pos = 0;
-      let idx = 0;
-      while (idx < tokens.length && pos + tokens[idx]!.length <= at) pos += tokens[idx++]!.length + 1;
-      const verb = tokens.slice(idx).find((t) => PAST.test(t)) ?? tokens.find((t) => PAST.test(t));
-      if (!verb) continue;
-      const time = findTimes(s.text, { date: d.dct }).find((t) => t.type === 'DATE' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(t.value));
-      found.push({ date: time?.value ?? 'XXXX-XX-XX', doc: d.doc_id, sent: s.id, mention: verb });
+      if (text) text += '\n';
+      sentences.push({ start: text.length, end: text.length + s.text.length });
+      text += s.text;
+    }
+    sentenceId.set(d.doc_id, d.sentences.map((s) => s.id));
+    return { id: d.doc_id, published: d.dct, text, sentences };
+  });
+  return { articles, sentenceId };
+}
+
+/** Whether the entity layer tags the target's name as a person or an organisation in most of its mentions. */
+export function targetKind(name: string, articles: TimelineArticle[], tag: (text: string) => { text: string; type: string }[]): TargetKind {
+  const votes = new Map<string, number>();
+  for (const a of articles) {
+    for (const span of tag(a.text)) {
+      if (span.text.toLowerCase() !== name.toLowerCase()) continue;
+      votes.set(span.type, (votes.get(span.type) ?? 0) + 1);
     }
   }
-  const dated = [...new Set(found.filter((f) => !f.date.startsWith('XXXX')).map((f) => f.date))].sort();
-  return found.map((f) => ({ order: f.date.startsWith('XXXX') ? 0 : dated.indexOf(f.date) + 1, date: f.date, events: [{ doc_id: f.doc, sent: f.sent, mention: f.mention }] }));
+  const [top] = [...votes.entries()].sort((x, y) => y[1] - x[1]);
+  return top?.[0] === 'PER' ? 'PERSON' : top?.[0] === 'ORG' ? 'ORG' : 'OTHER';
+}
+
+/** Our timeline in the benchmark's shape. */
+export function systemTimeline(events: TimelineEvent[], sentenceId: Map<string, number[]>): Entry[] {
+  return events.map((e) => ({
+    order: e.order,
+    date: e.date ?? 'XXXX-XX-XX',
+    events: e.mentions.map((m) => ({ doc_id: m.articleId, sent: sentenceId.get(m.articleId)?.[m.sentence] ?? m.sentence + 1, mention: m.text.toLowerCase() })),
+  }));
 }
 
 export const runner: BenchRunner = {
@@ -203,21 +216,41 @@ export const runner: BenchRunner = {
     const read = <T>(f: string) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
     const gold = read<GoldTimeline>('timelines.jsonl');
     const docs = read<Doc>('documents.jsonl');
+    const { articles, sentenceId } = benchArticles(docs);
+    const tag = defaultTagger();
+    const systems = gold.map((g) => {
+      const kind = targetKind(g.target_entity, articles, tag);
+      return { kind, entries: systemTimeline(entityTimeline(articles, { name: g.target_entity, kind }), sentenceId) };
+    });
     const score = (opts: ScoreOptions) => {
       const t = { pOk: 0, pAll: 0, rOk: 0, rAll: 0 };
       const per: string[] = [];
-      for (const g of gold) {
-        const c = awareness(systemTimeline(g.target_entity, docs), g.entries, opts);
+      gold.forEach((g, i) => {
+        const c = awareness(systems[i]!.entries, g.entries, opts);
         t.pOk += c.pOk;
         t.pAll += c.pAll;
         t.rOk += c.rOk;
         t.rAll += c.rAll;
-        per.push(`${g.target_entity}: P ${c.pOk}/${c.pAll}, R ${c.rOk}/${c.rAll}`);
-      }
+        per.push(`${g.target_entity} (${systems[i]!.kind}): P ${c.pOk}/${c.pAll}, R ${c.rOk}/${c.rAll}`);
+      });
       const P = t.pOk / (t.pAll || 1);
       const R = t.rOk / (t.rAll || 1);
       return { P, R, F: P + R ? (2 * P * R) / (P + R) : 0, per };
     };
+    // The official tool's side measures: event-entity links (mentions, dates aside) and the share of linked events with the right date.
+    const links = { sys: 0, gold: 0, ok: 0, dated: 0 };
+    gold.forEach((g, i) => {
+      const key = (ev: Entry['events'][number]) => eventNode(ev);
+      const goldDate = new Map(g.entries.flatMap((e) => e.events.map((ev) => [key(ev), e.date] as const)));
+      const sys = new Map(systems[i]!.entries.flatMap((e) => e.events.map((ev) => [key(ev), e.date] as const)));
+      links.sys += sys.size;
+      links.gold += goldDate.size;
+      for (const [k, d] of sys) {
+        if (!goldDate.has(k)) continue;
+        links.ok++;
+        if (goldDate.get(k) === d) links.dated++;
+      }
+    });
     const main = score({});
     const alt = score({ unknownDateNode: true });
     return {
@@ -227,6 +260,8 @@ export const runner: BenchRunner = {
         { metric: 'temporal-awareness F1 (micro)', ours: main.F, published: 'best main-track system 0.0785 (test corpora)' },
         { metric: 'precision / recall', ours: `${main.P.toFixed(4)} / ${main.R.toFixed(4)}` },
         { metric: 'F1 with a node for XXXX-XX-XX', ours: alt.F },
+        { metric: 'event-entity links P / R', ours: `${(links.ok / (links.sys || 1)).toFixed(4)} / ${(links.ok / (links.gold || 1)).toFixed(4)}` },
+        { metric: 'linked events with the gold date', ours: links.ok ? links.dated / links.ok : 0 },
       ],
       notes: [...main.per, 'scorer: reduced graphs (TempEval-3 default), closure by simultaneity classes and reachability; see docs/benchmarks/timelines.md'],
     };
