@@ -1,4 +1,4 @@
-// Span conventions that TimeBank and AQUAINT agree on (studied on their gold): approximators and
+// Span conventions where the gold of TimeBank and AQUAINT, counted together, leaves words out: approximators and
 // hedges ('about two weeks', 'almost five months', 'just over an hour', 'right now') stay outside
 // the span (except in 'about two years ago'), and so does a point modifier before a weekday ('earlier Friday', 'late Monday'). The
 // TIMEX3 mod still records the modifier; only the extent changes.
