@@ -201,6 +201,10 @@ export const RULES: Rule[] = [
     // 'May', 'March' and abbreviations are words too: ask for a year, a modifier or a preposition.
     if (!g.y && !g.rel && !g.dir && !g.pm) {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
+      // 'a June agreement', 'the March accession': a month used as an attribute of the noun after it.
+      const next = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+      const attributive = /\b(?:the|a|an)\s+$/i.test(before) && /^\s+[a-z]{3,}/.test(next) && !/^\s+(?:on|to|of|for|against|in|at|from|and|or|was|is|were|will)\b/.test(next);
+      if (attributive && short !== 'May') { /* kept */ } else
       if (short.length <= 5 && !/\b(in|of|since|until|till|by|from|through|during|early|late|mid|last|next|this|to|and|or|between|before|after)\s+$/i.test(before)) return null;
       if (/^May$/.test(short) && !/\b(in|since|until|by|from|through|during|early|late|mid)\s+$/i.test(before)) return null;
       // An undotted abbreviation before a capitalised word is a first name ('and Jan Kavan').

@@ -222,6 +222,11 @@ describe('findTimes with a publication date', () => {
     ]);
   });
 
+  it('reads a month used as an attribute after an article, but not a march or the modal', () => {
+    const refs = findTimes('Under a June agreement the mill reopened. The March on the capital was peaceful.', anchor);
+    expect(refs.map((r) => [r.text, r.value])).toEqual([['June', '2017-06']]);
+  });
+
   it('does not take the modal "may", rates or titles for times', () => {
     expect(findTimes('Officials may act. Tickets cost $35 a night. He appeared on 60 Minutes.', anchor)).toEqual([]);
   });
