@@ -204,8 +204,8 @@ export const RULES: Rule[] = [
       // 'a June agreement', 'the March accession': a month used as an attribute of the noun after it.
       const next = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
       const attributive = /\b(?:the|a|an)\s+$/i.test(before) && /^\s+[a-z]{3,}/.test(next) && !/^\s+(?:on|to|of|for|against|in|at|from|and|or|was|is|were|will)\b/.test(next);
-      if (attributive && short !== 'May') { /* kept */ } else
-      if (short.length <= 5 && !/\b(in|of|since|until|till|by|from|through|during|early|late|mid|last|next|this|to|and|or|between|before|after)\s+$/i.test(before)) return null;
+      const preposition = /\b(in|of|since|until|till|by|from|through|during|early|late|mid|last|next|this|to|and|or|between|before|after)\s+$/i.test(before);
+      if (short.length <= 5 && !preposition && !attributive) return null;
       if (/^May$/.test(short) && !/\b(in|since|until|by|from|through|during|early|late|mid)\s+$/i.test(before)) return null;
       // An undotted abbreviation before a capitalised word is a first name ('and Jan Kavan').
       if (short === g.mon && short.length <= 4 && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length))) return null;
