@@ -1,6 +1,6 @@
 // Gathers one story's view from the store: its articles, events, quotes and mentions become the
 // timeline, actor network, outlet comparison and summary that reports show.
-import { buildTimeline } from './timeline.js';
+import { actorless, buildTimeline, selfDirected } from './timeline.js';
 import { buildNetwork } from '../export/graph.js';
 import { compareArticles, countedNoun, type ComparedArticle, type CompareNumber } from './compare.js';
 import { findLoadedTerms, quotedSpans } from './loaded-terms.js';
@@ -26,10 +26,13 @@ export function buildStoryView(store: Store, storyId: number): StoryView | null 
   if (!story) return null;
   const namer = actorNamer(store);
   const children = story.level === 'topic' ? store.childStories(story.id) : [];
+  const happening = new Map(children.flatMap((c) => c.articleIds.map((id) => [id, c.id] as const)));
   const articles = story.articleIds.map((id) => store.getArticle(id)!).filter(Boolean);
   articles.sort((a, b) => (a.published?.value ?? a.inferredPublished?.value ?? '').localeCompare(b.published?.value ?? b.inferredPublished?.value ?? '') || a.id - b.id);
   const ids = articles.map((a) => a.id);
   const events = store.queryEvents({ articleIds: ids });
+  // Codings that name no actor, or an actor acting on itself, are left out of what the view compares and links.
+  const telling = events.filter((e) => !actorless(e) && !selfDirected(e));
   const layers = new Map(ids.map((id) => [id, store.articleLayers(id)]));
   const quotesOf = (id: number): StoredQuote[] => layers.get(id)?.quotes ?? [];
   const mentionsOf = (id: number): StoredMention[] => layers.get(id)?.mentions ?? [];
@@ -61,10 +64,12 @@ export function buildStoryView(store: Store, storyId: number): StoryView | null 
         people.set(m.entityKey, p);
       } else if (m.type === 'CARDINAL' || m.type === 'MONEY' || m.type === 'PERCENT') {
         const text = fieldText(a, m.field);
+        const counted = m.type === 'CARDINAL' ? countedNoun(text, m.end) : { noun: m.type.toLowerCase(), lemma: m.type.toLowerCase() };
         numbers.push({
           text: m.text,
           value: m.value,
-          what: m.type === 'CARDINAL' ? countedNoun(text, m.end) : m.type.toLowerCase(),
+          what: counted?.lemma ?? null,
+          noun: counted?.noun ?? null,
           sentence: sentenceAround(text, sentencesOf(m.field), m.start),
         });
       }
@@ -82,7 +87,7 @@ export function buildStoryView(store: Store, storyId: number): StoryView | null 
       articleId: a.id,
       label: a.externalId ?? `article ${a.id}`,
       outlet: a.outlet,
-      events: events
+      events: telling
         .filter((e) => e.articleId === a.id)
         .map((e) => ({ root: e.root, cameo: e.cameo, source: e.source, target: e.target, modality: e.modality, field: e.field, sentence: e.sentence, headline: eventHeadline(e, namer) })),
       quotes: quotesOf(a.id).map((q) => ({ text: q.text, speaker: q.speaker, speakerKey: q.speakerKey, field: q.field })),
@@ -106,8 +111,8 @@ export function buildStoryView(store: Store, storyId: number): StoryView | null 
     articles: refs,
     events: children.map((c) => ({ id: c.id, headline: c.headline ?? `Story ${c.id}`, dateStart: c.dateStart, dateEnd: c.dateEnd, articleIds: c.articleIds })),
     summary: summarise(sentences, 5),
-    timeline: buildTimeline(events, namer),
-    network: buildNetwork(events.filter((e) => e.modality !== 'negated').map((e) => ({ ...e, sourceLabel: namer(e.source, e.sourceText), targetLabel: namer(e.target, e.targetText) }))),
+    timeline: buildTimeline(events, namer, (articleId) => happening.get(articleId) ?? story.id),
+    network: buildNetwork(telling.filter((e) => e.modality !== 'negated').map((e) => ({ ...e, sourceLabel: namer(e.source, e.sourceText), targetLabel: namer(e.target, e.targetText) }))),
     comparison: compareArticles(compared),
     quotes,
   };

@@ -2,6 +2,7 @@
 // loaded words laid side by side; what is shared, what only one outlet has, and what conflicts
 // (different numbers for the same thing, names spelled differently, one quote in two wordings,
 // statements that contradict each other or themselves).
+import pluralize from 'pluralize';
 import { nameTokens, sameNameWord } from '../entities/names.js';
 import type { LoadedTermUse } from './loaded-terms.js';
 
@@ -26,8 +27,10 @@ export interface CompareQuote {
 export interface CompareNumber {
   text: string;
   value: number | null;
-  /** What is counted: the noun phrase after the number ('people', 'strikes'). */
+  /** What is counted, as a lemma that groups its forms: 'person' for 'people', 'strike' for 'strikes'. */
   what: string | null;
+  /** The same as the text wrote it ('people'), for display. */
+  noun: string | null;
   sentence: string;
 }
 
@@ -151,16 +154,19 @@ export function compareArticles(list: ComparedArticle[]): Comparison {
   }
 
   // Numbers: the same thing counted differently.
-  const byWhat = new Map<string, { articleId: number; text: string; value: number | null; sentence: string }[]>();
+  const byWhat = new Map<string, { articleId: number; text: string; noun: string; value: number | null; sentence: string }[]>();
   for (const a of list)
-    for (const n of a.numbers) if (n.what && n.value !== null) byWhat.set(n.what, [...(byWhat.get(n.what) ?? []), { articleId: a.articleId, text: n.text, value: n.value, sentence: n.sentence }]);
+    for (const n of a.numbers)
+      if (n.what && n.value !== null)
+        byWhat.set(n.what, [...(byWhat.get(n.what) ?? []), { articleId: a.articleId, text: n.text, noun: n.noun ?? n.what, value: n.value, sentence: n.sentence }]);
   const numbers: Comparison['conflicts']['numbers'] = [];
-  for (const [what, values] of byWhat) {
-    const arts = new Set(values.map((v) => v.articleId));
+  for (const [what, found] of byWhat) {
+    const arts = new Set(found.map((v) => v.articleId));
     if (arts.size < 2) continue;
-    const vals = values.map((v) => v.value!);
-    if (Math.max(...vals) > Math.min(...vals) * 1.1) numbers.push({ what, values });
-    else for (const v of values) fact(`number:${what}`, `${v.text} ${what}`, v.articleId);
+    const vals = found.map((v) => v.value!);
+    const values = found.map(({ articleId, text, value, sentence }) => ({ articleId, text, value, sentence }));
+    if (Math.max(...vals) > Math.min(...vals) * 1.1) numbers.push({ what: found[0]!.noun, values });
+    else for (const v of found) fact(`number:${what}`, `${v.text} ${v.noun}`, v.articleId);
   }
 
   // Contradictions: one actor said to go to two different places in the same article or story.
@@ -201,12 +207,15 @@ export function compareArticles(list: ComparedArticle[]): Comparison {
   };
 }
 
-/** The counted noun after a number: '380,000 people' -> 'people', 'hundreds of armed strikes' -> 'strike'. */
-export function countedNoun(text: string, end: number): string | null {
+/**
+ * The counted noun after a number, as written and as a lemma: '380,000 people' -> people / person,
+ * 'hundreds of armed militias' -> militias / militia.
+ */
+export function countedNoun(text: string, end: number): { noun: string; lemma: string } | null {
   const words = (/^\s+(?:of\s+)?([a-z-]+)(?:\s+([a-z-]+))?/i.exec(text.slice(end, end + 40)) ?? []).slice(1);
   let w = words[0]?.toLowerCase();
   // Skip one adjective-shaped word ('armed', 'Iranian', 'civilian') when a noun follows.
   if (w && words[1] && /(?:ed|ian|al|ish|ive|ary)$/.test(w) && !STOP.has(words[1].toLowerCase())) w = words[1].toLowerCase();
   if (!w || w.length < 3 || STOP.has(w)) return null;
-  return w.replace(/(?<=[^s])s$/, '');
+  return { noun: w, lemma: pluralize.singular(w) };
 }

@@ -45,6 +45,15 @@ const MODAL_PREFIX: Record<string, string> = {
   background: 'background: ',
 };
 
+// Subjects that take a plural verb: group nouns the actor names give ('rebels in Lebanon') and
+// plural common nouns found in the text ('protesters', 'troops').
+const PLURAL_HEADS = /^(?:the\s+)?(?:[a-z]+s(?<!ss|us|is)|people|police|militia|forces)\b/;
+
+/** 'fights' -> 'fight', 'expresses' -> 'express', 'cooperates' -> 'cooperate': the verbs of the tables above. */
+export function pluralVerb(phrase: string): string {
+  return phrase.replace(/^(\S+?)(?:(?<=ss|sh|ch|x|z)es|s)\b/, '$1');
+}
+
 function capitalise(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
@@ -55,6 +64,7 @@ export function eventHeadline(e: HeadlineEvent, name: ActorNamer): string {
   const verb = VERBS[e.cameo.slice(0, 3)] ?? ROOT_VERBS[e.root] ?? 'acts towards {t}';
   let phrase = verb.replace('{t}', target ?? '').replace(/\s+(with|to|of|on|against|at)?\s*$/, (m, prep: string | undefined) => (target ? m : prep ? '' : ''));
   phrase = phrase.trim();
+  if (PLURAL_HEADS.test(source)) phrase = pluralVerb(phrase);
   const where = e.location ? ` in ${e.location}` : '';
   const when = e.date ? ` on ${e.date.slice(0, 10)}${e.dateResolved ? '' : ' (inferred)'}` : '';
   return `${MODAL_PREFIX[e.modality] ?? ''}${capitalise(source)} ${phrase}${where}${when}`;

@@ -1,8 +1,15 @@
 // A self-contained report of one story in Markdown, HTML (no external assets) or JSON:
 // summary, timeline, actors, outlet comparison, quotes and sources, every line citing its articles.
 import type { StoryView } from './view.js';
+import type { TimelineEntry } from './timeline.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
+
+function dateRange(start: string | null, end: string | null): string {
+  if (!start && !end) return 'date unknown';
+  if (!start || !end || start === end) return (start ?? `before ${end}`).slice(0, 10);
+  return `${start.slice(0, 10)} – ${end.slice(0, 10)}`;
+}
 
 function cite(view: StoryView, ids: number[]): string {
   return ids.map((id) => `[${view.articles.findIndex((a) => a.id === id) + 1}]`).join('');
@@ -19,14 +26,30 @@ export function reportMarkdown(v: StoryView): string {
   out.push(`${v.level === 'topic' ? 'Topic' : 'Event'} story ${v.id} · ${v.articles.length} articles · ${v.dateStart ?? '?'} – ${v.dateEnd ?? '?'}`, '');
   if (v.events.length) {
     out.push('## Events', '');
-    for (const e of v.events) out.push(`- **${e.headline}** (${e.dateStart ?? 'date unknown'}) ${cite(v, e.articleIds)}`);
+    for (const e of v.events) out.push(`- **${e.headline}** (${dateRange(e.dateStart, e.dateEnd)}) ${cite(v, e.articleIds)}`);
     out.push('');
   }
   out.push('## Summary', '');
   for (const s of v.summary) out.push(`- ${s.text} ${cite(v, [s.articleId, ...s.alsoIn])}`);
   out.push('', '## Timeline', '');
-  for (const e of v.timeline.entries)
-    out.push(`- ${e.date ?? 'undated'}${e.uncertain ? ' (uncertain)' : ''}: ${e.headline} ${cite(v, [...new Set(e.reports.map((r) => r.articleId))])}`);
+  const entryLine = (e: TimelineEntry) =>
+    `- ${e.date ?? (e.dateEnd ? `before ${e.dateEnd.slice(0, 10)}` : 'undated')}${e.uncertain ? ' (uncertain)' : ''}: ${e.headline} ${cite(v, [...new Set(e.reports.map((r) => r.articleId))])}`;
+  if (v.events.length > 1) {
+    // A topic's timeline, one section per happening in the order of the events above.
+    const placed = new Set<TimelineEntry>();
+    for (const ev of v.events) {
+      const mine = v.timeline.entries.filter((e) => e.happening === ev.id);
+      if (!mine.length) continue;
+      out.push(`### ${ev.headline} (${dateRange(ev.dateStart, ev.dateEnd)})`, '');
+      for (const e of mine) {
+        out.push(entryLine(e));
+        placed.add(e);
+      }
+      out.push('');
+    }
+    const rest = v.timeline.entries.filter((e) => !placed.has(e));
+    if (rest.length) out.push('### Other reports', '', ...rest.map(entryLine));
+  } else for (const e of v.timeline.entries) out.push(entryLine(e));
   if (v.timeline.background.length) {
     out.push('', 'Background:', '');
     for (const e of v.timeline.background) out.push(`- ${e.headline} ${cite(v, [...new Set(e.reports.map((r) => r.articleId))])}`);

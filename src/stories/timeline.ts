@@ -1,6 +1,8 @@
 // A story's timeline: the events of all its articles, one entry per real happening (reports of
 // the same action between the same actors on a compatible date merge, keeping every source),
-// ordered by date; undated entries are placed by their range, background is kept apart.
+// ordered by date; undated entries are placed by their range, background is kept apart. In a
+// topic, reports merge only inside one event story: the clustering already said which articles
+// tell of one happening, and an undated report must not join a happening years away.
 import type { StoredEvent } from '../store/store.js';
 import { eventHeadline, type ActorNamer } from './headline.js';
 
@@ -22,6 +24,8 @@ export interface TimelineEntry {
   target: string | null;
   headline: string;
   reports: TimelineReport[];
+  /** The happening (event story) its reports belong to. */
+  happening: number | string;
 }
 
 export interface Timeline {
@@ -50,18 +54,36 @@ function compatible(a: TimelineEntry, e: StoredEvent): boolean {
   return Math.abs(x - y) <= 1;
 }
 
-export function buildTimeline(events: StoredEvent[], name: ActorNamer): Timeline {
+/**
+ * A coding slip more often than news: an actor acting on itself ('Israel yields to Israel'), or on
+ * its own country with no sector to tell them apart ('ISRGOV' on 'ISR'). Two sectors of one
+ * country ('SYRGOV' against 'SYRREB') are real domestic events.
+ */
+export function selfDirected(e: Pick<StoredEvent, 'source' | 'target'>): boolean {
+  if (!e.source || !e.target) return false;
+  if (e.source === e.target) return true;
+  return e.source.slice(0, 3) === e.target.slice(0, 3) && (e.source.length === 3 || e.target.length === 3);
+}
+
+/** Says nothing an analyst can use: neither actor could be coded ('Someone assaults people'). */
+export function actorless(e: Pick<StoredEvent, 'source' | 'target'>): boolean {
+  return !e.source && !e.target;
+}
+
+/** Which happening an article reports (its event story); reports merge only within one. */
+export type HappeningOf = (articleId: number) => number | string;
+
+export function buildTimeline(events: StoredEvent[], name: ActorNamer, happeningOf: HappeningOf = () => 0): Timeline {
   const entries: TimelineEntry[] = [];
   const background: TimelineEntry[] = [];
   const byKey = new Map<string, TimelineEntry[]>();
   // Undated events are placed by their range: before the publication day they were reported on.
   const when = (e: StoredEvent) => e.date ?? e.dateEnd ?? '\uffff';
-  // An actor acting on itself is a coding slip more often than news ('Israel yields to Israel').
-  const usable = events.filter((e) => !e.source || e.source !== e.target);
+  const usable = events.filter((e) => !selfDirected(e) && !actorless(e));
   for (const e of usable.sort((a, b) => when(a).localeCompare(when(b)) || a.id - b.id)) {
     const report: TimelineReport = { eventId: e.id, articleId: e.articleId, sentence: e.sentence, modality: e.modality };
     const list = e.modality === 'background' ? background : entries;
-    const key = `${e.modality === 'background' ? 'bg' : 'ev'}|${pairKey(e)}`;
+    const key = `${e.modality === 'background' ? 'bg' : 'ev'}|${happeningOf(e.articleId)}|${pairKey(e)}`;
     const same = (byKey.get(key) ?? []).find((x) => compatible(x, e));
     if (same) {
       if (!same.reports.some((r) => r.articleId === e.articleId && r.sentence === e.sentence)) same.reports.push(report);
@@ -78,6 +100,7 @@ export function buildTimeline(events: StoredEvent[], name: ActorNamer): Timeline
       target: e.target,
       headline: eventHeadline(e, name),
       reports: [report],
+      happening: happeningOf(e.articleId),
     };
     list.push(entry);
     byKey.set(key, [...(byKey.get(key) ?? []), entry]);

@@ -11,7 +11,7 @@ describe('name keys', () => {
       ['Sergei', 'Sergey'],
       ['Haqqani', 'Haghani'],
       ['Tchaikovsky', 'Chaikovsky'],
-    ])
+    ] as const)
       expect(sameNameWord(a, b), `${a} ~ ${b}`).toBe(true);
   });
 
@@ -21,7 +21,7 @@ describe('name keys', () => {
       ['Karim', 'Kamal'],
       ['Omar', 'Amir'],
       ['Li', 'Lu'],
-    ])
+    ] as const)
       expect(sameNameWord(a, b), `${a} !~ ${b}`).toBe(false);
     expect(skeleton('Hassan')).toBe(skeleton('Hussein'));
   });

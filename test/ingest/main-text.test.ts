@@ -76,7 +76,7 @@ describe('extractMainText', () => {
   });
 
   it('normalises whitespace inside blocks and splits on double line breaks', () => {
-    const inner = `<div class="post-content"><div>${BODY[0]}<br><br>  ${BODY[1].replace(/ /g, ' \n  ')}<br/><br/>${BODY[2]}</div></div>`;
+    const inner = `<div class="post-content"><div>${BODY[0]}<br><br>  ${BODY[1]!.replace(/ /g, ' \n  ')}<br/><br/>${BODY[2]}</div></div>`;
     expect(extractMainText(page(inner), { url: null }).text).toBe(BODY.join('\n\n'));
   });
 

@@ -1,7 +1,7 @@
 // Story views on small made-up stories: timeline merging, headlines, comparison, summaries, loaded terms.
 import { describe, expect, it } from 'vitest';
-import { buildTimeline } from '../../src/stories/timeline.js';
-import { eventHeadline } from '../../src/stories/headline.js';
+import { actorless, buildTimeline, selfDirected } from '../../src/stories/timeline.js';
+import { eventHeadline, pluralVerb } from '../../src/stories/headline.js';
 import { compareArticles, countedNoun, type ComparedArticle } from '../../src/stories/compare.js';
 import { summarise } from '../../src/stories/summary.js';
 import { findLoadedTerms } from '../../src/stories/loaded-terms.js';
@@ -37,6 +37,35 @@ describe('timeline', () => {
     expect(t.entries[0]!.headline).toBe('Norway visits Chile in Santiago on 2021-02-01');
     expect(t.background).toHaveLength(1);
   });
+
+  it('merges reports only inside one happening of a topic, so an undated report does not join another year', () => {
+    const events = [
+      ev(1, 10, { cameo: '042', root: '04', date: '2017-10-18' }),
+      ev(2, 11, { cameo: '042', root: '04', date: null, dateResolved: false }),
+      ev(3, 20, { cameo: '042', root: '04', date: null, dateResolved: false }),
+    ];
+    const happening = new Map([[10, 1], [11, 1], [20, 2]]);
+    const t = buildTimeline(events, namer, (a) => happening.get(a)!);
+    expect(t.entries.map((e) => e.reports.map((r) => r.articleId))).toEqual([[10, 11], [20]]);
+    // Without happenings (one event story), the undated reports merge with the dated one.
+    expect(buildTimeline(events, namer).entries.map((e) => e.reports.map((r) => r.articleId))).toEqual([[10, 11, 20]]);
+  });
+
+  it('leaves out codings with no actor and actors acting on their own country, but keeps domestic conflict', () => {
+    const t = buildTimeline(
+      [
+        ev(1, 10, { source: null, target: null, sourceText: null, targetText: 'people', cameo: '180', root: '18' }),
+        ev(2, 10, { source: 'NORGOV', target: 'NOR', cameo: '080', root: '08' }),
+        ev(3, 10, { source: 'NORGOV', target: 'NORGOV', cameo: '080', root: '08' }),
+        ev(4, 10, { source: 'NORGOV', target: 'NORREB', cameo: '190', root: '19' }),
+      ],
+      namer,
+    );
+    expect(t.entries.map((e) => e.reports[0]!.eventId)).toEqual([4]);
+    expect(selfDirected({ source: 'SYRMIL', target: 'SYR' })).toBe(true);
+    expect(selfDirected({ source: 'SYRGOV', target: 'SYRREB' })).toBe(false);
+    expect(actorless({ source: null, target: 'IRN' })).toBe(false);
+  });
 });
 
 describe('headlines', () => {
@@ -45,6 +74,15 @@ describe('headlines', () => {
     expect(eventHeadline(base, namer)).toBe('Norway signs an agreement with Chile on 2021-03-15');
     expect(eventHeadline({ ...base, cameo: '072', root: '07', modality: 'intended', dateResolved: false }, namer)).toBe('plans: Norway provides military aid to Chile on 2021-03-15 (inferred)');
     expect(eventHeadline({ ...base, target: null, targetText: null, cameo: '010', root: '01', date: null }, namer)).toBe('Norway makes a statement');
+  });
+
+  it('gives a plural subject a plural verb', () => {
+    const rebels = (code: string | null, text: string | null) => (code === 'LBNREB' ? 'rebels in Lebanon' : namer(code, text));
+    expect(eventHeadline(ev(1, 1, { source: 'LBNREB', cameo: '190', root: '19', date: null }), rebels)).toBe('Rebels in Lebanon fight Chile');
+    expect(eventHeadline(ev(1, 1, { source: null, sourceText: 'protesters', cameo: '141', root: '14', date: null }), namer)).toBe('Protesters protest against Chile');
+    expect(eventHeadline(ev(1, 1, { source: null, sourceText: 'the press', cameo: '010', root: '01', date: null }), namer)).toBe('The press makes a statement on Chile');
+    expect(pluralVerb('expresses intent to cooperate with')).toBe('express intent to cooperate with');
+    expect(pluralVerb('accuses')).toBe('accuse');
   });
 });
 
@@ -59,7 +97,7 @@ describe('outlet comparison', () => {
       art(1, {
         events: [agree],
         people: new Map([['PERSON:yusuf', { name: 'Karim Yusuf', forms: new Set(['Karim Yusuf', 'Yusuf']) }]]),
-        numbers: [{ text: '1,200', value: 1200, what: 'people', sentence: 'The quake killed 1,200 people.' }],
+        numbers: [{ text: '1,200', value: 1200, what: 'person', noun: 'people', sentence: 'The quake killed 1,200 people.' }],
         quotes: [{ text: 'We will rebuild every school in the valley', speaker: 'Karim Yusuf', speakerKey: 'PERSON:yusuf', field: 'text' }],
       }),
       art(2, {
@@ -69,7 +107,7 @@ describe('outlet comparison', () => {
           { ...agree, root: '04', cameo: '042', source: 'PERGOV', target: 'BOL', field: 'text', sentence: 'landed in Bolivia' },
         ],
         people: new Map([['PERSON:yusuf', { name: 'Karim Yusuf', forms: new Set(['Karim Youssef']) }]]),
-        numbers: [{ text: '900', value: 900, what: 'people', sentence: 'At least 900 people died.' }],
+        numbers: [{ text: '900', value: 900, what: 'person', noun: 'people', sentence: 'At least 900 people died.' }],
         quotes: [{ text: 'We are going to rebuild every school in this valley', speaker: 'Youssef', speakerKey: 'PERSON:yusuf', field: 'text' }],
       }),
     ]);
@@ -83,8 +121,11 @@ describe('outlet comparison', () => {
 
   it('finds the counted noun after a number', () => {
     const t = 'The war has killed more than 380,000 people and hundreds of armed militias fought.';
-    expect(countedNoun(t, t.indexOf('380,000') + 7)).toBe('people');
-    expect(countedNoun(t, t.indexOf('hundreds') + 8)).toBe('militia');
+    expect(countedNoun(t, t.indexOf('380,000') + 7)).toEqual({ noun: 'people', lemma: 'person' });
+    expect(countedNoun(t, t.indexOf('hundreds') + 8)).toEqual({ noun: 'militias', lemma: 'militia' });
+    const u = 'Both countries sent two envoys; the two allies agreed.';
+    expect(countedNoun(u, u.indexOf('two') + 3)?.lemma).toBe('envoy');
+    expect(countedNoun(u, u.lastIndexOf('two') + 3)).toEqual({ noun: 'allies', lemma: 'ally' });
   });
 });
 

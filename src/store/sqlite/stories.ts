@@ -87,7 +87,7 @@ export function getStory(db: Database.Database, id: number): StoredStory | null 
 }
 
 export function childStories(db: Database.Database, parentId: number): StoredStory[] {
-  return (db.prepare('SELECT * FROM stories WHERE parent_id = ? ORDER BY date_start, id').all(parentId) as Row[]).map((r) => toStory(db, r));
+  return (db.prepare('SELECT * FROM stories WHERE parent_id = ? ORDER BY date_start IS NULL, date_start, id').all(parentId) as Row[]).map((r) => toStory(db, r));
 }
 
 export function recordInferredDate(db: Database.Database, articleId: number, inferred: InferredDate, times: { text: string; value: string }[], anchor: string): void {
