@@ -319,9 +319,13 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
     const s = t ? chunks.find((c) => c.end <= t.start && !precededByPreposition(words, c)) ?? null : null;
     source = { chunk: s };
   } else if (isPassive(words, main)) {
-    target = { chunk: sourceBefore(words, chunks, main.start) };
+    // 'The envoy was summoned': the pattern's object is the subject, the actor it belongs to (if any) the target.
+    const objectAt = main.objectAt;
+    target = { chunk: objectAt === undefined ? sourceBefore(words, chunks, main.start) : (chunks.find((c) => objectAt >= c.start && objectAt < c.end) ?? null) };
     const by = agentMarker(words, main.end, limit);
     source = { chunk: by >= 0 ? (chunks.find((c) => c.start > by && c.start <= by + 3) ?? null) : null };
+    // 'Sanctions were imposed on Iraq by the UN': with no actor as subject, the target follows the verb.
+    if (!target.chunk) target = { chunk: chunks.find((c) => c.start >= main.end && c.start < (by >= 0 ? by : limit) && PASSIVE_TARGET.has(words[(c.members[0]?.start ?? c.start) - 1] ?? '') && canBeTarget(tokens, words, c, atoms)) ?? null };
   } else {
     const sharedSubject = pronounSubject(words, main.start) || coordinatedPredicate(words, main.start);
     const subject = (sharedSubject ? matrixSubject(words, chunks, main.start) : null) ?? sourceBefore(words, chunks, main.start) ?? inherited;
@@ -419,6 +423,9 @@ function trailingAttribution(words: string[], source: ActorChunk, m: PatternMatc
   if (words[i] !== ',' || i < 2) return false;
   return words.slice(m.end).every((w) => TRAILING_TAIL.has(w));
 }
+
+/** Prepositions that bring in a passive's target when its subject is no actor ('imposed on Iraq', 'sent to Haiti'). */
+const PASSIVE_TARGET = new Set(['on', 'upon', 'against', 'to', 'toward', 'towards']);
 
 const FIGHTS = new Set(['clash', 'clashes', 'fighting', 'battle', 'battles', 'gunfight', 'firefight', 'skirmish', 'skirmishes']);
 

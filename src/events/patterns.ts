@@ -144,6 +144,8 @@ export interface PatternMatch {
   /** Token range [start, end). */
   start: number;
   end: number;
+  /** A passive whose pattern's object stands before the verb: that object word's index. */
+  objectAt?: number;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
@@ -163,7 +165,37 @@ export function findTriggers(words: string[]): PatternMatch[] {
       if (end < 0) continue;
       if (!best || c.weight > best.pattern.weight) best = { pattern: c, start: i, end };
     }
+    const passive = passiveWithObject(words, i, candidates);
+    if (passive && (!best || passive.pattern.weight > best.pattern.weight)) best = passive;
     if (best) out.push(best);
   }
   return out;
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
+
+/**
+ * 'The Iranian envoy was summoned', 'two diplomats were expelled': the passive of a pattern that
+ * needs an object after its verb ('{summon} ... [ambassador]|[envoy]') has the object before it, in
+ * the subject. The participle after a form of 'be' matches when the object word stands just before.
+ */
+function passiveWithObject(words: string[], i: number, candidates: CompiledPattern[]): PatternMatch | null {
+  const w = words[i]!;
+  if (!/(ed|en|wn|ught|ld|nt|ck|ut|ot)$/.test(w)) return null;
+  const prev = words[i - 1] ?? '';
+  if (!BE_FORMS.has(prev) && !(BE_FORMS.has(words[i - 2] ?? '') && /ly$/.test(prev))) return null;
+  let best: PatternMatch | null = null;
+  for (const c of candidates) {
+    const [verb, ...rest] = c.steps;
+    const required = rest.filter((st) => st.kind === 'word' && !st.optional);
+    const last = rest[rest.length - 1];
+    // Only '{verb} ... object' patterns: a gap, then one object word.
+    if (!verb || verb.kind !== 'word' || !verb.verbal.has(w) || required.length !== 1 || rest[rest.length - 2]?.kind !== 'gap' || last?.kind !== 'word') continue;
+    const objects = last.forms;
+    let at = -1;
+    for (let k = i - 1; k >= Math.max(0, i - 7) && at < 0; k--) if (objects.has(words[k]!)) at = k;
+    if (at < 0) continue;
+    if (!best || c.weight > best.pattern.weight) best = { pattern: c, start: i, end: i + 1, objectAt: at };
+  }
+  return best;
 }

@@ -128,6 +128,12 @@ describe('verb forms and clauses', () => {
 });
 
 describe('actor sectors and targets', () => {
+  it('reads the passive of a pattern whose object stands in the subject', () => {
+    expect(pairs('The Chilean ambassador was summoned by Peru.')).toEqual(['PER>CHLGOV:11']);
+    expect(pairs('Two Bolivian diplomats were expelled by Paraguay.')).toEqual(['PRY>BOLGOV:16']);
+    // With no actor as subject, the target is brought in by 'on' or 'to'.
+    expect(pairs('New sanctions were imposed on Belarus by the European Union.')).toEqual(['IGO>BLR:16']);
+  });
   it('reads a complaint in a trailing attribution as aimed at the reported clause\'s subject', () => {
     expect(pairs('Chilean police are abusing migrants, a human rights group protested on Friday.')).toEqual(['NGO>CHLCOP:11']);
     // Not when the verb has its own object.
