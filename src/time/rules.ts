@@ -250,11 +250,12 @@ export const RULES: Rule[] = [
     return { ...base, relative: { unit: 'day', offset: dd === 'yesterday' ? -1 : dd === 'tomorrow' ? 1 : 0, direction: 'same', clock } };
   }),
   // 'Wednesday', 'last Friday', 'early Tuesday', 'Friday morning', 'Saturday night'.
-  rule('weekday', `(?:\\b(?<every>every|each)\\s+)?(?:(?<pm>${POINT_MOD})\\s+)?(?:\\b(?<dir>this\\s+past|this\\s+coming|the\\s+previous|the\\s+following|last|next|this|coming|past|previous)\\s+)?\\b(?<wd>${WEEKDAY})(?<pl>s)?(?:(?='s)|(?:\\s+(?<part>morning|afternoon|evening|night)s?)?\\b)`, (g, m, text) => {
+  rule('weekday', `(?:\\b(?<every>every|each)\\s+)?(?:(?<pm>${POINT_MOD})\\s+)?(?:\\b(?<dir>this\\s+past|this\\s+coming|the\\s+previous|the\\s+following|last|next|this|coming|past|previous)\\s+)?\\b(?<wd>${WEEKDAY})(?<pl>s)?(?:(?='s)|(?:\\s+(?<part>morning|afternoon|evening|night)(?<ppl>s)?)?\\b)`, (g, m, text) => {
     const wd = weekdayNum(g.wd);
     if (!wd || !capitalised(g.wd)) return null;
     const part = g.part ? PARTS_OF_DAY[g.part.toLowerCase()] : undefined;
-    if (g.pl || g.every) {
+    // 'Fridays', 'every Friday', 'Tuesday nights': a frequency.
+    if (g.pl || g.every || g.ppl) {
       return { type: 'SET', value: `XXXX-WXX-${wd}${part ? `T${part}` : ''}`, granularity: 'day' };
     }
     const off = offsetOf(g.dir?.replace(/^the\s+/i, ''));

@@ -91,10 +91,11 @@ describe('findTimes with a publication date', () => {
   });
 
   it('reads clock times with their day, and frequencies as SET', () => {
-    const refs = findTimes('The blast came at 9:30 a.m. Friday. The ferry sails every Monday and the plant runs daily.', anchor);
+    const refs = findTimes('The blast came at 9:30 a.m. Friday. The ferry sails every Monday and Thursday nights, and the plant runs daily.', anchor);
     expect(refs.map((r) => [r.text, r.type, r.value])).toEqual([
       ['9:30 a.m. Friday', 'TIME', '2017-10-20T09:30'],
       ['every Monday', 'SET', 'XXXX-WXX-1'],
+      ['Thursday nights', 'SET', 'XXXX-WXX-4TNI'],
       ['daily', 'SET', 'P1D'],
     ]);
   });
