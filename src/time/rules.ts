@@ -386,6 +386,10 @@ export const RULES: Rule[] = [
       if (!/(^|[.;:!?(\n"'`]\s*|\b(for|in|within|over|about|than|after|before|of|nearly|almost|around|least|only|just|once|last|lasted|lasting|take|takes|took|taken|spent|spend|past|next|by|during|until|to|from|another|half|extra|but|and|barely|roughly)\s+)$/i.test(before)) return null;
     }
     if (g.the && !g.adj && /^(a|an|several|few|many|some|recent|coming)$/.test(nRaw)) return null;
+    // 'will one day be': after a modal, 'one day' is an indefinite future point, not a length.
+    if (nRaw === 'one' && /^day$/i.test(unitWord) && !g.the && !g.qm && /\b(?:will|would|could|might|may|can|shall)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) {
+      return { type: 'DATE', value: 'FUTURE_REF', granularity: null };
+    }
     // A range ('two to three weeks') is read at its lower bound, as TimeBank does.
     let n = readQuantity(g.n0 ?? g.n!);
     if (n !== null && g.half) n += 0.5;

@@ -228,6 +228,11 @@ describe('findTimes with a publication date', () => {
     expect(refs.map((r) => [r.text, r.value])).toEqual([['June', '2017-06']]);
   });
 
+  it('reads "one day" after a modal as an indefinite future, and as a length elsewhere', () => {
+    expect(one('She hopes the town will one day host the games.')).toMatchObject({ text: 'one day', type: 'DATE', value: 'FUTURE_REF' });
+    expect(one('The strike lasted one day.')).toMatchObject({ text: 'one day', type: 'DURATION', value: 'P1D' });
+  });
+
   it('does not take the modal "may", rates or titles for times', () => {
     expect(findTimes('Officials may act. Tickets cost $35 a night. He appeared on 60 Minutes.', anchor)).toEqual([]);
   });
