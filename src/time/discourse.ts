@@ -28,6 +28,10 @@ export function applyDiscourse(refs: TimeRef[]): TimeRef[] {
     if (lastQuarter && r.resolved && ((r.rule === 'rule:ago' && YEAR_BACK.test(r.text)) || r.rule === 'rule:year-adjective')) {
       return { ...r, value: `${Number(lastQuarter[1]) - 1}-Q${lastQuarter[2]}`, granularity: 'quarter', rule: `${r.rule}+discourse:quarter` };
     }
+    // A clock time with no day of its own ('was shot at 10:35 a.m.') is on the day under discussion.
+    if (r.rule === 'rule:clock' && r.relative?.unit === 'day' && r.relative.clock && !r.relative.offset && !/\b(?:today|tonight)\b/i.test(r.text) && lastDate && /^\d{4}-\d{2}-\d{2}/.test(lastDate)) {
+      return { ...r, value: `${lastDate.slice(0, 10)}T${r.relative.clock}`, resolved: true, anchorUsed: lastDate.slice(0, 10), rule: `${r.rule}+discourse:last-date` };
+    }
     if (r.rule === 'rule:anaphor' && r.relative && lastDate) {
       // 'that same day' after 'last October': the day is in that month, which day the text does not say.
       if (r.relative.unit === 'day' && !r.relative.partOfDay && /^\d{4}-\d{2}$/.test(lastDate)) {

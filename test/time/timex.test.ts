@@ -233,6 +233,16 @@ describe('findTimes with a publication date', () => {
     expect(one('The strike lasted one day.')).toMatchObject({ text: 'one day', type: 'DURATION', value: 'P1D' });
   });
 
+  it('puts a clock time without a day of its own on the day under discussion', () => {
+    const refs = findTimes('The dam broke on March 3, 2016. Water reached the town at 10:35 a.m., and more came at 9 a.m. tomorrow.', anchor);
+    expect(refs.map((r) => [r.text, r.value])).toEqual([
+      ['March 3, 2016', '2016-03-03'],
+      ['10:35 a.m.', '2016-03-03T10:35'],
+      ['9 a.m. tomorrow', '2017-10-22T09:00'],
+    ]);
+    expect(one('The polls close at 8 p.m.').value).toBe('2017-10-21T20:00');
+  });
+
   it('does not take the modal "may", rates or titles for times', () => {
     expect(findTimes('Officials may act. Tickets cost $35 a night. He appeared on 60 Minutes.', anchor)).toEqual([]);
   });
