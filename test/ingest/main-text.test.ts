@@ -137,4 +137,19 @@ describe('extractMainText', () => {
     const inner = `<div class="entry-content"><p>${BODY[0]}</p><p>${warning}</p><p>${BODY[1]}</p></div>`;
     expect(extractMainText(page(inner), { url: null }).text).toBe(`${BODY[0]}\n\n${BODY[1]}`);
   });
+
+  it('takes the paragraphs around a short standfirst box when they hold more prose than the box', () => {
+    const intro = 'The harbour towns lose their ferry for six weeks this spring.';
+    const links = Array.from({ length: 6 }, (_, i) => `<li><a href="/s${i}">Another story about the harbour and its boats, number ${i}</a></li>`).join('');
+    const inner = `<div class="s-content"><div class="c-intro"><div class="c-intro__text"><p>${intro}</p></div><span class="x"></span></div>
+      ${BODY.map((p) => `<p>${p}</p>`).join('')}<div class="c-linklist"><ul>${links}</ul></div></div>`;
+    const paragraphs = extractMainText(page(inner), { url: null }).text.split('\n\n');
+    expect(paragraphs).toEqual([intro, ...BODY]);
+  });
+
+  it('drops breadcrumb trails named by a crumbs class', () => {
+    const inner = `<div class="td-crumb-container"><div class="entry-crumbs"><a href="/">Home</a> <span>News: the ferry between the two harbour towns stops for six weeks</span></div></div>
+      <div class="col"><div class="wpb_wrapper">${BODY.map((p) => `<p>${p}</p>`).join('')}</div></div>`;
+    expect(extractMainText(page(inner), { url: null }).text).toBe(BODY.join('\n\n'));
+  });
 });

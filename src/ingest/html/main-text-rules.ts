@@ -49,7 +49,7 @@ export const BOILERPLATE_CLASS_RULES: readonly ClassRule[] = [
   { pattern: /(^|[-_])(newsletter|subscribe|subscription|signup|sign-?up|promo|promotion|cta|inline-?cta|membership|donate|paywall-?promo)($|[-_])/, kind: 'newsletter-promo', keep: true },
   { pattern: /(^|[-_])(byline|author-?(bio|info|box|card)|about-?the-?author|contributor)($|[-_])/, kind: 'byline', keep: false },
   { pattern: /(^|[-_])(comments?|disqus|respond|discussion|replies|reply)($|[-_])/, kind: 'other', keep: false, guarded: true },
-  { pattern: /(^|[-_])(breadcrumbs?|sidebar|side-?bar|widget|widgets|menu|navbar|navigation|nav|footer|masthead|toolbar|pagination|pager|tags|tag-?list|keywords|skip-?link|skiplink|cookie|consent|gdpr|modal|popup|overlay|banner|login|signin|rating|jump|tooltip|popover|rollover|hovercard)($|[-_])/, kind: 'other', keep: false },
+  { pattern: /(^|[-_])(breadcrumbs?|crumbs?|sidebar|side-?bar|widget|widgets|menu|navbar|navigation|nav|footer|masthead|toolbar|pagination|pager|tags|tag-?list|keywords|skip-?link|skiplink|cookie|consent|gdpr|modal|popup|overlay|banner|login|signin|rating|jump|tooltip|popover|rollover|hovercard)($|[-_])/, kind: 'other', keep: false },
   { pattern: /^(ad|ads|adv|advert|advertisement|adsense|adslot|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor|sponsored)($|[-_\d])|[-_](ad|ads|advert|advertisement|dfp|sponsor|sponsored)($|[-_\d])/, kind: 'other', keep: false },
 ];
 

@@ -149,7 +149,7 @@ export function chooseBody(root: Element, sizes: Map<Element, TextMeasure> = mea
 
   const best = topScore;
   const lead = findLead(top, sizes);
-  top = widen(top, topScore, ranked, scores, root);
+  top = climbToParagraphs(widen(top, topScore, ranked, scores, root), root, sizes);
   // A container reached through single-child wrappers keeps the score of what it wraps.
   const roots = withSiblings(top, Math.max(best, scores.get(top) ?? 0), scores, sizes);
   const cousins = sameClassCousins(top, root, sizes);
@@ -272,6 +272,35 @@ function widen(top: Element, topScore: number, ranked: [Element, number][], scor
     }
   }
   while (top !== root && top.parentElement && top.parentElement.children.length === 1) top = top.parentElement;
+  return top;
+}
+
+/** How many levels up a container holding more prose paragraphs than the chosen one is looked for. */
+const CLIMB_LEVELS = 2;
+
+/** Prose held directly by an element: its `p` children with few links, other than `except`. */
+function directProse(el: Element, except: Element, sizes: Map<Element, TextMeasure>): number {
+  let n = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (c === except || tagOf(c) !== 'p') continue;
+    const m = sizes.get(c);
+    if (m && linkDensity(m) < SIBLING_MAX_LINK_DENSITY) n += m.text;
+  }
+  return n;
+}
+
+/**
+ * A short standfirst box can outscore the body on its class name when the body's paragraphs sit
+ * loose in a parent that also holds link lists: the parent whose own paragraphs hold more prose
+ * than the chosen box is the article.
+ */
+function climbToParagraphs(top: Element, root: Element, sizes: Map<Element, TextMeasure>): Element {
+  let el = top;
+  for (let level = 0; level < CLIMB_LEVELS && el !== root && el.parentElement; level++) {
+    const parent: Element = el.parentElement;
+    if (directProse(parent, el, sizes) > (sizes.get(top)?.text ?? 0)) return parent;
+    el = parent;
+  }
   return top;
 }
 

@@ -25,7 +25,7 @@ function unique(names: string[]): string[] {
   });
 }
 
-const META_KEYS = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl', 'citation_author', 'og:article:author', 'book:author', 'twitter:data1'];
+const META_KEYS = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'cxenseparse:author', 'byl', 'citation_author', 'og:article:author', 'book:author', 'twitter:data1'];
 
 /** Regions whose names are commenters, related-article authors or form labels, not the author. */
 const OUTSIDE = /^(?:comments?|comment[-_]|respond|reply|kommentar|related|teaser|sidebar|footer|newsletter|recommend|share|social|review)/i;
