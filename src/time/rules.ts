@@ -466,8 +466,11 @@ export const RULES: Rule[] = [
     return { type: part ? 'TIME' : 'DATE', relative: { unit, offset, direction: directionOf(offset), partOfDay: part }, mod: pointMod(g.pm) };
   }),
   // 'by year-end', 'around year end', "by year's end", 'since year-end' (the last one past).
+  // The noun phrase ('by year end', "by year's end") is the year with mod END, as TimeML writes 'the end of the year';
+  // the hyphenated attribute ('year-end net') is the closing date itself.
   rule('year-end', `\\b(?:year-end|year\\s+end|year's\\s+end)\\b`, (_groups, m, text) => {
     const since = /\bsince\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
+    if (!m[0].includes('-')) return { type: 'DATE', relative: { unit: 'year', offset: since ? -1 : 0, direction: 'same' }, mod: 'END' };
     return { type: 'DATE', relative: { unit: 'date-of-year', month: 12, day: 31, direction: since ? 'past' : 'nearest' }, mod: 'END' };
   }),
   rule('decade-word', `\\b(?<the>the)\\s+(?:(?<pm>early|late|mid)[\\s-]*)?(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b`, (g) => {

@@ -243,6 +243,12 @@ describe('findTimes with a publication date', () => {
     expect(one('The polls close at 8 p.m.').value).toBe('2017-10-21T20:00');
   });
 
+  it("reads 'by year end' as the year with mod END, the attribute 'year-end' as the closing date", () => {
+    const [noun, attr] = findTimes("The sale should close by year's end; year-end bonuses follow.", anchor);
+    expect([noun!.text, noun!.value, noun!.mod]).toEqual(["year's end", '2017', 'END']);
+    expect([attr!.text, attr!.value]).toEqual(['year-end', '2017-12-31']);
+  });
+
   it('does not take the modal "may", rates or titles for times', () => {
     expect(findTimes('Officials may act. Tickets cost $35 a night. He appeared on 60 Minutes.', anchor)).toEqual([]);
   });
