@@ -23,8 +23,8 @@ export function applyDiscourse(refs: TimeRef[]): TimeRef[] {
   let lastDate: string | null = null;
   return refs.map((r) => {
     const q = QUARTER.exec(r.value);
-    // The comparison quarter itself ('the year-ago quarter') does not move the reference quarter.
-    if (q && r.rule === 'rule:quarter' && !COMPARISON.test(r.text)) lastQuarter = q;
+    // The comparison quarter itself ('the year-ago quarter', 'the 1988 quarter') does not move the reference quarter.
+    if (q && r.rule === 'rule:quarter' && !COMPARISON.test(r.text) && r.relative?.year === undefined) lastQuarter = q;
     if (lastQuarter && r.resolved && ((r.rule === 'rule:ago' && YEAR_BACK.test(r.text)) || r.rule === 'rule:year-adjective')) {
       return { ...r, value: `${Number(lastQuarter[1]) - 1}-Q${lastQuarter[2]}`, granularity: 'quarter', rule: `${r.rule}+discourse:quarter` };
     }

@@ -74,7 +74,7 @@ export function resolveForm(rel: RelativeForm, anchor: Anchor): Normalised {
         return { value: `${y}-Q${rel.quarter}`, granularity: 'quarter' };
       }
       const n = (year * 4 + current - 1) + off;
-      return { value: `${Math.floor(n / 4)}-Q${(n % 4) + 1}`, granularity: 'quarter' };
+      return { value: `${rel.year ?? Math.floor(n / 4)}-Q${(n % 4) + 1}`, granularity: 'quarter' };
     }
     case 'season': {
       const s = rel.season ?? 'SU';

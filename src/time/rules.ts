@@ -336,6 +336,8 @@ export const RULES: Rule[] = [
     if (noun === 'period' && explicit && !q) return { type: 'DATE', value: String(explicit), granularity: 'year', skip };
     if (g.pl) return q ? { type: 'SET', value: `XXXX-Q${q}`, granularity: 'quarter', skip } : null;
     if (explicit && q) return { type: 'DATE', value: `${explicit}-Q${q}`, granularity: 'quarter', skip };
+    // 'the 1988 quarter' next to this year's: the quarter under report (the one just ended), in the year named.
+    if (explicit && noun === 'quarter') return { type: 'DATE', relative: { unit: 'quarter', offset: -1, direction: 'past', year: explicit }, skip };
     let offset = 0;
     if (/year-ago|year-earlier|year-before/.test(adj) || g.yq?.toLowerCase() === 'last' || g.ly?.toLowerCase() === 'last') offset -= 4;
     if (g.yq?.toLowerCase() === 'next' || g.ly?.toLowerCase() === 'next') offset += 4;

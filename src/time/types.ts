@@ -28,6 +28,8 @@ export interface RelativeForm {
   partOfDay?: PartOfDay;
   /** For weekdays: the reference day itself does not count ('last Wednesday' said on a Wednesday). */
   strict?: boolean;
+  /** A year the text names, kept when only the quarter is to be found ('the 1988 quarter'). */
+  year?: number;
   /** Clock time 'HH:MM' attached to the day. */
   clock?: string;
 }

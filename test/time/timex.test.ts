@@ -249,6 +249,15 @@ describe('findTimes with a publication date', () => {
     expect([attr!.text, attr!.value]).toEqual(['year-end', '2017-12-31']);
   });
 
+  it('reads "the 2016 quarter" as the quarter under report in the year named, without moving the reference quarter', () => {
+    const refs = findTimes('Profit rose in the third quarter, against a loss in the 2016 quarter, and was up from a year earlier.', anchor);
+    expect(refs.map((r) => [r.text, r.value])).toEqual([
+      ['the third quarter', '2017-Q3'],
+      ['the 2016 quarter', '2016-Q3'],
+      ['a year earlier', '2016-Q3'],
+    ]);
+  });
+
   it('does not take the modal "may", rates or titles for times', () => {
     expect(findTimes('Officials may act. Tickets cost $35 a night. He appeared on 60 Minutes.', anchor)).toEqual([]);
   });
