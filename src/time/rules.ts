@@ -6,6 +6,7 @@ import { pad } from './calendar.js';
 import {
   alternation, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY, POINT_MODS, QUANTITY_MODS, REF_WORDS, SEASONS, SET_WORDS, UNITS, WEEKDAYS,
 } from './lexicon.js';
+import { contextDirection, futureContext } from './context.js';
 import { QUANTITY, readQuantity } from './numbers.js';
 import type { PartOfDay, RelativeForm, TimexType } from './types.js';
 
@@ -112,37 +113,6 @@ function durationValue(n: number | null, unitWord: string): { value: string; gra
   return { value: `P${u.clock ? 'T' : ''}${whole}${code}${extra}`, granularity: u.granularity };
 }
 
-const FUTURE_MARKERS = /\b(will|won't|'ll|shall|is\s+to|are\s+to|plans?\s+to|planning\s+to|scheduled|set\s+to|as\s+(?:soon|early)\s+as|might|could|expected\s+to|is\s+due|are\s+due|due\s+to|to\s+be\s+held|upcoming|ahead\s+of|effective|payable|expires?|is\s+set\s+to|are\s+set\s+to|hopes?\s+to|aims?\s+to|intends?\s+to|going\s+to|would\s+(?:be|begin|start|take|hold|visit|travel|meet|leave|arrive))\b/i;
-const PAST_VERB_BEFORE = /\b(said|says|told|announced|reported|predicted|confirmed|was|were|had|did|met|made|took|held|began|ended|left|arrived|died|killed|\w+ed)\s+(?:on\s+)?$/i;
-
-/**
- * Does the clause around an expression look ahead ('will', 'is to', 'scheduled')? A past-tense verb
- * just before the expression ('said Friday') settles it as past.
- */
-export function futureContext(text: string, start: number, end: number): boolean {
-  const from = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1), text.lastIndexOf(';', start - 1), start - 80) + 1;
-  const before = text.slice(from, start);
-  if (PAST_VERB_BEFORE.test(before)) return false;
-  const after = (text.slice(end, end + 30).split(/[.;,\n]/)[0] ?? '');
-  return FUTURE_MARKERS.test(before + ' ' + after);
-}
-
-/** A yearless date or month in news is the latest one on or before publication, unless the clause looks ahead. */
-function contextDirection(text: string, m: RegExpExecArray): RelativeForm['direction'] {
-  if (futureContext(text, m.index, m.index + m[0].length)) return 'future';
-  return pastContext(text, m.index, m.index + m[0].length) ? 'nearest-past' : 'nearest';
-}
-
-/** Past-tense verbs that report what happened; 'scheduled', 'expected', 'planned' look ahead and do not count. */
-const PAST_VERB = /\b(?:was|were|had|did|(?!(?:scheduled|expected|planned|proposed|intended|slated|aimed|targeted|needed)\b)[a-z]{3,}ed)\b|\bsince\s+$/i;
-
-/** Does the clause around an expression report the past ('since X bought Y in February', 'in January, Z rose')? */
-function pastContext(text: string, start: number, end: number): boolean {
-  const from = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1), text.lastIndexOf(';', start - 1), start - 60) + 1;
-  const after = text.slice(end, end + 40).split(/[.;\n]/)[0] ?? '';
-  return PAST_VERB.test(text.slice(from, start)) || PAST_VERB.test(after);
-}
-
 /** ' and 4, 2016' after 'March 3': a day range sharing the year that closes it. */
 const RANGE_YEAR = new RegExp(`^\\s*(?:and|or|to|through|-)\\s*[0-3]?\\d(?:st|nd|rd|th)?\\s*,?\\s*(?<y>${YEAR})\\b`);
 
@@ -173,7 +143,7 @@ export const RULES: Rule[] = [
     const y = yearOf(g.y ?? shared);
     const mod = pointMod(g.pm);
     if (y) return { type: 'DATE', value: `${y}-${pad(mo)}-${pad(d)}`, granularity: 'day', mod };
-    return { type: 'DATE', relative: { unit: 'date-of-year', month: mo, day: d, direction: contextDirection(text, m) }, mod };
+    return { type: 'DATE', relative: { unit: 'date-of-year', month: mo, day: d, direction: contextDirection(text, m.index, m.index + m[0].length) }, mod };
   }),
   // 'April 24 and 25', 'Sept. 3 to 5': TimeML gives the second day a TIMEX3 of its own, in the first one's month.
   rule('second-day', `(?<=\\b(?<mon>${MONTH})\\s+[0-3]?\\d(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-)\\s*)(?<d>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?![,.]?\\d|\\s*(?:%|percent|per\\b|million|billion|people|of\\b|[ap]\\.?m\\b|:))(?:\\s*,?\\s*(?<y>${YEAR})\\b)?`, (g, m, text) => {
@@ -182,7 +152,7 @@ export const RULES: Rule[] = [
     if (!mo || !capitalised(g.mon) || d < 1 || d > 31) return null;
     const y = yearOf(g.y);
     if (y) return { type: 'DATE', value: `${y}-${pad(mo)}-${pad(d)}`, granularity: 'day' };
-    return { type: 'DATE', relative: { unit: 'date-of-year', month: mo, day: d, direction: contextDirection(text, m) } };
+    return { type: 'DATE', relative: { unit: 'date-of-year', month: mo, day: d, direction: contextDirection(text, m.index, m.index + m[0].length) } };
   }),
   // '16 August 2017', '3rd of May'.
   rule('day-month', `\\b(?<d>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon>${MONTH})(?:\\s*,?\\s*(?<y>${YEAR})\\b)?`, (g, m, text) => {
@@ -191,7 +161,7 @@ export const RULES: Rule[] = [
     if (!mo || !capitalised(g.mon) || d < 1 || d > 31) return null;
     const y = yearOf(g.y);
     if (y) return { type: 'DATE', value: `${y}-${pad(mo)}-${pad(d)}`, granularity: 'day' };
-    return { type: 'DATE', relative: { unit: 'date-of-year', month: mo, day: d, direction: contextDirection(text, m) } };
+    return { type: 'DATE', relative: { unit: 'date-of-year', month: mo, day: d, direction: contextDirection(text, m.index, m.index + m[0].length) } };
   }),
   // 'July 1997', 'early September', 'last April', 'January this year', 'January nineteen ninety-seven'.
   rule('month', `(?:(?<pm>${POINT_MOD})[\\s-]*)?(?:\\b(?<dir>last|this|next|this\\s+past|this\\s+coming)\\s+)?\\b(?<mon>${MONTH})(?:(?:\\s*,?\\s*|\\s+of\\s+)(?<y>${YEAR}|${SPELLED_YEAR})\\b|\\s+(?<rel>this|last|next)\\s+year\\b)?`, (g, m, text) => {
@@ -217,7 +187,7 @@ export const RULES: Rule[] = [
     if (y) return { type: 'DATE', value: `${y}-${pad(mo)}`, granularity: 'month', mod };
     const offset = g.rel ? offsetOf(g.rel) : 0;
     const dirOffset = offsetOf(g.dir);
-    const direction = g.dir ? directionOf(dirOffset) : contextDirection(text, m);
+    const direction = g.dir ? directionOf(dirOffset) : contextDirection(text, m.index, m.index + m[0].length);
     return { type: 'DATE', relative: { unit: 'month-of-year', month: mo, offset: g.rel ? offset : undefined, direction }, mod };
   }),
   // '10:35 a.m.', 'around 7:15 p.m.', '5 p.m. EST, Nov. 6', '10 p.m. Wednesday', 'midnight Friday'.
