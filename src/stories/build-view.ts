@@ -89,7 +89,18 @@ export function buildStoryView(store: Store, storyId: number): StoryView | null 
       outlet: a.outlet,
       events: telling
         .filter((e) => e.articleId === a.id)
-        .map((e) => ({ root: e.root, cameo: e.cameo, source: e.source, target: e.target, modality: e.modality, field: e.field, sentence: e.sentence, headline: eventHeadline(e, namer) })),
+        .map((e) => ({
+          root: e.root,
+          cameo: e.cameo,
+          source: e.source,
+          target: e.target,
+          modality: e.modality,
+          field: e.field,
+          sentence: e.sentence,
+          headline: eventHeadline(e, namer),
+          sourceName: namer(e.source, e.sourceText),
+          targetName: namer(e.target, e.targetText),
+        })),
       quotes: quotesOf(a.id).map((q) => ({ text: q.text, speaker: q.speaker, speakerKey: q.speakerKey, field: q.field })),
       people,
       numbers,
@@ -114,6 +125,14 @@ export function buildStoryView(store: Store, storyId: number): StoryView | null 
     timeline: buildTimeline(events, namer, (articleId) => happening.get(articleId) ?? story.id),
     network: buildNetwork(telling.filter((e) => e.modality !== 'negated').map((e) => ({ ...e, sourceLabel: namer(e.source, e.sourceText), targetLabel: namer(e.target, e.targetText) }))),
     comparison: compareArticles(compared),
+    eventComparisons: children
+      .filter((c) => c.articleIds.length > 1)
+      .map((c) => ({
+        id: c.id,
+        headline: c.headline ?? `Story ${c.id}`,
+        articleIds: c.articleIds,
+        comparison: compareArticles(compared.filter((a) => c.articleIds.includes(a.articleId))),
+      })),
     quotes,
   };
 }

@@ -15,6 +15,9 @@ export interface CompareEvent {
   field: string;
   sentence: string | null;
   headline: string;
+  /** Readable actor names ('Iran', "Syria's military"), when known. */
+  sourceName?: string | null;
+  targetName?: string | null;
 }
 
 export interface CompareQuote {
@@ -83,6 +86,34 @@ function eventKey(e: CompareEvent): string {
   return `event:${e.root}:${pair}:${e.modality === 'intended' ? 'intent' : 'fact'}`;
 }
 
+/**
+ * An event told with one actor missing ('Syria signs an agreement') is the same fact as the fully
+ * told one of the same kind that involves that actor ('Iran signs an agreement with Syria'), when
+ * exactly one such fact exists: its articles join that fact.
+ */
+function foldPartialEvents(facts: Map<string, FactRow>, codeOf: Map<string, string>): void {
+  const parts = (key: string) => {
+    const [, root, pair, mode] = key.split(':');
+    return { root, actors: pair!.split('-'), mode };
+  };
+  for (const [key, f] of facts) {
+    if (!key.startsWith('event:')) continue;
+    const p = parts(key);
+    const known = p.actors.filter((x) => x !== '?');
+    if (known.length !== 1) continue;
+    const fuller = [...facts.entries()].filter(([k]) => {
+      if (k === key || !k.startsWith('event:')) return false;
+      const q = parts(k);
+      return q.root === p.root && q.mode === p.mode && codeOf.get(k) === codeOf.get(key) && !q.actors.includes('?') && q.actors.includes(known[0]!);
+    });
+    if (fuller.length !== 1) continue;
+    const into = fuller[0]![1];
+    for (const a of f.articles) if (!into.articles.includes(a)) into.articles.push(a);
+    into.articles.sort((x, y) => x - y);
+    facts.delete(key);
+  }
+}
+
 /** Two name forms are spellings of each other, not one a shorter form of the other. */
 function spellingVariants(a: string, b: string): boolean {
   const x = nameTokens(a);
@@ -99,8 +130,15 @@ export function compareArticles(list: ComparedArticle[]): Comparison {
     if (!f.articles.includes(articleId)) f.articles.push(articleId);
     facts.set(key, f);
   };
+  // The 3-digit code each event fact was first told with ('057' signing, '051' praise: both root 05).
+  const eventCode = new Map<string, string>();
   for (const a of list) {
-    for (const e of a.events) if (e.modality !== 'negated') fact(eventKey(e), e.headline, a.articleId);
+    for (const e of a.events) {
+      if (e.modality === 'negated') continue;
+      const key = eventKey(e);
+      if (!eventCode.has(key)) eventCode.set(key, e.cameo.slice(0, 3));
+      fact(key, e.headline, a.articleId);
+    }
     for (const [key, p] of a.people) fact(`person:${key}`, `mentions ${p.name}`, a.articleId);
   }
   // Quotes: the same words in several articles are a shared fact; close wordings are variants.
@@ -169,26 +207,30 @@ export function compareArticles(list: ComparedArticle[]): Comparison {
     else for (const v of found) fact(`number:${what}`, `${v.text} ${v.noun}`, v.articleId);
   }
 
-  // Contradictions: one actor said to go to two different places in the same article or story.
+  // Contradictions: one actor said to go to different countries in the same article (its title,
+  // dek and body telling different trips): one finding per actor and article, every side quoted.
   const contradictions: Comparison['conflicts']['contradictions'] = [];
-  const moves = list.flatMap((a) => a.events.filter((e) => e.cameo.startsWith('042') && e.modality !== 'negated' && e.target).map((e) => ({ ...e, articleId: a.articleId })));
-  for (let i = 0; i < moves.length; i++) {
-    for (let j = i + 1; j < moves.length; j++) {
-      const x = moves[i]!;
-      const y = moves[j]!;
-      if (x.articleId !== y.articleId || !x.source || x.source !== y.source) continue;
-      if (x.target!.slice(0, 3) === y.target!.slice(0, 3)) continue;
+  for (const a of list) {
+    const bySource = new Map<string, CompareEvent[]>();
+    for (const e of a.events) {
+      if (!e.cameo.startsWith('042') || e.modality === 'negated' || !e.source || !e.target) continue;
+      bySource.set(e.source, [...(bySource.get(e.source) ?? []), e]);
+    }
+    for (const [source, visits] of bySource) {
+      const byCountry = new Map<string, CompareEvent>();
+      for (const v of visits) if (!byCountry.has(v.target!.slice(0, 3))) byCountry.set(v.target!.slice(0, 3), v);
+      if (byCountry.size < 2) continue;
+      const places = [...byCountry.values()].map((v) => v.targetName ?? v.target!);
+      const sides = visits.filter((v, i) => visits.findIndex((w) => w.sentence === v.sentence && w.field === v.field) === i);
       contradictions.push({
-        articles: [x.articleId],
-        what: `${x.source} is said to visit both ${x.target} and ${y.target}`,
-        sides: [
-          { articleId: x.articleId, field: x.field, text: x.sentence ?? '' },
-          { articleId: y.articleId, field: y.field, text: y.sentence ?? '' },
-        ],
+        articles: [a.articleId],
+        what: `${visits[0]!.sourceName ?? source} is said to visit ${places.slice(0, -1).join(', ')} and ${places.at(-1)}`,
+        sides: sides.map((v) => ({ articleId: a.articleId, field: v.field, text: v.sentence ?? '' })),
       });
     }
   }
 
+  foldPartialEvents(facts, eventCode);
   const shared = [...facts.values()].filter((f) => f.articles.length > 1);
   const only: Record<number, FactRow[]> = {};
   for (const a of list) only[a.articleId] = [...facts.values()].filter((f) => f.articles.length === 1 && f.articles[0] === a.articleId);

@@ -1,6 +1,7 @@
 // A self-contained report of one story in Markdown, HTML (no external assets) or JSON:
 // summary, timeline, actors, outlet comparison, quotes and sources, every line citing its articles.
 import type { StoryView } from './view.js';
+import type { Comparison } from './compare.js';
 import type { TimelineEntry } from './timeline.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
@@ -18,6 +19,41 @@ function cite(view: StoryView, ids: number[]): string {
 function articleLabel(view: StoryView, id: number): string {
   const a = view.articles.find((x) => x.id === id);
   return a ? `${a.outlet ?? a.externalId ?? `article ${id}`}` : `article ${id}`;
+}
+
+type Conflicts = Comparison['conflicts'];
+
+function variantKey(n: Conflicts['nameVariants'][number]): string {
+  return `${n.entity}|${n.forms.map((f) => f.form).sort().join('|')}`;
+}
+
+function hasConflicts(k: Conflicts): boolean {
+  return k.numbers.length + k.nameVariants.length + k.quoteVariants.length + k.contradictions.length > 0;
+}
+
+/** What several outlets share and what only one has. */
+function comparisonLines(v: StoryView, c: Comparison, out: string[]): void {
+  out.push('Shared by several outlets:', '');
+  for (const f of c.shared) out.push(`- ${f.what} ${cite(v, f.articles)}`);
+  if (!c.shared.length) out.push('- nothing the outlets share');
+  for (const a of c.articles) {
+    const only = c.only[a.articleId] ?? [];
+    if (!only.length) continue;
+    out.push('', `Only ${articleLabel(v, a.articleId)} ${cite(v, [a.articleId])}:`, '');
+    for (const f of only) out.push(`- ${f.what}`);
+  }
+  if (v.eventComparisons.length && hasConflicts(c.conflicts)) {
+    out.push('', 'Differences:', '');
+    conflictLines(v, { ...c.conflicts, contradictions: [] }, out);
+  }
+}
+
+/** Numbers, spellings and quote wordings that differ, and statements that contradict each other. */
+function conflictLines(v: StoryView, k: Conflicts, out: string[]): void {
+  for (const n of k.numbers) out.push(`- ${n.what}: ${n.values.map((x) => `${x.text} ${cite(v, [x.articleId])}`).join(' vs ')}`);
+  for (const n of k.nameVariants) out.push(`- ${n.entity} spelled ${n.forms.map((f) => `“${f.form}” ${cite(v, f.articles)}`).join(', ')}`);
+  for (const q of k.quoteVariants) out.push(`- ${q.speaker ?? 'one speaker'} quoted as ${q.wordings.map((w) => `“${w.text}” ${cite(v, [w.articleId])}`).join(' and ')}`);
+  for (const x of k.contradictions) out.push(`- ${x.what}: ${x.sides.map((s) => `“${s.text}” (${s.field}) ${cite(v, [s.articleId])}`).join(' vs ')}`);
 }
 
 export function reportMarkdown(v: StoryView): string {
@@ -58,21 +94,24 @@ export function reportMarkdown(v: StoryView): string {
   for (const e of v.network.edges) out.push(`| ${e.source} | ${e.target} | ${e.events} | ${e.cooperation} | ${e.conflict} | ${e.goldstein} |`);
   const c = v.comparison;
   out.push('', '## How the outlets told it', '');
-  out.push('Shared by several outlets:', '');
-  for (const f of c.shared) out.push(`- ${f.what} ${cite(v, f.articles)}`);
-  for (const a of c.articles) {
-    const only = c.only[a.articleId] ?? [];
-    if (!only.length) continue;
-    out.push('', `Only ${articleLabel(v, a.articleId)} ${cite(v, [a.articleId])}:`, '');
-    for (const f of only) out.push(`- ${f.what}`);
-  }
-  const k = c.conflicts;
-  if (k.numbers.length || k.nameVariants.length || k.quoteVariants.length || k.contradictions.length) {
-    out.push('', '### Differences and contradictions', '');
-    for (const n of k.numbers) out.push(`- ${n.what}: ${n.values.map((x) => `${x.text} ${cite(v, [x.articleId])}`).join(' vs ')}`);
-    for (const n of k.nameVariants) out.push(`- ${n.entity} spelled ${n.forms.map((f) => `“${f.form}” ${cite(v, f.articles)}`).join(', ')}`);
-    for (const q of k.quoteVariants) out.push(`- ${q.speaker ?? 'one speaker'} quoted as ${q.wordings.map((w) => `“${w.text}” ${cite(v, [w.articleId])}`).join(' and ')}`);
-    for (const x of k.contradictions) out.push(`- ${x.what}: ${x.sides.map((s) => `“${s.text}” (${s.field}) ${cite(v, [s.articleId])}`).join(' vs ')}`);
+  if (v.eventComparisons.length) {
+    // A topic: outlets compared on each happening, then what holds across the topic.
+    for (const e of v.eventComparisons) {
+      out.push(`### ${e.headline} ${cite(v, e.articleIds)}`, '');
+      comparisonLines(v, e.comparison, out);
+      out.push('');
+    }
+    // Across the topic: spellings not already told within one happening, and contradictions.
+    const told = new Set(v.eventComparisons.flatMap((e) => e.comparison.conflicts.nameVariants.map(variantKey)));
+    const across = { ...c.conflicts, numbers: [], quoteVariants: [], nameVariants: c.conflicts.nameVariants.filter((n) => !told.has(variantKey(n))) };
+    if (hasConflicts(across)) {
+      out.push('### Across the topic', '');
+      conflictLines(v, across, out);
+    }
+  } else {
+    comparisonLines(v, c, out);
+    if (hasConflicts(c.conflicts)) out.push('', '### Differences and contradictions', '');
+    conflictLines(v, c.conflicts, out);
   }
   out.push('', '### Loaded words', '', '| outlet | own voice | inside quotations |', '|---|---|---|');
   for (const a of c.articles) {

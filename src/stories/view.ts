@@ -36,6 +36,12 @@ export interface StoryView {
   summary: SummaryLine[];
   timeline: Timeline;
   network: Network;
+  /** All the story's articles side by side. */
   comparison: Comparison;
+  /**
+   * For a topic, each event story of several articles compared on its own: outlets are compared
+   * on one happening, not on what other happenings of the topic reported.
+   */
+  eventComparisons: { id: number; headline: string; articleIds: number[]; comparison: Comparison }[];
   quotes: StoryQuoteRef[];
 }

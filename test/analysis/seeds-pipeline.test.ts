@@ -38,6 +38,12 @@ describe('seeds through the whole pipeline', () => {
     expect(score.mustOk).toBeGreaterThanOrEqual(9);
   });
 
+  it('compares outlets within each happening: the spellings and quote wordings the gold lists per event', () => {
+    expect(score.perEvent.names).toBeGreaterThan(0);
+    expect(score.perEvent.namesFound).toBe(score.perEvent.names);
+    expect(score.perEvent.quotesFound).toBe(score.perEvent.quotes);
+  });
+
   it('finds the article that contradicts itself (its dek sends the visitor elsewhere than its body)', () => {
     expect(score.contradictions).toBeGreaterThanOrEqual(1);
   });

@@ -117,6 +117,19 @@ describe('outlet comparison', () => {
     expect(c.conflicts.nameVariants[0]!.forms.map((f) => f.form).sort()).toEqual(['Karim Youssef', 'Karim Yusuf']);
     expect(c.conflicts.quoteVariants).toHaveLength(1);
     expect(c.conflicts.contradictions).toEqual([expect.objectContaining({ articles: [2] })]);
+    expect(c.conflicts.contradictions[0]!.what).toBe('PERGOV is said to visit CHLGOV and BOL');
+    expect(c.conflicts.contradictions[0]!.sides.map((x) => x.field)).toEqual(['dek', 'text']);
+  });
+
+  it('counts an event told with one actor missing as the same fact as the fully told one of that kind', () => {
+    const sign = { root: '05', cameo: '057', source: 'IRNGOV', target: 'SYRGOV', modality: 'asserted', field: 'text', sentence: 's', headline: 'Iran signs an agreement with Syria' };
+    const c = compareArticles([
+      art(1, { events: [{ ...sign, source: 'SYRGOV', target: null, headline: 'Syria signs an agreement' }, { ...sign, cameo: '051', target: null, headline: 'Iran praises' }] }),
+      art(2, { events: [sign] }),
+    ]);
+    expect(c.shared.map((f) => [f.what, f.articles])).toEqual([['Iran signs an agreement with Syria', [1, 2]]]);
+    // Praise is another act of the same root: it stays apart.
+    expect(c.only[1]!.map((f) => f.what)).toEqual(['Iran praises']);
   });
 
   it('finds the counted noun after a number', () => {
