@@ -152,4 +152,12 @@ describe('extractMainText', () => {
       <div class="col"><div class="wpb_wrapper">${BODY.map((p) => `<p>${p}</p>`).join('')}</div></div>`;
     expect(extractMainText(page(inner), { url: null }).text).toBe(BODY.join('\n\n'));
   });
+
+  it('does not let a long comma-separated list of names outscore the prose above it', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `Signer ${String.fromCharCode(65 + (i % 26))}. Person${i}, town ${i}`).join(', ');
+    const inner = `<div class="col"><div class="letter">${BODY.map((p) => `<p>${p}</p>`).join('')}
+      <table><tbody><tr><td>${names}</td></tr><tr><td>*</td></tr></tbody></table></div></div>`;
+    const paragraphs = extractMainText(page(inner), { url: null }).text.split('\n\n');
+    expect(paragraphs.slice(0, 3)).toEqual(BODY);
+  });
 });

@@ -9,6 +9,8 @@ import { BODY_CLASS_PATTERN, BUILDER_TOKEN_PATTERN, INLINE_TAGS, LEAD_CLASS_PATT
 const MIN_BLOCK = 25;
 const ANCESTOR_LEVELS = 5;
 const SIBLING_MAX_LINK_DENSITY = 0.25;
+/** A block earns at most this many points for its commas. */
+const MAX_COMMA_POINTS = 10;
 
 const SCORED_BLOCKS: ReadonlySet<string> = new Set(['p', 'pre', 'td', 'blockquote']);
 const TEXT_HOLDERS: ReadonlySet<string> = new Set(['div', 'section', 'article', 'main', 'span', 'font', 'center']);
@@ -124,7 +126,8 @@ export function chooseBody(root: Element, sizes: Map<Element, TextMeasure> = mea
     } else {
       continue;
     }
-    const points = 1 + commas(text) + Math.min(Math.floor(length / 100), 3);
+    // Commas mark prose, but a block of dozens is a list of names or figures: their count is capped.
+    const points = 1 + Math.min(commas(text), MAX_COMMA_POINTS) + Math.min(Math.floor(length / 100), 3);
     let anc: Element | null = TEXT_HOLDERS.has(tag) && !SCORED_BLOCKS.has(tag) ? el : el.parentElement;
     for (let level = 0; anc && level < ANCESTOR_LEVELS; level++, anc = anc.parentElement) {
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
