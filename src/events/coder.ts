@@ -198,7 +198,21 @@ function textOf(tokens: Token[], text: string, chunk: ActorChunk | null, m: Acto
   return text.slice(tokens[a.start]!.start, tokens[a.end - 1]!.end);
 }
 
-/** Mentions the language layer resolved to an actor code replace the gazetteer's atoms they overlap. */
+/**
+ * The gazetteer already reads a mention's words as well as the mention's code does: a curated entry
+ * (body, armed group, leader, epithet) overlaps it, or its own atoms name the same country and
+ * sector ('Hungarian' in 'Hungarian and Romanian officials', 'Ghanaians' as people acted upon).
+ */
+function gazetteerKnows(atoms: Atom[], m: Atom): boolean {
+  const over = atoms.filter((a) => a.start < m.end && m.start < a.end);
+  if (!over.length) return false;
+  if (over.some((a) => a.kind === 'code')) return true;
+  const countries = new Set(over.map((a) => a.country).filter((c) => c));
+  if (countries.size !== 1 || !countries.has(m.country)) return false;
+  return m.sector === null || over.some((a) => a.sector === m.sector) || m.sector === 'GOV';
+}
+
+/** Mentions the language layer resolved to an actor code replace the gazetteer's atoms they overlap, unless the gazetteer knows them as well. */
 function withMentions(tokens: Token[], atoms: Atom[], mentions: ContextMention[]): Atom[] {
   const extra: Atom[] = [];
   for (const m of mentions) {
@@ -207,7 +221,8 @@ function withMentions(tokens: Token[], atoms: Atom[], mentions: ContextMention[]
     if (first < 0 || tokens[first]!.start >= m.end) continue;
     let last = first;
     while (last + 1 < tokens.length && tokens[last + 1]!.start < m.end) last++;
-    extra.push({ start: first, end: last + 1, kind: 'code', country: m.code.slice(0, 3), sector: m.code.length > 3 ? m.code.slice(3, 6) : null });
+    const atom: Atom = { start: first, end: last + 1, kind: 'code', country: m.code.slice(0, 3), sector: m.code.length > 3 ? m.code.slice(3, 6) : null };
+    if (!gazetteerKnows(atoms, atom)) extra.push(atom);
   }
   if (!extra.length) return atoms;
   const kept = atoms.filter((a) => !extra.some((e) => a.start < e.end && e.start < a.end));

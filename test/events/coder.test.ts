@@ -82,6 +82,14 @@ describe('actors', () => {
     const evs = codeEvents({ id: 'm', text }, { mentions });
     expect(evs.map((e) => `${e.source}>${e.target}`).sort()).toEqual(['IRNMIL>SYRGOV', 'SYRGOV>IRNMIL']);
   });
+  it('keeps the gazetteer reading where a mention only repeats its country, and takes a mention that adds one', () => {
+    const text = 'Nigerian police arrested 12 Ghanaians near the border.';
+    const ghana = { start: text.indexOf('Ghanaians'), end: text.indexOf(' near'), code: 'GHA' };
+    expect(codeEvents({ id: 'm', text }, { mentions: [ghana] }).map((e) => e.target)).toEqual(['GHACVL']);
+    const other = 'Nigerian police arrested Kwame Mensah near the border.';
+    const person = { start: other.indexOf('Kwame'), end: other.indexOf(' near'), code: 'GHAOPP' };
+    expect(codeEvents({ id: 'm', text: other }, { mentions: [person] }).map((e) => e.target)).toEqual(['GHAOPP']);
+  });
   it('returns the dossier code JSON line', () => {
     const out = JSON.parse(codeJsonLine(JSON.stringify({ id: 'a1', text: 'Peru recalled its ambassador from Mexico.' }))) as { id: string; events: { cameo: string; target: string }[] };
     expect(out.id).toBe('a1');
