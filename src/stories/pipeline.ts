@@ -110,5 +110,5 @@ function headlineEntry(entries: TimelineEntry[]): TimelineEntry | undefined {
 function topicLabel(store: Store, articleIds: number[]): string {
   if (articleIds.length === 0) return 'Empty topic';
   const names = store.topEntityNames(articleIds, ['GPE', 'PERSON', 'ORG'], 3);
-  return names.length ? names.join(' – ') : `Topic of ${articleIds.length} articles`;
+  return names.length ? names.join(' – ') : `Topic of ${articleIds.length} article${articleIds.length === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,6 @@
 // A self-contained report of one story in Markdown, HTML (no external assets) or JSON:
 // summary, timeline, actors, outlet comparison, quotes and sources, every line citing its articles.
+import pluralize from 'pluralize';
 import type { StoryView } from './view.js';
 import type { Comparison } from './compare.js';
 import type { TimelineEntry } from './timeline.js';
@@ -59,7 +60,7 @@ function conflictLines(v: StoryView, k: Conflicts, out: string[]): void {
 export function reportMarkdown(v: StoryView): string {
   const out: string[] = [];
   out.push(`# ${v.headline}`, '');
-  out.push(`${v.level === 'topic' ? 'Topic' : 'Event'} story ${v.id} · ${v.articles.length} articles · ${v.dateStart ?? '?'} – ${v.dateEnd ?? '?'}`, '');
+  out.push(`${v.level === 'topic' ? 'Topic' : 'Event'} story ${v.id} · ${pluralize('article', v.articles.length, true)} · ${dateRange(v.dateStart, v.dateEnd)}`, '');
   if (v.events.length) {
     out.push('## Events', '');
     for (const e of v.events) out.push(`- **${e.headline}** (${dateRange(e.dateStart, e.dateEnd)}) ${cite(v, e.articleIds)}`);

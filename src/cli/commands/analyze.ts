@@ -1,6 +1,7 @@
 // `dossier analyze`: the whole pipeline in one command — ingest, language and event layers,
 // stories, and a report per topic.
 import type { Command } from 'commander';
+import pluralize from 'pluralize';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { addIngestOptions, dbOption, type IngestCliOptions, withStore } from '../common.js';
@@ -56,7 +57,7 @@ export function register(program: Command): void {
         if (!view) continue;
         writeFileSync(join(out, `story-${t.id}.md`), renderReport(view, 'md'));
         writeFileSync(join(out, `story-${t.id}.html`), renderReport(view, 'html'));
-        index.push(`- [${view.headline}](story-${t.id}.md) — ${view.articles.length} articles, ${view.events.length} events`);
+        index.push(`- [${view.headline}](story-${t.id}.md) — ${pluralize('article', view.articles.length, true)}, ${pluralize('event', view.events.length, true)}`);
       }
       writeFileSync(join(out, 'index.md'), `${index.join('\n')}\n`);
       process.stderr.write(`reports: ${out}\n`);
