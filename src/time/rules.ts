@@ -146,13 +146,15 @@ export const RULES: Rule[] = [
     return { type: 'DATE', relative: { unit: 'date-of-year', month: mo, day: d, direction: contextDirection(text, m.index, m.index + m[0].length) }, mod };
   }),
   // 'April 24 and 25', 'Sept. 3 to 5': TimeML gives the second day a TIMEX3 of its own, in the first one's month.
-  rule('second-day', `(?<=\\b(?<mon>${MONTH})\\s+[0-3]?\\d(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-)\\s*)(?<d>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?![,.]?\\d|\\s*(?:%|percent|per\\b|million|billion|people|of\\b|[ap]\\.?m\\b|:))(?:\\s*,?\\s*(?<y>${YEAR})\\b)?`, (g, m, text) => {
+  rule('second-day', `\\b(?<first>(?<mon>${MONTH})\\s+[0-3]?\\d(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-)\\s*)(?<d>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?![,.]?\\d|\\s*(?:%|percent|per\\b|million|billion|people|of\\b|[ap]\\.?m\\b|:))(?:\\s*,?\\s*(?<y>${YEAR})\\b)?`, (g, m, text) => {
     const mo = monthNum(g.mon);
     const d = Number(g.d);
     if (!mo || !capitalised(g.mon) || d < 1 || d > 31) return null;
+    // The span is the second day only: the first date is the month-day rule's.
+    const skip = g.first!.length;
     const y = yearOf(g.y);
-    if (y) return { type: 'DATE', value: `${y}-${pad(mo)}-${pad(d)}`, granularity: 'day' };
-    return { type: 'DATE', relative: { unit: 'date-of-year', month: mo, day: d, direction: contextDirection(text, m.index, m.index + m[0].length) } };
+    if (y) return { type: 'DATE', value: `${y}-${pad(mo)}-${pad(d)}`, granularity: 'day', skip };
+    return { type: 'DATE', relative: { unit: 'date-of-year', month: mo, day: d, direction: contextDirection(text, m.index, m.index + m[0].length) }, skip };
   }),
   // '16 August 2017', '3rd of May'.
   rule('day-month', `\\b(?<d>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon>${MONTH})(?:\\s*,?\\s*(?<y>${YEAR})\\b)?`, (g, m, text) => {
