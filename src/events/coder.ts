@@ -303,7 +303,7 @@ function codeClauses(p: Parsed): CodedEvent[] {
   // A second clause ('..., but was still refusing ...', '... and the two agreed') is its own event,
   // its subject the first one's unless it names one.
   const boundary = firstBoundary(clauseBoundary(words, main.end), andClause(words, chunks, triggers, main.end));
-  const first = codeTrigger(clause, main, 0, null, boundary < 0 ? words.length : boundary);
+  const first = codeTrigger(clause, main, 0, null, boundary < 0 ? words.length : boundary, triggers);
   if (boundary < 0) return first.events;
   const next = triggers.find((m) => m.start > boundary && isVerbal(words, m));
   if (!next) return first.events;
@@ -320,7 +320,7 @@ interface Parsed {
   chunks: ActorChunk[];
 }
 
-function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: ActorChunk | null, until = p.words.length): { events: CodedEvent[]; source: ActorChunk | null } {
+function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: ActorChunk | null, until = p.words.length, triggers: PatternMatch[] = []): { events: CodedEvent[]; source: ActorChunk | null } {
   const { text, span, published, tokens, words, atoms } = p;
   const chunks = from > 0 ? p.chunks.filter((c) => c.start > from) : p.chunks;
   const spec = main.pattern.spec;
@@ -383,7 +383,12 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
   if (!info?.plover) return { events: [], source: source.chunk };
   const finalCode = cameoInfo(code) ? code : spec.code;
   // What an intent or threat announces, were it carried out ('would attack' -> 190), for a later 'the attack'.
-  const planned = cues.modality === 'intended' || cues.modality === 'conditional' ? recode(spec.code, spec, armed ? 'MIL' : (sources[0]?.member?.sector ?? null), { modality: 'asserted', unless: false, prepared: false }) : null;
+  const planned =
+    cues.modality === 'intended' || cues.modality === 'conditional'
+      ? recode(spec.code, spec, armed ? 'MIL' : (sources[0]?.member?.sector ?? null), { modality: 'asserted', unless: false, prepared: false })
+      : finalCode.startsWith('13')
+        ? threatenedForce(words, triggers, main.end, until)
+        : null;
   const trigger = text.slice(tokens[main.start]!.start, tokens[main.end - 1]!.end);
   const date = published ? published.slice(0, 10) : null;
   const location = locationOf(tokens, words, atoms, text);
@@ -448,6 +453,21 @@ const FIGHTS = new Set(['clash', 'clashes', 'fighting', 'battle', 'battles', 'gu
 function agentMarker(words: string[], from: number, limit: number): number {
   for (let i = from; i < limit; i++) if (words[i] === 'by' || (words[i] === 'with' && FIGHTS.has(words[i - 1] ?? ''))) return i;
   return -1;
+}
+
+/**
+ * 'Egypt warned Libya that it would attack': a threat's complement names the force it announces
+ * (a 18-20 trigger after 'will'/'would'), kept as the threat's `planned` action.
+ */
+function threatenedForce(words: string[], triggers: PatternMatch[], from: number, until: number): string | null {
+  for (const t of triggers) {
+    if (t.start < from || t.start >= until || !isVerbal(words, t)) continue;
+    const root = Number(t.pattern.spec.code.slice(0, 2));
+    if (root < 18) continue;
+    const before = words.slice(Math.max(from, t.start - 3), t.start);
+    if (before.some((w) => w === 'will' || w === 'would')) return t.pattern.spec.code;
+  }
+  return null;
 }
 
 /** Nouns of armed action: 'US air strikes killed ...' names the country's military as the actor. */

@@ -18,6 +18,14 @@ describe('a definite event noun confirms an announced action', () => {
     expect(e!.confirmed!.by).toBe('The attack');
   });
 
+  it('reads the force a warning announces in its complement', () => {
+    const text = 'Egypt warned Libya that it would attack the camps. The attack came two days later.';
+    const [warning] = coded(text);
+    expect(warning).toMatchObject({ root: '13', source: 'EGY', target: 'LBY', planned: '190' });
+    expect(confirmed(text).map((e) => `${e.source}>${e.target} ${e.cameo}`)).toEqual(['EGY>LBY 190']);
+    expect(coded('Egypt warned Libya over the camps. The attack came two days later.').some((e) => e.confirmed)).toBe(false);
+  });
+
   it('confirms a planned meeting both ways when the meeting is told as past', () => {
     const text = 'Chile and Peru plan to meet in Lima. The meeting ended without a statement.';
     expect(confirmed(text).map((e) => `${e.source}>${e.target} ${e.root}`).sort()).toEqual(['CHL>PER 04', 'PER>CHL 04']);
