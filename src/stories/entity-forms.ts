@@ -64,6 +64,8 @@ export function targetMatcher(target: TimelineTarget): TargetMatcher {
   const partials: string[][] = [];
   const nameWords = words(target.name);
   if (kind === 'PERSON' && nameWords.length > 1) partials.push([nameWords[nameWords.length - 1]!]);
+  // A person's first name alone, as close colleagues and some reports write it ('Steve announced').
+  if (kind === 'PERSON' && nameWords.length > 1) partials.push([nameWords[0]!]);
   if (kind !== 'PERSON' && nameWords.length > 2) partials.push(nameWords.slice(-2));
   // The name's own common noun, written lower case in it ('iTunes store' -> 'the store').
   const rawWords = target.name.split(/\s+/);
@@ -81,7 +83,8 @@ export function targetMatcher(target: TimelineTarget): TargetMatcher {
       for (let i = 0; i < tokens.length; i++) {
         for (const n of names) {
           const end = matchSequence(tokens, i, n, n.length > 1);
-          if (end > i) push(i, end, 'name');
+          // A capitalised word after the name makes a longer name of something else ('iPod Touch', 'iPod Software').
+          if (end > i && !/^[A-Z][a-z]/.test(tokens[end]?.text ?? '')) push(i, end, 'name');
         }
       }
       for (let i = 0; i < tokens.length; i++) {
@@ -97,6 +100,12 @@ export function targetMatcher(target: TimelineTarget): TargetMatcher {
         const first = lower(tokens[0]);
         const personal = kind === 'PERSON' ? ['he', 'his', 'she', 'her'] : ['it', 'its'];
         if (personal.includes(first)) push(0, 1, 'pronoun');
+        // 'When ..., he praised': a subject pronoun after a leading clause.
+        else {
+          const comma = tokens.findIndex((t) => t.text === ',');
+          const subj = kind === 'PERSON' ? ['he', 'she'] : ['it'];
+          if (comma > 0 && comma < tokens.length - 1 && subj.includes(lower(tokens[comma + 1])) && !tokens.slice(0, comma).some((t) => /^[A-Z][a-z]/.test(t.text) && t !== tokens[0])) push(comma + 1, comma + 2, 'pronoun');
+        }
       }
       return hits.sort((a, b) => a.start - b.start);
     },

@@ -64,6 +64,9 @@ const NOT_VERB = new Set([
 // 'called', 'used', 'has' and the like are verbs often enough: they come back through the context rules below.
 const CONTEXT_VERBS = new Set(['called', 'named', 'dubbed', 'used', 'reported', 'expected', 'estimated', 'based', 'has', 'given', 'led', 'fled', 'meeting', 'building', 'leading', 'growing']);
 
+const ADVERB = /^(?:[a-z]+ly|not|n't|also|already|still|just|now|never|first|recently|currently|then|later|again|soon|even|ever|only)$/;
+// Adjective endings: after 'to' such a word starts no verb phrase ('due to considerable sales').
+const ADJECTIVE = /(?:able|ible|ful|ous|ic|ical|ary|ory)$/;
 // Words after 'to' that do not start a verb phrase ('free to anyone', 'to fewer users').
 const FUNCTION_WORD = new Set(['be', 'have', 'get', 'anyone', 'everyone', 'someone', 'anybody', 'everybody', 'somebody', 'nobody', 'fewer', 'less', 'about', 'date', 'him', 'her', 'them', 'us', 'me', 'it', 'one', 'two', 'three', 'four', 'five', 'ten', 'hundreds', 'thousands', 'millions', 'around', 'over', 'under', 'up', 'down', 'only', 'just', 'even', 'almost', 'nearly', 'what', 'how', 'where', 'whom', 'whether', 'which', 'who', 'why', 'when', 'there', 'here', 'then']);
 
@@ -136,12 +139,12 @@ export function eventWords(tokens: Token[]): EventWord[] {
     const next = lowerAt(tokens, i + 1);
     // Auxiliary chain before the word, skipping adverbs ('has already sold', 'will not be').
     let j = i - 1;
-    while (j >= 0 && /ly$|^(?:not|n't|also|already|still|just|now|never|first|recently|currently|then|later|again)$/.test(lowerAt(tokens, j))) j--;
+    while (j >= 0 && ADVERB.test(lowerAt(tokens, j))) j--;
     const auxBefore = lowerAt(tokens, j);
     const afterDet = DETERMINER.has(prev) || (/ly$/.test(prev) && DETERMINER.has(prev2));
 
     // Auxiliaries and copulas are not events; 'have' is one when it is the main verb ('iPhone 4 has a new screen').
-    if (AUX.has(w) || MODAL.has(w) || DO.has(w)) continue;
+    if (AUX.has(w) || MODAL.has(w) || DO.has(w) || ADVERB.test(w)) continue;
     if (HAVE.has(w)) {
       let k = i + 1;
       while (k < tokens.length && /ly$|^(?:not|n't|also|already|still|just|now|never|been|recently)$/.test(lowerAt(tokens, k))) {
@@ -189,7 +192,7 @@ export function eventWords(tokens: Token[]): EventWord[] {
     }
     // Base forms after 'to', a modal or 'do' ('to file', 'will use', 'did not sell').
     if (verbContext && (auxBefore === 'to' || MODAL.has(auxBefore) || DO.has(auxBefore)) && !afterDet && /^[a-z]{2,}$/.test(w) && !/ly$/.test(w)) {
-      if (FUNCTION_WORD.has(w) || DETERMINER.has(w)) continue;
+      if (FUNCTION_WORD.has(w) || DETERMINER.has(w) || ADJECTIVE.test(w)) continue;
       out.push({ index: i, text: raw, lemma: verbLemma(w), kind: 'verb', tense: tenseFromAux() });
       continue;
     }
@@ -197,7 +200,7 @@ export function eventWords(tokens: Token[]): EventWord[] {
     if (/^[a-z]{3,}s$/.test(w) && !/(?:ss|us|is|ous)$/.test(w) && !afterDet) {
       const subj = tokens[i - 1];
       const subjectBefore = !!subj && (PRONOUN_SUBJECT.has(prev) || /^[A-Z0-9]/.test(subj.text) || /ly$/.test(prev) || /^(?:store|company|firm|phone|device|service|court|judge|group|label)$/.test(prev));
-      const objectAfter = DETERMINER.has(next) || /^(?:that|to|with|in|on|for|as|out|up|behind|about|over)$/.test(next) || /^[A-Z0-9]/.test(tokens[i + 1]?.text ?? '');
+      const objectAfter = (/^[a-z]/.test(next) && !/^(?:are|were|is|was|have|had|will|would|can|could|may|might|should|must|and|or)$/.test(next)) || DETERMINER.has(next) || /^(?:that|to|with|in|on|for|as|out|up|behind|about|over)$/.test(next) || /^[A-Z0-9]/.test(tokens[i + 1]?.text ?? '');
       if (subjectBefore && objectAfter) out.push({ index: i, text: raw, lemma: verbLemma(w), kind: 'verb', tense: 'present' });
     }
   }
