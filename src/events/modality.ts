@@ -4,6 +4,8 @@
 import type { Modality } from './types.js';
 
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'cannot']);
+/** 'Iran denied sending forces to fight': a denial covers the action after it, past any subject of its own. */
+const DENIAL = new Set(['denied', 'denies', 'deny', 'denying']);
 const FUTURE = new Set(['will', 'would', "'ll", 'shall', 'wo']);
 /** Words that, followed by 'to', announce an intention: 'plans to', 'is ready to'. */
 const INTENT_TO = new Set([
@@ -46,6 +48,7 @@ export function modalityOf(words: string[], from: number, at: number, end: numbe
     }
     if (w === 'has' || w === 'have' || w === 'had') perfect = true;
   }
+  if (words.slice(Math.max(0, at - 8), at).some((w) => DENIAL.has(w))) negated = true;
   const rest = words.slice(end);
   const unless = rest.includes('unless') || words.slice(0, at).includes('unless');
   const conditional = unless || words.includes('if');

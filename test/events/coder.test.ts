@@ -23,6 +23,10 @@ describe('modality', () => {
     expect(e?.modality).toBe('intended');
     expect(e?.root).toBe('13');
   });
+  it('a denial covers the action after it', () => {
+    const [e] = one('Chile has always denied sending troops to fight in Peru.');
+    expect(e).toMatchObject({ root: '19', modality: 'negated' });
+  });
   it('negation is kept apart', () => {
     const [e] = one('Chile did not condemn Bolivia over the dispute.');
     expect(e?.modality).toBe('negated');
