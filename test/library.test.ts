@@ -1,0 +1,47 @@
+// Dossier used as a library, through the package's own entry point: the seeds from files to a
+// report in a few calls, as a user's script would do it.
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, seedsDir } from '../src/paths.js';
+import { tempDir } from './helpers.js';
+
+describe('the library entry point', () => {
+  const t = tempDir('dossier-lib-');
+  afterAll(() => t.cleanup());
+
+  it('is where package.json says, once built', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { main: string; types: string };
+    expect(existsSync(join(repoRoot, pkg.main))).toBe(true);
+    expect(existsSync(join(repoRoot, pkg.types))).toBe(true);
+  });
+
+  it('takes the seeds from files to stories and a report', async () => {
+    const lib = await import('../src/index.js');
+    const store = lib.openStore(join(t.dir, 'lib.db'));
+    try {
+      for await (const ev of new lib.Ingestor().run([seedsDir()])) if (ev.kind === 'article') store.putArticle(ev.article);
+      expect(store.countArticles()).toBe(5);
+      expect(lib.analysePending(store, await lib.defaultAnalysers())).toHaveLength(5);
+      expect(lib.updateStories(store)).toBe(5);
+      const [topic] = store.listStories('topic');
+      expect(topic?.articleIds).toHaveLength(5);
+      const view = lib.buildStoryView(store, topic!.id)!;
+      expect(view.events).toHaveLength(3);
+      const md = lib.renderReport(view, 'md');
+      expect(md).toContain('## Timeline');
+      expect(md).toContain('## How the outlets told it');
+      expect(lib.eventsToCsv(store.queryEvents({})).split('\n').length).toBeGreaterThan(10);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('offers the layers one by one on plain text', async () => {
+    const lib = await import('../src/index.js');
+    const text = 'The minister said on Monday that "talks will resume," and Chile signed the accord.';
+    expect(lib.splitSentences(text)).toHaveLength(1);
+    expect(lib.findTimes(text, { date: '2021-03-03' }).map((x) => x.value)).toContain('2021-03-01');
+    expect(lib.findQuotes(text).map((q) => q.text)).toContain('talks will resume,');
+  });
+});
