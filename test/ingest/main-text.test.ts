@@ -3,6 +3,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractMainText } from '../../src/ingest/html/main-text.js';
+import { repairFrame } from '../../src/ingest/html/frame.js';
+import { extractHtml, parsePage } from '../../src/ingest/html/index.js';
 
 const BODY = [
   'The river ferry between the two harbour towns will stop running for six weeks from March, the operating company said on Tuesday, while its only vessel is refitted.',
@@ -159,5 +161,37 @@ describe('extractMainText', () => {
       <table><tbody><tr><td>${names}</td></tr><tr><td>*</td></tr></tbody></table></div></div>`;
     const paragraphs = extractMainText(page(inner), { url: null }).text.split('\n\n');
     expect(paragraphs.slice(0, 3)).toEqual(BODY);
+  });
+});
+
+describe('the document frame of broken markup', () => {
+  const paras = BODY.map((p) => `<p>${p}</p>`).join('');
+  const byline = '<p class="byline">By Ruth Olsen</p>';
+  const frame = (doc: Document) => Array.from(doc.documentElement.children).map((e) => e.tagName).join(' ');
+  const cases: Record<string, string> = {
+    // A script between </head> and <body>: linkedom's document.body would be a new, empty element.
+    'script between head and body': `<!DOCTYPE html><html><head><title>T</title></head><script>var a = 1;</script><body><article>${byline}${paras}</article></body></html>`,
+    // A second <html> from conditional comments done wrong nests inside the first.
+    'nested html': `<!DOCTYPE html><html lang="en"><html class="no-js"><head><title>T</title></head><div class="top">Harbour Gazette</div><body><article>${byline}${paras}</article></body></html></html>`,
+    // A head that never closes holds the whole page.
+    'unclosed head': `<!DOCTYPE html><html><head><title>T</title><meta charset="utf-8"><div class="page"><article>${byline}${paras}</article></div></html>`,
+    // No <html> at all: linkedom would make <head> the root.
+    'missing html': `<!DOCTYPE html><head><title>T</title></head><body><article>${byline}${paras}</article></body>`,
+  };
+  for (const [name, html] of Object.entries(cases)) {
+    it(`rebuilds html > head + body (${name}) so the body and its byline are found`, () => {
+      const doc = parsePage(html);
+      expect(frame(doc)).toBe('HEAD BODY');
+      expect(doc.body.textContent).toContain(BODY[2]);
+      const article = extractHtml(html, { kind: 'file', location: 'test.html' });
+      expect(article.authors).toEqual(['Ruth Olsen']);
+      expect(article.text).toBe(BODY.join('\n\n'));
+    });
+  }
+
+  it('leaves a sound frame as it is', () => {
+    const doc = parsePage(`<html><head><title>T</title></head><body>${paras}</body></html>`);
+    expect(repairFrame(doc)).toBe(false);
+    expect(frame(doc)).toBe('HEAD BODY');
   });
 });

@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { emptyArticle, type ExtractedArticle, type SourceRef } from '../../model.js';
 import { extractHtmlMetadata } from './metadata.js';
 import { extractMainText } from './main-text.js';
+import { repairFrame } from './frame.js';
 import { removeBoilerplate } from '../boilerplate.js';
 
 export interface HtmlOptions {
@@ -25,8 +26,23 @@ export function withoutLeadingJunk(html: string): string {
   return html.slice(start);
 }
 
+/** A page that starts with <head> and never opens <html> gets one, else linkedom makes <head> the root. */
+export function withHtmlRoot(html: string): string {
+  const head = html.slice(0, 65536);
+  if (/<html[\s>]/i.test(head)) return html;
+  const at = head.search(/<head[\s>]/i);
+  return at < 0 ? html : `${html.slice(0, at)}<html>${html.slice(at)}`;
+}
+
+/** Parses a page into a document whose frame (html > head + body) is where a browser puts it. */
+export function parsePage(html: string): Document {
+  const { document } = parseHTML(withHtmlRoot(withoutLeadingJunk(html)));
+  repairFrame(document as unknown as Document);
+  return document as unknown as Document;
+}
+
 export function extractHtml(html: string, source: SourceRef, opts: HtmlOptions = {}): ExtractedArticle {
-  const { document } = parseHTML(withoutLeadingJunk(html));
+  const document = parsePage(html);
   const article = emptyArticle(source);
   const meta = extractHtmlMetadata(document, opts.url ?? null);
   Object.assign(article, meta.fields);

@@ -10,6 +10,7 @@ import { jsonLdArticleBody } from './main-text-jsonld.js';
 import { isJsonLd, pruneNonContent } from './main-text-prune.js';
 import { FURNITURE_LINES } from './main-text-rules.js';
 import { chooseBody } from './main-text-score.js';
+import { repairFrame } from './frame.js';
 import { ELEMENT_NODE, normaliseSpace, tagOf, TEXT_NODE } from './dom-text.js';
 
 export interface MainText {
@@ -112,6 +113,8 @@ function contentRoot(document: Document): Element | null {
 }
 
 export function extractMainText(document: Document, _opts: { url: string | null }): MainText {
+  // Callers that parse the page themselves get the same frame as extractHtml (a no-op when sound).
+  repairFrame(document);
   const root = contentRoot(document);
   if (!root) return { text: '', boilerplate: [], rule: 'main-text:empty' };
   const pruned = pruneNonContent(root);
