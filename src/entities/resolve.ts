@@ -116,6 +116,28 @@ function mergeAcronymTypos(mentions: Mention[], entities: Map<string, LocalEntit
   }
 }
 
+/**
+ * A name the tagger took for an unknown place ('Bagheri met with ...' as LOC) that is the surname or
+ * name of a person of the same article is that person: a place the gazetteer does not know has no
+ * stronger claim to the name.
+ */
+function personsTaggedAsPlaces(mentions: Mention[], entities: Map<string, LocalEntity>, people: LocalEntity[]): void {
+  for (const m of mentions) {
+    if (m.type !== 'LOC' || m.rule !== 'ner' || !m.entityKey?.startsWith('LOC:')) continue;
+    const person = people.find((p) => nameCompatible(m.text, p.name));
+    const place = entities.get(m.entityKey);
+    if (!person || !place) continue;
+    m.type = 'PERSON';
+    m.entityKey = person.key;
+    m.rule = 'ner+person-name';
+    person.aliases.set(m.text, (person.aliases.get(m.text) ?? 0) + 1);
+    const left = (place.aliases.get(m.text) ?? 1) - 1;
+    if (left > 0) place.aliases.set(m.text, left);
+    else place.aliases.delete(m.text);
+    if (place.aliases.size === 0) entities.delete(place.key);
+  }
+}
+
 function overlaps(a: { start: number; end: number }, list: { start: number; end: number }[]): boolean {
   return list.some((b) => a.start < b.end && b.start < a.end);
 }
@@ -325,6 +347,7 @@ export function resolveMentions(text: string, rawSpans: TaggedSpan[], places: Pl
     }
     add({ start: p.start, end: p.span.end, type: 'PERSON', entityKey: null, role: p.role, metonymy: false, rule: 'ner' }, e);
   }
+  personsTaggedAsPlaces(mentions, entities, people);
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, entities: [...entities.values()] };
 }

@@ -92,6 +92,17 @@ describe('organisations by short forms, descriptors and typos', () => {
   });
 });
 
+describe('tagger slips', () => {
+  it('takes a name tagged as an unknown place for the person of the article who bears it', () => {
+    const t = 'General Tomas Varga arrived on Monday. Varga met the mayor of Tarnow.';
+    const r = resolveMentions(t, spans(t, [['Tomas Varga', 'PER'], ['Varga', 'LOC'], ['Tarnow', 'LOC']]), places);
+    const person = r.entities.find((e) => e.type === 'PERSON')!;
+    expect(r.mentions.filter((m) => m.entityKey === person.key).map((m) => m.text)).toEqual(['Tomas Varga', 'Varga']);
+    expect(r.mentions.find((m) => m.text === 'Tarnow')).toMatchObject({ type: 'LOC' });
+    expect(r.entities.some((e) => e.key === 'LOC:varga')).toBe(false);
+  });
+});
+
 describe('resolution across articles', () => {
   it('merges transliteration variants and partial names of one person, and keeps namesakes apart', () => {
     const reg = new EntityRegistry();
