@@ -262,6 +262,8 @@ export function epochDays(iso: string): number | null {
   return Number.isNaN(ms) ? null : Math.floor(ms / 86_400_000);
 }
 
+const ISO_DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** How far into the text a date still counts as the article's own (dateline, stamp). */
 const OPENING_CHARS = 400;
 
@@ -277,6 +279,7 @@ export function extractFeatures(input: {
   title?: string | null;
   published?: string | null;
   entities?: readonly string[];
+  dates?: readonly string[];
 }): DocFeatures {
   const raw = input.title ? `${input.title}\n${input.text}` : input.text;
   const body = joinSplitNumbers(raw.replace(BYLINE_RE, ''));
@@ -302,12 +305,17 @@ export function extractFeatures(input: {
   }
   const found = fullDates(body);
   const dates = new Set(found.map((d) => d.iso));
-  for (const d of found) years.add(Number(d.iso.slice(0, 4)));
+  // Days the time layer resolved (weekdays, 'last Tuesday' against the dateline) count as dates too.
+  const resolved = (input.dates ?? []).filter((d) => ISO_DAY_RE.test(d)).sort();
+  for (const d of resolved) dates.add(d);
+  for (const d of dates) years.add(Number(d.slice(0, 4)));
   let time = input.published ? epochDays(input.published) : null;
   if (time === null) {
     const opening = found.find((d) => d.at < OPENING_CHARS);
     if (opening) time = epochDays(opening.iso);
   }
+  // Undated and no dateline: the latest day the article reports is the nearest to when it speaks.
+  if (time === null && resolved.length > 0) time = epochDays(resolved[resolved.length - 1]!);
   return { terms, words, phrases, numbers, dates, years, time };
 }
 

@@ -37,6 +37,7 @@ export function updateStories(store: Store, reanalysed: number[] = []): number {
       title: a.title,
       published: a.published?.value ?? null,
       entities: store.articleEntityKeys(id),
+      dates: resolvedDays(store, id),
     });
   }
   store.transaction(() => {
@@ -50,6 +51,14 @@ export function updateStories(store: Store, reanalysed: number[] = []): number {
     refreshDerived(store, new Set([...pending, ...reanalysed]));
   });
   return pending.length;
+}
+
+/** The calendar days the time layer resolved in an article's text (not those a story inferred). */
+function resolvedDays(store: Store, id: number): string[] {
+  return store
+    .timeRefs(id)
+    .filter((t) => t.resolved && t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value))
+    .map((t) => t.value);
 }
 
 /** Inferred dates, headlines and date ranges of the stories holding the given articles (all when none given). */

@@ -283,9 +283,22 @@ export class StoryClusterer {
     let score = this.subjectScore(p, e);
     if (o.namePenalty > 0) score -= o.namePenalty * this.missingNames(p.phrases, e);
     if (p.facts.size > 0) score = (1 - o.factWeight) * score + o.factWeight * e.facts.cosine(p.facts, this.factDf);
-    const gap = first === null || last === null ? null : Math.min(gapDays(first, e.first, e.last) ?? Infinity, gapDays(last, e.first, e.last) ?? Infinity);
-    if (gap !== null && Number.isFinite(gap)) score -= o.timePenalty * (1 - Math.exp(-gap / o.timeScaleDays));
+    const gap = this.timeGap(first, last, e);
+    if (gap !== null) score -= o.timePenalty * (1 - Math.exp(-gap / o.timeScaleDays));
     return score;
+  }
+
+  /** Days between a time range and an event's (0 when they overlap); null when either is unknown. */
+  private timeGap(first: number | null, last: number | null, e: EventState): number | null {
+    if (first === null || last === null) return null;
+    const gap = Math.min(gapDays(first, e.first, e.last) ?? Infinity, gapDays(last, e.first, e.last) ?? Infinity);
+    return Number.isFinite(gap) ? gap : null;
+  }
+
+  /** What a join (or merge) loses when the two times lie so far apart that they are two happenings. */
+  private separation(first: number | null, last: number | null, e: EventState): number {
+    const gap = this.timeGap(first, last, e);
+    return gap !== null && gap >= this.options.separateDays ? this.options.separatePenalty : 0;
   }
 
   /**
@@ -300,8 +313,10 @@ export class StoryClusterer {
     let nearest: ScoredEvent | null = null;
     for (const id of ids) {
       const e = this.events.get(id)!;
-      const s = this.happeningScore(this.articleProbe, v.time, v.time, e);
-      if (!nearest || s > nearest.score) nearest = { event: e, score: s };
+      const near = this.happeningScore(this.articleProbe, v.time, v.time, e);
+      // Years apart is another happening, but still says which subject the article belongs to.
+      if (!nearest || near > nearest.score) nearest = { event: e, score: near };
+      const s = near - this.separation(v.time, v.time, e);
       if (s < o.eventThreshold || (best && s <= best.score)) continue;
       if (e.joins >= 2 && s < o.cohesionShare * (e.joinScoreSum / e.joins)) continue;
       best = { event: e, score: s };
@@ -439,7 +454,7 @@ export class StoryClusterer {
       current.terms.probeInto(probe.terms, this.termDf);
       current.phrases.probeInto(probe.phrases, this.phraseDf);
       current.facts.probeInto(probe.facts, this.factDf);
-      const score = this.happeningScore(probe, current.first, current.last, other);
+      const score = this.happeningScore(probe, current.first, current.last, other) - this.separation(current.first, current.last, other);
       if (score < this.options.eventMergeThreshold) continue;
       const [keep, gone] = current.docIds.length >= other.docIds.length ? [current, other] : [other, current];
       mergeProfile(keep, gone);

@@ -9,6 +9,11 @@ export interface ClusterDoc {
   published?: string | null;
   /** Canonical entity names or ids from the language layer, when it ran. */
   entities?: string[];
+  /**
+   * Calendar days (`YYYY-MM-DD`) the time layer resolved in the text, when it ran: dates of what
+   * the article reports, which a page's own wording may spell in ways the clusterer does not read.
+   */
+  dates?: string[];
 }
 
 /** One real-world happening: the articles that report it. */
@@ -69,6 +74,12 @@ export interface ClustererOptions {
   timePenalty: number;
   /** Days over which the time penalty grows to about two thirds of its largest value. */
   timeScaleDays: number;
+  /**
+   * An article and an event whose known times lie at least this many days apart report different
+   * happenings: the join score loses `separatePenalty` (the topic fallback does not).
+   */
+  separateDays: number;
+  separatePenalty: number;
   /** Salient keys per cluster put in the inverted index. */
   salientKeys: number;
   /** Query keys taken from each article. */
@@ -97,6 +108,8 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   factWeight: 0.25,
   timePenalty: 0.05,
   timeScaleDays: 180,
+  separateDays: 365,
+  separatePenalty: 0.1,
   salientKeys: 24,
   queryKeys: 12,
   postingCap: 64,
