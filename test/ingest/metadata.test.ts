@@ -195,6 +195,13 @@ describe('authors beyond metadata', () => {
     const signed = html.replace('<p>Text.</p>', '<p class="byline">By Ruth Olsen</p><p>Text.</p>');
     expect(meta(signed, 'https://harbour-press.example/fares').fields.authors).toEqual(['Ruth Olsen']);
   });
+  it('skips a commenter named by a comment-author class, and reads the cXense author tag', () => {
+    const html = `<html><body><article><h1>Old maps</h1><p>Text.</p><p><span class="comment-author">Karl Dorn</span> wrote a comment.</p></article>
+      <p class="post-byline">Von Ilse Marten</p></body></html>`;
+    expect(meta(html).fields.authors).toEqual(['Ilse Marten']);
+    const cx = `<html><head><meta property="cXenseParse:author" content="Lina Sommer"></head><body><h1>Rents</h1><p class="author">Redaktion Stadt</p></body></html>`;
+    expect(meta(cx).fields.authors).toEqual(['Lina Sommer']);
+  });
   it('reads numeric dates separated by bars', () => {
     expect(findTextDate('26 | 01 | 2022')?.value).toBe('2022-01-26');
   });

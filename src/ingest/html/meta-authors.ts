@@ -30,6 +30,9 @@ const META_KEYS = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 
 /** Regions whose names are commenters, related-article authors or form labels, not the author. */
 const OUTSIDE = /^(?:comments?|comment[-_]|respond|reply|kommentar|related|teaser|sidebar|footer|newsletter|recommend|share|social|review)/i;
 
+/** Class tokens of a commenter's name. */
+const COMMENTER = /^(?:comments?|kommentar)[-_]/i;
+
 /** Credits of pictures: the photographer, not the writer. */
 const PICTURE_CREDIT = /^(?:license|licen[cs]e-|credit|photo|foto|bild|image|img|caption|media-?credit|copyright)/i;
 
@@ -44,6 +47,8 @@ function inArticleScope(el: Element): boolean {
     // footer-classed block inside an <article> is the article's own footer, as a <footer> there is.
     const outside = (t: string) => OUTSIDE.test(t) && !(/^footer/i.test(t) && e.parentElement?.closest('article'));
     if (e !== el && tokens.some(outside) && !e.querySelector('h1')) return false;
+    // 'comment-author' names a commenter, wherever the thread sits.
+    if (e === el && tokens.some((t) => COMMENTER.test(t))) return false;
   }
   return true;
 }
