@@ -51,6 +51,25 @@ function countryBefore(text: string, pos: number, places: PlaceLookup): string |
   return places.demonym(word) ?? (places.place(word)?.kind === 'country' ? places.place(word)!.iso3 : null);
 }
 
+/**
+ * A description set before a name by a comma: 'The chief of staff of Iran's military, Maj. Gen. X'
+ * or 'the commander of Iran's Quds force, X' -> the country it names (a role word and one country).
+ */
+function descriptionBefore(text: string, pos: number, places: PlaceLookup): string | null {
+  const before = text.slice(Math.max(0, pos - 100), pos);
+  const m = /(?:^|[.;:!?\n]\s*|,\s*)([^,.;:!?\n]{3,80}),\s*$/u.exec(before);
+  if (!m) return null;
+  const words = m[1]!.trim().split(/\s+/);
+  if (words.length > 9 || !words.some((w) => isRoleWord(w) && !['the', 'of', 'and', 'for'].includes(w.toLowerCase()))) return null;
+  const countries = new Set<string>();
+  for (const w of words) {
+    const bare = w.replace(/['’]s$/u, '');
+    const iso = places.demonym(bare) ?? (places.place(bare)?.kind === 'country' ? places.place(bare)!.iso3 : null);
+    if (iso) countries.add(iso);
+  }
+  return countries.size === 1 ? [...countries][0]! : null;
+}
+
 /** An apposition after a name: ', Iran's chief of staff,' -> role and the country it names. */
 function appositionAfter(text: string, end: number, places: PlaceLookup): { role: string; country: string | null } | null {
   const m = /^,\s+(?:the\s+)?(?:([\p{Lu}][\p{L}-]+)(?:['’]s)?\s+)?((?:[\p{L}.]+\s+){0,4}?[\p{L}.]+)\s*[,.;]/u.exec(text.slice(end, end + 90));
@@ -253,7 +272,7 @@ export function resolveMentions(text: string, rawSpans: TaggedSpan[], places: Pl
       const role = before?.role ?? split.role ?? null;
       const roleStart = before?.start ?? (split.role ? s.start : start);
       const appo = appositionAfter(text, s.end, places);
-      const country = countryBefore(text, roleStart, places) ?? appo?.country ?? null;
+      const country = countryBefore(text, roleStart, places) ?? appo?.country ?? descriptionBefore(text, roleStart, places);
       persons.push({ span: { ...s, start }, name: split.name, start, role: role ?? appo?.role ?? null, country });
       continue;
     }

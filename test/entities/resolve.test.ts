@@ -92,6 +92,15 @@ describe('organisations by short forms, descriptors and typos', () => {
   });
 });
 
+describe('a description before a name', () => {
+  it('gives the person the country of a role description set before the name by a comma', () => {
+    const t = 'The chief of staff of Chile\'s navy, Adm. Rosa Ibarra, signed the pact. The mayor of the town, Juan Soto, left.';
+    const r = resolveMentions(t, spans(t, [['Rosa Ibarra', 'PER'], ['Juan Soto', 'PER']]), places);
+    expect(r.entities.find((e) => e.name === 'Rosa Ibarra')).toMatchObject({ country: 'CHL' });
+    expect(r.entities.find((e) => e.name === 'Juan Soto')?.country).toBeNull();
+  });
+});
+
 describe('tagger slips', () => {
   it('takes a name tagged as an unknown place for the person of the article who bears it', () => {
     const t = 'General Tomas Varga arrived on Monday. Varga met the mayor of Tarnow.';
