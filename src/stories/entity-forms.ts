@@ -3,7 +3,7 @@
 // swapped as in '3G iPhone'), a person's surname, the last words of a long organisation name, a
 // definite description built on the name's own common noun ('the store'), and pronouns that
 // continue a sentence about it.
-import type { Token } from '../text/index.js';
+import { tokenize, type Token } from '../text/index.js';
 
 export type TargetKind = 'PERSON' | 'ORG' | 'OTHER';
 
@@ -24,8 +24,9 @@ export interface TargetHit {
 const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
 const capitalised = (t: Token | undefined) => !!t && /^[A-Z0-9]/.test(t.text);
 
+/** A name as the text layer tokenises it ('iPhone 3G' -> iphone, 3, g), lower case. */
 function words(s: string): string[] {
-  return s.split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
+  return tokenize(s).map((t) => t.text.toLowerCase());
 }
 
 function matchSequence(tokens: Token[], at: number, seq: string[], allowInsert: boolean): number {
@@ -34,7 +35,8 @@ function matchSequence(tokens: Token[], at: number, seq: string[], allowInsert: 
   for (let k = 0; k < seq.length; k++) {
     const w = seq[k]!;
     const t = lower(tokens[i]);
-    const last = k === seq.length - 1;
+    // Plurals of a word, not of a model code ('iPods', but '3GS' is not more than one '3G').
+    const last = k === seq.length - 1 && /^[a-z]{3,}$/.test(w);
     if (t === w || (last && (t === `${w}s` || t === `${w}es`))) {
       i++;
       continue;
@@ -60,9 +62,12 @@ export function targetMatcher(target: TimelineTarget): TargetMatcher {
   const full = [target.name, ...(target.aliases ?? [])].map(words).filter((w) => w.length);
   const names: string[][] = [...full];
   // Model names of two words, swapped ('iPhone 3G' / '3G iPhone').
-  for (const n of full) if (n.length === 2 && /\d/.test(n.join(' '))) names.push([n[1]!, n[0]!]);
+  for (const n of [target.name, ...(target.aliases ?? [])]) {
+    const parts = n.split(/\s+/).filter(Boolean);
+    if (parts.length === 2 && /\d/.test(n)) names.push(words(`${parts[1]} ${parts[0]}`));
+  }
   const partials: string[][] = [];
-  const nameWords = words(target.name);
+  const nameWords = target.name.split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
   if (kind === 'PERSON' && nameWords.length > 1) partials.push([nameWords[nameWords.length - 1]!]);
   // A person's first name alone, as close colleagues and some reports write it ('Steve announced').
   if (kind === 'PERSON' && nameWords.length > 1) partials.push([nameWords[0]!]);

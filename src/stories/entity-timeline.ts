@@ -75,11 +75,14 @@ function dateWords(words: EventWord[], tokens: Token[], times: ReturnType<typeof
   const pub = published ? published.slice(0, 10) : null;
   const found: Found[] = words.map((word) => ({ word, token: tokens[word.index]!, date: null, dateFrom: null }));
   const mid = (f: Found) => (f.token.start + f.token.end) / 2;
+  const modalAt = tokens.filter((t) => /^(?:will|would|could|should|may|might|'ll)$/i.test(t.text)).map((t) => t.start);
   const nearest = (f: Found) => {
     const at = mid(f);
     let best: (typeof times)[number] | null = null;
     // The finest date of the sentence ('yesterday' over 'this year'), the nearest among equals.
     for (const t of times) {
+      // A date after a modal belongs to the future clause ('said the terminal would open by 2023').
+      if (f.word.kind === 'verb' && f.word.tense !== 'future' && t.at > at && modalAt.some((m) => m > at && m < t.at)) continue;
       if (!best) best = t;
       else if (t.date.length > best.date.length || (t.date.length === best.date.length && Math.abs(t.at - at) < Math.abs(best.at - at))) best = t;
     }

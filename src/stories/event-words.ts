@@ -162,6 +162,11 @@ export function eventWords(tokens: Token[]): EventWord[] {
     const tenseFromAux = (): Tense =>
       MODAL.has(auxBefore) ? 'future' : HAVE.has(auxBefore) ? (auxBefore === 'had' ? 'past' : 'perfect') : auxBefore === 'to' ? 'nonfinite' : ['was', 'were'].includes(auxBefore) ? 'past' : ['is', 'are', 'am', "'s", "'re"].includes(auxBefore) ? 'present' : 'nonfinite';
 
+    // A word that is both ('cut', 'release', 'claims') is a verb before its object, with no determiner before it.
+    if (EVENT_NOUNS.has(w) && !afterDet && !verbContext && i > 0 && (DETERMINER.has(next) || /^(?:him|her|them|it|us)$/.test(next))) {
+      out.push({ index: i, text: raw, lemma: verbLemma(w), kind: 'verb', tense: PAST.has(w) ? 'past' : /ed$/.test(w) ? 'past' : 'present' });
+      continue;
+    }
     if (EVENT_NOUNS.has(w) || (NOMINAL_SUFFIX.test(w) && w.length > 6 && !NOT_EVENT_NOMINAL.has(w))) {
       // 'to release', 'will launch': the word is a verb here.
       if (verbContext && !afterDet && BASES.has(w) === false && (auxBefore === 'to' || MODAL.has(auxBefore) || DO.has(auxBefore))) {

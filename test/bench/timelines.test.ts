@@ -46,3 +46,23 @@ describe('timeline scorer', () => {
     expect(none.rAll).toBeGreaterThan(0);
   });
 });
+
+describe('timelines benchmark on the trial data', () => {
+  it('scores the gold timelines as perfect against themselves and ours above the published main-track figure', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { benchDir } = await import('../../src/paths.js');
+    const { runner } = await import('../../src/bench/timelines.js');
+    const gold = readFileSync(join(benchDir('timelines'), 'semeval2015', 'timelines.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { entries: Parameters<typeof awareness>[1] });
+    for (const g of gold) {
+      const c = awareness(g.entries, g.entries);
+      expect(c.pOk).toBe(c.pAll);
+      expect(c.rOk).toBe(c.rAll);
+    }
+    const report = await runner.run({ args: [] });
+    const f1 = report.rows.find((r) => r.metric.startsWith('temporal-awareness F1'))!.ours as number;
+    // the trial data is not the test corpora, but a working system must clear the best published run
+    expect(f1).toBeGreaterThan(0.0785);
+    expect(report.notes?.filter((n) => /: P \d+\/\d+, R \d+\/\d+/.test(n))).toHaveLength(6);
+  }, 60000);
+});
