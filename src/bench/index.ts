@@ -12,6 +12,7 @@ export const BENCHMARKS: Record<string, { module: string; description: string }>
   timelines: { module: 'timelines', description: 'entity timelines on SemEval-2015 Task 4 trial data' },
   seeds: { module: 'seeds', description: 'ingestion of the five seed articles against their hand annotation' },
   pipeline: { module: 'pipeline', description: 'whole-pipeline speed on the seed articles repeated' },
+  'store-scale': { module: 'store-scale', description: 'the SQLite store at 100k synthetic articles (--articles 5000 for a quick run)' },
   'seeds-analysis': { module: 'seeds-analysis', description: 'the whole pipeline on the seeds: aliases, quotes, events, stories, comparison' },
 };
 
