@@ -35,8 +35,10 @@ function parenDepth(words: string[]): number[] {
 }
 
 function isPassive(words: string[], m: PatternMatch): boolean {
-  if (!m.pattern.spec.p.startsWith('{')) return false;
   const w = words[m.start]!;
+  // A verb's participle: from a {verb} step, or a participle written out ('charged ... with').
+  const first = m.pattern.steps[0] as { verbal: Set<string> };
+  if (!first.verbal.has(w) && !/ed$/.test(w)) return false;
   if (!/(ed|en|wn|ught|ld|nt|ck|ut|ot)$/.test(w)) return false;
   const prev = words[m.start - 1];
   const prev2 = words[m.start - 2];
