@@ -61,6 +61,8 @@ export interface TimelineOptions {
 
 // Verbs of saying: each use is its own event, never merged across articles by the word alone.
 const REPORTING = new Set(['say', 'tell', 'add', 'note', 'state', 'announc', 'claim', 'describ', 'call', 'report', 'explain', 'comment', 'told', 'said']);
+// Words and marks that open another clause: an event beyond one belongs to that clause's subject.
+const BARRIER = /^(?:that|which|who|whether|because|while|although|though|if|when|where|after|before|since|as|,|;|:|")$/;
 const STRENGTH: Record<DateSource, number> = { time: 4, 'same-event': 3, sentence: 3, narrative: 2, publication: 1 };
 
 interface Found {
@@ -156,7 +158,23 @@ export function articleMentions(article: TimelineArticle, target: TimelineTarget
         }
         return h.end;
       });
-      const distance = (i: number) => Math.min(...hits.map((h, n) => (i < h.start ? h.start - i : i >= reach[n]! ? i - reach[n]! + 1 : 0)));
+      // A clause boundary between a reference and a word puts the word in another clause ('said that Apple has').
+      const barrier = (from: number, to: number) => {
+        for (let k = from; k < to; k++) {
+          const w = tokens[k]!.text.toLowerCase();
+          // ... except a relative pronoun right after the name, whose clause is about it ('the store, which sells').
+          const relative = (x: number) => /^(?:which|who)$/i.test(tokens[x]?.text ?? '');
+          if (BARRIER.test(w) && !(k <= from + 1 && (relative(k) || (w === ',' && relative(k + 1))))) return true;
+        }
+        return false;
+      };
+      const distance = (i: number) =>
+        Math.min(
+          ...hits.map((h, n) => {
+            if (i < h.start ? barrier(i + 1, h.start) : barrier(reach[n]!, i)) return Infinity;
+            return i < h.start ? h.start - i : i >= reach[n]! ? i - reach[n]! + 1 : 0;
+          }),
+        );
       const chosen = new Set<Found>();
       for (const f of dated) if (distance(f.word.index) <= window) chosen.add(f);
       // Verbs joined to a chosen verb by 'and' or 'but' share its subject ('welcomed everyone ... and announced').
