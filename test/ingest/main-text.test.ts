@@ -123,6 +123,16 @@ describe('extractMainText', () => {
     expect(extractMainText(page(`${slogan}<div class="entry-body">${BODY.map((p) => `<p>${p}</p>`).join('')}</div>`), { url: null }).text).toBe(BODY.join('\n\n'));
   });
 
+  it('keeps the description inside a shop product form, and drops a form without prose', () => {
+    // The side box's text (pruned by tag) makes the form less than half of the page's prose.
+    const menu = `<aside><p>${BODY.join(' ')}</p></aside>`;
+    const inner = `${menu}<form class="product-form"><h2>Wool blanket</h2><p>${BODY[0]}</p><p>${BODY[1]}</p><input type="number" name="qty"><button>Add to cart</button></form>
+      <form class="search"><label>Search the site for stories and pictures</label><input name="q"></form>`;
+    const { text } = extractMainText(page(inner), { url: null });
+    expect(text).toContain(BODY[1]);
+    expect(text).not.toContain('Search the site');
+  });
+
   it('drops soft hyphens, which only hint where a browser may break a word', () => {
     const hinted = BODY.map((p) => `<p>${p.replace(/ferry/g, 'fer&shy;ry').replace(/company/g, 'com\u00adpany')}</p>`).join('');
     expect(extractMainText(page(`<div class="entry-content">${hinted}</div>`), { url: null }).text).toBe(BODY.join('\n\n'));

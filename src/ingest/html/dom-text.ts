@@ -72,21 +72,22 @@ export function linkDensity(m: TextMeasure | undefined): number {
   return m && m.text > 0 ? m.link / m.text : 0;
 }
 
-/** A prose paragraph this long, with few links, in a header is the article's lead, not chrome. */
-const MIN_HEADER_LEAD = 60;
+/** A paragraph this long, with few links, is prose (a lead, a description), not chrome. */
+const MIN_PROSE_PARAGRAPH = 60;
 
 /**
- * The lead paragraph of an article header (`<header>` with headline, standfirst and byline).
+ * The first prose paragraph under an element: the lead of an article header (`<header>` with
+ * headline, standfirst and byline), the description in a shop's product form.
  */
-export function headerLeadParagraph(header: Element, sizes: Map<Element, TextMeasure>): Element | null {
-  for (const p of header.querySelectorAll('p')) {
+export function firstProseParagraph(el: Element, sizes: Map<Element, TextMeasure>): Element | null {
+  for (const p of el.querySelectorAll('p')) {
     const m = sizes.get(p);
-    if (m && m.text - m.link >= MIN_HEADER_LEAD && m.link <= m.text * 0.3) return p;
+    if (m && m.text - m.link >= MIN_PROSE_PARAGRAPH && m.link <= m.text * 0.3) return p;
   }
   return null;
 }
 
 /** Site headers hold menus, logos and slogans; an article header has a headline and a lead. */
 export function isArticleHeader(header: Element, sizes: Map<Element, TextMeasure>): boolean {
-  return header.querySelector('h1, h2') !== null && headerLeadParagraph(header, sizes) !== null;
+  return header.querySelector('h1, h2') !== null && firstProseParagraph(header, sizes) !== null;
 }

@@ -2,7 +2,7 @@
 // chrome, hidden blocks, boilerplate containers named by class/id), setting aside captions,
 // related links, share lines and promos as boilerplate items. Mutates the DOM.
 import type { BoilerplateItem } from '../../model.js';
-import { classTokens, ELEMENT_NODE, isArticleHeader, measureTree, normaliseSpace, tagOf, type TextMeasure } from './dom-text.js';
+import { classTokens, ELEMENT_NODE, firstProseParagraph, isArticleHeader, measureTree, normaliseSpace, tagOf, type TextMeasure } from './dom-text.js';
 import {
   BODY_CLASS_PATTERN,
   BOILERPLATE_CLASS_RULES,
@@ -89,7 +89,9 @@ export function pruneNonContent(root: Element): PruneResult {
       if (DROP_TAGS_IF_SMALL.has(tag)) {
         // An article header (headline and lead) is not chrome; its class still decides below.
         const articleHeader = tag === 'header' && isArticleHeader(child, sizes);
-        if (!articleHeader && !big(child)) {
+        // A form around prose (a shop's product form with its description) is not a form to fill in.
+        const proseForm = tag === 'form' && firstProseParagraph(child, sizes) !== null;
+        if (!articleHeader && !proseForm && !big(child)) {
           doomed.push(child);
           continue;
         }

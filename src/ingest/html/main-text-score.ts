@@ -2,7 +2,7 @@
 // ancestors (readability's decaying share), containers are weighted by tag, by class/id names and
 // by link density; the best one is widened to its parent when the text is spread out, and its
 // siblings that read as continuation join it.
-import { classTokens, ELEMENT_NODE, headerLeadParagraph, linkDensity, measureTree, TEXT_NODE, tagOf, visibleLength, type TextMeasure } from './dom-text.js';
+import { classTokens, ELEMENT_NODE, firstProseParagraph, linkDensity, measureTree, TEXT_NODE, tagOf, visibleLength, type TextMeasure } from './dom-text.js';
 import { BODY_CLASS_PATTERN, BUILDER_TOKEN_PATTERN, INLINE_TAGS, LEAD_CLASS_PATTERN, NEGATIVE_CLASS_PATTERN, POSITIVE_CLASS_PATTERN } from './main-text-rules.js';
 
 /** Blocks shorter than this (visible characters) give no points. */
@@ -176,7 +176,7 @@ function isLead(el: Element, sizes: Map<Element, TextMeasure>): boolean {
 function leadWithin(el: Element, sizes: Map<Element, TextMeasure>, depth: number): Element | null {
   if (isLead(el, sizes)) return el;
   // The standfirst in an article header, named or not.
-  if (tagOf(el) === 'header') return headerLeadParagraph(el, sizes);
+  if (tagOf(el) === 'header') return firstProseParagraph(el, sizes);
   if (depth === 0 || (sizes.get(el)?.text ?? 0) < 40) return null;
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
     const found = leadWithin(c, sizes, depth - 1);
