@@ -77,6 +77,7 @@ function dateWords(words: EventWord[], tokens: Token[], times: ReturnType<typeof
   const pub = published ? published.slice(0, 10) : null;
   const found: Found[] = words.map((word) => ({ word, token: tokens[word.index]!, date: null, dateFrom: null }));
   const mid = (f: Found) => (f.token.start + f.token.end) / 2;
+  const clauseAt = tokens.filter((t) => /^(?:that|which|who|whether|because|while|although|if|when)$/i.test(t.text)).map((t) => t.start);
   const modalAt = tokens.filter((t) => /^(?:will|would|could|should|may|might|'ll)$/i.test(t.text)).map((t) => t.start);
   const nearest = (f: Found) => {
     const at = mid(f);
@@ -85,6 +86,8 @@ function dateWords(words: EventWord[], tokens: Token[], times: ReturnType<typeof
     for (const t of times) {
       // A date after a modal belongs to the future clause ('said the terminal would open by 2023').
       if (f.word.kind === 'verb' && f.word.tense !== 'future' && t.at > at && modalAt.some((m) => m > at && m < t.at)) continue;
+      // A date inside a clause the verb governs belongs to that clause ('claims that ... an agreement reached in 1991').
+      if (f.word.kind === 'verb' && t.at > at && clauseAt.some((c) => c > at && c < t.at)) continue;
       if (!best) best = t;
       else if (t.date.length > best.date.length || (t.date.length === best.date.length && Math.abs(t.at - at) < Math.abs(best.at - at))) best = t;
     }
