@@ -23,6 +23,16 @@ interface Role {
   chunk: ActorChunk | null;
 }
 
+/** Prepositions that make a following 'the <event noun>' a topic: 'a blackout on the withdrawal', 'talks about the attack'. */
+const TOPIC_PREPOSITIONS = new Set(['on', 'about', 'over', 'into', 'concerning', 'regarding']);
+
+/** An event noun governed by a topic preposition and a determiner names what is spoken of, not an event. */
+function topicNoun(words: string[], m: PatternMatch): boolean {
+  const step = m.pattern.steps[0] as { verbal: Set<string> };
+  if (step.verbal.has(words[m.start]!)) return false;
+  return ['the', 'a', 'an', 'its', 'their'].includes(words[m.start - 1] ?? '') && TOPIC_PREPOSITIONS.has(words[m.start - 2] ?? '');
+}
+
 function parenDepth(words: string[]): number[] {
   const out: number[] = [];
   let d = 0;
@@ -289,7 +299,7 @@ function codeClauses(p: Parsed): CodedEvent[] {
   const inChunk = (i: number) => chunks.some((c) => i >= c.start && i < c.end);
   // A capitalised verb inside a sentence is part of a name or a heading ('Free Sign Up'), not an action.
   const capitalisedVerb = (m: PatternMatch) => m.start > 0 && /^\p{Lu}/u.test(tokens[m.start]!.text) && isVerbal(words, m);
-  const found = findTriggers(words).filter((m) => !inChunk(m.start) && !capitalisedVerb(m) && cameoInfo(m.pattern.spec.code)?.plover);
+  const found = findTriggers(words).filter((m) => !inChunk(m.start) && !capitalisedVerb(m) && !topicNoun(words, m) && cameoInfo(m.pattern.spec.code)?.plover);
   // A non-restrictive relative clause (', who arrived in Amman,') is background to the main clause.
   const relative = relativeClauses(words);
   const outside = found.filter((m) => !relative[m.start]);

@@ -140,6 +140,10 @@ describe('verb forms and clauses', () => {
 });
 
 describe('actor sectors and targets', () => {
+  it('reads an event noun after a topic preposition as the topic, not an event', () => {
+    expect(pairs('The UN imposed a news blackout on the withdrawal of Chilean troops.')).toEqual([]);
+    expect(pairs('Chile announced the withdrawal of its troops from Peru.').map((x) => x.split(':')[1])).toEqual(['08']);
+  });
   it('reads the passive of a pattern whose object stands in the subject', () => {
     expect(pairs('The Chilean ambassador was summoned by Peru.')).toEqual(['PER>CHLGOV:11']);
     expect(pairs('Two Bolivian diplomats were expelled by Paraguay.')).toEqual(['PRY>BOLGOV:16']);
