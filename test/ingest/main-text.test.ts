@@ -133,6 +133,14 @@ describe('extractMainText', () => {
     expect(text).not.toContain('Search the site');
   });
 
+  it('sets aside captions named in German or as image descriptions', () => {
+    const inner = `<div class="entry-content"><p>${BODY[0]}</p><div class="bildunterschrift">Die Fähre im Hafen, fotografiert im Sommer vom Steg aus.</div>
+      <p class="imagedescription">The ferry at the pier, seen from the harbour wall last summer.</p><p>${BODY[1]}</p></div>`;
+    const main = extractMainText(page(inner), { url: null });
+    expect(main.text).toBe(`${BODY[0]}\n\n${BODY[1]}`);
+    expect(main.boilerplate.filter((b) => b.kind === 'photo-caption')).toHaveLength(2);
+  });
+
   it('drops soft hyphens, which only hint where a browser may break a word', () => {
     const hinted = BODY.map((p) => `<p>${p.replace(/ferry/g, 'fer&shy;ry').replace(/company/g, 'com\u00adpany')}</p>`).join('');
     expect(extractMainText(page(`<div class="entry-content">${hinted}</div>`), { url: null }).text).toBe(BODY.join('\n\n'));

@@ -43,7 +43,7 @@ export interface ClassRule {
  * the patterns anchor on word pieces (split by - and _) so that `header` is not `ad`.
  */
 export const BOILERPLATE_CLASS_RULES: readonly ClassRule[] = [
-  { pattern: /caption|(^|[-_])credits?($|[-_])|photo-?credit|image-?credit|credit$/, kind: 'photo-caption', keep: true },
+  { pattern: /caption|(^|[-_])credits?($|[-_])|photo-?credit|image-?credit|credit$|bildunterschrift|image-?description|img-?desc/, kind: 'photo-caption', keep: true },
   { pattern: /(^|[-_])(share|sharing|shares|social|sociable|addthis|shareaholic|sharethis|share-?bar|share-?tools)($|[-_])/, kind: 'share-line', keep: true },
   { pattern: /(^|[-_])(related|recommend(ed|ations)?|more-?stories|read-?more|also-?read|outbrain|taboola|trending|popular|most-?(read|viewed|popular)|further-?reading|read-?next|up-?next|recirc|you-?may-?like|dont-?miss)($|[-_])/, kind: 'related-link', keep: true },
   { pattern: /(^|[-_])(newsletter|subscribe|subscription|signup|sign-?up|promo|promotion|cta|inline-?cta|membership|donate|paywall-?promo)($|[-_])/, kind: 'newsletter-promo', keep: true },
