@@ -141,6 +141,11 @@ describe('extractMainText', () => {
     expect(main.boilerplate.filter((b) => b.kind === 'photo-caption')).toHaveLength(2);
   });
 
+  it('drops a caption line that ends in its photo credit', () => {
+    const inner = `<div class="entry-content"><p>${BODY[0]}</p><p>The mayor at the pier, photo: Harbour Gazette archive</p><p>${BODY[1]}</p></div>`;
+    expect(extractMainText(page(inner), { url: null }).text).toBe(`${BODY[0]}\n\n${BODY[1]}`);
+  });
+
   it('drops soft hyphens, which only hint where a browser may break a word', () => {
     const hinted = BODY.map((p) => `<p>${p.replace(/ferry/g, 'fer&shy;ry').replace(/company/g, 'com\u00adpany')}</p>`).join('');
     expect(extractMainText(page(`<div class="entry-content">${hinted}</div>`), { url: null }).text).toBe(BODY.join('\n\n'));
