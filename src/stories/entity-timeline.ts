@@ -88,6 +88,8 @@ function dateWords(words: EventWord[], tokens: Token[], times: ReturnType<typeof
       if (f.word.kind === 'verb' && f.word.tense !== 'future' && t.at > at && modalAt.some((m) => m > at && m < t.at)) continue;
       // A date inside a clause the verb governs belongs to that clause ('claims that ... an agreement reached in 1991').
       if (f.word.kind === 'verb' && t.at > at && clauseAt.some((c) => c > at && c < t.at)) continue;
+      // 'now', 'current': the present, for verbs in the present only.
+      if (t.present && f.word.kind === 'verb' && f.word.tense !== 'present' && f.word.tense !== 'perfect') continue;
       if (!best) best = t;
       else if (t.date.length > best.date.length || (t.date.length === best.date.length && Math.abs(t.at - at) < Math.abs(best.at - at))) best = t;
     }
@@ -130,6 +132,10 @@ function dateWords(words: EventWord[], tokens: Token[], times: ReturnType<typeof
     }
   }
   return found;
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.abs(Date.parse(b) - Date.parse(a)) / 86400000;
 }
 
 /** Mentions of events the target takes part in, in one article. */
@@ -197,7 +203,8 @@ export function articleMentions(article: TimelineArticle, target: TimelineTarget
       }
     }
     // The narrative's reference time: the last day the article has named up to here, not after its publication.
-    for (const t of here) if (!t.present && (!pub || t.date <= pub) && t.date.length === 10) narrative = t.date;
+    // Only days of the news itself, within a month before publication; a birth date in a profile is background.
+    for (const t of here) if (!t.present && (!pub || (t.date <= pub && daysBetween(t.date, pub) <= 31)) && t.date.length === 10) narrative = t.date;
   });
   return out;
 }
