@@ -146,6 +146,16 @@ describe('extractMainText', () => {
     expect(extractMainText(page(inner), { url: null }).text).toBe(`${BODY[0]}\n\n${BODY[1]}`);
   });
 
+  it('drops advertising disclosures and the consent placeholders of blocked embeds', () => {
+    const lines = [
+      'Note: the links marked with a star are affiliate links; we earn a small share when you buy.',
+      'Wir respektieren Ihre Privatsphäre: ohne Ihre Zustimmung laden wir keine Inhalte von YouTube.',
+      'This embed from Instagram is blocked. Give your consent to load content from this third party.',
+    ];
+    const inner = `<div class="entry-content"><p>${BODY[0]}</p>${lines.map((l) => `<p>${l}</p>`).join('')}<p>${BODY[1]}</p></div>`;
+    expect(extractMainText(page(inner), { url: null }).text).toBe(`${BODY[0]}\n\n${BODY[1]}`);
+  });
+
   it('drops soft hyphens, which only hint where a browser may break a word', () => {
     const hinted = BODY.map((p) => `<p>${p.replace(/ferry/g, 'fer&shy;ry').replace(/company/g, 'com\u00adpany')}</p>`).join('');
     expect(extractMainText(page(`<div class="entry-content">${hinted}</div>`), { url: null }).text).toBe(BODY.join('\n\n'));

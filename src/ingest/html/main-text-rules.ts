@@ -134,6 +134,10 @@ export const FURNITURE_LINES: readonly LineRule[] = [
   { pattern: /^(read more|related|related (stories|articles|content|coverage|links)|more on this( story)?|see also|recommended|most read|you may also like|more from [\w ]+|also read)\b.{0,120}$/i, kind: 'related-link' },
   { pattern: /^(sign up|subscribe|get (our|the) [\w ]{0,30}newsletter|newsletter)\b.{0,200}$/i, kind: 'newsletter-promo' },
   { pattern: /^(photo|image|picture|illustration|graphic)s?( credit)?:.{0,150}$|^\(?(photo|image)s? (by|courtesy of) .{0,100}$/i, kind: 'photo-credit' },
+  // Advertising disclosures: affiliate links, paid references ('We may receive compensation ...').
+  { pattern: /^(?=.{0,300}$).*\b(affiliate[- ]?links?|partner[- ]?links?|provisions[- ]?links?|references to products from .{0,40}advertisers|we may (receive|earn) (compensation|a commission))\b/iu, kind: 'other' },
+  // Placeholders of blocked embeds that ask for consent before loading a third party's content.
+  { pattern: /^(?=.{0,300}$)(?=.*\b(twitter|youtube|instagram|facebook|tiktok|vimeo|social[- ]media|drittanbieter|third[- ]party)\b).*\b(zustimmung|einverständnis|einwilligung|consent|zustimmen|stimme .{0,40}zu|verbindung .{0,40}herzustellen)\b/iu, kind: 'other' },
   // A caption that ends in its credit: 'The mayor at the opening, photo: City archive'.
   { pattern: /^.{2,120},\s+(photo|foto|photos|fotos|bild)\s*:\s*.{1,80}$/iu, kind: 'photo-credit' },
 ];
