@@ -158,7 +158,8 @@ export function articleMentions(article: TimelineArticle, target: TimelineTarget
     // Pronouns may continue a topic named in either of the two sentences before.
     previous = si - lastSeen < 2;
     if (hits.length) {
-      const dated = dateWords(eventWords(tokens), tokens, here, article.published, narrative);
+      // The references are known subjects: a present -s form right after one is its verb ('the store sells').
+      const dated = dateWords(eventWords(tokens, new Set(hits.map((h) => h.end))), tokens, here, article.published, narrative);
       // A name's apposition (', the Apple CEO ,') does not separate it from its verb.
       const reach = hits.map((h) => {
         if (tokens[h.end]?.text !== ',') return h.end;

@@ -127,8 +127,11 @@ function nounLemma(w: string): string {
 
 const isWord = (t: string) => /^[A-Za-z][A-Za-z-]*$/.test(t);
 
-/** The event words of one tokenised sentence, in order. */
-export function eventWords(tokens: Token[]): EventWord[] {
+/**
+ * The event words of one tokenised sentence, in order. `subjectEnds` holds the token indices where a
+ * known subject ends (a reference to an entity): a present-tense -s form right after one is a verb.
+ */
+export function eventWords(tokens: Token[], subjectEnds?: Set<number>): EventWord[] {
   const out: EventWord[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i]!.text;
@@ -156,7 +159,7 @@ export function eventWords(tokens: Token[]): EventWord[] {
       if (!auxiliary && !afterDet) out.push({ index: i, text: raw, lemma: 'have', kind: 'verb', tense: w === 'had' ? 'past' : MODAL.has(auxBefore) ? 'future' : 'present' });
       continue;
     }
-    if (/^[A-Z]/.test(raw) && i > 0) continue; // names mid-sentence
+    if ((/^[A-Z]/.test(raw) && i > 0) || /[A-Z]/.test(raw.slice(1))) continue; // names mid-sentence, and 'iTunes', 'eBay' anywhere
 
     const verbContext = AUX.has(auxBefore) || HAVE.has(auxBefore) || MODAL.has(auxBefore) || DO.has(auxBefore) || auxBefore === 'to';
     const tenseFromAux = (): Tense =>
@@ -204,7 +207,8 @@ export function eventWords(tokens: Token[]): EventWord[] {
     // Present tense -s forms right after a subject ('the store sells', 'it comes', 'Apple Corps claims').
     if (/^[a-z]{3,}s$/.test(w) && !/(?:ss|us|is|ous)$/.test(w) && !afterDet) {
       const subj = tokens[i - 1];
-      const subjectBefore = !!subj && (PRONOUN_SUBJECT.has(prev) || /^[A-Z0-9]/.test(subj.text) || /ly$/.test(prev) || /^(?:store|company|firm|phone|device|service|court|judge|group|label)$/.test(prev));
+      const named = subjectEnds ? subjectEnds.has(i) || (/ly$/.test(prev) && subjectEnds.has(i - 1)) : /^[A-Z0-9]/.test(subj?.text ?? '');
+      const subjectBefore = !!subj && (PRONOUN_SUBJECT.has(prev) || named || (!subjectEnds && /ly$/.test(prev)) || /^(?:store|company|firm|phone|device|service|court|judge|group|label)$/.test(prev));
       const objectAfter = (/^[a-z]/.test(next) && !/^(?:are|were|is|was|have|had|will|would|can|could|may|might|should|must|and|or)$/.test(next)) || DETERMINER.has(next) || /^(?:that|to|with|in|on|for|as|out|up|behind|about|over)$/.test(next) || /^[A-Z0-9]/.test(tokens[i + 1]?.text ?? '');
       if (subjectBefore && objectAfter) out.push({ index: i, text: raw, lemma: verbLemma(w), kind: 'verb', tense: 'present' });
     }

@@ -20,6 +20,14 @@ describe('event words', () => {
     expect(words('The mayor resigned after the vote.')).toEqual(['resigned:verb:past', 'vote:noun:noun']);
   });
 
+  it('takes a present -s form as a verb after a known subject only, and never a name with inner capitals', () => {
+    const toks = tokenize('Many Roadster owners want refunds, and the Roadster sells well.');
+    const forms = (ends?: Set<number>) => eventWords(toks, ends).map((w) => w.text);
+    expect(forms(new Set([9]))).toEqual(['sells']);
+    expect(forms(new Set([9]))).not.toContain('owners');
+    expect(words('Fans of iTunes complained.')).toEqual(['complained:verb:past']);
+  });
+
   it("counts 'have' as an event only when it is the main verb", () => {
     expect(words('The new ferry has two decks.')).toEqual(['has:verb:present']);
     expect(words('The ferry has been repaired.')).toEqual(['repaired:verb:nonfinite']);
