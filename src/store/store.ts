@@ -134,7 +134,8 @@ export interface StoryStore {
   /** Brings the stories in line with the clusters: upsert by key, drop the ones merged away, log changes. */
   syncStories(clusters: ClusterSnapshot[]): void;
   setStoryHeadline(id: number, headline: string, dateStart: string | null, dateEnd: string | null): void;
-  listStories(level?: 'topic' | 'event'): StoredStory[];
+  /** Stories of one level (all when none given); with `opts.articleIds`, only those holding one of these articles. */
+  listStories(level?: 'topic' | 'event', opts?: { articleIds?: number[] }): StoredStory[];
   getStory(id: number): StoredStory | null;
   childStories(parentId: number): StoredStory[];
   /**

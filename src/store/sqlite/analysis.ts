@@ -7,77 +7,115 @@ import type { CanonicalEntity } from '../../entities/registry.js';
 import type { EntityType } from '../../entities/types.js';
 import type { Sector } from '../../entities/roles.js';
 import type { ArticleLayers, EntityMention, EventFilter, StoredEntity, StoredEvent, StoredTimeRef } from '../records.js';
-import { num, str, type Row } from './rows.js';
+import { num, prepared, str, type Row } from './rows.js';
 
 
 
 
 
 export function articlesToAnalyse(db: Database.Database, version: number, force: boolean): number[] {
-  return (db.prepare('SELECT id FROM articles WHERE @force = 1 OR analysed_version < @v ORDER BY id').all({ force: force ? 1 : 0, v: version }) as { id: number }[]).map(
+  return (prepared(db, 'SELECT id FROM articles WHERE @force = 1 OR analysed_version < @v ORDER BY id').all({ force: force ? 1 : 0, v: version }) as { id: number }[]).map(
     (r) => r.id,
   );
 }
 
 export function clearEntities(db: Database.Database): void {
-  db.exec('DELETE FROM entity_roles; DELETE FROM entity_aliases; DELETE FROM entities;');
+  db.exec('DELETE FROM entity_merges; DELETE FROM entity_roles; DELETE FROM entity_aliases; DELETE FROM entities;');
+}
+
+/** Rows of one column set grouped by entity id, read in one pass instead of one query per entity. */
+function byEntity<T>(db: Database.Database, sql: string, map: (r: Row) => T): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of db.prepare(sql).iterate() as IterableIterator<Row>) {
+    const id = r.entity_id as number;
+    let list = out.get(id);
+    if (!list) out.set(id, (list = []));
+    list.push(map(r));
+  }
+  return out;
 }
 
 /** Every canonical entity with its aliases, roles (by article) and the articles that mention it. */
 export function loadEntities(db: Database.Database): CanonicalEntity[] {
-  const aliases = db.prepare('SELECT alias, count FROM entity_aliases WHERE entity_id = ?');
-  const roles = db.prepare('SELECT role, article_id FROM entity_roles WHERE entity_id = ?');
-  const articles = db.prepare('SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?');
+  const aliases = byEntity(db, 'SELECT entity_id, alias, count FROM entity_aliases', (r) => [r.alias as string, r.count as number] as const);
+  const roles = byEntity(db, 'SELECT entity_id, role, article_id FROM entity_roles', (r) => [r.role as string, String(r.article_id)] as const);
+  const articles = byEntity(db, 'SELECT DISTINCT entity_id, article_id FROM mentions WHERE entity_id IS NOT NULL', (r) => String(r.article_id));
+  // Built as one JSON array per entity inside SQLite: much faster than a JS object per row.
+  const merges = byEntity(
+    db,
+    "SELECT entity_id, json_group_array(json_object('localKey', local_key, 'article', article) ORDER BY seq) AS list FROM entity_merges GROUP BY entity_id",
+    (r) => JSON.parse(r.list as string) as CanonicalEntity['merged'],
+  );
   return (db.prepare('SELECT * FROM entities ORDER BY id').all() as Row[]).map((r) => {
     const id = r.id as number;
     const roleMap = new Map<string, Set<string>>();
-    for (const x of roles.all(id) as { role: string; article_id: number }[]) roleMap.set(x.role, (roleMap.get(x.role) ?? new Set()).add(String(x.article_id)));
+    for (const [role, art] of roles.get(id) ?? []) roleMap.set(role, (roleMap.get(role) ?? new Set()).add(art));
+    // Stores written before migration 3 kept the merges in a JSON column; it is emptied by the migration.
+    const legacy = JSON.parse((r.merged as string) || '[]') as CanonicalEntity['merged'];
     return {
       key: r.key as string,
       name: r.name as string,
       type: r.type as EntityType,
       country: str(r.country),
       sector: (r.sector as Sector | null) ?? null,
-      aliases: new Map((aliases.all(id) as { alias: string; count: number }[]).map((a) => [a.alias, a.count])),
+      aliases: new Map(aliases.get(id) ?? []),
       roles: roleMap,
-      articles: new Set((articles.all(id) as { article_id: number }[]).map((a) => String(a.article_id))),
-      merged: JSON.parse((r.merged as string) || '[]') as CanonicalEntity['merged'],
+      articles: new Set(articles.get(id) ?? []),
+      merged: [...legacy, ...(merges.get(id)?.[0] ?? [])],
     };
   });
 }
 
 /** One article's analysis and the canonical entities it touched (their roles name article ids). */
 export function saveAnalysis(db: Database.Database, doc: ArticleDoc, entities: CanonicalEntity[], version: number): void {
-  db.transaction(() => saveDoc(db, doc, upsertEntities(db, entities, (art) => Number(art)), version))();
+  db.transaction(() => saveDoc(db, doc, upsertEntities(db, entities, String(doc.articleId), (art) => Number(art)), version))();
 }
 
-/** Writes the canonical entities (insert or update by key); returns key -> id. */
-function upsertEntities(db: Database.Database, entities: CanonicalEntity[], articleIdOf: (external: string) => number | null): Map<string, number> {
+/**
+ * Writes the canonical entities (insert or update by key); returns key -> id. Only what changed is
+ * written: the entity row when a field differs, the roles of `current` (the article being saved;
+ * all roles only when the store holds fewer than the registry), and the merges not yet stored (the
+ * registry only ever appends to them). Rewriting everything made each save grow with the entity.
+ */
+function upsertEntities(db: Database.Database, entities: CanonicalEntity[], current: string, articleIdOf: (external: string) => number | null): Map<string, number> {
   const ids = new Map<string, number>();
-  const find = db.prepare('SELECT id FROM entities WHERE key = ?');
-  const insert = db.prepare('INSERT INTO entities(key, name, type, country, sector, merged) VALUES (?, ?, ?, ?, ?, ?)');
-  const update = db.prepare('UPDATE entities SET name = ?, type = ?, country = ?, sector = ?, merged = ? WHERE id = ?');
-  const alias = db.prepare('INSERT INTO entity_aliases(entity_id, alias, count) VALUES (?, ?, ?) ON CONFLICT(entity_id, alias) DO UPDATE SET count = excluded.count');
-  const role = db.prepare('INSERT OR IGNORE INTO entity_roles(entity_id, role, article_id, date) VALUES (?, ?, ?, ?)');
-  const published = db.prepare('SELECT published FROM articles WHERE id = ?');
+  const find = prepared(db, 'SELECT id, name, type, country, sector FROM entities WHERE key = ?');
+  const insert = prepared(db, "INSERT INTO entities(key, name, type, country, sector, merged) VALUES (?, ?, ?, ?, ?, '[]')");
+  const update = prepared(db, 'UPDATE entities SET name = ?, type = ?, country = ?, sector = ? WHERE id = ?');
+  const alias = prepared(db, 'INSERT INTO entity_aliases(entity_id, alias, count) VALUES (?, ?, ?) ON CONFLICT(entity_id, alias) DO UPDATE SET count = excluded.count');
+  const role = prepared(db, 'INSERT OR IGNORE INTO entity_roles(entity_id, role, article_id, date) VALUES (?, ?, ?, ?)');
+  const roleCount = prepared(db, 'SELECT COUNT(*) AS n FROM entity_roles WHERE entity_id = ?');
+  const published = prepared(db, 'SELECT published FROM articles WHERE id = ?');
+  const mergeCount = prepared(db, 'SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM entity_merges WHERE entity_id = ?');
+  const clearMerges = prepared(db, 'DELETE FROM entity_merges WHERE entity_id = ?');
+  const addMerge = prepared(db, 'INSERT INTO entity_merges(entity_id, seq, local_key, article) VALUES (?, ?, ?, ?)');
+  const writeRole = (id: number, r: string, art: string) => {
+    const aid = articleIdOf(art);
+    if (aid === null) return;
+    const p = (published.get(aid) as { published: string | null } | undefined)?.published ?? null;
+    role.run(id, r, aid, p);
+  };
   for (const e of entities) {
-    const merged = JSON.stringify(e.merged);
-    const row = find.get(e.key) as { id: number } | undefined;
+    const row = find.get(e.key) as Row | undefined;
     let id: number;
     if (row) {
-      id = row.id;
-      update.run(e.name, e.type, e.country, e.sector, merged, id);
-    } else id = Number(insert.run(e.key, e.name, e.type, e.country, e.sector, merged).lastInsertRowid);
+      id = row.id as number;
+      if (row.name !== e.name || row.type !== e.type || row.country !== e.country || row.sector !== e.sector) update.run(e.name, e.type, e.country, e.sector, id);
+    } else id = Number(insert.run(e.key, e.name, e.type, e.country, e.sector).lastInsertRowid);
     ids.set(e.key, id);
     for (const [a, n] of e.aliases) alias.run(id, a, n);
+    let roles = 0;
     for (const [r, arts] of e.roles) {
-      for (const art of arts) {
-        const aid = articleIdOf(art);
-        if (aid === null) continue;
-        const p = (published.get(aid) as { published: string | null } | undefined)?.published ?? null;
-        role.run(id, r, aid, p);
-      }
+      roles += arts.size;
+      if (arts.has(current)) writeRole(id, r, current);
     }
+    if ((roleCount.get(id) as { n: number }).n < roles) for (const [r, arts] of e.roles) for (const art of arts) writeRole(id, r, art);
+    let stored = (mergeCount.get(id) as { n: number }).n;
+    if (stored > e.merged.length) {
+      clearMerges.run(id);
+      stored = 0;
+    }
+    for (let k = stored; k < e.merged.length; k++) addMerge.run(id, k, e.merged[k]!.localKey, e.merged[k]!.article);
   }
   return ids;
 }
@@ -85,18 +123,18 @@ function upsertEntities(db: Database.Database, entities: CanonicalEntity[], arti
 /** Replaces one article's analysis rows. */
 function saveDoc(db: Database.Database, doc: ArticleDoc, entityIds: Map<string, number>, version: number): void {
   const id = doc.articleId;
-  for (const t of ['mentions', 'time_refs', 'quotes', 'events']) db.prepare(`DELETE FROM ${t} WHERE article_id = ?`).run(id);
+  for (const t of ['mentions', 'time_refs', 'quotes', 'events']) prepared(db, `DELETE FROM ${t} WHERE article_id = ?`).run(id);
   const eid = (k: string | null) => (k ? (entityIds.get(k) ?? null) : null);
-  const m = db.prepare('INSERT INTO mentions(article_id, field, start, end, type, text, entity_id, role, metonymy, rule, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const m = prepared(db, 'INSERT INTO mentions(article_id, field, start, end, type, text, entity_id, role, metonymy, rule, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const x of doc.mentions) m.run(id, x.field, x.start, x.end, x.type, x.text, eid(x.entityKey), x.role, x.metonymy ? 1 : 0, x.rule, null);
   for (const x of doc.numbers) m.run(id, x.field, x.start, x.end, x.type, x.text, null, null, 0, 'pattern:number', x.value);
-  const t = db.prepare('INSERT INTO time_refs(article_id, field, start, end, text, type, value, granularity, anchor, resolved, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const t = prepared(db, 'INSERT INTO time_refs(article_id, field, start, end, text, type, value, granularity, anchor, resolved, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const x of doc.times) t.run(id, x.field, x.start, x.end, x.text, x.type, x.value, x.granularity, x.anchor, x.resolved ? 1 : 0, x.rule);
-  const q = db.prepare(
+  const q = prepared(db,
     'INSERT INTO quotes(article_id, field, start, end, text, speaker_entity_id, speaker_text, speaker_key, cue, cue_type, via, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   for (const x of doc.quotes) q.run(id, x.field, x.start, x.end, x.text, eid(x.speakerKey), x.speakerText, x.speakerKey, x.cue, x.cueType, x.via, x.partial ? 1 : 0);
-  const e = db.prepare(
+  const e = prepared(db,
     `INSERT INTO events(article_id, field, start, end, sentence, cameo, root, plover, quad, goldstein, source_code, source_entity_id, source_text,
        target_code, target_entity_id, target_text, date, date_end, date_resolved, location, modality, confidence, trigger)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -104,7 +142,7 @@ function saveDoc(db: Database.Database, doc: ArticleDoc, entityIds: Map<string, 
   for (const x of doc.events)
     e.run(id, x.field, x.start, x.end, x.sentence, x.cameo, x.root, x.plover, x.quad, x.goldstein, x.source, eid(x.sourceKey), x.sourceText,
       x.target, eid(x.targetKey), x.targetText, x.date, x.dateEnd, x.dateResolved ? 1 : 0, x.location, x.modality, x.confidence, x.trigger);
-  db.prepare('UPDATE articles SET analysed_version = ? WHERE id = ?').run(version, id);
+  prepared(db, 'UPDATE articles SET analysed_version = ? WHERE id = ?').run(version, id);
 }
 
 function toEntity(db: Database.Database, r: Row): StoredEntity {
@@ -116,13 +154,13 @@ function toEntity(db: Database.Database, r: Row): StoredEntity {
     type: r.type as EntityType,
     country: str(r.country),
     sector: (r.sector as Sector | null) ?? null,
-    aliases: db.prepare('SELECT alias, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, alias').all(id) as { alias: string; count: number }[],
-    roles: (db.prepare('SELECT role, article_id, date FROM entity_roles WHERE entity_id = ? ORDER BY date, article_id').all(id) as Row[]).map((x) => ({
+    aliases: prepared(db, 'SELECT alias, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, alias').all(id) as { alias: string; count: number }[],
+    roles: (prepared(db, 'SELECT role, article_id, date FROM entity_roles WHERE entity_id = ? ORDER BY date, article_id').all(id) as Row[]).map((x) => ({
       role: x.role as string,
       articleId: x.article_id as number,
       date: str(x.date),
     })),
-    mentions: (db.prepare('SELECT COUNT(*) n FROM mentions WHERE entity_id = ?').get(id) as { n: number }).n,
+    mentions: (prepared(db, 'SELECT COUNT(*) n FROM mentions WHERE entity_id = ?').get(id) as { n: number }).n,
   };
 }
 
@@ -138,13 +176,13 @@ export function listEntities(db: Database.Database, opts: { type?: string; limit
 
 export function getEntity(db: Database.Database, idOrKey: number | string): StoredEntity | null {
   const r = (typeof idOrKey === 'number'
-    ? db.prepare('SELECT * FROM entities WHERE id = ?').get(idOrKey)
-    : db.prepare('SELECT * FROM entities WHERE key = ? OR name = ? COLLATE NOCASE ORDER BY id LIMIT 1').get(idOrKey, idOrKey)) as Row | undefined;
+    ? prepared(db, 'SELECT * FROM entities WHERE id = ?').get(idOrKey)
+    : prepared(db, 'SELECT * FROM entities WHERE key = ? OR name = ? COLLATE NOCASE ORDER BY id LIMIT 1').get(idOrKey, idOrKey)) as Row | undefined;
   return r ? toEntity(db, r) : null;
 }
 
 export function entityName(db: Database.Database, idOrKey: number | string): string | null {
-  const r = db.prepare(typeof idOrKey === 'number' ? 'SELECT name FROM entities WHERE id = ?' : 'SELECT name FROM entities WHERE key = ?').get(idOrKey) as
+  const r = prepared(db, typeof idOrKey === 'number' ? 'SELECT name FROM entities WHERE id = ?' : 'SELECT name FROM entities WHERE key = ?').get(idOrKey) as
     | { name: string }
     | undefined;
   return r?.name ?? null;
@@ -185,7 +223,7 @@ function toTimeRef(r: Row): StoredTimeRef {
 }
 
 export function timeRefs(db: Database.Database, articleId: number): StoredTimeRef[] {
-  return (db.prepare(`SELECT * FROM time_refs WHERE article_id = ? AND field = 'text' AND text IS NOT NULL ORDER BY start`).all(articleId) as Row[]).map(toTimeRef);
+  return (prepared(db, `SELECT * FROM time_refs WHERE article_id = ? AND field = 'text' AND text IS NOT NULL ORDER BY start`).all(articleId) as Row[]).map(toTimeRef);
 }
 
 export function entityMentions(db: Database.Database, entityId: number, limit = 200): EntityMention[] {
@@ -215,14 +253,22 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): StoredE
     params.actorText = `%${f.actor}%`;
   }
   if (f.code) {
-    where.push(f.code.length <= 2 ? 'root = @code' : 'cameo LIKE @codePrefix');
+    // Digits have no case, so a digit prefix is a plain range (which an index serves); LIKE otherwise.
+    const digits = /^\d+$/.test(f.code);
+    where.push(f.code.length <= 2 ? 'root = @code' : digits ? 'cameo >= @codeFrom AND cameo < @codeTo' : 'cameo LIKE @codePrefix');
     params.code = f.code.padStart(2, '0');
     params.codePrefix = `${f.code}%`;
+    params.codeFrom = f.code;
+    params.codeTo = `${f.code.slice(0, -1)}${String.fromCharCode(f.code.charCodeAt(f.code.length - 1) + 1)}`;
   }
   if (f.quad) {
     where.push('quad = @quad');
     params.quad = f.quad;
   }
+  // A dated bound leaves out undated events: saying so lets the (date IS NULL, date, ...) index serve
+  // the range in the order returned (undated events, which sort last, are not among the results).
+  const dated = !!(f.from || f.to);
+  if (dated) where.push('(date IS NULL) = 0');
   if (f.from) {
     where.push('date >= @from');
     params.from = f.from;
@@ -236,7 +282,7 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): StoredE
     params.modality = f.modality;
   }
   if (f.articleIds) where.push(`article_id IN (${f.articleIds.map(Number).join(',') || 'NULL'})`);
-  const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY date IS NULL, date, article_id, start LIMIT ${f.limit ?? -1}`;
+  const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${dated ? '' : '(date IS NULL), '}date, article_id, start LIMIT ${f.limit ?? -1}`;
   return (db.prepare(sql).all(params) as Row[]).map((r) => ({
     id: r.id as number,
     articleId: r.article_id as number,
@@ -283,7 +329,7 @@ export function articleLayers(db: Database.Database, articleId: number): Article
     metonymy: r.metonymy === 1,
     value: num(r.value),
   }));
-  const times = (db.prepare('SELECT * FROM time_refs WHERE article_id = ? ORDER BY field, start').all(articleId) as Row[]).map(toTimeRef);
+  const times = (prepared(db, 'SELECT * FROM time_refs WHERE article_id = ? ORDER BY field, start').all(articleId) as Row[]).map(toTimeRef);
   const quotes = (db
     .prepare('SELECT q.*, e.name AS speaker_name FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.article_id = ? ORDER BY q.field, q.start')
     .all(articleId) as Row[]).map((r) => ({

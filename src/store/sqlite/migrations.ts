@@ -233,4 +233,34 @@ ALTER TABLE time_refs ADD COLUMN text TEXT;
 CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
 `,
   },
+  {
+    version: 3,
+    description: 'indexes for the queries of a 100k-article store; entity merges as rows instead of one growing JSON value',
+    sql: `
+-- childStories, and the cascade when a topic is dropped, look stories up by parent.
+CREATE INDEX stories_parent ON stories(parent_id);
+CREATE INDEX story_log_story ON story_log(story_id);
+-- The order every event query returns; with a LIMIT the scan stops early, and date ranges use it too.
+CREATE INDEX events_order ON events((date IS NULL), date, article_id, start);
+CREATE INDEX events_cameo ON events(cameo);
+-- articleIdsByDate, which every story update reads.
+CREATE INDEX articles_by_date ON articles(COALESCE(published, created_at), id);
+-- getEntity by name, case-insensitively.
+CREATE INDEX entities_name_nocase ON entities(name COLLATE NOCASE);
+-- loadEntities: the articles each entity is mentioned in, from the index alone.
+CREATE INDEX mentions_entity_article ON mentions(entity_id, article_id);
+DROP INDEX mentions_entity;
+-- The registry only appends merges; one row each, so a save writes the new ones and not the whole list.
+CREATE TABLE entity_merges (
+  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  local_key TEXT NOT NULL,
+  article TEXT NOT NULL,
+  PRIMARY KEY (entity_id, seq)
+) WITHOUT ROWID;
+INSERT INTO entity_merges(entity_id, seq, local_key, article)
+  SELECT e.id, j.key, json_extract(j.value, '$.localKey'), json_extract(j.value, '$.article') FROM entities e, json_each(e.merged) j;
+UPDATE entities SET merged = '[]';
+`,
+  },
 ];

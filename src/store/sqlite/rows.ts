@@ -1,4 +1,5 @@
-// Reading SQLite rows into typed records: nullable columns and JSON columns.
+// Reading SQLite rows into typed records (nullable and JSON columns), and a cache of prepared statements.
+import type Database from 'better-sqlite3';
 
 export type Row = Record<string, unknown>;
 
@@ -13,4 +14,15 @@ export function num(v: unknown): number | null {
 export function json<T>(text: unknown, fallback: T): T {
   if (typeof text !== 'string' || text === '') return fallback;
   return JSON.parse(text) as T;
+}
+
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement, compiled once per connection: the per-article paths run thousands of times. */
+export function prepared(db: Database.Database, sql: string): Database.Statement {
+  let byText = cache.get(db);
+  if (!byText) cache.set(db, (byText = new Map()));
+  let s = byText.get(sql);
+  if (!s) byText.set(sql, (s = db.prepare(sql)));
+  return s;
 }

@@ -37,7 +37,7 @@ import type {
 import { MIGRATIONS } from './migrations.js';
 import * as analysis from './analysis.js';
 import * as stories from './stories.js';
-import { json, str, type Row } from './rows.js';
+import { json, prepared, str, type Row } from './rows.js';
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
@@ -66,7 +66,7 @@ export class SqliteStore implements Store {
   }
 
   schemaVersion(): number {
-    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    const row = prepared(this.db, 'SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
     return row.v ?? 0;
   }
 
@@ -80,11 +80,11 @@ export class SqliteStore implements Store {
     let existing: Row | undefined;
     let duplicateBy: 'url' | 'content' | undefined;
     if (canonical) {
-      existing = this.db.prepare('SELECT id FROM articles WHERE canonical_url = ?').get(canonical) as Row | undefined;
+      existing = prepared(this.db, 'SELECT id FROM articles WHERE canonical_url = ?').get(canonical) as Row | undefined;
       if (existing) duplicateBy = 'url';
     }
     if (!existing) {
-      existing = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(hash) as Row | undefined;
+      existing = prepared(this.db, 'SELECT id FROM articles WHERE content_hash = ?').get(hash) as Row | undefined;
       if (existing) duplicateBy = 'content';
     }
     if (existing) {
@@ -96,8 +96,8 @@ export class SqliteStore implements Store {
     const sig = minhash(a.text);
     const near = sig ? this.nearDuplicatesOf(sig) : [];
     const now = new Date().toISOString();
-    const info = this.db
-      .prepare(
+    const info = prepared(
+        this.db,
         `INSERT INTO articles (external_id, url, canonical_url, title, dek, authors, outlet, language, published,
            published_json, modified_json, dateline, text, boilerplate, provenance, content_hash, minhash, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -124,12 +124,12 @@ export class SqliteStore implements Store {
       );
     const id = Number(info.lastInsertRowid);
     const group = near.length > 0 ? this.groupOf(near[0]!.id) : id;
-    this.db.prepare('UPDATE articles SET near_dup_group = ? WHERE id = ?').run(group, id);
+    prepared(this.db, 'UPDATE articles SET near_dup_group = ? WHERE id = ?').run(group, id);
     if (sig) {
-      const insertBand = this.db.prepare('INSERT OR IGNORE INTO lsh_bands(band, hash, article_id) VALUES (?, ?, ?)');
+      const insertBand = prepared(this.db, 'INSERT OR IGNORE INTO lsh_bands(band, hash, article_id) VALUES (?, ?, ?)');
       lshBands(sig).forEach((h, band) => insertBand.run(band, h, id));
     }
-    const link = this.db.prepare('INSERT OR IGNORE INTO near_duplicates(article_id, other_id, similarity) VALUES (?, ?, ?)');
+    const link = prepared(this.db, 'INSERT OR IGNORE INTO near_duplicates(article_id, other_id, similarity) VALUES (?, ?, ?)');
     for (const n of near) {
       link.run(id, n.id, n.similarity);
       link.run(n.id, id, n.similarity);
@@ -139,18 +139,18 @@ export class SqliteStore implements Store {
   }
 
   private groupOf(id: number): number {
-    const row = this.db.prepare('SELECT near_dup_group AS g FROM articles WHERE id = ?').get(id) as { g: number | null };
+    const row = prepared(this.db, 'SELECT near_dup_group AS g FROM articles WHERE id = ?').get(id) as { g: number | null };
     return row.g ?? id;
   }
 
   private nearDuplicatesOf(sig: Uint32Array): { id: number; similarity: number }[] {
     const bands = lshBands(sig);
     const candidates = new Set<number>();
-    const lookup = this.db.prepare('SELECT article_id FROM lsh_bands WHERE band = ? AND hash = ?');
+    const lookup = prepared(this.db, 'SELECT article_id FROM lsh_bands WHERE band = ? AND hash = ?');
     bands.forEach((h, band) => {
       for (const r of lookup.all(band, h) as { article_id: number }[]) candidates.add(r.article_id);
     });
-    const getSig = this.db.prepare('SELECT minhash FROM articles WHERE id = ?');
+    const getSig = prepared(this.db, 'SELECT minhash FROM articles WHERE id = ?');
     const out: { id: number; similarity: number }[] = [];
     for (const cid of candidates) {
       const row = getSig.get(cid) as { minhash: Buffer | null } | undefined;
@@ -163,8 +163,8 @@ export class SqliteStore implements Store {
 
   private addSource(articleId: number, a: ExtractedArticle): void {
     const s = a.source;
-    this.db
-      .prepare(
+    prepared(
+      this.db,
         `INSERT OR IGNORE INTO sources (article_id, kind, location, line, via, fetched_at, http_status, raw_hash, content_type)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -172,18 +172,18 @@ export class SqliteStore implements Store {
   }
 
   getArticle(id: number): StoredArticle | null {
-    const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
+    const row = prepared(this.db, 'SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
     return row ? this.toArticle(row) : null;
   }
 
   findByExternalId(externalId: string): StoredArticle | null {
-    const row = this.db.prepare('SELECT * FROM articles WHERE external_id = ? ORDER BY id LIMIT 1').get(externalId) as Row | undefined;
+    const row = prepared(this.db, 'SELECT * FROM articles WHERE external_id = ? ORDER BY id LIMIT 1').get(externalId) as Row | undefined;
     return row ? this.toArticle(row) : null;
   }
 
   private toArticle(row: Row): StoredArticle {
     const id = row.id as number;
-    const sources = (this.db.prepare('SELECT * FROM sources WHERE article_id = ? ORDER BY id').all(id) as Row[]).map(
+    const sources = (prepared(this.db, 'SELECT * FROM sources WHERE article_id = ? ORDER BY id').all(id) as Row[]).map(
       (s): StoredSource => ({
         id: s.id as number,
         kind: s.kind as StoredSource['kind'],
@@ -222,8 +222,8 @@ export class SqliteStore implements Store {
 
   listArticles(opts: ListOptions = {}): ArticleSummary[] {
     const where = opts.outlet ? 'WHERE outlet = @outlet' : '';
-    const rows = this.db
-      .prepare(
+    const rows = prepared(
+        this.db,
         `SELECT id, external_id, title, outlet, published, url, near_dup_group, length(text) AS chars
          FROM articles ${where} ORDER BY id LIMIT @limit OFFSET @offset`,
       )
@@ -241,11 +241,11 @@ export class SqliteStore implements Store {
   }
 
   countArticles(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+    return (prepared(this.db, 'SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
   }
 
   search(query: string, opts: { limit?: number } = {}): SearchHit[] {
-    const stmt = this.db.prepare(
+    const stmt = prepared(this.db, 
       `SELECT a.id, a.title, a.outlet, a.published, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet, bm25(articles_fts) AS rank
        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
        WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
@@ -269,19 +269,19 @@ export class SqliteStore implements Store {
   }
 
   recordError(item: string, message: string): void {
-    this.db.prepare('INSERT INTO ingest_errors(item, message, at) VALUES (?, ?, ?)').run(item, message, new Date().toISOString());
+    prepared(this.db, 'INSERT INTO ingest_errors(item, message, at) VALUES (?, ?, ?)').run(item, message, new Date().toISOString());
   }
 
   errors(limit = 100): RecordedError[] {
-    return this.db.prepare('SELECT item, message, at FROM ingest_errors ORDER BY id DESC LIMIT ?').all(limit) as RecordedError[];
+    return prepared(this.db, 'SELECT item, message, at FROM ingest_errors ORDER BY id DESC LIMIT ?').all(limit) as RecordedError[];
   }
 
   articleIdsByDate(): number[] {
-    return (this.db.prepare('SELECT id FROM articles ORDER BY COALESCE(published, created_at), id').all() as { id: number }[]).map((r) => r.id);
+    return (prepared(this.db, 'SELECT id FROM articles ORDER BY COALESCE(published, created_at), id').all() as { id: number }[]).map((r) => r.id);
   }
 
   articleUrl(id: number): string | null {
-    const r = this.db.prepare('SELECT COALESCE(canonical_url, url) AS u FROM articles WHERE id = ?').get(id) as { u: string | null } | undefined;
+    const r = prepared(this.db, 'SELECT COALESCE(canonical_url, url) AS u FROM articles WHERE id = ?').get(id) as { u: string | null } | undefined;
     return r?.u ?? null;
   }
 
@@ -343,8 +343,8 @@ export class SqliteStore implements Store {
   setStoryHeadline(id: number, headline: string, dateStart: string | null, dateEnd: string | null): void {
     stories.setStoryHeadline(this.db, id, headline, dateStart, dateEnd);
   }
-  listStories(level?: 'topic' | 'event'): StoredStory[] {
-    return stories.listStories(this.db, level);
+  listStories(level?: 'topic' | 'event', opts?: { articleIds?: number[] }): StoredStory[] {
+    return stories.listStories(this.db, level, opts);
   }
   getStory(id: number): StoredStory | null {
     return stories.getStory(this.db, id);

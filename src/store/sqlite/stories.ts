@@ -2,7 +2,7 @@
 // own stable keys so that a story keeps its id as articles arrive; changes go to the story log.
 import type Database from 'better-sqlite3';
 import type { ClusterSnapshot, InferredDate, StoredStory } from '../records.js';
-import { num, str, type Row } from './rows.js';
+import { num, prepared, str, type Row } from './rows.js';
 
 
 
@@ -20,51 +20,89 @@ export function setState(db: Database.Database, key: string, value: string): voi
   );
 }
 
-/** Brings the stories table in line with the clusters: upsert by key, drop clusters merged away. */
+/** A story's members as stored: its article ids, ascending, joined by commas. */
+const MEMBERS = "(SELECT group_concat(article_id, ',' ORDER BY article_id) FROM story_articles WHERE story_id = s.id)";
+
+/**
+ * Brings the stories table in line with the clusters: upsert by key, drop clusters merged away.
+ * Only what changed is written: a story whose members are the same keeps its rows untouched (its
+ * parent is set only when it moved), and a changed one gets the articles it gained or lost.
+ */
 export function syncStories(db: Database.Database, clusters: ClusterSnapshot[]): void {
   const now = new Date().toISOString();
   const byKey = new Map((db.prepare('SELECT id, key FROM stories').all() as { id: number; key: string }[]).map((r) => [r.key, r.id]));
+  const stored = new Map(
+    (db.prepare(`SELECT s.id, s.parent_id, ${MEMBERS} AS members FROM stories s`).all() as { id: number; parent_id: number | null; members: string | null }[]).map((r) => [
+      r.id,
+      { parent: r.parent_id, members: r.members ?? '' },
+    ]),
+  );
   const live = new Set(clusters.map((c) => c.key));
-  const log = db.prepare('INSERT INTO story_log(story_id, at, change) VALUES (?, ?, ?)');
-  for (const [key, id] of byKey) {
-    if (live.has(key)) continue;
-    db.prepare('DELETE FROM stories WHERE id = ?').run(id);
+  const log = prepared(db, 'INSERT INTO story_log(story_id, at, change) VALUES (?, ?, ?)');
+  const gone = [...byKey].filter(([key]) => !live.has(key));
+  // A live story under a dropped one (an event whose topic merged into another) is detached first,
+  // so that the cascade does not take it along; its new parent is set below.
+  const goneIds = new Set(gone.map(([, id]) => id));
+  const detach = prepared(db, 'UPDATE stories SET parent_id = NULL WHERE id = ?');
+  for (const c of clusters) {
+    const id = byKey.get(c.key);
+    const st = id === undefined ? undefined : stored.get(id);
+    if (id !== undefined && st?.parent != null && goneIds.has(st.parent)) {
+      detach.run(id);
+      st.parent = null;
+    }
+  }
+  for (const [key, id] of gone) {
+    prepared(db, 'DELETE FROM stories WHERE id = ?').run(id);
     log.run(id, now, JSON.stringify({ removed: key }));
   }
-  const insert = db.prepare('INSERT INTO stories(key, level, parent_id, headline, date_start, date_end) VALUES (?, ?, NULL, ?, ?, ?)');
-  const members = db.prepare('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id');
-  const update = db.prepare('UPDATE stories SET level = ?, headline = ?, date_start = ?, date_end = ?, version = version + 1 WHERE id = ?');
-  const addMember = db.prepare('INSERT OR IGNORE INTO story_articles(story_id, article_id) VALUES (?, ?)');
-  const clearMembers = db.prepare('DELETE FROM story_articles WHERE story_id = ?');
+  const insert = prepared(db, 'INSERT INTO stories(key, level, parent_id, headline, date_start, date_end) VALUES (?, ?, ?, ?, ?, ?)');
+  const update = prepared(db, 'UPDATE stories SET level = ?, headline = ?, date_start = ?, date_end = ?, version = version + 1 WHERE id = ?');
+  const setParent = prepared(db, 'UPDATE stories SET parent_id = ? WHERE id = ?');
+  const addMember = prepared(db, 'INSERT OR IGNORE INTO story_articles(story_id, article_id) VALUES (?, ?)');
+  const dropMember = prepared(db, 'DELETE FROM story_articles WHERE story_id = ? AND article_id = ?');
   // Topics first, so that events can point to their parent.
   for (const c of [...clusters].sort((a, b) => (a.level === b.level ? 0 : a.level === 'topic' ? -1 : 1))) {
     let id = byKey.get(c.key);
     const ids = [...c.articleIds].sort((a, b) => a - b);
+    const joined = ids.join(',');
+    const parent = c.parentKey ? (byKey.get(c.parentKey) ?? null) : undefined;
     if (id === undefined) {
-      id = Number(insert.run(c.key, c.level, c.headline, c.dateStart, c.dateEnd).lastInsertRowid);
+      id = Number(insert.run(c.key, c.level, parent ?? null, c.headline, c.dateStart, c.dateEnd).lastInsertRowid);
       byKey.set(c.key, id);
       log.run(id, now, JSON.stringify({ created: c.key, articles: ids }));
-    } else {
-      const before = (members.all(id) as { article_id: number }[]).map((r) => r.article_id);
-      if (before.join(',') !== ids.join(',')) {
-        update.run(c.level, c.headline, c.dateStart, c.dateEnd, id);
-        log.run(id, now, JSON.stringify({ articles: ids, before }));
-      }
+      for (const a of ids) addMember.run(id, a);
+      stored.set(id, { parent: parent ?? null, members: [...new Set(ids)].join(',') });
+      continue;
     }
-    clearMembers.run(id);
-    for (const a of ids) addMember.run(id, a);
-    if (c.parentKey) db.prepare('UPDATE stories SET parent_id = ? WHERE id = ?').run(byKey.get(c.parentKey) ?? null, id);
+    const st = stored.get(id) ?? { parent: null, members: '' };
+    if (st.members !== joined) {
+      const before = st.members ? st.members.split(',').map(Number) : [];
+      update.run(c.level, c.headline, c.dateStart, c.dateEnd, id);
+      log.run(id, now, JSON.stringify({ articles: ids, before }));
+      const after = new Set(ids);
+      const was = new Set(before);
+      for (const a of before) if (!after.has(a)) dropMember.run(id, a);
+      for (const a of after) if (!was.has(a)) addMember.run(id, a);
+      st.members = [...after].join(',');
+    }
+    if (parent !== undefined && parent !== st.parent) {
+      setParent.run(parent, id);
+      st.parent = parent;
+    }
+    stored.set(id, st);
   }
 }
 
 export function setStoryHeadline(db: Database.Database, id: number, headline: string, dateStart: string | null, dateEnd: string | null): void {
-  db.prepare('UPDATE stories SET headline = ?, date_start = ?, date_end = ? WHERE id = ?').run(headline, dateStart, dateEnd, id);
+  prepared(db, 'UPDATE stories SET headline = ?, date_start = ?, date_end = ? WHERE id = ?').run(headline, dateStart, dateEnd, id);
 }
 
-function toStory(db: Database.Database, r: Row): StoredStory {
-  const id = r.id as number;
+/** A story row read with its members in the same query (no query per story). */
+function toStory(r: Row): StoredStory {
+  const members = str(r.members);
   return {
-    id,
+    id: r.id as number,
     key: r.key as string,
     level: r.level as 'topic' | 'event',
     parentId: num(r.parent_id),
@@ -72,22 +110,29 @@ function toStory(db: Database.Database, r: Row): StoredStory {
     dateStart: str(r.date_start),
     dateEnd: str(r.date_end),
     version: r.version as number,
-    articleIds: (db.prepare('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id').all(id) as { article_id: number }[]).map((x) => x.article_id),
+    articleIds: members ? members.split(',').map(Number) : [],
   };
 }
 
-export function listStories(db: Database.Database, level?: 'topic' | 'event'): StoredStory[] {
-  const rows = db.prepare('SELECT * FROM stories WHERE (@level IS NULL OR level = @level) ORDER BY level DESC, id').all({ level: level ?? null }) as Row[];
-  return rows.map((r) => toStory(db, r));
+/** Every story of a level (all when none), or only those holding one of `opts.articleIds`. */
+export function listStories(db: Database.Database, level?: 'topic' | 'event', opts: { articleIds?: number[] } = {}): StoredStory[] {
+  const holding = opts.articleIds
+    ? `AND s.id IN (SELECT story_id FROM story_articles WHERE article_id IN (${opts.articleIds.map(Number).join(',') || 'NULL'}))`
+    : '';
+  const sql = `SELECT s.*, ${MEMBERS} AS members FROM stories s WHERE (@level IS NULL OR s.level = @level) ${holding} ORDER BY s.level DESC, s.id`;
+  const rows = (holding ? db.prepare(sql) : prepared(db, sql)).all({ level: level ?? null }) as Row[];
+  return rows.map(toStory);
 }
 
 export function getStory(db: Database.Database, id: number): StoredStory | null {
-  const r = db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as Row | undefined;
-  return r ? toStory(db, r) : null;
+  const r = prepared(db, `SELECT s.*, ${MEMBERS} AS members FROM stories s WHERE s.id = ?`).get(id) as Row | undefined;
+  return r ? toStory(r) : null;
 }
 
 export function childStories(db: Database.Database, parentId: number): StoredStory[] {
-  return (db.prepare('SELECT * FROM stories WHERE parent_id = ? ORDER BY date_start IS NULL, date_start, id').all(parentId) as Row[]).map((r) => toStory(db, r));
+  return (prepared(db, `SELECT s.*, ${MEMBERS} AS members FROM stories s WHERE s.parent_id = ? ORDER BY s.date_start IS NULL, s.date_start, s.id`).all(parentId) as Row[]).map(
+    toStory,
+  );
 }
 
 export function recordInferredDate(db: Database.Database, articleId: number, inferred: InferredDate, times: { text: string; value: string }[], anchor: string): void {

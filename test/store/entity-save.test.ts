@@ -1,0 +1,102 @@
+// saveAnalysis writes a canonical entity incrementally (new roles and merges only) and
+// loadEntities gives back what the registry held; migration 3 moves the merges of an older store.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
+import type { ArticleDoc } from '../../src/analysis/types.js';
+import type { CanonicalEntity } from '../../src/entities/registry.js';
+import { emptyArticle } from '../../src/model.js';
+import { fakeArticle, tempDir } from '../helpers.js';
+
+const t = tempDir('dossier-entity-save-');
+const path = () => join(t.dir, `s${Math.random().toString(36).slice(2)}.db`);
+
+function put(s: SqliteStore, i: number): number {
+  return s.putArticle({
+    ...emptyArticle({ kind: 'file', location: `/ent/${i}.txt` }),
+    text: fakeArticle(200 + i),
+    published: { value: `2024-06-0${i + 1}`, granularity: 'day', timezone: null, rule: 'test' },
+  }).id;
+}
+
+function doc(articleId: number, key: string): ArticleDoc {
+  return {
+    articleId,
+    sentences: [],
+    mentions: [{ field: 'text', start: 0, end: 3, type: 'ORG', text: 'The', entityKey: key, role: null, metonymy: false, rule: 'test' }],
+    numbers: [],
+    times: [],
+    quotes: [],
+    events: [],
+  };
+}
+
+/** What the registry does when an article's local entity joins the canonical one. */
+function absorb(e: CanonicalEntity, article: number, role: string | null): void {
+  const art = String(article);
+  e.aliases.set('Harbour Board', (e.aliases.get('Harbour Board') ?? 0) + 1);
+  if (role) e.roles.set(role, (e.roles.get(role) ?? new Set<string>()).add(art));
+  e.articles.add(art);
+  e.merged.push({ localKey: `org:harbour-${article}`, article: art });
+}
+
+describe('saveAnalysis and loadEntities', () => {
+  it('round-trips a canonical entity saved article by article', () => {
+    const s = openStore(path());
+    const ids = [0, 1, 2].map((i) => put(s, i));
+    const e: CanonicalEntity = { key: 'org:harbour', name: 'Harbour Board', type: 'ORG', country: null, sector: null, aliases: new Map(), roles: new Map(), articles: new Set(), merged: [] };
+    ids.forEach((id, i) => {
+      absorb(e, id, i === 1 ? null : 'operator');
+      s.saveAnalysis(doc(id, e.key), [e], 1);
+    });
+    const [back] = s.loadEntities();
+    expect(back).toEqual(e);
+    // Each save wrote its own merge only: one row per merge, in order.
+    expect(s.db.prepare('SELECT seq, article FROM entity_merges ORDER BY seq').all()).toEqual(ids.map((id, k) => ({ seq: k, article: String(id) })));
+    expect(s.getEntity('harbour board')?.roles).toEqual([
+      { role: 'operator', articleId: ids[0], date: '2024-06-01' },
+      { role: 'operator', articleId: ids[2], date: '2024-06-03' },
+    ]);
+    s.close();
+  });
+
+  it('writes every role the store lacks, not only the current article’s', () => {
+    const s = openStore(path());
+    const [a, b] = [put(s, 0), put(s, 1)];
+    const e: CanonicalEntity = { key: 'org:harbour', name: 'Harbour Board', type: 'ORG', country: null, sector: null, aliases: new Map(), roles: new Map(), articles: new Set(), merged: [] };
+    absorb(e, a, null);
+    s.saveAnalysis(doc(a, e.key), [e], 1);
+    // The registry learnt a role for article a while b was analysed.
+    e.roles.set('owner', new Set([String(a)]));
+    absorb(e, b, 'operator');
+    s.saveAnalysis(doc(b, e.key), [e], 1);
+    expect(s.getEntity(e.key)?.roles.map((r) => [r.role, r.articleId])).toEqual([
+      ['owner', a],
+      ['operator', b],
+    ]);
+    s.close();
+  });
+
+  it('moves the merges an older store kept as JSON into rows (migration 3)', () => {
+    const p = path();
+    const old = new Database(p);
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT, applied_at TEXT)');
+    for (const m of MIGRATIONS.filter((x) => x.version <= 2)) {
+      old.exec(m.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.description, 'then');
+    }
+    const merged = [
+      { localKey: 'person:reyes', article: '1' },
+      { localKey: 'person:ana-reyes', article: '2' },
+    ];
+    old.prepare("INSERT INTO entities(key, name, type, merged) VALUES ('person:reyes', 'Ana Reyes', 'PERSON', ?)").run(JSON.stringify(merged));
+    old.close();
+    const s = openStore(p);
+    expect(s.schemaVersion()).toBeGreaterThanOrEqual(3);
+    expect(s.loadEntities()[0]?.merged).toEqual(merged);
+    expect(s.db.prepare('SELECT merged FROM entities').get()).toEqual({ merged: '[]' });
+    s.close();
+  });
+});

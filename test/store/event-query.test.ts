@@ -1,0 +1,38 @@
+// queryEvents by code prefix and by date range, on events written for this test: the indexed
+// forms (a digit range for a code, the dated order for a range) return what the filters say.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { DocEvent } from '../../src/analysis/types.js';
+import { emptyArticle } from '../../src/model.js';
+import { fakeArticle, tempDir } from '../helpers.js';
+
+const t = tempDir('dossier-event-query-');
+
+function ev(start: number, cameo: string, date: string | null): DocEvent {
+  return {
+    field: 'text', start, end: start + 4, sentence: 's', cameo, root: cameo.slice(0, 2), plover: null, quad: 1, goldstein: 0,
+    source: 'USAGOV', sourceText: 'Washington', sourceKey: null, target: 'CHN', targetText: 'Beijing', targetKey: null,
+    date, dateEnd: null, dateResolved: date !== null, location: null, modality: 'asserted', confidence: 1, trigger: 'met',
+  };
+}
+
+describe('queryEvents', () => {
+  it('filters by code prefix and date range, in date then article order', () => {
+    const s = openStore(join(t.dir, 'q.db'));
+    const ids = [0, 1].map((i) => s.putArticle({ ...emptyArticle({ kind: 'file', location: `/q/${i}.txt` }), text: fakeArticle(300 + i) }).id);
+    const docs = [
+      [ev(0, '190', '2024-03-05'), ev(10, '1901', '2024-03-01'), ev(20, '191', null), ev(30, '042', '2024-03-09')],
+      [ev(0, '19', '2024-03-05'), ev(10, '036', '2024-03-04T10:00')],
+    ];
+    docs.forEach((events, k) => s.saveAnalysis({ articleId: ids[k]!, sentences: [], mentions: [], numbers: [], times: [], quotes: [], events }, [], 1));
+    const cameos = (f: Parameters<typeof s.queryEvents>[0]) => s.queryEvents(f).map((e) => e.cameo);
+    expect(cameos({ code: '190' })).toEqual(['1901', '190']);
+    expect(cameos({ code: '19' })).toEqual(['1901', '190', '19', '191']);
+    expect(cameos({ from: '2024-03-04', to: '2024-03-05' })).toEqual(['036', '190', '19']);
+    expect(cameos({ from: '2024-03-02' })).toEqual(['036', '190', '19', '042']);
+    expect(cameos({ to: '2024-03-04', limit: 1 })).toEqual(['1901']);
+    expect(cameos({ actor: 'usa', limit: 2 })).toEqual(['1901', '036']);
+    s.close();
+  });
+});

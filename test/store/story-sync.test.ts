@@ -1,0 +1,118 @@
+// syncStories writes only what changed, keeps ids and the story log as before, and survives a
+// topic merge that moves live events; listStories reads members in one query, optionally filtered.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { ClusterSnapshot } from '../../src/store/records.js';
+import { emptyArticle } from '../../src/model.js';
+import { fakeArticle, tempDir } from '../helpers.js';
+
+const t = tempDir('dossier-story-sync-');
+
+function storeWith(n: number): { s: SqliteStore; ids: number[] } {
+  const s = openStore(join(t.dir, `s${Math.random().toString(36).slice(2)}.db`));
+  const ids = Array.from({ length: n }, (_, i) => s.putArticle({ ...emptyArticle({ kind: 'file', location: `/sync/${i}.txt` }), text: fakeArticle(100 + i) }).id);
+  return { s, ids };
+}
+
+const topic = (key: string, articleIds: number[]): ClusterSnapshot => ({ key, level: 'topic', parentKey: null, articleIds, headline: null, dateStart: null, dateEnd: null });
+const event = (key: string, parentKey: string, articleIds: number[]): ClusterSnapshot => ({
+  key,
+  level: 'event',
+  parentKey,
+  articleIds,
+  headline: null,
+  dateStart: '2024-05-01',
+  dateEnd: '2024-05-02',
+});
+
+/** Rows inserted, updated or deleted by the statements `fn` runs. */
+function changes(s: SqliteStore, fn: () => void): number {
+  const before = (s.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  fn();
+  return (s.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n - before;
+}
+
+function log(s: SqliteStore): { story: number; change: Record<string, unknown> }[] {
+  return (s.db.prepare('SELECT story_id, change FROM story_log ORDER BY id').all() as { story_id: number; change: string }[]).map((r) => ({
+    story: r.story_id,
+    change: JSON.parse(r.change) as Record<string, unknown>,
+  }));
+}
+
+describe('syncStories', () => {
+  it('writes nothing when no cluster changed, and only the changed story otherwise', () => {
+    const { s, ids } = storeWith(5);
+    const [a, b, c, d, e] = ids as [number, number, number, number, number];
+    const first = [topic('t1', [a, b, c]), event('e1', 't1', [a, b]), event('e2', 't1', [c]), topic('t2', [d]), event('e3', 't2', [d])];
+    s.syncStories(first);
+    expect(changes(s, () => s.syncStories(first))).toBe(0);
+    const logged = log(s).length;
+    // e added to e3 (and t2): two stories change, their members gain one row each, two log entries.
+    const second = [topic('t1', [a, b, c]), event('e1', 't1', [a, b]), event('e2', 't1', [c]), topic('t2', [d, e]), event('e3', 't2', [e, d])];
+    const n = changes(s, () => s.syncStories(second));
+    expect(n).toBe(2 /* version bumps */ + 2 /* members */ + 2 /* log */);
+    expect(log(s).slice(logged).map((x) => x.change)).toEqual([
+      { articles: [d, e], before: [d] },
+      { articles: [d, e], before: [d] },
+    ]);
+    const stories = s.listStories();
+    expect(stories.map((x) => [x.key, x.version, x.articleIds])).toEqual([
+      ['t1', 1, [a, b, c]],
+      ['t2', 2, [d, e]],
+      ['e1', 1, [a, b]],
+      ['e2', 1, [c]],
+      ['e3', 2, [d, e]],
+    ]);
+    s.close();
+  });
+
+  it('logs creation, membership changes and removals, and keeps each story id', () => {
+    const { s, ids } = storeWith(3);
+    const [a, b, c] = ids as [number, number, number];
+    s.syncStories([topic('t1', [a, b, c]), event('e1', 't1', [a]), event('e2', 't1', [b, c])]);
+    const id = new Map(s.listStories().map((x) => [x.key, x.id]));
+    // c moves from e2 to e1, then e2 merges into e1.
+    s.syncStories([topic('t1', [a, b, c]), event('e1', 't1', [a, c]), event('e2', 't1', [b])]);
+    s.syncStories([topic('t1', [a, b, c]), event('e1', 't1', [a, b, c])]);
+    expect(log(s)).toEqual([
+      { story: id.get('t1'), change: { created: 't1', articles: [a, b, c] } },
+      { story: id.get('e1'), change: { created: 'e1', articles: [a] } },
+      { story: id.get('e2'), change: { created: 'e2', articles: [b, c] } },
+      { story: id.get('e1'), change: { articles: [a, c], before: [a] } },
+      { story: id.get('e2'), change: { articles: [b], before: [b, c] } },
+      { story: id.get('e2'), change: { removed: 'e2' } },
+      { story: id.get('e1'), change: { articles: [a, b, c], before: [a, c] } },
+    ]);
+    expect(s.listStories('event').map((x) => [x.id, x.articleIds])).toEqual([[id.get('e1'), [a, b, c]]]);
+    expect(s.childStories(id.get('t1')!).map((x) => x.key)).toEqual(['e1']);
+    s.close();
+  });
+
+  it('keeps a live event whose topic merged away: same id and members, new parent', () => {
+    const { s, ids } = storeWith(4);
+    const [a, b, c, d] = ids as [number, number, number, number];
+    s.syncStories([topic('t1', [a, b]), event('e1', 't1', [a, b]), topic('t2', [c, d]), event('e2', 't2', [c, d])]);
+    const before = new Map(s.listStories().map((x) => [x.key, x.id]));
+    // t2 merges into t1 and its event comes along.
+    s.syncStories([topic('t1', [a, b, c, d]), event('e1', 't1', [a, b]), event('e2', 't1', [c, d])]);
+    const e2 = s.getStory(before.get('e2')!)!;
+    expect(e2).toMatchObject({ key: 'e2', parentId: before.get('t1'), articleIds: [c, d], version: 1 });
+    expect(s.childStories(before.get('t1')!).map((x) => x.key)).toEqual(['e1', 'e2']);
+    expect(s.getStory(before.get('t2')!)).toBeNull();
+    s.close();
+  });
+
+  it('lists only the stories holding given articles, members in order', () => {
+    const { s, ids } = storeWith(4);
+    const [a, b, c, d] = ids as [number, number, number, number];
+    s.syncStories([topic('t1', [c, a]), event('e1', 't1', [c, a]), topic('t2', [b, d]), event('e2', 't2', [d]), event('e3', 't2', [b])]);
+    expect(s.listStories('event', { articleIds: [a, d] }).map((x) => [x.key, x.articleIds])).toEqual([
+      ['e1', [a, c]],
+      ['e2', [d]],
+    ]);
+    expect(s.listStories(undefined, { articleIds: [b] }).map((x) => x.key)).toEqual(['t2', 'e3']);
+    expect(s.listStories('topic', { articleIds: [] })).toEqual([]);
+    s.close();
+  });
+});
