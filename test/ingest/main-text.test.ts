@@ -156,6 +156,14 @@ describe('extractMainText', () => {
     expect(extractMainText(page(inner), { url: null }).text).toBe(`${BODY[0]}\n\n${BODY[1]}`);
   });
 
+  it('drops subscription prompts and messenger-channel invitations in other languages', () => {
+    const lines = ['¡Suscríbete a nuestro boletín y recibe las noticias del puerto cada mañana!', 'Zapraszamy też do subskrypcji naszego tygodnika.', 'Folge unserem Kanal auf WhatsApp für alle Neuigkeiten aus dem Hafen.'];
+    const inner = `<div class="entry-content"><p>${BODY[0]}</p>${lines.map((l) => `<p>${l}</p>`).join('')}<p>${BODY[1]}</p></div>`;
+    const main = extractMainText(page(inner), { url: null });
+    expect(main.text).toBe(`${BODY[0]}\n\n${BODY[1]}`);
+    expect(main.boilerplate.filter((b) => b.kind === 'newsletter-promo')).toHaveLength(3);
+  });
+
   it('drops soft hyphens, which only hint where a browser may break a word', () => {
     const hinted = BODY.map((p) => `<p>${p.replace(/ferry/g, 'fer&shy;ry').replace(/company/g, 'com\u00adpany')}</p>`).join('');
     expect(extractMainText(page(`<div class="entry-content">${hinted}</div>`), { url: null }).text).toBe(BODY.join('\n\n'));

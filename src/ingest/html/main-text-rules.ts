@@ -134,6 +134,8 @@ export const FURNITURE_LINES: readonly LineRule[] = [
   { pattern: /^(read more|related|related (stories|articles|content|coverage|links)|more on this( story)?|see also|recommended|most read|you may also like|more from [\w ]+|also read)\b.{0,120}$/i, kind: 'related-link' },
   { pattern: /^(sign up|subscribe|get (our|the) [\w ]{0,30}newsletter|newsletter)\b.{0,200}$/i, kind: 'newsletter-promo' },
   { pattern: /^(photo|image|picture|illustration|graphic)s?( credit)?:.{0,150}$|^\(?(photo|image)s? (by|courtesy of) .{0,100}$/i, kind: 'photo-credit' },
+  // Subscription and membership prompts, and invitations to a messenger channel, in the other languages we meet.
+  { pattern: /^(?=.{0,300}$).*(\b(suscr[ií]bete|hazte (miembro|socio)|s'abonner|abonnez-vous|jetzt abonnieren|abonnieren sie|zapraszamy (też |także )?do (subskrypcji|prenumeraty)|zasubskrybuj|assine j[aá]|inscreva-se)\b|\b(canal|channel|kanal)( de| on| auf| na)? (telegram|whatsapp)\b)/iu, kind: 'newsletter-promo' },
   // Advertising disclosures: affiliate links, paid references ('We may receive compensation ...').
   { pattern: /^(?=.{0,300}$).*\b(affiliate[- ]?links?|partner[- ]?links?|provisions[- ]?links?|references to products from .{0,40}advertisers|we may (receive|earn) (compensation|a commission))\b/iu, kind: 'other' },
   // Placeholders of blocked embeds that ask for consent before loading a third party's content.
