@@ -79,6 +79,28 @@ describe('saveAnalysis and loadEntities', () => {
     s.close();
   });
 
+  it('lists an entity’s mentions by article date, frequent (walk by date) or rare (sort) alike', () => {
+    const s = openStore(path());
+    // Stored out of date order: article 0 is dated last, article 2 first.
+    const ids = [2, 1, 0].map((i) => put(s, i));
+    const e: CanonicalEntity = { key: 'org:harbour', name: 'Harbour Board', type: 'ORG', country: null, sector: null, aliases: new Map(), roles: new Map(), articles: new Set(), merged: [] };
+    for (const id of ids) {
+      absorb(e, id, null);
+      const d = doc(id, e.key);
+      d.mentions.push({ ...d.mentions[0]!, start: 5, end: 9 });
+      s.saveAnalysis(d, [e], 1);
+    }
+    const id = s.getEntity(e.key)!.id;
+    const order = (limit: number) => s.entityMentions(id, limit).map((m) => [m.articleId, m.start]);
+    // 6 mentions of 3 articles: limit 2 walks the articles by date, limit 50 sorts the mentions.
+    expect(order(2)).toEqual([
+      [ids[2], 0],
+      [ids[2], 5],
+    ]);
+    expect(order(50)).toEqual([ids[2], ids[1], ids[0]].flatMap((a) => [[a, 0], [a, 5]]));
+    s.close();
+  });
+
   it('moves the merges an older store kept as JSON into rows (migration 3)', () => {
     const p = path();
     const old = new Database(p);
