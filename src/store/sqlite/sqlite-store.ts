@@ -48,6 +48,10 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // Reads through a memory map and a larger page cache: at 100k articles a page read through a
+    // system call each made scans (list pages, event ranges, story members) many times slower.
+    this.db.pragma('mmap_size = 1073741824');
+    this.db.pragma('cache_size = -32768');
     this.migrate();
   }
 
