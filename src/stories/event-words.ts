@@ -179,7 +179,9 @@ export function eventWords(tokens: Token[], subjectEnds?: Set<number>): EventWor
       }
       continue;
     }
-    if (NOT_VERB.has(w) && !(CONTEXT_VERBS.has(w) && (verbContext || PRONOUN_SUBJECT.has(prev)))) continue;
+    // Right after a known subject, skipping adverbs ('Jobs called', 'it now uses').
+    const afterSubject = !!subjectEnds && (subjectEnds.has(i) || subjectEnds.has(j + 1));
+    if (NOT_VERB.has(w) && !(CONTEXT_VERBS.has(w) && (verbContext || PRONOUN_SUBJECT.has(prev) || afterSubject))) continue;
 
     const irregularPast = PAST.get(w);
     const irregularPart = PARTICIPLE.get(w);
@@ -207,7 +209,7 @@ export function eventWords(tokens: Token[], subjectEnds?: Set<number>): EventWor
     // Present tense -s forms right after a subject ('the store sells', 'it comes', 'Apple Corps claims').
     if (/^[a-z]{3,}s$/.test(w) && !/(?:ss|us|is|ous)$/.test(w) && !afterDet) {
       const subj = tokens[i - 1];
-      const named = subjectEnds ? subjectEnds.has(i) || (/ly$/.test(prev) && subjectEnds.has(i - 1)) : /^[A-Z0-9]/.test(subj?.text ?? '');
+      const named = subjectEnds ? afterSubject : /^[A-Z0-9]/.test(subj?.text ?? '');
       const subjectBefore = !!subj && (PRONOUN_SUBJECT.has(prev) || named || (!subjectEnds && /ly$/.test(prev)) || /^(?:store|company|firm|phone|device|service|court|judge|group|label)$/.test(prev));
       const objectAfter = (/^[a-z]/.test(next) && !/^(?:are|were|is|was|have|had|will|would|can|could|may|might|should|must|and|or)$/.test(next)) || DETERMINER.has(next) || /^(?:that|to|with|in|on|for|as|out|up|behind|about|over)$/.test(next) || /^[A-Z0-9]/.test(tokens[i + 1]?.text ?? '');
       if (subjectBefore && objectAfter) out.push({ index: i, text: raw, lemma: verbLemma(w), kind: 'verb', tense: 'present' });
