@@ -21,8 +21,9 @@ export interface TargetHit {
   via: 'name' | 'partial' | 'definite' | 'pronoun';
 }
 
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
-const capitalised = (t: Token | undefined) => !!t && /^[A-Z0-9]/.test(t.text);
+const capitalised = (t: Token | undefined) => !!t && /^(?:[A-Z0-9]|[a-z]+[A-Z])/.test(t.text);
 
 /** A name as the text layer tokenises it ('iPhone 3G' -> iphone, 3, g), lower case. */
 function words(s: string): string[] {
@@ -107,9 +108,10 @@ export function targetMatcher(target: TimelineTarget): TargetMatcher {
         if (personal.includes(first)) push(0, 1, 'pronoun');
         // 'When ..., he praised': a subject pronoun after a leading clause.
         else {
-          const comma = tokens.findIndex((t) => t.text === ',');
           const subj = kind === 'PERSON' ? ['he', 'she'] : ['it'];
-          if (comma > 0 && comma < tokens.length - 1 && subj.includes(lower(tokens[comma + 1])) && !tokens.slice(0, comma).some((t) => /^[A-Z][a-z]/.test(t.text) && t !== tokens[0])) push(comma + 1, comma + 2, 'pronoun');
+          // The first subject pronoun after a short leading phrase ('One year later he', 'When the vote ended, she'), no name before it.
+          const at = tokens.findIndex((t) => subj.includes(t.text.toLowerCase()));
+          if (at > 0 && at <= 8 && !tokens.slice(1, at).some((t) => /^[A-Z][a-z]/.test(t.text) && !CALENDAR.test(t.text))) push(at, at + 1, 'pronoun');
         }
       }
       return hits.sort((a, b) => a.start - b.start);

@@ -57,6 +57,8 @@ describe('references to the target', () => {
     expect(refs('He then left the room.', 'Maria Ostrander', 'PERSON', true)).toEqual(['He:pronoun']);
     expect(refs('He then left the room.', 'Maria Ostrander', 'PERSON', false)).toEqual([]);
     expect(refs('When the vote ended, she left.', 'Maria Ostrander', 'PERSON', true)).toEqual(['she:pronoun']);
+    expect(refs('One year later she founded a firm.', 'Maria Ostrander', 'PERSON', true)).toEqual(['she:pronoun']);
+    expect(refs('After Paul Rand left, she stayed.', 'Maria Ostrander', 'PERSON', true)).toEqual([]);
   });
 });
 
