@@ -192,7 +192,10 @@ export function targetKind(name: string, articles: TimelineArticle[], tag: (text
   const votes = new Map<string, number>();
   for (const a of articles) {
     for (const span of tag(a.text)) {
-      if (span.text.toLowerCase() !== name.toLowerCase()) continue;
+      const t = span.text.toLowerCase();
+      const n = name.toLowerCase();
+      // The name itself, or its last words as the tagger found them ('Apple Corps' for 'Beatles Apple Corps').
+      if (t !== n && !(t.includes(' ') && n.endsWith(` ${t}`))) continue;
       votes.set(span.type, (votes.get(span.type) ?? 0) + 1);
     }
   }
