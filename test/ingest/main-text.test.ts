@@ -164,6 +164,19 @@ describe('extractMainText', () => {
     expect(main.boilerplate.filter((b) => b.kind === 'newsletter-promo')).toHaveLength(3);
   });
 
+  it('tries again without class-name pruning when the names emptied the page', () => {
+    // 'has-ads' says the section holds ad slots, but the ad rule reads it as an ad.
+    // The side box (pruned by tag) makes the section less than half of the page's prose.
+    const inner = `<aside><p>${BODY.join(' ')}</p></aside><section class="o-section o-section--has-ads"><div class="c-article-copy">${BODY.map((p) => `<p>${p}</p>`).join('')}</div></section>`;
+    const main = extractMainText(page(inner), { url: null });
+    expect(main.text).toBe(BODY.join('\n\n'));
+    expect(main.rule).toMatch(/\+unnamed$/);
+    // A short page whose class names removed little keeps its first reading.
+    const short = extractMainText(page(`<div class="entry-content"><p>${BODY[0]}</p></div><div class="share-bar"><a href="#">Share</a></div>`), { url: null });
+    expect(short.text).toBe(BODY[0]);
+    expect(short.rule).not.toMatch(/unnamed/);
+  });
+
   it('drops soft hyphens, which only hint where a browser may break a word', () => {
     const hinted = BODY.map((p) => `<p>${p.replace(/ferry/g, 'fer&shy;ry').replace(/company/g, 'com\u00adpany')}</p>`).join('');
     expect(extractMainText(page(`<div class="entry-content">${hinted}</div>`), { url: null }).text).toBe(BODY.join('\n\n'));

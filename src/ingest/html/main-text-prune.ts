@@ -53,13 +53,23 @@ export interface PruneResult {
   jsonLd: string[];
   /** Text and link lengths of the remaining elements, kept up to date through the removals. */
   sizes: Map<Element, TextMeasure>;
+  /** Share of the page's non-link text in the containers removed by class/id name. */
+  namedShare: number;
+  /** Puts the removed elements back where they were. */
+  restore: () => void;
 }
 
 export function isJsonLd(el: Element): boolean {
   return tagOf(el) === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
 }
 
-export function pruneNonContent(root: Element): PruneResult {
+export interface PruneOptions {
+  /** Remove boilerplate containers named by class/id (off for the second try on pages it emptied). */
+  byName?: boolean;
+}
+
+export function pruneNonContent(root: Element, opts: PruneOptions = {}): PruneResult {
+  const byName = opts.byName ?? true;
   const sizes: Map<Element, TextMeasure> = measureTree(root);
   const prose = (el: Element): number => {
     const m = sizes.get(el);
@@ -69,6 +79,7 @@ export function pruneNonContent(root: Element): PruneResult {
   const boilerplate: BoilerplateItem[] = [];
   const doomed: Element[] = [];
   const jsonLd: string[] = [];
+  let namedProse = 0;
   const share = (el: Element): number => prose(el) / total;
   const marked = (el: Element): boolean => share(el) > GUARD_SHARE_MARKED && holdsArticleBody(el);
   const big = (el: Element): boolean => share(el) > GUARD_SHARE || marked(el);
@@ -111,7 +122,7 @@ export function pruneNonContent(root: Element): PruneResult {
         doomed.push(child);
         continue;
       }
-      if (tokens.length > 0) {
+      if (byName && tokens.length > 0) {
         const rule = tokens.some((t) => EMBED_CLASS_PATTERN.test(t)) ? null : matchClassRule(tokens);
         // Social wrappers around an embedded post hold quoted material, not share buttons.
         if (rule?.kind === 'share-line' && child.querySelector(EMBEDDED_POST_SELECTOR)) {
@@ -120,6 +131,7 @@ export function pruneNonContent(root: Element): PruneResult {
         }
         if (rule && !(rule.guarded ? marked(child) : big(child))) {
           if (rule.keep) keep(child, rule.kind, `html:class:${rule.kind}`);
+          namedProse += prose(child);
           doomed.push(child);
           continue;
         }
@@ -128,7 +140,9 @@ export function pruneNonContent(root: Element): PruneResult {
     }
   };
   visit(root);
+  const places: [Element, ParentNode, ChildNode | null][] = [];
   for (const el of doomed) {
+    if (el.parentNode) places.push([el, el.parentNode, el.nextSibling]);
     // Subtract what goes from every ancestor, so the measures stay valid without a second pass.
     const m = sizes.get(el);
     if (m && m.text > 0) {
@@ -141,5 +155,12 @@ export function pruneNonContent(root: Element): PruneResult {
     }
     el.remove();
   }
-  return { boilerplate, removed: doomed.length, jsonLd, sizes };
+  // Later removals go back first, so every saved next sibling is in place again when needed.
+  const restore = (): void => {
+    for (let i = places.length - 1; i >= 0; i--) {
+      const [el, parent, next] = places[i]!;
+      parent.insertBefore(el, next);
+    }
+  };
+  return { boilerplate, removed: doomed.length, jsonLd, sizes, restore, namedShare: namedProse / total };
 }

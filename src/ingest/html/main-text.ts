@@ -7,7 +7,7 @@
 import type { BoilerplateItem } from '../../model.js';
 import { collectBlocks, type Block } from './main-text-collect.js';
 import { jsonLdArticleBody } from './main-text-jsonld.js';
-import { isJsonLd, pruneNonContent } from './main-text-prune.js';
+import { isJsonLd, pruneNonContent, type PruneResult } from './main-text-prune.js';
 import { FURNITURE_LINES } from './main-text-rules.js';
 import { chooseBody } from './main-text-score.js';
 import { repairFrame } from './frame.js';
@@ -23,6 +23,9 @@ export interface MainText {
 
 /** Below this many visible characters the markup result is considered a failure. */
 const MIN_MARKUP_TEXT = 250;
+
+/** A short result is retried without class-name pruning when that pruning took this share of the prose. */
+const NAMED_SHARE_RETRY = 0.3;
 
 /** Paragraphs at least this long are checked for duplication across containers. */
 const MIN_DEDUP_LENGTH = 40;
@@ -112,23 +115,34 @@ function contentRoot(document: Document): Element | null {
   return wrapper.firstChild ? wrapper : (body ?? html);
 }
 
-export function extractMainText(document: Document, _opts: { url: string | null }): MainText {
-  // Callers that parse the page themselves get the same frame as extractHtml (a no-op when sound).
-  repairFrame(document);
-  const root = contentRoot(document);
-  if (!root) return { text: '', boilerplate: [], rule: 'main-text:empty' };
-  const pruned = pruneNonContent(root);
+/** One pass of prune, choose, collect and filter over the content root. */
+function extractOnce(root: Element, byName: boolean): { text: string; length: number; boilerplate: BoilerplateItem[]; rule: string; pruned: PruneResult } {
+  const pruned = pruneNonContent(root, { byName });
   const { boilerplate } = pruned;
   const choice = chooseBody(root, pruned.sizes);
   const blocks = keepBlocks(collectBlocks(choice.roots), boilerplate);
   // NFC, as the metadata: pages mix precomposed and decomposed forms of the same letters.
   const text = blocks.map((b) => b.text).join('\n\n').normalize('NFC');
   const length = blocks.reduce((n, b) => n + b.length, 0);
-  if (length < MIN_MARKUP_TEXT) {
-    const ldBody = jsonLdArticleBody([...headJsonLd(document), ...pruned.jsonLd]);
-    if (ldBody && normaliseSpace(ldBody).length > length) {
-      return { text: jsonLdParagraphs(ldBody).normalize('NFC'), boilerplate, rule: 'main-text:jsonld' };
-    }
+  return { text, length, boilerplate, rule: choice.rule, pruned };
+}
+
+export function extractMainText(document: Document, _opts: { url: string | null }): MainText {
+  // Callers that parse the page themselves get the same frame as extractHtml (a no-op when sound).
+  repairFrame(document);
+  const root = contentRoot(document);
+  if (!root) return { text: '', boilerplate: [], rule: 'main-text:empty' };
+  const first = extractOnce(root, true);
+  if (first.length >= MIN_MARKUP_TEXT) return { text: first.text, boilerplate: first.boilerplate, rule: first.rule };
+  const ldBody = jsonLdArticleBody([...headJsonLd(document), ...first.pruned.jsonLd]);
+  if (ldBody && normaliseSpace(ldBody).length > first.length) {
+    return { text: jsonLdParagraphs(ldBody).normalize('NFC'), boilerplate: first.boilerplate, rule: 'main-text:jsonld' };
   }
-  return { text, boilerplate, rule: choice.rule };
+  // Class names that emptied the page lied (a 'has-ads' section, a caption class on every item):
+  // a second try prunes by tag and visibility only.
+  if (first.pruned.namedShare < NAMED_SHARE_RETRY) return { text: first.text, boilerplate: first.boilerplate, rule: first.rule };
+  first.pruned.restore();
+  const second = extractOnce(root, false);
+  if (second.length > first.length) return { text: second.text, boilerplate: second.boilerplate, rule: `${second.rule}+unnamed` };
+  return { text: first.text, boilerplate: first.boilerplate, rule: first.rule };
 }
