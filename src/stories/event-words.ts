@@ -162,8 +162,22 @@ export function eventWords(tokens: Token[], subjectEnds?: Set<number>): EventWor
     if ((/^[A-Z]/.test(raw) && i > 0) || /[A-Z]/.test(raw.slice(1))) continue; // names mid-sentence, and 'iTunes', 'eBay' anywhere
 
     const verbContext = AUX.has(auxBefore) || HAVE.has(auxBefore) || MODAL.has(auxBefore) || DO.has(auxBefore) || auxBefore === 'to';
-    const tenseFromAux = (): Tense =>
-      MODAL.has(auxBefore) ? 'future' : HAVE.has(auxBefore) ? (auxBefore === 'had' ? 'past' : 'perfect') : auxBefore === 'to' ? 'nonfinite' : ['was', 'were'].includes(auxBefore) ? 'past' : ['is', 'are', 'am', "'s", "'re"].includes(auxBefore) ? 'present' : 'nonfinite';
+    // The tense of the whole auxiliary chain: its first finite member decides ('will be discontinued', 'has been fighting').
+    const tenseFromAux = (): Tense => {
+      let k = j;
+      let head = auxBefore;
+      {
+        while (k - 1 >= 0) {
+          let m = k - 1;
+          while (m >= 0 && ADVERB.test(lowerAt(tokens, m))) m--;
+          const w2 = lowerAt(tokens, m);
+          if (!(AUX.has(w2) || HAVE.has(w2) || MODAL.has(w2) || DO.has(w2))) break;
+          head = w2;
+          k = m;
+        }
+      }
+      return MODAL.has(head) ? 'future' : HAVE.has(head) ? (head === 'had' ? 'past' : 'perfect') : head === 'to' ? 'nonfinite' : ['was', 'were', 'did'].includes(head) ? 'past' : ['is', 'are', 'am', "'s", "'re", 'do', 'does'].includes(head) ? 'present' : 'nonfinite';
+    };
 
     // A word that is both ('cut', 'release', 'claims') is a verb before its object, with no determiner before it.
     if (EVENT_NOUNS.has(w) && !afterDet && !verbContext && i > 0 && (DETERMINER.has(next) || /^(?:him|her|them|it|us)$/.test(next))) {

@@ -28,9 +28,15 @@ describe('event words', () => {
     expect(words('Fans of iTunes complained.')).toEqual(['complained:verb:past']);
   });
 
+  it('takes the tense of the whole auxiliary chain', () => {
+    expect(words('The old ferry will be retired.')).toEqual(['retired:verb:future']);
+    expect(words('She has been fighting the tax.')).toEqual(['fighting:verb:perfect']);
+    expect(words('The port was closed.')).toEqual(['closed:verb:past']);
+  });
+
   it("counts 'have' as an event only when it is the main verb", () => {
     expect(words('The new ferry has two decks.')).toEqual(['has:verb:present']);
-    expect(words('The ferry has been repaired.')).toEqual(['repaired:verb:nonfinite']);
+    expect(words('The ferry has been repaired.')).toEqual(['repaired:verb:perfect']);
   });
 
   it('names event nouns after a determiner and skips adjectives after "to"', () => {
