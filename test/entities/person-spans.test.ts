@@ -1,0 +1,96 @@
+// Person spans made to hold the name alone: headline words, positions, team members' nouns, sentence
+// adverbs, groups and outlets read as people. Made-up articles, plus ECB+ dev news from ../shared.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveMentions, type TaggedSpan } from '../../src/entities/resolve.js';
+import { countryTables } from '../../src/entities/countries.js';
+import { defaultTagger } from '../../src/entities/ner/index.js';
+import { isRoleWord } from '../../src/entities/roles.js';
+import { benchDir } from '../../src/paths.js';
+
+const places = countryTables();
+
+function spans(text: string, items: [string, TaggedSpan['type']][]): TaggedSpan[] {
+  let from = 0;
+  return items.map(([w, type]) => {
+    const start = text.indexOf(w, from);
+    if (start < 0) throw new Error(`no ${w}`);
+    from = start + w.length;
+    return { start, end: start + w.length, type };
+  });
+}
+
+const persons = (text: string, items: [string, TaggedSpan['type']][]) =>
+  resolveMentions(text, spans(text, items), places).mentions.filter((m) => m.type === 'PERSON');
+
+describe('person spans', () => {
+  it('splits headline verbs off a name in a title-case line', () => {
+    const t = 'Falcons Hire Darnell Okafor as New Head Coach\nDarnell Okafor was introduced on Monday. Okafor said he was glad.';
+    const p = persons(t, [['Hire Darnell Okafor', 'PER'], ['Darnell Okafor', 'PER'], ['Okafor', 'PER']]);
+    expect(p.map((m) => m.text)).toEqual(['Darnell Okafor', 'Darnell Okafor', 'Okafor']);
+  });
+
+  it('keeps a position inside the span as the role and the name after it', () => {
+    const t = 'Rovers striker news: Rovers Striker Tomas Halvorsen signed a new deal with the club on Friday.';
+    const [m] = persons(t, [['Rovers Striker Tomas Halvorsen', 'PER']]);
+    expect(m).toMatchObject({ text: 'Tomas Halvorsen', role: 'Striker' });
+  });
+
+  it("splits a team member's noun when the team's plural is written", () => {
+    const t = 'The Falcons lost again. On Sunday Falcon Darnell Okafor was hurt in the second half.';
+    const [m] = persons(t, [['Falcon Darnell Okafor', 'PER']]);
+    expect(m).toMatchObject({ text: 'Darnell Okafor', role: 'Falcon' });
+  });
+
+  it('takes the name after a line break that joined a headline to it', () => {
+    const t = 'Lions Beat Bears\nReceiver Paulo Menezes caught two passes and ran for a score in the second half of the game.';
+    const [m] = persons(t, [['Bears\nReceiver Paulo Menezes', 'PER']]);
+    expect(m?.text).toBe('Paulo Menezes');
+  });
+
+  it('drops sentence adverbs and common words that open a sentence', () => {
+    const t = 'The talks failed. Moreover, the envoy left early. Describing Halden as a quiet town, she smiled.';
+    const p = persons(t, [['Moreover', 'PER'], ['Describing Halden', 'PER']]);
+    expect(p.map((m) => m.text)).toEqual(['Halden']);
+  });
+
+  it('keeps a first name that is also a dictionary word', () => {
+    const t = 'The board met on Monday. Charlotte Brennick said the vote would wait a week.';
+    expect(persons(t, [['Charlotte Brennick', 'PER']]).map((m) => m.text)).toEqual(['Charlotte Brennick']);
+  });
+
+  it('reads courtesy titles written without a dot as roles', () => {
+    const t = 'Mr Halvorsen told reporters that the plan was sound.';
+    const [m] = persons(t, [['Mr Halvorsen', 'PER']]);
+    expect(m).toMatchObject({ text: 'Halvorsen', role: 'Mr' });
+  });
+
+  it('types groups of people as NORP and outlets as organisations', () => {
+    const t = 'Shiite Muslims marched in the city, the Gulf Times reported, and Lebanese Shiite leaders spoke.';
+    const r = resolveMentions(t, spans(t, [['Shiite Muslims', 'PER'], ['Gulf Times', 'PER'], ['Lebanese Shiite', 'ORG']]), places);
+    expect(r.mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Shiite Muslims', 'NORP'],
+      ['Gulf Times', 'ORG'],
+      ['Lebanese Shiite', 'NORP'],
+    ]);
+    expect(r.entities.find((e) => e.name === 'Gulf Times')?.sector).toBe('MED');
+  });
+});
+
+describe('person spans on ECB+ dev news', () => {
+  // The first articles of the ECB+ dev split, tagged and resolved as the pipeline does.
+  const lines = readFileSync(join(benchDir('clustering'), 'ecbplus-dev.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 120);
+  const tag = defaultTagger();
+  const people = lines.flatMap((l) => {
+    const text = (JSON.parse(l) as { text: string }).text;
+    return resolveMentions(text, tag(text), places).mentions.filter((m) => m.type === 'PERSON');
+  });
+
+  it('gives person mentions without line breaks or leading role words', () => {
+    expect(people.length).toBeGreaterThan(500);
+    expect(people.filter((m) => m.text.includes('\n'))).toEqual([]);
+    const roleFirst = people.filter((m) => m.text.split(/\s+/).length > 1 && isRoleWord(m.text.split(/\s+/)[0]!));
+    expect(roleFirst.map((m) => m.text)).toEqual([]);
+  });
+});
