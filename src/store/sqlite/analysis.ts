@@ -273,8 +273,9 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): StoredE
   }
   // A dated bound leaves out undated events: saying so lets the (date IS NULL, date, ...) index serve
   // the range in the order returned (undated events, which sort last, are not among the results).
+  // With a code as well, the (root, date) index is the narrower one, so the hint is left out.
   const dated = !!(f.from || f.to);
-  if (dated) where.push('(date IS NULL) = 0');
+  if (dated && !f.code) where.push('(date IS NULL) = 0');
   if (f.from) {
     where.push('date >= @from');
     params.from = f.from;
