@@ -168,6 +168,9 @@ export function refinePersonSpan(shape: ArticleShape, lex: Lexicon, span: { star
     if (!elsewhere) return null;
   }
   if (words.length === 1 && DISCOURSE.has(words[0]!.w.toLowerCase()) && placeCapitalised(shape, words[0]!)) return null;
+  // A long run in a headline line that still holds common words is headline, not a name
+  // ('Weighs Filing DUI Charges Against Chargers').
+  if (words.length >= 4 && inTitleLine(shape, words[0]!.start) && words.some((x) => common(x) && !NAME_SUFFIX.test(x.w))) return null;
   const out: PersonSpan = { start: words[0]!.start, end: words[words.length - 1]!.end };
   if (roles.length) out.role = roles.join(' ');
   return out;
@@ -176,11 +179,26 @@ export function refinePersonSpan(shape: ArticleShape, lex: Lexicon, span: { star
 /** Words that name a news outlet inside a name ('Al Akhbar', 'Gulf Times'). */
 const OUTLET_WORD = /^(akhbar|ahram|jazeera|arabiya|times|post|news|herald|gazette|tribune|journal|telegraph|chronicle|daily|agency|radio|tv|television|magazine|weekly|press|observer|courier|inquirer|bulletin)$/i;
 
-/** What a person span names when it is no person: a group of people, or an outlet. */
-export function personSpanKind(text: string, lex: Lexicon, span: { start: number; end: number }): 'person' | 'group' | 'outlet' {
+/**
+ * A team or a body named by a plural noun, as the article writes it with 'the' ('the Tar Heels',
+ * 'the Saints' beside 'New Orleans Saints'): the last word is the plural of a common noun and the
+ * article writes it after 'the'. A surname is not written so ('the Woods' is rare).
+ */
+function pluralBody(text: string, lex: Lexicon, words: string[]): boolean {
+  const last = words[words.length - 1]!;
+  if (!/^\p{Lu}\p{Ll}+s$/u.test(last) || lex.personWord(last) || !lex.commonWord(last.slice(0, -1)) && !lex.commonWord(last.replace(/ies$/, 'y'))) return false;
+  if (!new RegExp(`(?<!\\p{L})[Tt]he\\s+(?:\\p{Lu}\\p{L}*\\s+)?${last}(?!\\p{L})`, 'u').test(text)) return false;
+  // A first name before the word anywhere in the article makes it a surname ('Maurice Cheeks').
+  for (const m of text.matchAll(new RegExp(`(\\p{Lu}[\\p{L}'’.-]*)\\s+${last}(?!\\p{L})`, 'gu'))) if (lex.personWord(m[1]!)) return false;
+  return true;
+}
+
+/** What a person span names when it is no person: a group of people, an outlet, or a team. */
+export function personSpanKind(text: string, lex: Lexicon, span: { start: number; end: number }): 'person' | 'group' | 'outlet' | 'team' {
   const raw = text.slice(span.start, span.end);
   if (isGroupPhrase(raw)) return 'group';
   const words = raw.split(/\s+/);
   if (words.length >= 2 && words.slice(1).some((w) => OUTLET_WORD.test(w) && !lex.personWord(w))) return 'outlet';
+  if (pluralBody(text, lex, words)) return 'team';
   return 'person';
 }

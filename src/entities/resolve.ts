@@ -194,7 +194,7 @@ export function cleanSpans(text: string, spans: TaggedSpan[], places: PlaceLooku
       // A group of people ('Sunni Muslims') or an outlet ('Al Akhbar') read as a person.
       const kind = personSpanKind(text, lexicon, s);
       if (kind === 'group') s = { ...s, type: 'MISC' };
-      else if (kind === 'outlet') s = { ...s, type: 'ORG' };
+      else if (kind === 'outlet' || kind === 'team') s = { ...s, type: 'ORG' };
     }
     if (s.type === 'PER') {
       const name = refinePersonSpan(shape, lexicon, s);

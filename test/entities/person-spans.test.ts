@@ -76,6 +76,21 @@ describe('person spans', () => {
     ]);
     expect(r.entities.find((e) => e.name === 'Gulf Times')?.sector).toBe('MED');
   });
+
+  it('reads a plural noun the article writes after "the" as a team, a surname after a first name as a person', () => {
+    const t = 'The Harbour Gulls won again on Sunday, and the Gulls now lead the league. Coach Ivo Crane praised Crane for the pass.';
+    const r = resolveMentions(t, spans(t, [['Harbour Gulls', 'PER'], ['Ivo Crane', 'PER'], ['Crane', 'PER']]), places);
+    expect(r.mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Harbour Gulls', 'ORG'],
+      ['Ivo Crane', 'PERSON'],
+      ['Crane', 'PERSON'],
+    ]);
+  });
+
+  it('drops a long headline run that still holds common words', () => {
+    const t = 'Mayor Weighs Filing Charges Against Harbour Gulls\nThe mayor said on Monday that she would decide within a week.';
+    expect(persons(t, [['Weighs Filing Charges Against Harbour Gulls', 'PER']])).toEqual([]);
+  });
 });
 
 describe('person spans on ECB+ dev news', () => {
