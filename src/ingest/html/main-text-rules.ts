@@ -96,8 +96,10 @@ const MONTHS = [
 const DATE_WORDS = '(published|updated|posted|last updated|publicado|atualizado|actualizado|publié|veröffentlicht|aggiornato)( on| at| em| el| le| am)?:?|[\\p{L}]*-?(day|feira|dia|di|tag|jour)|de|del|às|a las|um|at|on|le|il|à|am|pm|a\\.m\\.|p\\.m\\.|utc|gmt|[a-z]{1,3}t|h';
 
 /** A line that is only a date or time ("Nov. 19, 2019, 8:41 AM UTC", "sexta-feira, 22 de outubro de 2010 às 20:13"). */
+// The line is made only of date pieces (tested first: prose fails at its first word), and holds a
+// month name or a clock time somewhere.
 export const DATE_LINE = new RegExp(
-  `^(?=.*(\\b(${MONTHS})\\b|\\d\\s*[ap]\\.?m\\b|\\d{1,2}[:h]\\d{2}))((${MONTHS})\\.?|${DATE_WORDS}|\\d{1,4}(st|nd|rd|th|º)?|[,.:/|\\s\\-–—•·()])+$`,
+  `^(?=((${MONTHS})\\.?|${DATE_WORDS}|\\d{1,4}(st|nd|rd|th|º)?|[,.:/|\\s\\-–—•·()])+$)(?=.*(\\b(${MONTHS})\\b|\\d\\s*[ap]\\.?m\\b|\\d{1,2}[:h]\\d{2}))`,
   'iu',
 );
 
@@ -124,7 +126,8 @@ export const FURNITURE_LINES: readonly LineRule[] = [
   { pattern: /^(?=.{0,300}$).*\b(sign up|subscribe)\b.{0,80}\bnewsletters?\b/i, kind: 'newsletter-promo' },
   { pattern: /^([Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+\p{Lu}[\p{L}.'’-]*( [\p{L}.'’-]+){0,5}( (and|und|et|y|e) \p{Lu}[\p{L}.'’-]*( [\p{L}.'’-]+){0,3})?$/u, kind: 'byline' },
   { pattern: DATE_LINE, kind: 'date-line' },
-  { pattern: /^(?=.{0,120}$)(?=.*\b(getty images|reuters|afp|ap photo|shutterstock|epa|photo|image|bloomberg)\b)[^|]{2,60}( \| [^|]{2,60}){1,3}$|^(photo|image)?:? ?[\p{L} .'-]{2,40}\/(getty images|afp|reuters|ap|shutterstock|epa|istock)\b.{0,40}$/iu, kind: 'photo-credit' },
+  // (The leading lookaheads for ' | ' and '/' are implied by each branch; they fail fast on prose.)
+  { pattern: /^(?=[^|]{2,60} \| )(?=.{0,120}$)(?=.*\b(getty images|reuters|afp|ap photo|shutterstock|epa|photo|image|bloomberg)\b)[^|]{2,60}( \| [^|]{2,60}){1,3}$|^(?=[^/]{2,50}\/)(photo|image)?:? ?[\p{L} .'-]{2,40}\/(getty images|afp|reuters|ap|shutterstock|epa|istock)\b.{0,40}$/iu, kind: 'photo-credit' },
   { pattern: /^(share|share this( article| story)?|share on \w+|tweet|email|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|copy link)( ?[|·•] ?\w+)*$/i, kind: 'share-line' },
   { pattern: /^(more|other|latest|top|popular|recommended|trending)\b.{0,30}\b(stories|articles|news|posts|reads|videos)\W*$/i, kind: 'related-link' },
   // The same furniture in the other languages of the pages we meet most (de, fr, es, pt, pl).
@@ -134,12 +137,13 @@ export const FURNITURE_LINES: readonly LineRule[] = [
   { pattern: /^(read more|related|related (stories|articles|content|coverage|links)|more on this( story)?|see also|recommended|most read|you may also like|more from [\w ]+|also read)\b.{0,120}$/i, kind: 'related-link' },
   { pattern: /^(sign up|subscribe|get (our|the) [\w ]{0,30}newsletter|newsletter)\b.{0,200}$/i, kind: 'newsletter-promo' },
   { pattern: /^(photo|image|picture|illustration|graphic)s?( credit)?:.{0,150}$|^\(?(photo|image)s? (by|courtesy of) .{0,100}$/i, kind: 'photo-credit' },
-  // Subscription and membership prompts, and invitations to a messenger channel, in the other languages we meet.
-  { pattern: /^(?=.{0,300}$).*(\b(suscr[ií]bete|hazte (miembro|socio)|s'abonner|abonnez-vous|jetzt abonnieren|abonnieren sie|zapraszamy (też |także )?do (subskrypcji|prenumeraty)|zasubskrybuj|assine j[aá]|inscreva-se)\b|\b(canal|channel|kanal)( de| on| auf| na)? (telegram|whatsapp)\b)/iu, kind: 'newsletter-promo' },
+  // Subscription and membership prompts, and invitations to a messenger channel, in the other
+  // languages we meet. (Unanchored searches: a leading `.*` would make each test quadratic.)
+  { pattern: /\b(?:suscr[ií]bete|hazte (?:miembro|socio)|s'abonner|abonnez-vous|jetzt abonnieren|abonnieren sie|zapraszamy (?:też |także )?do (?:subskrypcji|prenumeraty)|zasubskrybuj|assine j[aá]|inscreva-se)\b|\b(?:canal|channel|kanal)(?: de| on| auf| na)? (?:telegram|whatsapp)\b/i, kind: 'newsletter-promo' },
   // Advertising disclosures: affiliate links, paid references ('We may receive compensation ...').
-  { pattern: /^(?=.{0,300}$).*\b(affiliate[- ]?links?|partner[- ]?links?|provisions[- ]?links?|references to products from .{0,40}advertisers|we may (receive|earn) (compensation|a commission))\b/iu, kind: 'other' },
+  { pattern: /\b(?:affiliate[- ]?links?|partner[- ]?links?|provisions[- ]?links?|references to products from .{0,40}advertisers|we may (?:receive|earn) (?:compensation|a commission))\b/i, kind: 'other' },
   // Placeholders of blocked embeds that ask for consent before loading a third party's content.
-  { pattern: /^(?=.{0,300}$)(?=.*\b(twitter|youtube|instagram|facebook|tiktok|vimeo|social[- ]media|drittanbieter|third[- ]party)\b).*\b(zustimmung|einverständnis|einwilligung|consent|zustimmen|stimme .{0,40}zu|verbindung .{0,40}herzustellen)\b/iu, kind: 'other' },
+  { pattern: /^(?=.*?\b(?:twitter|youtube|instagram|facebook|tiktok|vimeo|social[- ]media|drittanbieter|third[- ]party)\b).*?\b(?:zustimmung|einverständnis|einwilligung|consent|zustimmen|stimme .{0,40}zu|verbindung .{0,40}herzustellen)\b/i, kind: 'other' },
   // A caption that ends in its credit: 'The mayor at the opening, photo: City archive'.
-  { pattern: /^.{2,120},\s+(photo|foto|photos|fotos|bild)\s*:\s*.{1,80}$/iu, kind: 'photo-credit' },
+  { pattern: /,\s+(?:photos?|fotos?|bild)\s*:\s*[^,:]{1,80}$/i, kind: 'photo-credit' },
 ];
