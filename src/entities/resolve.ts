@@ -185,21 +185,26 @@ export function cleanSpans(text: string, spans: TaggedSpan[], places: PlaceLooku
     if (end > start) trimmed.push({ ...s0, start, end });
   }
   const shape = articleShape(text, trimmed.filter((s) => s.type === 'PER'));
+  // How the tagger typed each exact form across the article.
+  const typeVotes = new Map<string, Map<TaggedSpan['type'], number>>();
+  for (const s of trimmed) {
+    const form = text.slice(s.start, s.end);
+    const v = typeVotes.get(form) ?? new Map<TaggedSpan['type'], number>();
+    v.set(s.type, (v.get(s.type) ?? 0) + 1);
+    typeVotes.set(form, v);
+  }
   for (let s of trimmed) {
     const words = text.slice(s.start, s.end).split(/\s+/);
     if (words.every((w) => isRoleWord(w))) continue;
     if (titleCase && words.length > 3) continue;
     if (s.type !== 'MISC' && groupPhrase(text.slice(s.start, s.end), places)) s = { ...s, type: 'MISC' };
-    if (s.type === 'PER') {
-      // A group of people ('Sunni Muslims') or an outlet ('Al Akhbar') read as a person.
-      const kind = personSpanKind(text, lexicon, s);
-      if (kind === 'group') s = { ...s, type: 'MISC' };
-      else if (kind === 'outlet' || kind === 'team') s = { ...s, type: 'ORG' };
-    }
+    if (s.type === 'PER') s = retypePerson(text, lexicon, s, typeVotes);
     if (s.type === 'PER') {
       const name = refinePersonSpan(shape, lexicon, s);
       if (!name) continue;
-      s = { ...s, start: name.start, end: name.end, ...(name.role ? { role: name.role } : {}) };
+      s = retypePerson(text, lexicon, { ...s, start: name.start, end: name.end, ...(name.role ? { role: name.role } : {}) }, typeVotes);
+    }
+    if (s.type === 'PER') {
       const end = s.end;
       const tail = /^\s+(?:al|el|bin|ibn|abu|de|van|von|da|di)[-\s]+\p{Lu}[\p{L}'’-]+/u.exec(text.slice(end, end + 40));
       if (tail) s = { ...s, end: end + tail[0].length };
@@ -222,6 +227,22 @@ export function cleanSpans(text: string, spans: TaggedSpan[], places: PlaceLooku
 function groupPhrase(raw: string, places: PlaceLookup): boolean {
   const words = raw.split(/[\s-]+/).filter(Boolean);
   return words.some((w) => isGroupWord(w)) && words.every((w) => isGroupWord(w) || places.demonym(w) !== null);
+}
+
+/**
+ * A person span that names no person: a group of people ('Sunni Muslims'), an outlet ('Al Akhbar'),
+ * a team ('the Tar Heels'), or a form the tagger types otherwise more often in the same article
+ * (an organisation read as a person once in a headline).
+ */
+function retypePerson(text: string, lexicon: Lexicon, s: TaggedSpan, votes: Map<string, Map<TaggedSpan['type'], number>>): TaggedSpan {
+  const kind = personSpanKind(text, lexicon, s);
+  if (kind === 'group') return { ...s, type: 'MISC' };
+  if (kind === 'outlet' || kind === 'team') return { ...s, type: 'ORG' };
+  const v = votes.get(text.slice(s.start, s.end));
+  if (!v) return s;
+  let best: TaggedSpan['type'] = 'PER';
+  for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t;
+  return best === 'PER' ? s : { ...s, type: best };
 }
 
 /** Words that open the name of a state body and take the state's name before them ('Israeli Air Force'). */
