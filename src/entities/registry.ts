@@ -2,7 +2,7 @@
 // (an index, not a scan) and then must agree on every name word they share; countries by ISO code;
 // organisations by normalised name. Each merge is recorded, so that it can be undone.
 import type { LocalEntity } from './types.js';
-import { nameCompatible, nameTokens, surnameKey } from './names.js';
+import { nameCompatible, nameTokens, normaliseName, surnameKey } from './names.js';
 
 /** An entity across articles: a local entity's fields, with roles and mentions tied to their articles. */
 export interface CanonicalEntity extends Omit<LocalEntity, 'roles'> {
@@ -18,6 +18,8 @@ export class EntityRegistry {
   private readonly bySurname = new Map<string, CanonicalEntity[]>();
   /** Organisations by the initials of their multi-word names ('IDF' -> Israel Defense Forces). */
   private readonly byInitials = new Map<string, CanonicalEntity>();
+  /** Places, organisations and other non-person entities by their normalised names. */
+  private readonly byName = new Map<string, CanonicalEntity>();
 
   all(): CanonicalEntity[] {
     return [...this.byKey.values()];
@@ -34,7 +36,7 @@ export class EntityRegistry {
     if (c.type === 'PERSON') {
       const k = surnameKey(c.name);
       this.bySurname.set(k, [...(this.bySurname.get(k) ?? []), c]);
-    }
+    } else this.indexName(c);
   }
 
   /** Merges one article's entity; returns the canonical entity it now belongs to. */
@@ -47,6 +49,8 @@ export class EntityRegistry {
   private find(local: LocalEntity): CanonicalEntity | undefined {
     if (local.type === 'ORG' && /^[A-Z]{2,6}$/.test(local.name)) return this.byKey.get(local.key) ?? this.byInitials.get(local.name);
     if (local.type !== 'PERSON') return this.byKey.get(local.key);
+    const other = this.otherThanPerson(local);
+    if (other) return other;
     const candidates = (this.bySurname.get(surnameKey(local.name)) ?? []).filter(
       (c) => (nameCompatible(local.name, c.name) || nameCompatible(c.name, local.name)) && (!local.country || !c.country || local.country === c.country),
     );
@@ -71,8 +75,32 @@ export class EntityRegistry {
     if (e.type === 'PERSON') {
       const k = surnameKey(e.name);
       this.bySurname.set(k, [...(this.bySurname.get(k) ?? []), e]);
-    }
+    } else this.indexName(e);
     return e;
+  }
+
+  private indexName(e: CanonicalEntity): void {
+    const k = normaliseName(e.name);
+    const have = this.byName.get(k);
+    if (!have || mentionCount(have) < mentionCount(e)) this.byName.set(k, e);
+  }
+
+  /**
+   * A name the tagger read as a person in one article that other articles give, far more often, as a
+   * place or an organisation ('SeaMicro' as PER in a headline, ORG in 200 mentions elsewhere) is that
+   * entity: at least five mentions of it, three times as many as this article's, and no person of
+   * that name mentioned more often.
+   */
+  private otherThanPerson(local: LocalEntity): CanonicalEntity | undefined {
+    const other = this.byName.get(normaliseName(local.name));
+    if (!other) return undefined;
+    const n = mentionCount(other);
+    let mine = 0;
+    for (const c of local.aliases.values()) mine += c;
+    if (n < 5 || n < 3 * mine) return undefined;
+    const person = this.byKey.get(local.key);
+    if (person && mentionCount(person) >= n) return undefined;
+    return other;
   }
 
   private absorb(e: CanonicalEntity, local: LocalEntity, article: string): void {
@@ -94,6 +122,7 @@ export class EntityRegistry {
     }
     e.articles.add(article);
     e.merged.push({ localKey: local.key, article });
+    if (e.type !== 'PERSON') this.indexName(e);
   }
 }
 

@@ -124,4 +124,18 @@ describe('resolution across articles', () => {
     expect(keys[1]).not.toBe(keys[0]);
     expect(reg.get(keys[0]!)!.aliases.has('Youssef Hadad')).toBe(true);
   });
+
+  it('gives a name read as a person once to the organisation other articles name far more often', () => {
+    const reg = new EntityRegistry();
+    const orgDoc = (t: string) => resolveMentions(t, spans(t, [['Quillbright', 'ORG'], ['Quillbright', 'ORG'], ['Quillbright', 'ORG']]), places).entities;
+    const org = orgDoc('Quillbright sold chips. Quillbright grew, and Quillbright hired.').map((e) => reg.add(e, 'a'))[0]!;
+    orgDoc('Quillbright sold chips. Quillbright grew, and Quillbright hired.').forEach((e) => reg.add(e, 'b'));
+    const t = 'Quillbright denied the report on Monday.';
+    const person = resolveMentions(t, spans(t, [['Quillbright', 'PER']]), places).entities.find((e) => e.type === 'PERSON')!;
+    expect(reg.add(person, 'c').key).toBe(org.key);
+    // An organisation named only three times does not take the name.
+    const reg2 = new EntityRegistry();
+    const few = orgDoc('Quillbright sold chips. Quillbright grew, and Quillbright hired.').map((e) => reg2.add(e, 'a'))[0]!;
+    expect(reg2.add(person, 'c').key).not.toBe(few.key);
+  });
 });
