@@ -143,12 +143,18 @@ function mergeAcronymTypos(mentions: Mention[], entities: Map<string, LocalEntit
 /**
  * A name the tagger took for an unknown place ('Bagheri met with ...' as LOC) that is the surname or
  * name of a person of the same article is that person: a place the gazetteer does not know has no
- * stronger claim to the name.
+ * stronger claim to the name. The same holds for a surname alone typed MISC or ORG ('Bush' beside
+ * 'Reggie Bush'), unless a longer organisation name of the article holds the word ('Ford' beside
+ * 'Betty Ford Center').
  */
 function personsTaggedAsPlaces(mentions: Mention[], entities: Map<string, LocalEntity>, people: LocalEntity[]): void {
+  const orgNames = mentions.filter((m) => m.type === 'ORG' || m.type === 'MISC').map((m) => m.text);
   for (const m of mentions) {
-    if (m.type !== 'LOC' || m.rule !== 'ner' || !m.entityKey?.startsWith('LOC:')) continue;
-    const person = people.find((p) => nameCompatible(m.text, p.name));
+    if (m.rule !== 'ner' || !m.entityKey) continue;
+    const asPlace = m.type === 'LOC' && m.entityKey.startsWith('LOC:');
+    const surname = !asPlace && (m.type === 'MISC' || m.type === 'ORG') && /^\p{Lu}\p{Ll}[\p{L}'’]*$/u.test(m.text) && !orgNames.some((t) => t !== m.text && t.split(/\s+/).includes(m.text));
+    if (!asPlace && !surname) continue;
+    const person = people.find((p) => (asPlace ? nameCompatible(m.text, p.name) : nameTokens(p.name).length > 1 && nameTokens(p.name).at(-1) === nameTokens(m.text)[0]));
     const place = entities.get(m.entityKey);
     if (!person || !place) continue;
     m.type = 'PERSON';

@@ -87,6 +87,22 @@ describe('person spans', () => {
     ]);
   });
 
+  it('gives a surname typed MISC or ORG to the person of the article, not when an organisation name holds it', () => {
+    const t = 'Darnell Okafor ran for two scores. Okafor was tired, and the Okafor Foundation thanked him.';
+    const r = resolveMentions(t, spans(t, [['Darnell Okafor', 'PER'], ['Okafor', 'MISC'], ['Okafor Foundation', 'ORG']]), places);
+    expect(r.mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Darnell Okafor', 'PERSON'],
+      ['Okafor', 'MISC'],
+      ['Okafor Foundation', 'ORG'],
+    ]);
+    const t2 = 'Darnell Okafor ran for two scores. Okafor was tired after the game.';
+    const r2 = resolveMentions(t2, spans(t2, [['Darnell Okafor', 'PER'], ['Okafor', 'MISC']]), places);
+    expect(r2.mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Darnell Okafor', 'PERSON'],
+      ['Okafor', 'PERSON'],
+    ]);
+  });
+
   it('drops a long headline run that still holds common words', () => {
     const t = 'Mayor Weighs Filing Charges Against Harbour Gulls\nThe mayor said on Monday that she would decide within a week.';
     expect(persons(t, [['Weighs Filing Charges Against Harbour Gulls', 'PER']])).toEqual([]);
