@@ -53,6 +53,8 @@ describe('saveAnalysis and loadEntities', () => {
     });
     const [back] = s.loadEntities();
     expect(back).toEqual(e);
+    // The kept role count (migration 4) follows the rows.
+    expect(s.db.prepare('SELECT role_count AS n FROM entities').get()).toEqual(s.db.prepare('SELECT COUNT(*) AS n FROM entity_roles').get());
     // Each save wrote its own merge only: one row per merge, in order.
     expect(s.db.prepare('SELECT seq, article FROM entity_merges ORDER BY seq').all()).toEqual(ids.map((id, k) => ({ seq: k, article: String(id) })));
     expect(s.getEntity('harbour board')?.roles).toEqual([

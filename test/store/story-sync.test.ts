@@ -103,6 +103,21 @@ describe('syncStories', () => {
     s.close();
   });
 
+  it('reads the rows again when a member went missing behind its back, and the next sync restores it', () => {
+    const { s, ids } = storeWith(3);
+    const [a, b, c] = ids as [number, number, number];
+    const clusters = [topic('t1', [a, b, c]), event('e1', 't1', [a, b, c])];
+    s.syncStories(clusters);
+    const e1 = s.listStories('event')[0]!;
+    s.db.prepare('DELETE FROM story_articles WHERE story_id = ? AND article_id = ?').run(e1.id, b);
+    expect(s.getStory(e1.id)?.articleIds).toEqual([a, c]);
+    s.syncStories(clusters);
+    expect(s.getStory(e1.id)).toMatchObject({ articleIds: [a, b, c], version: 2 });
+    expect(log(s).at(-1)).toEqual({ story: e1.id, change: { articles: [a, b, c], before: [a, c] } });
+    expect(changes(s, () => s.syncStories(clusters))).toBe(0);
+    s.close();
+  });
+
   it('lists only the stories holding given articles, members in order', () => {
     const { s, ids } = storeWith(4);
     const [a, b, c, d] = ids as [number, number, number, number];

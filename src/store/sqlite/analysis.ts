@@ -84,7 +84,7 @@ function upsertEntities(db: Database.Database, entities: CanonicalEntity[], curr
   const update = prepared(db, 'UPDATE entities SET name = ?, type = ?, country = ?, sector = ? WHERE id = ?');
   const alias = prepared(db, 'INSERT INTO entity_aliases(entity_id, alias, count) VALUES (?, ?, ?) ON CONFLICT(entity_id, alias) DO UPDATE SET count = excluded.count');
   const role = prepared(db, 'INSERT OR IGNORE INTO entity_roles(entity_id, role, article_id, date) VALUES (?, ?, ?, ?)');
-  const roleCount = prepared(db, 'SELECT COUNT(*) AS n FROM entity_roles WHERE entity_id = ?');
+  const roleCount = prepared(db, 'SELECT role_count AS n FROM entities WHERE id = ?');
   const published = prepared(db, 'SELECT published FROM articles WHERE id = ?');
   const mergeCount = prepared(db, 'SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM entity_merges WHERE entity_id = ?');
   const clearMerges = prepared(db, 'DELETE FROM entity_merges WHERE entity_id = ?');
@@ -273,9 +273,8 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): StoredE
   }
   // A dated bound leaves out undated events: saying so lets the (date IS NULL, date, ...) index serve
   // the range in the order returned (undated events, which sort last, are not among the results).
-  // With a code as well, the (root, date) index is the narrower one, so the hint is left out.
   const dated = !!(f.from || f.to);
-  if (dated && !f.code) where.push('(date IS NULL) = 0');
+  if (dated) where.push('(date IS NULL) = 0');
   if (f.from) {
     where.push('date >= @from');
     params.from = f.from;

@@ -263,4 +263,31 @@ INSERT INTO entity_merges(entity_id, seq, local_key, article)
 UPDATE entities SET merged = '[]';
 `,
   },
+  {
+    version: 4,
+    description: 'kept counts and member lists for incremental writes; event order by root code',
+    sql: `
+-- How many roles an entity has stored, kept by triggers: saveAnalysis compares it with the
+-- registry's count instead of counting a frequent entity's roles on every save.
+ALTER TABLE entities ADD COLUMN role_count INTEGER NOT NULL DEFAULT 0;
+UPDATE entities SET role_count = (SELECT COUNT(*) FROM entity_roles r WHERE r.entity_id = entities.id);
+CREATE TRIGGER entity_roles_count_insert AFTER INSERT ON entity_roles BEGIN
+  UPDATE entities SET role_count = role_count + 1 WHERE id = new.entity_id;
+END;
+CREATE TRIGGER entity_roles_count_delete AFTER DELETE ON entity_roles BEGIN
+  UPDATE entities SET role_count = role_count - 1 WHERE id = old.entity_id;
+END;
+-- A story's article ids as syncStories last wrote them (ascending, comma-joined), so that a sync
+-- compares one value per story instead of reading every membership row. Any other removal of a
+-- member (an article deleted) clears it, and the rows are read instead.
+ALTER TABLE stories ADD COLUMN members TEXT;
+UPDATE stories SET members = (SELECT group_concat(article_id, ',' ORDER BY article_id) FROM story_articles WHERE story_id = stories.id);
+CREATE TRIGGER story_articles_forget AFTER DELETE ON story_articles BEGIN
+  UPDATE stories SET members = NULL WHERE id = old.story_id AND members IS NOT NULL;
+END;
+-- Events of one root code in the order returned: a LIMIT stops early, a date range is served too.
+CREATE INDEX events_root_order ON events(root, (date IS NULL), date, article_id, start);
+DROP INDEX events_root_date;
+`,
+  },
 ];

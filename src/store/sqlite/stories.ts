@@ -20,8 +20,10 @@ export function setState(db: Database.Database, key: string, value: string): voi
   );
 }
 
-/** A story's members as stored: its article ids, ascending, joined by commas. */
-const MEMBERS = "(SELECT group_concat(article_id, ',' ORDER BY article_id) FROM story_articles WHERE story_id = s.id)";
+/** A story's members read from its rows: its article ids, ascending, joined by commas. */
+const MEMBER_ROWS = "(SELECT group_concat(article_id, ',' ORDER BY article_id) FROM story_articles WHERE story_id = s.id)";
+/** The same, from the list syncStories keeps on the story (migration 4) unless something cleared it. */
+const MEMBERS = `COALESCE(s.members, ${MEMBER_ROWS})`;
 
 /**
  * Brings the stories table in line with the clusters: upsert by key, drop clusters merged away.
@@ -32,10 +34,12 @@ export function syncStories(db: Database.Database, clusters: ClusterSnapshot[]):
   const now = new Date().toISOString();
   const byKey = new Map((db.prepare('SELECT id, key FROM stories').all() as { id: number; key: string }[]).map((r) => [r.key, r.id]));
   const stored = new Map(
-    (db.prepare(`SELECT s.id, s.parent_id, ${MEMBERS} AS members FROM stories s`).all() as { id: number; parent_id: number | null; members: string | null }[]).map((r) => [
-      r.id,
-      { parent: r.parent_id, members: r.members ?? '' },
-    ]),
+    (db.prepare(`SELECT s.id, s.parent_id, s.members IS NULL AS cleared, ${MEMBERS} AS members FROM stories s`).all() as {
+      id: number;
+      parent_id: number | null;
+      cleared: number;
+      members: string | null;
+    }[]).map((r) => [r.id, { parent: r.parent_id, members: r.members ?? '', cleared: r.cleared === 1 }]),
   );
   const live = new Set(clusters.map((c) => c.key));
   const log = prepared(db, 'INSERT INTO story_log(story_id, at, change) VALUES (?, ?, ?)');
@@ -56,8 +60,9 @@ export function syncStories(db: Database.Database, clusters: ClusterSnapshot[]):
     prepared(db, 'DELETE FROM stories WHERE id = ?').run(id);
     log.run(id, now, JSON.stringify({ removed: key }));
   }
-  const insert = prepared(db, 'INSERT INTO stories(key, level, parent_id, headline, date_start, date_end) VALUES (?, ?, ?, ?, ?, ?)');
-  const update = prepared(db, 'UPDATE stories SET level = ?, headline = ?, date_start = ?, date_end = ?, version = version + 1 WHERE id = ?');
+  const insert = prepared(db, 'INSERT INTO stories(key, level, parent_id, headline, date_start, date_end, members) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const update = prepared(db, 'UPDATE stories SET level = ?, headline = ?, date_start = ?, date_end = ?, version = version + 1, members = ? WHERE id = ?');
+  const keepMembers = prepared(db, 'UPDATE stories SET members = ? WHERE id = ?');
   const setParent = prepared(db, 'UPDATE stories SET parent_id = ? WHERE id = ?');
   const addMember = prepared(db, 'INSERT OR IGNORE INTO story_articles(story_id, article_id) VALUES (?, ?)');
   const dropMember = prepared(db, 'DELETE FROM story_articles WHERE story_id = ? AND article_id = ?');
@@ -68,23 +73,29 @@ export function syncStories(db: Database.Database, clusters: ClusterSnapshot[]):
     const joined = ids.join(',');
     const parent = c.parentKey ? (byKey.get(c.parentKey) ?? null) : undefined;
     if (id === undefined) {
-      id = Number(insert.run(c.key, c.level, parent ?? null, c.headline, c.dateStart, c.dateEnd).lastInsertRowid);
+      const members = [...new Set(ids)].join(',');
+      id = Number(insert.run(c.key, c.level, parent ?? null, c.headline, c.dateStart, c.dateEnd, members).lastInsertRowid);
       byKey.set(c.key, id);
       log.run(id, now, JSON.stringify({ created: c.key, articles: ids }));
       for (const a of ids) addMember.run(id, a);
-      stored.set(id, { parent: parent ?? null, members: [...new Set(ids)].join(',') });
+      stored.set(id, { parent: parent ?? null, members, cleared: false });
       continue;
     }
-    const st = stored.get(id) ?? { parent: null, members: '' };
+    const st = stored.get(id) ?? { parent: null, members: '', cleared: true };
     if (st.members !== joined) {
       const before = st.members ? st.members.split(',').map(Number) : [];
-      update.run(c.level, c.headline, c.dateStart, c.dateEnd, id);
-      log.run(id, now, JSON.stringify({ articles: ids, before }));
       const after = new Set(ids);
       const was = new Set(before);
+      // Members first: removing one clears the kept list, which the update then sets.
       for (const a of before) if (!after.has(a)) dropMember.run(id, a);
       for (const a of after) if (!was.has(a)) addMember.run(id, a);
       st.members = [...after].join(',');
+      st.cleared = false;
+      update.run(c.level, c.headline, c.dateStart, c.dateEnd, st.members, id);
+      log.run(id, now, JSON.stringify({ articles: ids, before }));
+    } else if (st.cleared) {
+      keepMembers.run(st.members, id);
+      st.cleared = false;
     }
     if (parent !== undefined && parent !== st.parent) {
       setParent.run(parent, id);
