@@ -199,7 +199,20 @@ export function cleanSpans(text: string, spans: TaggedSpan[], places: PlaceLooku
     v.set(s.type, (v.get(s.type) ?? 0) + 1);
     typeVotes.set(form, v);
   }
-  for (let s of trimmed) {
+  const queue = [...trimmed];
+  while (queue.length) {
+    let s = queue.shift()!;
+    // A span of another type across a line break keeps its longer side (a headline ran into it).
+    if (s.type !== 'PER' && text.slice(s.start, s.end).includes('\n')) {
+      let at = s.start;
+      let best = { start: s.start, end: s.start, n: 0 };
+      for (const part of text.slice(s.start, s.end).split('\n')) {
+        const n = part.trim() ? part.trim().split(/\s+/).length : 0;
+        if (n > best.n) best = { start: at, end: at + part.length, n };
+        at += part.length + 1;
+      }
+      s = { ...s, start: best.start, end: best.end };
+    }
     const words = text.slice(s.start, s.end).split(/\s+/);
     if (words.every((w) => isRoleWord(w))) continue;
     if (titleCase && words.length > 3) continue;
@@ -219,7 +232,11 @@ export function cleanSpans(text: string, spans: TaggedSpan[], places: PlaceLooku
     if (s.type === 'ORG' || s.type === 'MISC') {
       const split = splitTitledPerson(text, s);
       if (split) {
-        out.push(...split);
+        // The person after the title is cleaned like any person span ('... Attorney Weighs Filing ...').
+        for (const part of split) {
+          if (part.type === 'PER') queue.unshift(part);
+          else out.push(part);
+        }
         continue;
       }
     }

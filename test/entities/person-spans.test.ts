@@ -103,6 +103,15 @@ describe('person spans', () => {
     ]);
   });
 
+  it('cleans the person after a title inside an organisation span, and cuts other spans at a line break', () => {
+    const t = 'City Lawyer Weighs Filing Charges Against Gulls\nPosted on Monday, the story said the receiver would be charged within a week.';
+    const r = resolveMentions(t, spans(t, [['City Lawyer Weighs Filing Charges Against Gulls\nPosted', 'ORG']]), places);
+    expect(r.mentions.filter((m) => m.type === 'PERSON')).toEqual([]);
+    const t2 = 'Gulls Sign Receiver\nHarbour Gulls Football Club said on Monday that the deal was done.';
+    const r2 = resolveMentions(t2, spans(t2, [['Receiver\nHarbour Gulls Football Club', 'ORG']]), places);
+    expect(r2.mentions.map((m) => m.text)).toEqual(['Harbour Gulls Football Club']);
+  });
+
   it('drops a long headline run that still holds common words', () => {
     const t = 'Mayor Weighs Filing Charges Against Harbour Gulls\nThe mayor said on Monday that she would decide within a week.';
     expect(persons(t, [['Weighs Filing Charges Against Harbour Gulls', 'PER']])).toEqual([]);
