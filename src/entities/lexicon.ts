@@ -3,7 +3,8 @@
 // common words (the an-array-of-english-words package, lower-case entries only, so proper names
 // are mostly absent) and the tagger's own name lists (a word seen inside a CoNLL person name is a
 // name word even when it is also a dictionary word: 'Will', 'Mark', 'Grant'), with the English first
-// names of the @stdlib first-name data sets ('Charlotte', 'Dale', 'Pip').
+// names of the @stdlib first-name data sets ('Charlotte', 'Dale', 'Pip'), and the cities and provinces
+// of the city-timezones table, to tell a place read as a person ('Denver', 'North Carolina').
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -14,6 +15,8 @@ export interface Lexicon {
   commonWord(word: string): boolean;
   /** A word seen inside a person's name in the tagger's training names, or a known first name. */
   personWord(word: string): boolean;
+  /** A city or a province/state of the city-timezones table ('Denver', 'North Carolina', 'Aceh'). */
+  placeName(name: string): boolean;
 }
 
 let dictionary: Set<string> | null = null;
@@ -40,6 +43,22 @@ function givenNames(): Set<string> {
   return firstNames;
 }
 
+let placeNames: Set<string> | null = null;
+
+function places(): Set<string> {
+  if (!placeNames) {
+    const require = createRequire(import.meta.url);
+    const dir = dirname(require.resolve('city-timezones/package.json'));
+    const rows = JSON.parse(readFileSync(join(dir, 'data', 'cityMap.json'), 'utf8')) as { city_ascii: string; province?: string }[];
+    placeNames = new Set();
+    for (const r of rows) {
+      placeNames.add(r.city_ascii.toLowerCase());
+      if (r.province) placeNames.add(r.province.toLowerCase());
+    }
+  }
+  return placeNames;
+}
+
 let cached: Lexicon | null = null;
 
 /** The lexicon over the default tagger model, loaded once. */
@@ -51,6 +70,7 @@ export function defaultLexicon(): Lexicon {
   cached = {
     commonWord: (w) => dict.has(w.toLowerCase()),
     personWord: (w) => given.has(w.toLowerCase()) || (model.wordInfo(w).nameTypes & 1) !== 0,
+    placeName: (n) => places().has(n.toLowerCase()),
   };
   return cached;
 }

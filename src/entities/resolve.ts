@@ -254,14 +254,18 @@ function groupPhrase(raw: string, places: PlaceLookup): boolean {
 
 /**
  * A person span that names no person: a group of people ('Sunni Muslims'), an outlet ('Al Akhbar'),
- * a team ('the Tar Heels'), or a form the tagger types otherwise more often in the same article
- * (an organisation read as a person once in a headline).
+ * a team ('the Tar Heels'), a city or province, or a form the tagger types otherwise more often in
+ * the same article (an organisation read as a person once in a headline).
  */
 function retypePerson(text: string, lexicon: Lexicon, s: TaggedSpan, votes: Map<string, Map<TaggedSpan['type'], number>>): TaggedSpan {
   const kind = personSpanKind(text, lexicon, s);
   if (kind === 'group') return { ...s, type: 'MISC' };
   if (kind === 'outlet' || kind === 'team') return { ...s, type: 'ORG' };
-  const v = votes.get(text.slice(s.start, s.end));
+  const raw = text.slice(s.start, s.end);
+  // A city or province: a name of several words as it stands ('Banda Aceh', 'North Carolina'), one
+  // word only when it is no person's name word too ('Denver'; not 'Tyler').
+  if (lexicon.placeName(raw) && (/\s/.test(raw) || !lexicon.personWord(raw))) return { ...s, type: 'LOC' };
+  const v = votes.get(raw);
   if (!v) return s;
   let best: TaggedSpan['type'] = 'PER';
   for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t;

@@ -112,6 +112,15 @@ describe('person spans', () => {
     expect(r2.mentions.map((m) => m.text)).toEqual(['Harbour Gulls Football Club']);
   });
 
+  it('reads a city or province taken for a person as a place, not a one-word name that is also a first name', () => {
+    const t = 'Storms hit North Carolina on Monday. Tyler said the roads were closed.';
+    const r = resolveMentions(t, spans(t, [['North Carolina', 'PER'], ['Tyler', 'PER']]), places);
+    expect(r.mentions.map((m) => [m.text, m.type])).toEqual([
+      ['North Carolina', 'LOC'],
+      ['Tyler', 'PERSON'],
+    ]);
+  });
+
   it('drops a long headline run that still holds common words', () => {
     const t = 'Mayor Weighs Filing Charges Against Harbour Gulls\nThe mayor said on Monday that she would decide within a week.';
     expect(persons(t, [['Weighs Filing Charges Against Harbour Gulls', 'PER']])).toEqual([]);
