@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { emptyArticle, type ExtractedArticle, type SourceRef } from '../../model.js';
 import { extractHtmlMetadata } from './metadata.js';
 import { extractMainText } from './main-text.js';
+import { limitNesting } from './depth.js';
 import { repairFrame } from './frame.js';
 import { removeBoilerplate } from '../boilerplate.js';
 
@@ -36,7 +37,7 @@ export function withHtmlRoot(html: string): string {
 
 /** Parses a page into a document whose frame (html > head + body) is where a browser puts it. */
 export function parsePage(html: string): Document {
-  const { document } = parseHTML(withHtmlRoot(withoutLeadingJunk(html)));
+  const { document } = parseHTML(withHtmlRoot(withoutLeadingJunk(limitNesting(html))));
   repairFrame(document as unknown as Document);
   return document as unknown as Document;
 }
