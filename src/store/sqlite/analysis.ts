@@ -288,7 +288,10 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): StoredE
     params.modality = f.modality;
   }
   if (f.articleIds) where.push(`article_id IN (${f.articleIds.map(Number).join(',') || 'NULL'})`);
-  const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${dated ? '' : '(date IS NULL), '}date, article_id, start LIMIT ${f.limit ?? -1}`;
+  // The planner, without statistics, prefers the date-order index even when a root code narrows
+  // more; the (root, date IS NULL, date, ...) index serves both the root and the order.
+  const from = f.code && f.code.length <= 2 ? 'events INDEXED BY events_root_order' : 'events';
+  const sql = `SELECT * FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${dated ? '' : '(date IS NULL), '}date, article_id, start LIMIT ${f.limit ?? -1}`;
   return (db.prepare(sql).all(params) as Row[]).map((r) => ({
     id: r.id as number,
     articleId: r.article_id as number,
