@@ -8,8 +8,20 @@ const ALLOWED = new Uint8Array((T + 1) * T);
 const ENDS = new Uint8Array(T);
 for (let a = -1; a < T; a++) for (let b = 0; b < T; b++) ALLOWED[(a + 1) * T + b] = canFollow(a, b) ? 1 : 0;
 for (let a = 0; a < T; a++) ENDS[a] = canEnd(a) ? 1 : 0;
-/** For each tag, the tags that may precede it (most tags have few), to skip the forbidden pairs. */
-const PREDECESSORS: Int8Array[] = Array.from({ length: T }, (_, b) => Int8Array.from([...Array(T).keys()].filter((a) => ALLOWED[(a + 1) * T + b])));
+/**
+ * For each tag b, the tags that may precede it (most tags have few), flat: PRED[PRED_AT[b]..PRED_AT[b + 1]),
+ * ascending, so that ties go to the lowest tag; PRED_TRANS holds the matching index into the transitions.
+ */
+const PRED_AT = new Int32Array(T + 1);
+const predList: number[] = [];
+for (let b = 0; b < T; b++) {
+  PRED_AT[b] = predList.length;
+  for (let a = 0; a < T; a++) if (ALLOWED[(a + 1) * T + b]) predList.push(a);
+}
+PRED_AT[T] = predList.length;
+const PRED = Int32Array.from(predList);
+const PRED_TRANS = new Int32Array(PRED.length);
+for (let b = 0; b < T; b++) for (let k = PRED_AT[b]!; k < PRED_AT[b + 1]!; k++) PRED_TRANS[k] = (PRED[k]! + 1) * T + b;
 
 // Reused between calls (decoding is synchronous), so that tagging allocates little.
 let scratchScore = new Float32Array(64 * T);
@@ -31,10 +43,10 @@ export function viterbi(emit: Float32Array, n: number, trans: Float32Array, out:
     for (let b = 0; b < T; b++) {
       let best = -Infinity;
       let arg = 0;
-      const preds = PREDECESSORS[b]!;
-      for (let k = 0; k < preds.length; k++) {
-        const a = preds[k]!;
-        const v = score[prev + a]! + trans[(a + 1) * T + b]!;
+      const end = PRED_AT[b + 1]!;
+      for (let k = PRED_AT[b]!; k < end; k++) {
+        const a = PRED[k]!;
+        const v = score[prev + a]! + trans[PRED_TRANS[k]!]!;
         if (v > best) {
           best = v;
           arg = a;
@@ -47,7 +59,12 @@ export function viterbi(emit: Float32Array, n: number, trans: Float32Array, out:
   let best = -Infinity;
   let arg = 0;
   const last = (n - 1) * T;
-  for (let a = 0; a < T; a++) if (ENDS[a] && score[last + a]! > best) [best, arg] = [score[last + a]!, a];
+  for (let a = 0; a < T; a++) {
+    if (ENDS[a] && score[last + a]! > best) {
+      best = score[last + a]!;
+      arg = a;
+    }
+  }
   out[n - 1] = arg;
   for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]!]!;
 }

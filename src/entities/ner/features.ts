@@ -180,13 +180,35 @@ const EOS = hashString('</s>');
 
 /** Static features of one sentence, flat, with token offsets (offsets[i]..offsets[i+1]). */
 export interface SentenceFeatures {
-  keys: readonly number[];
+  keys: ArrayLike<number>;
   offsets: Uint32Array;
 }
 
+/** A growable buffer of 32-bit keys, reused from sentence to sentence so that tagging allocates little. */
+export class KeyBuffer {
+  data = new Uint32Array(4096);
+  length = 0;
+
+  push(k: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = k;
+  }
+}
+
 export function sentenceFeatures(s: SentenceInfo, gaz: NameLookup, doc: DocumentContext, wordClass: NameLookup): SentenceFeatures {
+  const buf = new KeyBuffer();
+  const offsets = sentenceFeaturesInto(s, gaz, doc, wordClass, buf);
+  return { keys: buf.data.slice(0, buf.length), offsets };
+}
+
+/** The keys of sentenceFeatures, written into `keys` (cleared first); returns the token offsets into it. */
+export function sentenceFeaturesInto(s: SentenceInfo, gaz: NameLookup, doc: DocumentContext, wordClass: NameLookup, keys: KeyBuffer): Uint32Array {
   const n = s.words.length;
-  const keys: number[] = [];
+  keys.length = 0;
   const offsets = new Uint32Array(n + 1);
   const matches: (number[] | undefined)[] = new Array<number[] | undefined>(n);
   nameMatches(s, gaz, matches);
@@ -200,7 +222,11 @@ export function sentenceFeatures(s: SentenceInfo, gaz: NameLookup, doc: Document
     const lw = s.lowerText[i]!;
     const l = s.lower[i]!;
     const sh = s.short[i]!;
-    keys.push(F.Bias, mix(F.Word, hashString(w)), mix(F.Lower, l), mix(F.Shape, s.shape[i]!), mix(F.Short, sh));
+    keys.push(F.Bias);
+    keys.push(mix(F.Word, hashString(w)));
+    keys.push(mix(F.Lower, l));
+    keys.push(mix(F.Shape, s.shape[i]!));
+    keys.push(mix(F.Short, sh));
     // Prefix and suffix hashes are the running FNV states, forwards and backwards.
     const len = lw.length;
     let hp = 0x811c9dc5;
@@ -208,33 +234,38 @@ export function sentenceFeatures(s: SentenceInfo, gaz: NameLookup, doc: Document
     for (let k = 1; k <= 4 && k <= len; k++) {
       hp = Math.imul(hp ^ lw.charCodeAt(k - 1), 0x01000193);
       hs = Math.imul(hs ^ lw.charCodeAt(len - k), 0x01000193);
-      keys.push(mix3(F.Pre, k, hp >>> 0), mix3(F.Suf, k, hs >>> 0));
+      keys.push(mix3(F.Pre, k, hp >>> 0));
+      keys.push(mix3(F.Suf, k, hs >>> 0));
     }
     for (let d = -2; d <= 2; d++) if (d) keys.push(mix3(F.LowerAt, d, at(s.lower, i + d)));
     for (let d = -2; d <= 2; d++) if (d) keys.push(mix3(F.ShortAt, d, at(s.short, i + d)));
-    keys.push(mix3(F.LowerPair, at(s.lower, i - 1), l), mix3(F.LowerPair + 100, l, at(s.lower, i + 1)));
-    keys.push(mix3(F.ShortPair, at(s.short, i - 1), sh), mix3(F.ShortPair + 100, sh, at(s.short, i + 1)));
+    keys.push(mix3(F.LowerPair, at(s.lower, i - 1), l));
+    keys.push(mix3(F.LowerPair + 100, l, at(s.lower, i + 1)));
+    keys.push(mix3(F.ShortPair, at(s.short, i - 1), sh));
+    keys.push(mix3(F.ShortPair + 100, sh, at(s.short, i + 1)));
     keys.push(mix3(F.ShortTri, mix(at(s.short, i - 1), sh), at(s.short, i + 1)));
-    keys.push(mix3(F.LowerPair + 200, at(s.lower, i - 1), sh), mix3(F.LowerPair + 300, sh, at(s.lower, i + 1)));
+    keys.push(mix3(F.LowerPair + 200, at(s.lower, i - 1), sh));
+    keys.push(mix3(F.LowerPair + 300, sh, at(s.lower, i + 1)));
     if (i === 0) keys.push(mix(F.First, sh));
-    if (caps) keys.push(mix(F.CapsLower, l), mix(F.CapsShort, sh));
+    if (caps) { keys.push(mix(F.CapsLower, l)); keys.push(mix(F.CapsShort, sh)); }
     const c = classAt(i);
-    if (c) keys.push(mix3(F.WordClass, c, caps), mix3(F.WordClassAt, c, sh));
-    keys.push(mix3(F.WordClassAt + 100, classAt(i - 1), -1), mix3(F.WordClassAt + 100, classAt(i + 1), 1));
-    for (const m of matches[i] ?? []) keys.push(mix(F.NameSpan, m), mix3(F.NameSpanShort, m, caps));
+    if (c) { keys.push(mix3(F.WordClass, c, caps)); keys.push(mix3(F.WordClassAt, c, sh)); }
+    keys.push(mix3(F.WordClassAt + 100, classAt(i - 1), -1));
+    keys.push(mix3(F.WordClassAt + 100, classAt(i + 1), 1));
+    for (const m of matches[i] ?? []) { keys.push(mix(F.NameSpan, m)); keys.push(mix3(F.NameSpanShort, m, caps)); }
     const tm = gaz.get(tokenKey(l));
-    if (tm) keys.push(mix(F.NameToken, tm), mix3(F.NameToken + 100, tm, sh), mix3(F.Topic, doc.topic, tm));
+    if (tm) { keys.push(mix(F.NameToken, tm)); keys.push(mix3(F.NameToken + 100, tm, sh)); keys.push(mix3(F.Topic, doc.topic, tm)); }
     if (s.kind[i]! & K_STARTS_UPPER) keys.push(mix3(F.Topic + 100, doc.topic, l));
     const tp = i > 0 ? gaz.get(tokenKey(s.lower[i - 1]!)) : undefined;
     if (tp) keys.push(mix3(F.NameTokenAt, -1, tp));
     const tn = i + 1 < n ? gaz.get(tokenKey(s.lower[i + 1]!)) : undefined;
     if (tn) keys.push(mix3(F.NameTokenAt, 1, tn));
-    if (runs[i]) keys.push(mix3(F.CapRun, runs[i]!, caps), mix3(F.CapRun + 100, runs[i]!, l));
+    if (runs[i]) { keys.push(mix3(F.CapRun, runs[i]!, caps)); keys.push(mix3(F.CapRun + 100, runs[i]!, l)); }
     const df = doc.flags.get(l) ?? 0;
     keys.push(mix3(F.DocFlags, df, mix(sh, caps)));
   }
   offsets[n] = keys.length;
-  return { keys, offsets };
+  return offsets;
 }
 
 /** Counts of first-pass types per word over a document: word hash -> counts [O, PER, ORG, LOC, MISC]. */

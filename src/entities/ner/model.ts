@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { modelsDir } from '../../paths.js';
 import { viterbi } from './decode.js';
-import { documentContext, documentNames, documentPredictions, secondPassKeys, sentenceFeatures, sentenceInfo, type SentenceInfo } from './features.js';
+import { documentContext, documentNames, documentPredictions, KeyBuffer, secondPassKeys, sentenceFeaturesInto, sentenceInfo, type SentenceInfo } from './features.js';
 import { NameTable, normaliseToken, tokenKey, type Gazetteer } from './gazetteer.js';
 import { hashString } from './hash.js';
 import { bilouToBio, NUM_TAGS, tagType } from './tags.js';
@@ -42,6 +42,8 @@ export class NerModel {
   private readonly wordClasses: NameTable;
   /** Per-token scratch sums of addKeys. */
   private readonly acc = new Int32Array(T);
+  /** Static keys of the sentence being tagged (reused: tagging is synchronous). */
+  private readonly keyBuffer = new KeyBuffer();
 
   constructor(readonly data: NerWeights) {
     this.w16 = Int16Array.from(data.weights, (v) => Math.max(-32767, Math.min(32767, Math.round(v * QUANT))));
@@ -74,10 +76,11 @@ export class NerModel {
   /**
    * Adds the weight rows of keys[from..to) to emit[at..at + T). The rows are integers (units of
    * 1 / QUANT) and their sums stay far below 2^24, so they are summed exactly in an Int32Array
-   * (cheaper than float adds) and written once; the result is the same whatever the order.
+   * (cheaper than float adds) and written once; the result is the same whatever the order. Returns
+   * whether emit changed.
    */
-  private addKeys(keys: ArrayLike<number>, from: number, to: number, emit: Float32Array, at: number): void {
-    if (from === to) return;
+  private addKeys(keys: ArrayLike<number>, from: number, to: number, emit: Float32Array, at: number): boolean {
+    if (from === to) return false;
     const w = this.w16;
     const acc = this.acc;
     acc.fill(0);
@@ -104,7 +107,12 @@ export class NerModel {
       acc[15]! += w[b + 15]!;
       acc[16]! += w[b + 16]!;
     }
-    for (let t = 0; t < T; t++) emit[at + t]! += acc[t]!;
+    let changed = false;
+    for (let t = 0; t < T; t++) {
+      emit[at + t]! += acc[t]!;
+      if (acc[t] !== 0) changed = true;
+    }
+    return changed;
   }
 
   /** BILOU tag indices for the sentences of one document. */
@@ -113,10 +121,11 @@ export class NerModel {
     const flags = documentContext(infos);
     const emits: Float32Array[] = [];
     const first = infos.map((s) => {
-      const f = sentenceFeatures(s, this.names, flags, this.wordClasses);
+      const keys = this.keyBuffer;
+      const offsets = sentenceFeaturesInto(s, this.names, flags, this.wordClasses, keys);
       const n = s.words.length;
       const emit = new Float32Array(n * T);
-      for (let i = 0; i < n; i++) this.addKeys(f.keys, f.offsets[i]!, f.offsets[i + 1]!, emit, i * T);
+      for (let i = 0; i < n; i++) this.addKeys(keys.data, offsets[i]!, offsets[i + 1]!, emit, i * T);
       emits.push(emit);
       const out = new Int8Array(n);
       viterbi(emit, n, this.transitions, out);
@@ -132,7 +141,10 @@ export class NerModel {
       const n = s.words.length;
       const emit = emits[si]!;
       const extra = secondPassKeys(s, first[si]!, counts, names);
-      for (let i = 0; i < n; i++) this.addKeys(extra[i]!, 0, extra[i]!.length, emit, i * T);
+      let changed = false;
+      for (let i = 0; i < n; i++) if (this.addKeys(extra[i]!, 0, extra[i]!.length, emit, i * T)) changed = true;
+      // The same scores decode to the same tags: a sentence the second pass leaves alone keeps the first pass's.
+      if (!changed) return first[si]!;
       const out = new Int8Array(n);
       viterbi(emit, n, this.transitions, out);
       return out;

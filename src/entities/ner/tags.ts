@@ -50,12 +50,14 @@ export function bioToBilou(tags: readonly string[]): Int8Array {
   return out;
 }
 
+/** The BIO string of each BILOU index, built once (tagging maps every token through it). */
+const BIO_OF: readonly string[] = Array.from({ length: NUM_TAGS }, (_, t) => {
+  const p = tagPart(t);
+  return p === 'O' ? 'O' : `${p === 'B' || p === 'U' ? 'B' : 'I'}-${ENTITY_TYPES[tagType(t)]}`;
+});
+
 export function bilouToBio(tags: ArrayLike<number>): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < tags.length; i++) {
-    const t = tags[i]!;
-    const p = tagPart(t);
-    out.push(p === 'O' ? 'O' : `${p === 'B' || p === 'U' ? 'B' : 'I'}-${ENTITY_TYPES[tagType(t)]}`);
-  }
+  const out = new Array<string>(tags.length);
+  for (let i = 0; i < tags.length; i++) out[i] = BIO_OF[tags[i]!]!;
   return out;
 }
