@@ -53,6 +53,8 @@ export class NerModel {
   private readonly wordClasses: NameTable;
   /** Per-token scratch sums of addKeys. */
   private readonly acc = new Int32Array(T);
+  /** Slots found by addKeys for one token's keys. */
+  private found = new Int32Array(256);
   /** Static keys of the sentence being tagged (reused: tagging is synchronous). */
   private readonly keyBuffer = new KeyBuffer();
 
@@ -108,10 +110,17 @@ export class NerModel {
     const w = this.slots16;
     const acc = this.acc;
     acc.fill(0);
+    // Probe all keys first, then add: the probes do not wait on one another, so their cache
+    // misses overlap instead of queueing behind the adds.
+    if (this.found.length < to - from) this.found = new Int32Array(2 * (to - from));
+    const found = this.found;
+    let m = 0;
     for (let k = from; k < to; k++) {
       const s = this.slot(keys[k]!);
-      if (s < 0) continue;
-      const b = s + 2;
+      if (s >= 0) found[m++] = s;
+    }
+    for (let j = 0; j < m; j++) {
+      const b = found[j]! + 2;
       // Unrolled over the 17 tags: this loop is the tagger's hot spot.
       acc[0]! += w[b]!;
       acc[1]! += w[b + 1]!;
