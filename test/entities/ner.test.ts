@@ -79,3 +79,60 @@ describe('entity tagger', () => {
     expect(s.f1).toBeGreaterThan(0.93);
   });
 });
+
+// Exact output of the shipped model on made-up text: a guard for speed work on the tagger, which
+// must not change a single tag. These are the model's tags as they stand (mistakes included, such
+// as 'Zürich' as MISC), not gold; only a retrained model may change them.
+describe('entity tagger output is pinned', () => {
+  const harbour = [
+    'HARBOUR STRIKE ENDS IN VALDORIA',
+    '',
+    'PORT SERENA 2026-04-11',
+    '',
+    'Dock workers in Port Serena returned to work on Friday after the Valdorian Transport Union accepted a pay offer from Meridian Shipping.',
+    'Union leader Tomasz Okafor said the deal would hold until 2028.',
+    'Okafor told reporters in Port Serena that Meridian had agreed to hire 300 new staff.',
+    'Meridian Shipping shares rose 4.2 percent in Lisbon.',
+  ].join('\n');
+  const marathon =
+    "Élodie Brunner-Søndergaard, 34, won the Zürich marathon on Sunday, ahead of Kenya's Daniel Kiprotich and the Ethiopian runner Abebe Girma. Brunner-Søndergaard said the course through Zürich was fast.";
+  const spans = (text: string) => tagText(model, text).map((e) => `${e.type}:${e.text}`);
+
+  it('tags a headline, a dateline and names repeated through a document', () => {
+    expect(spans(harbour)).toEqual([
+      'LOC:VALDORIA', 'LOC:PORT SERENA', 'LOC:Port Serena', 'ORG:Valdorian Transport Union', 'ORG:Meridian Shipping', 'ORG:Union',
+      'PER:Tomasz Okafor', 'PER:Okafor', 'LOC:Port Serena', 'MISC:Meridian', 'ORG:Meridian Shipping', 'LOC:Lisbon',
+    ]);
+  });
+
+  it('tags names with letters outside ASCII', () => {
+    expect(spans(marathon)).toEqual([
+      'PER:Élodie Brunner-Søndergaard', 'MISC:Zürich', 'LOC:Kenya', 'PER:Daniel Kiprotich', 'MISC:Ethiopian', 'PER:Abebe Girma',
+      'PER:Brunner-Søndergaard', 'MISC:Zürich',
+    ]);
+  });
+
+  it('tags a sentence of over 200 tokens (longer than the decoder first allocates for)', () => {
+    const text = Array.from({ length: 12 }, (_, i) => `Officials from Brazil, Chile and the European Commission met in Geneva for round ${i + 1} of talks`).join(', ') + '.';
+    const one = ['LOC:Brazil', 'LOC:Chile', 'ORG:European Commission', 'LOC:Geneva'];
+    expect(spans(text)).toEqual(Array.from({ length: 12 }, () => one).flat());
+  });
+
+  it('gives the second sentence of a document what the first pass found in the first', () => {
+    const doc = [
+      ['Shares', 'of', 'Nordvik', 'Energy', 'fell', 'after', 'Anna', 'Berg', 'left', 'the', 'board', 'in', 'Oslo', '.'],
+      ['Berg', 'joined', 'Nordvik', 'in', '2019', '.'],
+    ];
+    expect(model.tagDocument(doc)).toEqual([
+      ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-PER', 'I-PER', 'O', 'O', 'O', 'O', 'B-LOC', 'O'],
+      ['B-PER', 'O', 'B-ORG', 'O', 'O', 'O'],
+    ]);
+  });
+
+  it('keeps no state between documents (buffers reused across calls)', () => {
+    const before = spans(harbour);
+    spans(marathon);
+    tagTokens(model, ['A', 'B', 'C']);
+    expect(spans(harbour)).toEqual(before);
+  });
+});
