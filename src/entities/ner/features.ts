@@ -132,6 +132,10 @@ function documentFlags(sentences: SentenceInfo[]): Map<number, number> {
   return flags;
 }
 
+function put(out: (number[] | undefined)[], k: number, code: number): void {
+  (out[k] ??= []).push(code);
+}
+
 /** Name-list matches covering each token: per token, codes of (type, B/I/L/U) found. */
 function nameMatches(s: SentenceInfo, gaz: NameLookup, out: (number[] | undefined)[]): void {
   const n = s.words.length;
@@ -144,12 +148,11 @@ function nameMatches(s: SentenceInfo, gaz: NameLookup, out: (number[] | undefine
       if (!mask) continue;
       for (let t = 0; t < 4; t++) {
         if (!(mask & (1 << t))) continue;
-        const put = (k: number, code: number) => (out[k] ??= []).push(code);
-        if (j - i === 1) put(i, t * 4 + 3);
+        if (j - i === 1) put(out, i, t * 4 + 3);
         else {
-          put(i, t * 4);
-          for (let k = i + 1; k < j - 1; k++) put(k, t * 4 + 1);
-          put(j - 1, t * 4 + 2);
+          put(out, i, t * 4);
+          for (let k = i + 1; k < j - 1; k++) put(out, k, t * 4 + 1);
+          put(out, j - 1, t * 4 + 2);
         }
       }
     }
@@ -247,20 +250,39 @@ export function sentenceFeaturesInto(s: SentenceInfo, gaz: NameLookup, doc: Docu
     keys.push(mix3(F.LowerPair + 200, at(s.lower, i - 1), sh));
     keys.push(mix3(F.LowerPair + 300, sh, at(s.lower, i + 1)));
     if (i === 0) keys.push(mix(F.First, sh));
-    if (caps) { keys.push(mix(F.CapsLower, l)); keys.push(mix(F.CapsShort, sh)); }
+    if (caps) {
+      keys.push(mix(F.CapsLower, l));
+      keys.push(mix(F.CapsShort, sh));
+    }
     const c = classAt(i);
-    if (c) { keys.push(mix3(F.WordClass, c, caps)); keys.push(mix3(F.WordClassAt, c, sh)); }
+    if (c) {
+      keys.push(mix3(F.WordClass, c, caps));
+      keys.push(mix3(F.WordClassAt, c, sh));
+    }
     keys.push(mix3(F.WordClassAt + 100, classAt(i - 1), -1));
     keys.push(mix3(F.WordClassAt + 100, classAt(i + 1), 1));
-    for (const m of matches[i] ?? []) { keys.push(mix(F.NameSpan, m)); keys.push(mix3(F.NameSpanShort, m, caps)); }
+    const ms = matches[i];
+    if (ms) {
+      for (const m of ms) {
+        keys.push(mix(F.NameSpan, m));
+        keys.push(mix3(F.NameSpanShort, m, caps));
+      }
+    }
     const tm = gaz.get(tokenKey(l));
-    if (tm) { keys.push(mix(F.NameToken, tm)); keys.push(mix3(F.NameToken + 100, tm, sh)); keys.push(mix3(F.Topic, doc.topic, tm)); }
+    if (tm) {
+      keys.push(mix(F.NameToken, tm));
+      keys.push(mix3(F.NameToken + 100, tm, sh));
+      keys.push(mix3(F.Topic, doc.topic, tm));
+    }
     if (s.kind[i]! & K_STARTS_UPPER) keys.push(mix3(F.Topic + 100, doc.topic, l));
     const tp = i > 0 ? gaz.get(tokenKey(s.lower[i - 1]!)) : undefined;
     if (tp) keys.push(mix3(F.NameTokenAt, -1, tp));
     const tn = i + 1 < n ? gaz.get(tokenKey(s.lower[i + 1]!)) : undefined;
     if (tn) keys.push(mix3(F.NameTokenAt, 1, tn));
-    if (runs[i]) { keys.push(mix3(F.CapRun, runs[i]!, caps)); keys.push(mix3(F.CapRun + 100, runs[i]!, l)); }
+    if (runs[i]) {
+      keys.push(mix3(F.CapRun, runs[i]!, caps));
+      keys.push(mix3(F.CapRun + 100, runs[i]!, l));
+    }
     const df = doc.flags.get(l) ?? 0;
     keys.push(mix3(F.DocFlags, df, mix(sh, caps)));
   }
