@@ -139,10 +139,11 @@ export interface StoryStore {
   getStory(id: number): StoredStory | null;
   childStories(parentId: number): StoredStory[];
   /**
-   * Records a date inferred for an undated article; its unresolved time expressions take the
-   * values given (anchored as `anchor` says), and events dated by nothing else take those days.
+   * Records a date inferred for an undated article; its unresolved time expressions (of the body
+   * text, by position) take the values given, anchored as `anchor` says, and each undated event
+   * whose sentence holds one of them takes its day, still marked unresolved.
    */
-  recordInferredDate(articleId: number, inferred: InferredDate, times: { text: string; value: string }[], anchor: string): void;
+  recordInferredDate(articleId: number, inferred: InferredDate, times: { text: string; value: string; start: number; end: number }[], anchor: string): void;
 }
 
 /** The one interface every stage reaches the store through. */

@@ -1,13 +1,26 @@
 // Dates for undated articles from the story they share with dated ones. When a dated article
 // resolves a relative expression ('on Wednesday' -> 2017-10-18) and an undated article reporting
 // the same event uses the same expression, the undated one is taken to mean the same day, and its
-// publication falls within the week after it. Every inference carries its evidence and is marked
-// as inferred, never mixed with a published date.
+// publication falls within the week after it. The article's other bare weekdays are then read in
+// the week up to the latest day so tied ('On Monday' before a Wednesday: two days before), as news
+// copy uses them. Every inference carries its evidence and is marked as inferred, never mixed with
+// a published date.
 
 export interface InferenceTime {
   text: string;
   value: string;
   resolved: boolean;
+  /** Where the expression stands in the article's text. */
+  start: number;
+  end: number;
+}
+
+/** One of the article's expressions tied to a day. */
+export interface TiedTime {
+  text: string;
+  value: string;
+  start: number;
+  end: number;
 }
 
 export interface InferenceArticle {
@@ -23,7 +36,7 @@ export interface InferredDate {
   value: string;
   evidence: string;
   /** The article's own relative expressions now tied to a day. */
-  times: { text: string; value: string }[];
+  times: TiedTime[];
 }
 
 function normalise(t: string): string {
@@ -37,6 +50,13 @@ function addDays(day: string, n: number): string {
 }
 
 const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** The latest day on or before `day` that falls on the named weekday. */
+function weekdayUpTo(day: string, weekday: string): string {
+  const back = (new Date(`${day}T00:00:00Z`).getUTCDay() - WEEKDAYS.indexOf(weekday) + 7) % 7;
+  return addDays(day, -back);
+}
 
 /** Infers dates for the undated articles of one event story. */
 export function inferDates(articles: InferenceArticle[]): InferredDate[] {
@@ -44,7 +64,7 @@ export function inferDates(articles: InferenceArticle[]): InferredDate[] {
   const out: InferredDate[] = [];
   for (const u of articles) {
     if (u.published) continue;
-    const tied: { text: string; value: string; from: InferenceArticle }[] = [];
+    const tied: (TiedTime & { from: InferenceArticle })[] = [];
     for (const t of u.times) {
       if (t.resolved) continue;
       const key = normalise(t.text);
@@ -52,7 +72,7 @@ export function inferDates(articles: InferenceArticle[]): InferredDate[] {
       for (const d of dated) {
         const match = d.times.find((x) => x.resolved && normalise(x.text) === key && /^\d{4}-\d{2}-\d{2}$/.test(x.value));
         if (match) {
-          tied.push({ text: t.text, value: match.value, from: d });
+          tied.push({ text: t.text, value: match.value, start: t.start, end: t.end, from: d });
           break;
         }
       }
@@ -61,11 +81,18 @@ export function inferDates(articles: InferenceArticle[]): InferredDate[] {
       const first = tied[0]!;
       // A weekday in news copy points into the past week: publication is that day or up to six days later.
       const end = WEEKDAY.test(normalise(first.text)) ? addDays(first.value, 6) : addDays(first.value, 1);
+      // The other bare weekdays of the article fall in the week up to the latest day tied.
+      const latest = tied.map((t) => t.value).sort().at(-1)!;
+      const others = u.times
+        .filter((t) => !t.resolved && WEEKDAY.test(normalise(t.text)) && !tied.some((x) => x.start === t.start))
+        .map((t) => ({ text: t.text, value: weekdayUpTo(latest, normalise(t.text)), start: t.start, end: t.end }));
       out.push({
         articleId: u.id,
         value: `${first.value}..${end}`,
-        evidence: `'${first.text}' is the same day as in ${first.from.label} (published ${first.from.published}), which dates it to ${first.value}`,
-        times: tied.map((t) => ({ text: t.text, value: t.value })),
+        evidence:
+          `'${first.text}' is the same day as in ${first.from.label} (published ${first.from.published}), which dates it to ${first.value}` +
+          (others.length ? `; ${others.map((o) => `'${o.text}'`).join(', ')} read in the week up to ${latest}` : ''),
+        times: [...tied.map(({ text, value, start, end: e }) => ({ text, value, start, end: e })), ...others],
       });
       continue;
     }

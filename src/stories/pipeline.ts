@@ -64,15 +64,16 @@ function resolvedDays(store: Store, id: number): string[] {
 /** Inferred dates, headlines and date ranges of the stories holding the given articles (all when none given). */
 export function refreshDerived(store: Store, articles?: Set<number>): void {
   const namer = actorNamer(store);
-  const touched = (ids: number[]) => !articles || ids.some((id) => articles.has(id));
-  for (const s of store.listStories('event').filter((x) => touched(x.articleIds))) {
+  // Only the stories holding the given articles, found by the store's index rather than a scan.
+  const holding = articles ? { articleIds: [...articles] } : {};
+  for (const s of store.listStories('event', holding)) {
     const arts: InferenceArticle[] = s.articleIds.map((id) => {
       const a = store.getArticle(id)!;
       return {
         id,
         label: a.externalId ?? `article ${id}`,
         published: a.published?.value ?? null,
-        times: store.timeRefs(id).map((t) => ({ text: t.text!, value: t.value, resolved: t.resolved })),
+        times: store.timeRefs(id).map((t) => ({ text: t.text!, value: t.value, resolved: t.resolved, start: t.start, end: t.end })),
       };
     });
     for (const inf of inferDates(arts)) {
@@ -93,7 +94,7 @@ export function refreshDerived(store: Store, articles?: Set<number>): void {
     const titled = s.articleIds.map((id) => store.getArticle(id)?.title).find((t): t is string => !!t);
     store.setStoryHeadline(s.id, top?.headline ?? titled ?? s.headline ?? `Story ${s.id}`, days[0] ?? null, days[days.length - 1] ?? null);
   }
-  for (const t of store.listStories('topic').filter((x) => touched(x.articleIds))) {
+  for (const t of store.listStories('topic', holding)) {
     const children = store.childStories(t.id);
     const starts = children.map((c) => c.dateStart).filter((x): x is string => !!x).sort();
     const ends = children.map((c) => c.dateEnd).filter((x): x is string => !!x).sort();

@@ -38,6 +38,11 @@ describe('seeds through the whole pipeline', () => {
     expect(score.mustOk).toBeGreaterThanOrEqual(9);
   });
 
+  it('dates events of the undated article through its story, each by the weekday of its own sentence', () => {
+    expect(score.viaStory).toBe(2);
+    expect(score.viaStoryOk).toBe(score.viaStory);
+  });
+
   it('compares outlets within each happening: the spellings and quote wordings the gold lists per event', () => {
     expect(score.perEvent.names).toBeGreaterThan(0);
     expect(score.perEvent.namesFound).toBe(score.perEvent.names);

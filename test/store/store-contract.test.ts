@@ -115,7 +115,7 @@ function describeStoreContract(name: string, open: () => Store): void {
       store.recordInferredDate(
         undated,
         { value: '2021-03-01', granularity: 'day', timezone: null, rule: 'story:date-inference', evidence: 'the same visit in c0' },
-        [{ text: 'Monday', value: '2021-03-01' }],
+        [{ text: 'Monday', value: '2021-03-01', start: monday.start, end: monday.end }],
         'inferred from story 1',
       );
       expect(store.getArticle(undated)?.inferredPublished).toMatchObject({ value: '2021-03-01', evidence: 'the same visit in c0' });

@@ -356,7 +356,7 @@ export class SqliteStore implements Store {
   childStories(parentId: number): StoredStory[] {
     return stories.childStories(this.db, parentId);
   }
-  recordInferredDate(articleId: number, inferred: InferredDate, times: { text: string; value: string }[], anchor: string): void {
+  recordInferredDate(articleId: number, inferred: InferredDate, times: { text: string; value: string; start: number; end: number }[], anchor: string): void {
     stories.recordInferredDate(this.db, articleId, inferred, times, anchor);
   }
 

@@ -146,13 +146,24 @@ export function childStories(db: Database.Database, parentId: number): StoredSto
   );
 }
 
-export function recordInferredDate(db: Database.Database, articleId: number, inferred: InferredDate, times: { text: string; value: string }[], anchor: string): void {
+export function recordInferredDate(
+  db: Database.Database,
+  articleId: number,
+  inferred: InferredDate,
+  times: { text: string; value: string; start: number; end: number }[],
+  anchor: string,
+): void {
   db.prepare('UPDATE articles SET inferred_published_json = ? WHERE id = ?').run(JSON.stringify(inferred), articleId);
-  const updateTime = db.prepare(`UPDATE time_refs SET value = ?, rule = 'story:inferred', anchor = ? WHERE article_id = ? AND text = ? AND resolved = 0`);
-  // Events dated only by those expressions take the inferred day, still marked unresolved.
-  const updateEvents = db.prepare('UPDATE events SET date = ? WHERE article_id = ? AND date IS NULL AND date_resolved = 0');
+  const updateTime = db.prepare(
+    `UPDATE time_refs SET value = ?, rule = 'story:inferred', anchor = ? WHERE article_id = ? AND field = 'text' AND start = ? AND text = ? AND resolved = 0`,
+  );
+  // Only the events told in the sentence that holds the expression take its day: the other
+  // undated events of the article happened on days of their own.
+  const updateEvents = db.prepare(
+    `UPDATE events SET date = ? WHERE article_id = ? AND field = 'text' AND start <= ? AND "end" >= ? AND date IS NULL AND date_resolved = 0`,
+  );
   for (const t of times) {
-    updateTime.run(t.value, anchor, articleId, t.text);
-    updateEvents.run(t.value, articleId);
+    updateTime.run(t.value, anchor, articleId, t.start, t.text);
+    updateEvents.run(t.value, articleId, t.start, t.end);
   }
 }
