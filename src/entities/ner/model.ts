@@ -75,7 +75,7 @@ export class NerModel {
       while (this.slots16[p * SLOT16 + USED] !== 0) p = (p + 1) & this.mask;
       const s = p * SLOT16;
       this.slots32[s >> 1] = k | 0;
-      this.slots16.set(w16.subarray(r * T, r * T + T), s + 2);
+      for (let t = 0; t < T; t++) this.slots16[s + 2 + t] = w16[r * T + t]!;
       this.slots16[s + USED] = 1;
       this.rowOf[p] = r;
     });
