@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveMentions, type TaggedSpan } from '../../src/entities/resolve.js';
+import { spans } from './spans.js';
 import { countryTables } from '../../src/entities/countries.js';
 import { defaultTagger } from '../../src/entities/ner/index.js';
 import { isRoleWord } from '../../src/entities/roles.js';
@@ -11,15 +12,6 @@ import { benchDir } from '../../src/paths.js';
 
 const places = countryTables();
 
-function spans(text: string, items: [string, TaggedSpan['type']][]): TaggedSpan[] {
-  let from = 0;
-  return items.map(([w, type]) => {
-    const start = text.indexOf(w, from);
-    if (start < 0) throw new Error(`no ${w}`);
-    from = start + w.length;
-    return { start, end: start + w.length, type };
-  });
-}
 
 const persons = (text: string, items: [string, TaggedSpan['type']][]) =>
   resolveMentions(text, spans(text, items), places).mentions.filter((m) => m.type === 'PERSON');

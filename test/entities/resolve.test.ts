@@ -1,21 +1,12 @@
 // Entity resolution on made-up articles: roles, metonymy, demonyms, partial and variant names.
 import { describe, expect, it } from 'vitest';
 import { resolveMentions, type TaggedSpan } from '../../src/entities/resolve.js';
+import { spans } from './spans.js';
 import { countryTables } from '../../src/entities/countries.js';
 import { EntityRegistry } from '../../src/entities/registry.js';
 
 const places = countryTables();
 
-/** Spans for the given words (first occurrence after the previous one), as a tagger would give. */
-function spans(text: string, items: [string, TaggedSpan['type']][]): TaggedSpan[] {
-  let from = 0;
-  return items.map(([w, type]) => {
-    const start = text.indexOf(w, from);
-    if (start < 0) throw new Error(`no ${w}`);
-    from = start + w.length;
-    return { start, end: start + w.length, type };
-  });
-}
 
 describe('resolution within an article', () => {
   const text =
