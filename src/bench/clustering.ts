@@ -10,6 +10,7 @@ import { scorePartition, type PartitionScores } from '../stories/cluster/evaluat
 import type { ClustererOptions } from '../stories/cluster/types.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
 import { DEFAULT_SYNTHETIC, SyntheticStream } from './synthetic.js';
+import { numberArg } from './args.js';
 
 export interface EcbArticle {
   id: string;
@@ -153,15 +154,10 @@ export function runSpeed(preload: number, timed: number): BenchReport {
   };
 }
 
-function argValue(args: string[], name: string): number | undefined {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] ? Number(args[at + 1]) : undefined;
-}
-
 export const runner: BenchRunner = {
   description: 'story clustering on ECB+ dev (topics and events); --sweep for threshold curves, --speed [--preload N] for throughput',
   async run(opts) {
-    if (opts.args.includes('--speed')) return runSpeed(argValue(opts.args, '--preload') ?? 100_000, argValue(opts.args, '--timed') ?? 1000);
+    if (opts.args.includes('--speed')) return runSpeed(numberArg(opts.args, '--preload') ?? 100_000, numberArg(opts.args, '--timed') ?? 1000);
     return runEcb(opts.limit, opts.args.includes('--sweep'));
   },
 };

@@ -15,6 +15,8 @@ import type { EntityType } from '../entities/types.js';
 import type { ClusterSnapshot } from '../store/records.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
 import { DEFAULT_SYNTHETIC, mulberry32, SyntheticStream, type SyntheticArticle } from './synthetic.js';
+import { numberArg } from './args.js';
+import { zipfCdf, zipfRank } from './zipf.js';
 
 export interface StoreScaleOptions {
   articles: number;
@@ -81,10 +83,7 @@ class AnalysisFaker {
         code: COUNTRY_CODES[i % COUNTRY_CODES.length]! + ACTOR_SUFFIX[Math.floor(i / COUNTRY_CODES.length) % ACTOR_SUFFIX.length]!,
       };
     });
-    this.zipf = new Float64Array(size);
-    let sum = 0;
-    for (let r = 0; r < size; r++) this.zipf[r] = sum += 1 / (r + 1);
-    for (let r = 0; r < size; r++) this.zipf[r]! /= sum;
+    this.zipf = zipfCdf(size);
   }
 
   /** The most frequent entity of the pool (Zipf rank 1). */
@@ -93,15 +92,7 @@ class AnalysisFaker {
   }
 
   private zipfIndex(): number {
-    const u = this.rand();
-    let lo = 0;
-    let hi = this.zipf.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.zipf[mid]! < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return zipfRank(this.zipf, this.rand());
   }
 
   private cast(topic: number): number[] {
@@ -367,18 +358,13 @@ export function runStoreScale(o: StoreScaleOptions): BenchReport {
   };
 }
 
-function argValue(args: string[], name: string): number | undefined {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] ? Number(args[at + 1]) : undefined;
-}
-
 export const runner: BenchRunner = {
   description: 'the SQLite store at 100k synthetic articles: writes, searches, events, entities, stories (--articles N, --entities N, --reps N, --keep)',
   async run(opts) {
     return runStoreScale({
-      articles: argValue(opts.args, '--articles') ?? opts.limit ?? 100_000,
-      entities: argValue(opts.args, '--entities') ?? 3000,
-      reps: argValue(opts.args, '--reps') ?? 25,
+      articles: numberArg(opts.args, '--articles') ?? opts.limit ?? 100_000,
+      entities: numberArg(opts.args, '--entities') ?? 3000,
+      reps: numberArg(opts.args, '--reps') ?? 25,
       keep: opts.args.includes('--keep'),
     });
   },

@@ -11,6 +11,8 @@
 //   along the stream, as news does), an event of it, and writes ~`words` words: 65% common
 //   vocabulary, 25% topic words, 10% entity names, in sentences of 12..24 words, with a date line.
 
+import { zipfCdf, zipfRank } from './zipf.js';
+
 export interface SyntheticOptions {
   seed: number;
   vocabulary: number;
@@ -88,23 +90,12 @@ export class SyntheticStream {
         this.vocab.push(w);
       }
     }
-    this.zipfCdf = new Float64Array(opts.vocabulary);
-    let sum = 0;
-    for (let r = 0; r < opts.vocabulary; r++) this.zipfCdf[r] = sum += 1 / (r + 1);
-    for (let r = 0; r < opts.vocabulary; r++) this.zipfCdf[r]! /= sum;
+    this.zipfCdf = zipfCdf(opts.vocabulary);
   }
 
   /** A word of the shared vocabulary, Zipf-distributed (binary search in the CDF). */
   private zipfWord(): string {
-    const u = this.rand();
-    let lo = 0;
-    let hi = this.zipfCdf.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.zipfCdf[mid]! < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.vocab[lo]!;
+    return this.vocab[zipfRank(this.zipfCdf, this.rand())]!;
   }
 
   private name(): string {
