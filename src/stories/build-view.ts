@@ -30,10 +30,13 @@ export function buildStoryView(store: Store, storyId: number): StoryView | null 
   const articles = story.articleIds.map((id) => store.getArticle(id)!).filter(Boolean);
   articles.sort((a, b) => (a.published?.value ?? a.inferredPublished?.value ?? '').localeCompare(b.published?.value ?? b.inferredPublished?.value ?? '') || a.id - b.id);
   const ids = articles.map((a) => a.id);
-  const events = store.queryEvents({ articleIds: ids });
+  const layers = new Map(ids.map((id) => [id, store.articleLayers(id)]));
+  // The story's events from the layers already read, in the store's event order (dated first, by date).
+  const events = [...layers.values()]
+    .flatMap((l) => l.events)
+    .sort((a, b) => Number(a.date === null) - Number(b.date === null) || (a.date ?? '').localeCompare(b.date ?? '') || a.articleId - b.articleId || a.start - b.start || a.id - b.id);
   // Codings that name no actor, or an actor acting on itself, are left out of what the view compares and links.
   const telling = events.filter((e) => !actorless(e) && !selfDirected(e));
-  const layers = new Map(ids.map((id) => [id, store.articleLayers(id)]));
   const quotesOf = (id: number): StoredQuote[] => layers.get(id)?.quotes ?? [];
   const mentionsOf = (id: number): StoredMention[] => layers.get(id)?.mentions ?? [];
 
