@@ -111,9 +111,13 @@ export function buildStoryView(store: Store, storyId: number): StoryView | null 
     };
   });
 
-  const sentences: SummarySentence[] = articles.flatMap((a) =>
-    splitSentences(a.text).map((s, index) => ({ articleId: a.id, index, text: a.text.slice(s.start, s.end).trim() })),
-  );
+  // Happenings ranked in the order the view lists them, for a summary that covers each in turn.
+  const happeningRank = new Map(children.map((c, rank) => [c.id, rank] as const));
+  const sentences: SummarySentence[] = articles.flatMap((a) => {
+    const h = happening.get(a.id);
+    const group = h === undefined ? undefined : happeningRank.get(h);
+    return splitSentences(a.text).map((s, index) => ({ articleId: a.id, index, text: a.text.slice(s.start, s.end).trim(), group }));
+  });
 
   return {
     id: story.id,

@@ -1,13 +1,17 @@
 // A short extractive summary of a story: sentences ranked by how central they are to the story
 // (TF-IDF cosine to the story's centroid) and how early they stand in their article, picked with
 // maximal marginal relevance so that near-repeats from other outlets are left out; every sentence
-// cites its article.
+// cites its article. In a topic of several happenings each happening first gets its most central
+// sentence, so that a story of three events is not summarised by the best-covered one alone, and
+// the lines are then given in story order (happening, article, position) so that they read as an account.
 
 export interface SummarySentence {
   articleId: number;
   /** Position of the sentence in its article (0 = first). */
   index: number;
   text: string;
+  /** Rank of the happening (event story) the article belongs to, in story order; absent for one-happening stories. */
+  group?: number;
 }
 
 export interface SummaryLine {
@@ -56,8 +60,18 @@ export function summarise(sentences: SummarySentence[], maxLines = 5, lambda = 0
   for (const v of vecs) for (const [k, x] of v) centroid.set(k, (centroid.get(k) ?? 0) + x);
   const relevance = usable.map((s, i) => cosine(vecs[i]!, centroid) * (1 + 0.5 / (1 + s.index)));
   const chosen: number[] = [];
-  const lines: SummaryLine[] = [];
-  while (chosen.length < Math.min(maxLines, usable.length)) {
+  const limit = Math.min(maxLines, usable.length);
+  // One line per happening first, the most central sentence of each, happenings in story order.
+  const groups = [...new Set(usable.map((s) => s.group).filter((g): g is number => g !== undefined))].sort((a, b) => a - b);
+  if (groups.length > 1) {
+    for (const g of groups) {
+      if (chosen.length >= limit) break;
+      let best = -1;
+      for (let i = 0; i < usable.length; i++) if (usable[i]!.group === g && (best < 0 || relevance[i]! > relevance[best]!)) best = i;
+      if (best >= 0) chosen.push(best);
+    }
+  }
+  while (chosen.length < limit) {
     let best = -1;
     let bestScore = -Infinity;
     for (let i = 0; i < usable.length; i++) {
@@ -68,11 +82,14 @@ export function summarise(sentences: SummarySentence[], maxLines = 5, lambda = 0
     }
     if (best < 0) break;
     chosen.push(best);
+  }
+  // Story order: happening, then the input's article order, then position in the article.
+  const storyOrder = [...chosen].sort((a, b) => (usable[a]!.group ?? 0) - (usable[b]!.group ?? 0) || a - b);
+  return storyOrder.map((best) => {
     const s = usable[best]!;
     const alsoIn = [
       ...new Set(usable.filter((o, i) => i !== best && o.articleId !== s.articleId && cosine(vecs[i]!, vecs[best]!) >= 0.5).map((o) => o.articleId)),
     ];
-    lines.push({ text: s.text, articleId: s.articleId, alsoIn });
-  }
-  return lines;
+    return { text: s.text, articleId: s.articleId, alsoIn };
+  });
 }

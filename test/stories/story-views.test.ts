@@ -158,6 +158,24 @@ describe('summaries', () => {
     expect(lines[0]!.alsoIn).toHaveLength(1);
     expect(lines[1]!.text).toMatch(/quotas/);
   });
+
+  it('gives each happening of a topic a line and tells them in story order', () => {
+    // The input lists the later happening (group 1) first, as an article order by id might.
+    const sentences = [
+      { articleId: 3, index: 0, text: 'A year later the Chilean fisheries minister visited Bergen to review the quotas.', group: 1 },
+      { articleId: 1, index: 0, text: 'Norway and Chile signed a fisheries agreement in Oslo on Monday, officials said.', group: 0 },
+      { articleId: 1, index: 1, text: 'The agreement sets anchovy quotas off the Chilean coast for five years, the ministers said.', group: 0 },
+      { articleId: 2, index: 0, text: 'Chile and Norway signed a fisheries agreement in Oslo, setting anchovy quotas for five years.', group: 0 },
+      { articleId: 2, index: 1, text: 'Norwegian trawlers will share the anchovy quotas under the agreement signed in Oslo.', group: 0 },
+    ];
+    const lines = summarise(sentences, 2);
+    expect(lines).toHaveLength(2);
+    expect([1, 2]).toContain(lines[0]!.articleId);
+    expect(lines[1]!.articleId).toBe(3);
+    // Without happenings the lines keep the input's order.
+    const ungrouped = summarise(sentences.map(({ group: _g, ...s }) => s), 3);
+    expect(ungrouped[0]!.articleId).toBe(3);
+  });
 });
 
 describe('loaded terms', () => {
