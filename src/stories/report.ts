@@ -17,9 +17,13 @@ function cite(view: StoryView, ids: number[]): string {
   return ids.map((id) => `[${view.articles.findIndex((a) => a.id === id) + 1}]`).join('');
 }
 
+/** How a reader knows an article: its outlet, else its headline (shortened), else the input's id. */
 function articleLabel(view: StoryView, id: number): string {
   const a = view.articles.find((x) => x.id === id);
-  return a ? `${a.outlet ?? a.externalId ?? `article ${id}`}` : `article ${id}`;
+  if (!a) return `article ${id}`;
+  if (a.outlet) return a.outlet;
+  if (a.title) return `“${a.title.length > 60 ? `${a.title.slice(0, 59).trimEnd()}…` : a.title}”`;
+  return a.externalId ?? `article ${id}`;
 }
 
 type Conflicts = Comparison['conflicts'];
@@ -92,7 +96,13 @@ export function reportMarkdown(v: StoryView): string {
     for (const e of v.timeline.background) out.push(`- ${e.headline} ${cite(v, [...new Set(e.reports.map((r) => r.articleId))])}`);
   }
   out.push('', '## Actors', '', '| from | to | events | cooperation | conflict | Goldstein |', '|---|---|---|---|---|---|');
-  for (const e of v.network.edges) out.push(`| ${e.source} | ${e.target} | ${e.events} | ${e.cooperation} | ${e.conflict} | ${e.goldstein} |`);
+  // Actors by name, with the code that groups them (several names can share one code).
+  const labels = new Map(v.network.nodes.map((n) => [n.id, n.label]));
+  const actor = (code: string) => {
+    const label = labels.get(code);
+    return label && label !== code ? `${label} (${code})` : code;
+  };
+  for (const e of v.network.edges) out.push(`| ${actor(e.source)} | ${actor(e.target)} | ${e.events} | ${e.cooperation} | ${e.conflict} | ${e.goldstein} |`);
   const c = v.comparison;
   out.push('', '## How the outlets told it', '');
   if (v.eventComparisons.length) {
