@@ -31,6 +31,8 @@ describe('dossier analyze on the seeds', () => {
   it('writes self-contained reports with summary, timeline, actors, comparison, quotes and sources', () => {
     const md = readFileSync(join(out, 'story-1.md'), 'utf8');
     for (const h of ['## Summary', '## Timeline', '## Actors', '## How the outlets told it', '## Quotes', '## Sources']) expect(md).toContain(h);
+    // Actors are named, with their code beside the name.
+    expect(md).toMatch(/^\| Iran's military \(IRNMIL\) \| Syria[^|]* \(SYR[A-Z]*\) \|/m);
     const html = dossier(['report', '1', '--db', db, '--format', 'html']).out;
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|<link|src="http/);
