@@ -11,8 +11,26 @@ function authors(html: string, url: string | null = null) {
 describe('visible bylines', () => {
   it("reads 'von NAME am DATE' with a user name ending in digits, before a teaser's byline", () => {
     const html = `<html><body><article><h1>Tomaten schneiden</h1>
-      <span class="user">von <a href="/user/Karla7.html">Karla7</a> am 20.09.2020</span><p>Text.</p>
-      <div class="tip"><span>von </span><span><a href="/user/Other_Team.html">Other_Team</a></span></div></article></body></html>`;
+      <span class="user">von <b>Karla7</b> am 20.09.2020</span><p>Text.</p>
+      <div class="tip"><span>von </span><span><a href="/tips/">Other_Team</a></span></div></article></body></html>`;
     expect(authors(html)).toEqual({ names: ['Karla7'], rule: 'text:byline' });
+  });
+});
+
+describe('author profile links', () => {
+  it('reads a link whose address spells its text, not menu entries or other profile links', () => {
+    const html = `<html><body><nav><a href="/user/barkeeper">BarKeeper</a></nav><article><h1>Wahlkampf</h1>
+      <ul class="post-info"><li><a href="/author/boris-t-kaiser/">Boris T. Kaiser</a></li><li><a href="/author/">Alle Autoren</a></li></ul><p>Text.</p></article></body></html>`;
+    expect(authors(html)).toEqual({ names: ['Boris T. Kaiser'], rule: 'html:author-link' });
+    const unrelated = `<html><body><article><h1>Wahlkampf</h1><p><a href="/author/jf">Boris T. Kaiser</a></p></article></body></html>`;
+    expect(authors(unrelated).rule).not.toBe('html:author-link');
+  });
+
+  it('prefers the linked byline of the article to a site-wide meta author naming others', () => {
+    const html = `<html><head><meta name="author" content="Maria Holm - Jan Ruge"></head><body><article><h2>Podcasts</h2>
+      <p class="date">Erstellt von <a href="https://blog.example/author/fabian/">Fabian</a> am Dienstag 6. Mai 2014</p><p>Text.</p></article></body></html>`;
+    expect(authors(html)).toEqual({ names: ['Fabian'], rule: 'html:author-link' });
+    const same = html.replace('Maria Holm - Jan Ruge', 'Fabian');
+    expect(authors(same).rule).toBe('meta:author');
   });
 });

@@ -4,6 +4,7 @@
 // give names, the first that reads like a person's name wins over handles and organisations.
 import { hostLabel, squash, textOf } from './meta-candidates.js';
 import type { JsonLdFacts } from './meta-jsonld.js';
+import { profileLinkName } from './meta-author-link.js';
 import { BYLINE_GROUPS, bylineElements } from './meta-byline-elements.js';
 import { descendantsByTag, indexPage, type PageIndex, shortText } from './meta-page-index.js';
 import { BY_PREFIX, nameShaped, personLike, splitAuthors } from './meta-names.js';
@@ -71,6 +72,14 @@ function bylineLine(document: Document, index: PageIndex | null, accept: (line: 
   if (!index || !document.body) return null;
   const article = document.querySelector('article') ?? document.querySelector('main');
   return (article ? bylineIn(article, index, accept) : null) ?? bylineIn(document.body, index, accept);
+}
+
+/** The first link to an author's profile named as its address spells it, inside the article first. */
+function profileLink(document: Document, index: PageIndex | null, accept: (name: string) => boolean): string | null {
+  if (!index || !document.body) return null;
+  const ok = (el: Element, t: string) => accept(t) && inArticleScope(el);
+  const article = document.querySelector('article') ?? document.querySelector('main');
+  return (article ? profileLinkName(article, index, ok) : null) ?? profileLinkName(document.body, index, ok);
 }
 
 function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => boolean): string | null {
@@ -180,6 +189,8 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
     }
   }
   const index = document.body ? indexPage(document.body) : null;
+  const linked = profileLink(document, index, (l) => splitAuthors(l, siteNames, host).length > 0);
+  if (linked) add([linked], 'html:author-link');
   const line = bylineLine(document, index, (l) => splitAuthors(l, siteNames, host).length > 0);
   if (line) add([line], 'text:byline');
   const dated = dateByline(document, index);
@@ -203,7 +214,11 @@ export function pickAuthors(cands: AuthorCandidate[]): AuthorCandidate | null {
   // person's name found by a later rule.
   const first = cands[0];
   if (!first) return null;
-  const chosen = first.names.some(personLike) ? first : (cands.find((c) => c.names.some(personLike)) ?? first);
+  let chosen = first.names.some(personLike) ? first : (cands.find((c) => c.names.some(personLike)) ?? first);
+  // A theme's site-wide meta author (the blog's owners) gives way to the article's own byline:
+  // a link to the profile of someone else.
+  const linked = cands.find((c) => c.rule === 'html:author-link');
+  if (chosen.rule === 'meta:author' && linked && !linked.names.some((n) => chosen.names.some((m) => squash(m) === squash(n)))) chosen = linked;
   // Names as the reader sees them: a visible byline's spelling ('BOB SMITH') wins over the
   // same name in metadata ('Bob Smith').
   const visible = cands.filter((c) => c.rule.startsWith('html:') || c.rule.startsWith('text:')).flatMap((c) => c.names);

@@ -1,0 +1,55 @@
+// A link to an author's profile page whose text is that author's name: '<a href="/author/boris-t-kaiser/">
+// Boris T. Kaiser</a>', '/user/Marianne1.html', '/in/ingahoeltmann'. The address must spell the
+// same name as the link text, so menu entries ('/author/' -> 'Our authors') and avatars do not count.
+import { squash } from './meta-candidates.js';
+import { descendantsByTag, type PageIndex, shortText } from './meta-page-index.js';
+
+/** Path words that introduce a person's profile on news sites, blogs and forums. */
+const PROFILE_PATH = /\/(?:authors?|autor(?:en|in)?|auteurs?|autore|profiles?|profil|users?|members?|mitglieder|people|staff|journalists?|redakteure?|in|u)\/([^/?#]+)\/?(?:[?#].*)?$/i;
+
+const LINK = new Set(['A']);
+
+/** Menus hold links to featured profiles ('BarKeeper', 'Member List'), not the byline. */
+const MENU = /(?:^|[-_])(?:menu|nav|navbar|navigation|dropdown|megamenu)(?:[-_]|$)/i;
+
+function inMenu(el: Element): boolean {
+  for (let e: Element | null = el; e && e.tagName !== 'BODY'; e = e.parentElement) {
+    if (e.tagName === 'NAV') return true;
+    const tokens = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (tokens.some((t) => MENU.test(t))) return true;
+  }
+  return false;
+}
+
+/** The profile slug of an address, with a file extension and a trailing numeric id removed. */
+export function profileSlug(href: string): string | null {
+  let path = href;
+  try {
+    path = decodeURIComponent(href);
+  } catch {
+    // Keep the raw address: a stray '%' is no reason to drop the link.
+  }
+  const m = PROFILE_PATH.exec(path);
+  if (!m?.[1]) return null;
+  return m[1].replace(/\.(?:html?|php|aspx?)$/i, '').replace(/[.-]\d+$/, '');
+}
+
+/** Whether a link's text names the person its profile address spells. */
+export function linkNamesProfile(text: string, href: string): boolean {
+  const slug = profileSlug(href);
+  const k = squash(text);
+  return !!slug && k.length >= 3 && squash(slug) === k;
+}
+
+/** The text of the first profile link in `scope` that `accept` takes, in document order. */
+export function profileLinkName(scope: Element, index: PageIndex, accept: (el: Element, text: string) => boolean): string | null {
+  let seen = 0;
+  for (const a of descendantsByTag(index, scope, LINK)) {
+    if (++seen > 3000) break;
+    const href = a.getAttribute('href');
+    if (!href) continue;
+    const t = shortText(index, a, 60);
+    if (t && linkNamesProfile(t, href) && !inMenu(a) && accept(a, t)) return t;
+  }
+  return null;
+}
