@@ -116,9 +116,16 @@ function headlineEntry(entries: TimelineEntry[]): TimelineEntry | undefined {
   return [...entries].sort((a, b) => score(b) - score(a))[0];
 }
 
-/** A topic's label: its most mentioned actors, by canonical name. */
+/**
+ * A topic's label: its most mentioned actors, by canonical name. A topic of one article, or of
+ * articles not in English (the entity layer reads English), takes its earliest article's title.
+ */
 function topicLabel(store: Store, articleIds: number[]): string {
   if (articleIds.length === 0) return 'Empty topic';
+  const articles = articleIds.map((id) => store.getArticle(id)).filter((a) => !!a);
+  const english = articles.filter((a) => !a.language || /^en\b/i.test(a.language)).length;
+  const title = articles.find((a) => a.title)?.title;
+  if (title && (articleIds.length === 1 || english * 2 < articles.length)) return title;
   const names = store.topEntityNames(articleIds, ['GPE', 'PERSON', 'ORG'], 3);
   return names.length ? names.join(' – ') : `Topic of ${articleIds.length} article${articleIds.length === 1 ? '' : 's'}`;
 }
