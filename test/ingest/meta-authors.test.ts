@@ -34,3 +34,12 @@ describe('author profile links', () => {
     expect(authors(same).rule).toBe('meta:author');
   });
 });
+
+describe('the site as signer', () => {
+  it("takes the site when the article's byline names the site, not a later article's byline", () => {
+    const html = `<html><head><meta property="og:site_name" content="Harbour Watch"></head><body><article><h1>Ports</h1>
+      <div class="publication">par <span class="vcard author"><a class="url fn" href="/auteur/hw">Harbour Watch</a></span></div><p>Text.</p>
+      <ul class="links"><li><span class="vcard author"><a class="url fn" href="/auteur/x">Les Amis du Port</a></span></li></ul></article></body></html>`;
+    expect(authors(html)).toEqual({ names: ['Harbour Watch'], rule: 'html:byline-site' });
+  });
+});

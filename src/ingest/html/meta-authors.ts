@@ -103,6 +103,12 @@ function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => bo
   return null;
 }
 
+/** Whether a byline's names are all the site's own name. */
+function namesOnlySite(text: string, siteNames: string[]): boolean {
+  const names = splitAuthors(text);
+  return names.length > 0 && names.every((n) => siteNames.some((s) => squash(s) === squash(n)));
+}
+
 /** The heading of an author box, when it reads as a person's name. */
 function boxHeading(box: Element): string | null {
   const heading = box.querySelector('h2, h3, h4, h5, h6');
@@ -172,6 +178,7 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
     if (key === 'twitter:data1' && !/^(?:written by|autor|author|verfasst von|geschrieben von)/i.test(tags.get('twitter:label1')?.[0] ?? '')) continue;
     add(values, `meta:${key}`);
   }
+  let siteSigned: string | null = null;
   const groups = bylineElements(document, 12);
   for (const [i, { rule }] of BYLINE_GROUPS.entries()) {
     // The first byline element inside the article; an element holding several names gives them all.
@@ -186,6 +193,12 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
         if (heading) add([heading], 'html:author-box');
       }
       if (out.length > before) break;
+      // The byline names the site itself ('par Attac France' on attac.org): the site signs the
+      // page, and later elements of this kind belong to other articles.
+      if (t.length <= 120 && namesOnlySite(t, siteNames)) {
+        siteSigned ??= splitAuthors(t)[0]!;
+        break;
+      }
     }
   }
   const index = document.body ? indexPage(document.body) : null;
@@ -199,6 +212,7 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   if (agency) out.push({ names: [agency], rule: 'text:dateline-agency' });
   const owner = out.length === 0 ? personalSiteOwner(document, siteNames, host) : null;
   if (owner) out.push({ names: [owner], rule: 'site:personal-domain' });
+  if (out.length === 0 && siteSigned) out.push({ names: [siteSigned], rule: 'html:byline-site' });
   // A page whose metadata names only the site itself as author ('Presse Augsburg' on
   // presse-augsburg.de) is signed by the organisation: kept when nothing else names anyone.
   if (out.length === 0) {
