@@ -43,3 +43,12 @@ describe('the site as signer', () => {
     expect(authors(html)).toEqual({ names: ['Harbour Watch'], rule: 'html:byline-site' });
   });
 });
+
+describe('user names and display names', () => {
+  it("shows a user name that spells a name as the page writes it, and keeps one it does not", () => {
+    const page = (extra: string) => `<html><head><script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"robert.stitz"}}</script></head>
+      <body><div data-props='{"username":"robert.stitz","display_name":"${extra}"}'></div><article><h1>Tischdecke</h1><p>Text.</p></article></body></html>`;
+    expect(authors(page('Robert Stitz')).names).toEqual(['Robert Stitz']);
+    expect(authors(page('Bob')).names).toEqual(['robert.stitz']);
+  });
+});

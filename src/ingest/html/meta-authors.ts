@@ -4,6 +4,7 @@
 // give names, the first that reads like a person's name wins over handles and organisations.
 import { hostLabel, squash, textOf } from './meta-candidates.js';
 import type { JsonLdFacts } from './meta-jsonld.js';
+import { displayNameFor } from './meta-author-handle.js';
 import { profileLinkName } from './meta-author-link.js';
 import { BYLINE_GROUPS, bylineElements } from './meta-byline-elements.js';
 import { descendantsByTag, indexPage, type PageIndex, shortText } from './meta-page-index.js';
@@ -167,8 +168,10 @@ function personalSiteOwner(document: Document, siteNames: string[], host: string
 export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdFacts | null, siteNames: string[], url: string | null): AuthorCandidate[] {
   const host = hostLabel(url);
   const out: AuthorCandidate[] = [];
+  let markup: string | null = null;
+  const pageMarkup = () => (markup ??= document.documentElement?.outerHTML ?? '');
   const add = (raws: string[], rule: string) => {
-    const names = unique(raws.flatMap((r) => splitAuthors(r, siteNames, host)));
+    const names = unique(raws.flatMap((r) => splitAuthors(r, siteNames, host)).map((n) => displayNameFor(n, pageMarkup) ?? n));
     if (names.length) out.push({ names, rule });
   };
   if (ld?.authors.length) add(ld.authors, 'jsonld:author');
