@@ -19,15 +19,20 @@ export interface TitleContext {
 }
 
 /** Is this text the site's name (or its host), rather than a headline? */
-export function isSiteName(piece: string, ctx: TitleContext): boolean {
+export function isSiteName(piece: string, ctx: TitleContext, heading = false): boolean {
   const p = squash(piece);
   if (!p) return true;
   if (ctx.siteNames.some((s) => squash(s) === p)) return true;
-  if (ctx.host && ctx.host.length >= 3 && (p === ctx.host || p.startsWith(`www${ctx.host}`) || (p.includes(ctx.host) && piece.length <= 40))) return true;
+  // A piece of the <title> that holds the host's or site's name is the site's ('European
+  // Championships Munich 2022' on munich2022.com); a heading only when little else is in it
+  // ('Spiegel Online'), not a product page's heading naming the site's product ('Parallels Desktop
+  // 15 for Mac' on parallels.com).
+  const hostPiece = (name: string) => (heading ? p.length - name.length <= Math.max(8, name.length) : piece.length <= 40);
+  if (ctx.host && ctx.host.length >= 3 && (p === ctx.host || p.startsWith(`www${ctx.host}`) || (p.includes(ctx.host) && hostPiece(ctx.host)))) return true;
   // 'Spektrum der Wissenschaft' vs og:site_name 'Spektrum.de': a short piece sharing the site's stem.
   return ctx.siteNames.some((s) => {
     const k = squash(s);
-    return k.length >= 5 && piece.length <= 40 && (p.startsWith(k) || k.startsWith(p)) && Math.min(p.length, k.length) >= 5;
+    return k.length >= 5 && hostPiece(k) && (p.startsWith(k) || k.startsWith(p)) && Math.min(p.length, k.length) >= 5;
   });
 }
 
@@ -96,10 +101,12 @@ export function headingText(el: Element): string {
 }
 
 function headings(document: Document): string[] {
-  return Array.from(document.querySelectorAll('h1'))
+  const texts = Array.from(document.querySelectorAll('h1'))
     .slice(0, 12)
     .map((el) => headingText(el))
     .filter((t) => t.length >= 2 && t.length <= 300);
+  // The same heading twice (desktop and mobile copies of the header) is one heading.
+  return texts.filter((t, i) => texts.findIndex((o) => squash(o) === squash(t)) === i);
 }
 
 /** Does a metadata title (raw or stripped) state this heading as its headline? */
@@ -131,7 +138,7 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
   const titleEl = textOf(document.querySelector('title'));
   const titleTail = titlePieces(titleEl).slice(1).map(squash);
   const allH1 = headings(document).map((h) => stripSiteName(h, ctx, [], false));
-  const h1s = allH1.filter((h) => !isSiteName(h, ctx) && !REGION_LABEL.test(h));
+  const h1s = allH1.filter((h) => !isSiteName(h, ctx, true) && !REGION_LABEL.test(h));
   const og = firstMeta(tags, ['og:title']);
   const tw = firstMeta(tags, ['twitter:title']);
   const named = firstMeta(tags, ['title', 'dc.title', 'dcterms.title', 'headline', 'parsely-title', 'sailthru.title']);

@@ -1,0 +1,28 @@
+// Title rules on small pages written for these tests: which heading or metadata title names the
+// article when they disagree.
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractHtmlMetadata } from '../../src/ingest/html/metadata.js';
+
+function title(html: string, url: string | null = null): { value: string | undefined; rule: string | undefined } {
+  const { fields, provenance } = extractHtmlMetadata(parseHTML(html).document, url);
+  return { value: fields.title, rule: provenance.title };
+}
+
+describe('headings that name the site', () => {
+  it('keeps a product heading that names the site among other words', () => {
+    const html = `<html><head><title>Run spreadsheets anywhere - Tabula 7 Office Suite for Linux</title></head><body>
+      <header class="mobile"><h1>Tabula 7 for Linux</h1></header><header class="desktop"><h1>Tabula 7 for Linux</h1></header><p>Text.</p></body></html>`;
+    // The same heading twice (mobile and desktop headers) is one heading, and it is not the site's name.
+    expect(title(html, 'https://www.tabula.example/linux')).toEqual({ value: 'Tabula 7 for Linux', rule: 'html:h1' });
+  });
+  it('still takes a heading that is the site name with a word or two more for the site', () => {
+    const html = `<html><head><title>Harbour fees rise again</title></head><body><h1>Tabula Online</h1><p>Text.</p></body></html>`;
+    expect(title(html, 'https://www.tabula.example/fees').value).toBe('Harbour fees rise again');
+  });
+  it('accepts a heading that og:title states although it starts with the site name', () => {
+    const html = `<html><head><meta property="og:title" content="Tabula Coffee Sidamo Organic Beans"><meta property="og:site_name" content="Tabula Coffee Shop"></head><body>
+      <h1 itemprop="name">Tabula Coffee Sidamo Organic Beans</h1><section class="banner"><h1>With the coffee plan</h1></section></body></html>`;
+    expect(title(html, 'https://tabulacoffee.example/p/sidamo')).toEqual({ value: 'Tabula Coffee Sidamo Organic Beans', rule: 'html:h1+meta:og:title' });
+  });
+});
