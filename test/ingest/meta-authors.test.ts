@@ -52,3 +52,11 @@ describe('user names and display names', () => {
     expect(authors(page('Bob')).names).toEqual(['robert.stitz']);
   });
 });
+
+describe('mastheads', () => {
+  it("skips an hCard that links to the site's home page and reads the post's hCard", () => {
+    const html = `<html><body><h1 class="vcard author"><a href="https://blog.example/" class="fn">Krimi-Archiv</a></h1>
+      <div class="post"><h3>Musikvideo</h3><h4 class="vcard author">vom <span class="fn">Krimiblogger</span></h4><p>Text.</p></div></body></html>`;
+    expect(authors(html, 'https://blog.example/?p=2895')).toEqual({ names: ['Krimiblogger'], rule: 'html:hcard' });
+  });
+});

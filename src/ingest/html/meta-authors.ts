@@ -104,6 +104,21 @@ function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => bo
   return null;
 }
 
+/** A name that links to the site's home page is the site's masthead ('<h1 class="vcard author"><a
+ * href="/">Blog name</a>'), not the article's byline, which links to an author page if anywhere. */
+function isMasthead(el: Element, text: string, url: string | null): boolean {
+  const a = el.tagName === 'A' ? el : el.querySelector('a');
+  const href = a?.getAttribute('href');
+  if (!a || !href || textOf(a) !== text) return false;
+  try {
+    const target = new URL(href, url ?? 'http://page.invalid/');
+    const here = url ? new URL(url) : null;
+    return target.pathname === '/' && !target.search && (!here || target.hostname === here.hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a byline's names are all the site's own name. */
 function namesOnlySite(text: string, siteNames: string[]): boolean {
   const names = splitAuthors(text);
@@ -187,7 +202,7 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
     // The first byline element inside the article; an element holding several names gives them all.
     for (const el of groups[i]!) {
       const t = el.getAttribute('content') ?? textOf(el);
-      if (!t || !inArticleScope(el)) continue;
+      if (!t || !inArticleScope(el) || isMasthead(el, t, url)) continue;
       const before = out.length;
       if (t.length <= 120) add([t], rule);
       // An author box ('Martin Junker / All posts by ... / Contact') names the author in its heading.
