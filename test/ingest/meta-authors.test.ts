@@ -60,3 +60,12 @@ describe('mastheads', () => {
     expect(authors(html, 'https://blog.example/?p=2895')).toEqual({ names: ['Krimiblogger'], rule: 'html:hcard' });
   });
 });
+
+describe('licence notices', () => {
+  it("names the author from a Creative Commons attribution when the byline shows only initials", () => {
+    const html = `<html><body><article><h1>Spaziergang</h1><p class="byline">By <a rel="author" href="/author/dt">DT</a></p><p>Text.</p></article>
+      <footer><span>Ein Tagebuch</span> von <a href="https://diary.example/" rel="cc:attributionURL">Dora Tamm</a> steht unter einer Lizenz.</footer></body></html>`;
+    expect(authors(html)).toEqual({ names: ['Dora Tamm'], rule: 'html:cc-attribution' });
+    expect(authors(html.replace('>DT<', '>Dirk Thal<')).names).toEqual(['Dirk Thal']);
+  });
+});

@@ -228,6 +228,10 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   if (dated) out.push({ names: [dated], rule: 'text:date-byline' });
   const agency = datelineAgency(document);
   if (agency) out.push({ names: [agency], rule: 'text:dateline-agency' });
+  // A Creative Commons notice names the work's author ('Ein Hundetagebuch von <a rel="cc:attributionURL">
+  // Donald Townsend</a> steht unter einer ... Lizenz'): weak, it gives a name to bylines that show initials.
+  const cc = document.querySelector('[property="cc:attributionName"], [rel~="cc:attributionURL"]');
+  if (cc) add([textOf(cc)], 'html:cc-attribution');
   const owner = out.length === 0 ? personalSiteOwner(document, siteNames, host) : null;
   if (owner) out.push({ names: [owner], rule: 'site:personal-domain' });
   if (out.length === 0 && siteSigned) out.push({ names: [siteSigned], rule: 'html:byline-site' });
