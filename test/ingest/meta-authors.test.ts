@@ -69,3 +69,12 @@ describe('licence notices', () => {
     expect(authors(html.replace('>DT<', '>Dirk Thal<')).names).toEqual(['Dirk Thal']);
   });
 });
+
+describe('dated poster lines', () => {
+  it("reads a poster's link that opens a line followed by the date", () => {
+    const html = `<html><body><article><header><h1>Kaffee für 4,80 €</h1><div class="meta"><img class="avatar" src="a.jpg" alt="">
+      <a href="/user-overview/?u=79003">KaffeeFan</a> 18.10.2019, 15:07 Uhr <div class="pull-right"><a href="#comments">9</a></div></div></header><p>Text.</p></article></body></html>`;
+    expect(authors(html)).toEqual({ names: ['KaffeeFan'], rule: 'text:date-byline' });
+    expect(authors(html.replace('18.10.2019, 15:07 Uhr', 'gefällt das')).names).toBeUndefined();
+  });
+});

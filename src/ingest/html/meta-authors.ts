@@ -159,6 +159,9 @@ function dateByline(document: Document, index: PageIndex | null): string | null 
       .split(/\s+[|–—•·-]\s+|(?<=\d)\s+(?=(?:von|by)\s)/)
       .map((p) => p.trim())
       .filter((p) => p && !/\d/.test(p));
+    // '<img class="avatar"> <a href="/user/…">Name</a> 18.10.2019, 15:07': a poster's link, then the date.
+    const link = linkBeforeDate(el, t);
+    if (link && splitAuthors(link).length && inArticleScope(el)) return link;
     if (pieces.length !== 1) continue;
     const labelled = BY_PREFIX.test(pieces[0]!);
     const name = pieces[0]!.replace(BY_PREFIX, '').trim();
@@ -166,6 +169,15 @@ function dateByline(document: Document, index: PageIndex | null): string | null 
     if (shaped && name.split(/\s+/).length <= 4 && inArticleScope(el)) return name;
   }
   return null;
+}
+
+/** The text of the line's first link when the line opens with it and a numeric date follows. */
+function linkBeforeDate(el: Element, line: string): string | null {
+  const a = Array.from(el.children).find((c) => c.tagName !== 'IMG');
+  if (a?.tagName !== 'A') return null;
+  const name = textOf(a);
+  if (!name || name.length > 40 || !line.startsWith(name)) return null;
+  return /^,?\s+\d{1,2}\.\d{1,2}\.\d{2,4}\b/.test(line.slice(name.length)) ? name : null;
 }
 
 /** A personal site ('wolfgangmichal.de' named 'Wolfgang Michal'): its owner, when the site's name
