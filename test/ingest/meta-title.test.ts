@@ -26,3 +26,20 @@ describe('headings that name the site', () => {
     expect(title(html, 'https://tabulacoffee.example/p/sidamo')).toEqual({ value: 'Tabula Coffee Sidamo Organic Beans', rule: 'html:h1+meta:og:title' });
   });
 });
+
+describe('the page heading among several', () => {
+  it('skips an <h1> that is only a link to the front page, keeping it as the site name', () => {
+    const html = `<html><head><meta property="og:title" content="Reedbank privacy policy"><title>privacy notes: Reedbank privacy policy</title></head><body>
+      <header><h1 class="title"><a href="https://reedbank.example/">privacy notes</a></h1></header><div class="post"><h3>Reedbank privacy policy</h3><p>Text.</p></div></body></html>`;
+    expect(title(html, 'https://reedbank.example/2018/06/privacy.html')).toEqual({ value: 'Reedbank privacy policy', rule: 'meta:og:title' });
+    // A heading linking to an article is no front-page link.
+    const post = html.replace('href="https://reedbank.example/"', 'href="https://reedbank.example/2018/06/privacy.html"');
+    expect(title(post, 'https://reedbank.example/2018/06/privacy.html').value).toBe('privacy notes');
+  });
+  it("takes the only <h1> inside an <article> over others outside it", () => {
+    const html = `<html><head><meta property="og:title" content="Winter guide | Reedbank"></head><body>
+      <article><h1>Five warm coats for the coast</h1><p>Text.</p></article>
+      <div class="newsletter"><h1>Love in your inbox: our newsletter!</h1></div><div class="flyin"><h1>Love in your inbox: our newsletter!</h1></div></body></html>`;
+    expect(title(html)).toEqual({ value: 'Five warm coats for the coast', rule: 'html:h1-article' });
+  });
+});

@@ -100,13 +100,36 @@ export function headingText(el: Element): string {
   return text.length >= 2 ? text : textOf(el);
 }
 
-function headings(document: Document): string[] {
-  const texts = Array.from(document.querySelectorAll('h1'))
+/** A heading that is one link to the site's front page: the logo or the blog's name in the header. */
+function isHomeLink(el: Element, url: string | null): boolean {
+  const links = el.querySelectorAll('a[href]');
+  if (links.length !== 1) return false;
+  const a = links[0]!;
+  if (squash(a.textContent ?? '') !== squash(el.textContent ?? '')) return false;
+  try {
+    const href = new URL(a.getAttribute('href')!.trim(), url ?? 'http://page.invalid/');
+    const here = url ? new URL(url) : null;
+    return (href.pathname === '/' || href.pathname === '') && !href.search && (!here || href.hostname.replace(/^www\./, '') === here.hostname.replace(/^www\./, ''));
+  } catch {
+    return false;
+  }
+}
+
+interface Heading {
+  text: string;
+  /** The heading is a link to the front page: a name of the site, never the headline. */
+  home: boolean;
+  /** The heading sits inside an <article>. */
+  inArticle: boolean;
+}
+
+function headings(document: Document, url: string | null): Heading[] {
+  const found = Array.from(document.querySelectorAll('h1'))
     .slice(0, 12)
-    .map((el) => headingText(el))
-    .filter((t) => t.length >= 2 && t.length <= 300);
+    .map((el) => ({ text: headingText(el), home: isHomeLink(el, url), inArticle: el.closest('article') !== null }))
+    .filter((h) => h.text.length >= 2 && h.text.length <= 300);
   // The same heading twice (desktop and mobile copies of the header) is one heading.
-  return texts.filter((t, i) => texts.findIndex((o) => squash(o) === squash(t)) === i);
+  return found.filter((h, i) => found.findIndex((o) => squash(o.text) === squash(h.text)) === i);
 }
 
 /** Does a metadata title (raw or stripped) state this heading as its headline? */
@@ -137,8 +160,14 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
   const ctx: TitleContext = { siteNames, host: hostLabel(url) };
   const titleEl = textOf(document.querySelector('title'));
   const titleTail = titlePieces(titleEl).slice(1).map(squash);
-  const allH1 = headings(document).map((h) => stripSiteName(h, ctx, [], false));
-  const h1s = allH1.filter((h) => !isSiteName(h, ctx, true) && !REGION_LABEL.test(h));
+  const found = headings(document, url).map((h) => ({ ...h, text: stripSiteName(h.text, ctx, [], false) }));
+  const allH1 = found.map((h) => h.text);
+  const usable = found.filter((h) => !h.home && !isSiteName(h.text, ctx, true) && !REGION_LABEL.test(h.text));
+  const h1s = usable.map((h) => h.text);
+  // The page's one heading: its only usable <h1>, or the only one inside an <article> when the
+  // others sit outside any (a newsletter box, a banner).
+  const inArticle = usable.filter((h) => h.inArticle);
+  const lone = h1s.length === 1 ? h1s[0]! : inArticle.length === 1 ? inArticle[0]!.text : null;
   const og = firstMeta(tags, ['og:title']);
   const tw = firstMeta(tags, ['twitter:title']);
   const named = firstMeta(tags, ['title', 'dc.title', 'dcterms.title', 'headline', 'parsely-title', 'sailthru.title']);
@@ -182,7 +211,7 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
     if (by) out.push({ value: h, rule: `html:h1~${by.rule}` });
   }
   // A lone <h1> that is not a piece of the <title> after its headline (a blog's name) is the headline.
-  if (h1s.length === 1 && !h1IsLabel(h1s[0]!)) out.push({ value: h1s[0]!, rule: 'html:h1' });
+  if (lone && !h1IsLabel(lone)) out.push({ value: lone, rule: h1s.length === 1 ? 'html:h1' : 'html:h1-article' });
   for (const c of stripped) {
     if (c.value.length < 2) continue;
     // A value cut short by an unescaped quote in its attribute: a longer title that extends it wins.
