@@ -78,3 +78,12 @@ describe('dated poster lines', () => {
     expect(authors(html.replace('18.10.2019, 15:07 Uhr', 'gefällt das')).names).toBeUndefined();
   });
 });
+
+describe('numbered user names', () => {
+  it("accepts a user name ending in a number after a 'by' label, not a number that is a year or a label", () => {
+    const page = (name: string) => `<html><body><div class="fic"><h2>Melas</h2><span> by </span><h3><a href="/profile/142450">${name}</a></h3></div><p>Text.</p></body></html>`;
+    expect(authors(page('delta201')).names).toEqual(['delta201']);
+    expect(authors(page('comments201')).names).toBeUndefined();
+    expect(authors(page('2019')).names).toBeUndefined();
+  });
+});

@@ -13,6 +13,9 @@ const NOT_NAME =
 /** Trailing pieces that qualify a name without being one: degrees, an outlet acronym, a date. */
 const TRAILER = /,\s*(?:[Pp]h\.?[Dd]\.?|M\.?D\.?|MBA|MSc|B\.?Sc|\p{Lu}{2,5})$|\s+(?:am|on|le|el|il)\s+\d.*$|\s+(?:am|on)\s+(?:\p{L}+tag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$/u;
 
+/** A user name with a number at its end ('delta201'): the digits are no date or phone number. */
+const NUMBERED_HANDLE = /^\p{L}{3,}[\p{L}_]*\d{1,4}$/u;
+
 const CONTRIBUTOR_ROLE = /^(?:übersetzung|übersetzt|translat\w*|traduction|traducci[oó]n|traduzione|illustrations?|grafik|infografik|mitarbeit|lektorat|kamera|schnitt)\b/i;
 
 function cleanName(raw: string): string {
@@ -26,7 +29,7 @@ function cleanName(raw: string): string {
 }
 
 function plausibleName(s: string, siteNames: string[], host: string | null): boolean {
-  if (s.length < 2 || s.length > 60 || NOT_NAME.test(s)) return false;
+  if (s.length < 2 || s.length > 60 || NOT_NAME.test(NUMBERED_HANDLE.test(s) ? s.replace(/\d+$/, '') : s)) return false;
   if (s.split(/\s+/).length > 6 || !/\p{L}/u.test(s)) return false;
   // Prose, not a name: several lower-case words that are not name particles.
   if (s.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:de|van|von|der|den|da|di|del|la|le|bin|al|y|e|und|and|et)$/.test(w)).length >= 2) return false;
