@@ -131,8 +131,13 @@ export interface AnalysisStore {
 export interface StoryStore {
   getState(key: string): string | null;
   setState(key: string, value: string): void;
-  /** Brings the stories in line with the clusters: upsert by key, drop the ones merged away, log changes. */
-  syncStories(clusters: ClusterSnapshot[]): void;
+  /**
+   * Brings the stories in line with the clusters: upsert by key, drop the ones merged away, log
+   * changes. With `opts.removed`, `clusters` are only the clusters that changed (new, grown, or
+   * moved to another topic: an event under a merged topic must be among them) and `removed` the
+   * keys merged away; the other stories are left as they are.
+   */
+  syncStories(clusters: ClusterSnapshot[], opts?: { removed?: string[] }): void;
   setStoryHeadline(id: number, headline: string, dateStart: string | null, dateEnd: string | null): void;
   /** Stories of one level (all when none given); with `opts.articleIds`, only those holding one of these articles. */
   listStories(level?: 'topic' | 'event', opts?: { articleIds?: number[] }): StoredStory[];

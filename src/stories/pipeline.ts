@@ -27,7 +27,8 @@ export function loadClusterer(store: Store): StoryClusterer {
  */
 export function updateStories(store: Store, reanalysed: number[] = []): number {
   const clusterer = loadClusterer(store);
-  const seen = new Set(clusterer.topics().flatMap((t) => t.docIds));
+  const before = clusterer.topics();
+  const seen = new Set(before.flatMap((t) => t.docIds));
   const pending = store.articleIdsByDate().filter((id) => !seen.has(String(id)));
   for (const id of pending) {
     const a = store.getArticle(id)!;
@@ -41,16 +42,44 @@ export function updateStories(store: Store, reanalysed: number[] = []): number {
     });
   }
   store.transaction(() => {
-    const snapshot: ClusterSnapshot[] = [];
-    for (const t of clusterer.topics()) {
-      snapshot.push({ key: t.id, level: 'topic', parentKey: null, articleIds: t.docIds.map(Number), headline: null, dateStart: null, dateEnd: null });
-      for (const e of t.events) snapshot.push({ key: e.id, level: 'event', parentKey: t.id, articleIds: e.docIds.map(Number), headline: null, dateStart: e.first, dateEnd: e.last });
+    const snapshot = clusterSnapshot(clusterer.topics());
+    // Only the clusters whose topic or members changed go to the store, with the keys merged away.
+    // A clusterer starting afresh (no state, or state from another version) syncs everything,
+    // which also drops the stories of the old state.
+    if (before.length === 0) store.syncStories(snapshot);
+    else {
+      const was = new Map(clusterSnapshot(before).map((c) => [c.key, signature(c)]));
+      const live = new Set(snapshot.map((c) => c.key));
+      store.syncStories(
+        snapshot.filter((c) => was.get(c.key) !== signature(c)),
+        { removed: [...was.keys()].filter((k) => !live.has(k)) },
+      );
     }
-    store.syncStories(snapshot);
     store.setState(STATE_KEY, JSON.stringify(clusterer.toJSON()));
     refreshDerived(store, new Set([...pending, ...reanalysed]));
   });
   return pending.length;
+}
+
+/** The clusters as the store keeps them: each topic, then its events. */
+export function clusterSnapshot(topics: ReturnType<StoryClusterer['topics']>): ClusterSnapshot[] {
+  const snapshot: ClusterSnapshot[] = [];
+  for (const t of topics) {
+    snapshot.push({ key: t.id, level: 'topic', parentKey: null, articleIds: t.docIds.map(Number), headline: null, dateStart: null, dateEnd: null });
+    for (const e of t.events) snapshot.push({ key: e.id, level: 'event', parentKey: t.id, articleIds: e.docIds.map(Number), headline: null, dateStart: e.first, dateEnd: e.last });
+  }
+  return snapshot;
+}
+
+/** A cluster's topic and members in a few numbers (order-free), to tell which clusters a batch changed. */
+function signature(c: ClusterSnapshot): string {
+  let sum = 0;
+  let mixed = 0;
+  for (const id of c.articleIds) {
+    sum += id;
+    mixed = (mixed + Math.imul(id, 0x9e3779b1)) | 0;
+  }
+  return `${c.parentKey ?? ''}|${c.articleIds.length}|${sum}|${mixed}`;
 }
 
 /** The calendar days the time layer resolved in an article's text (not those a story inferred). */

@@ -103,6 +103,32 @@ describe('syncStories', () => {
     s.close();
   });
 
+  it('syncs only the changed clusters and the keys merged away, leaving the other stories untouched', () => {
+    const { s, ids } = storeWith(6);
+    const [a, b, c, d, e, f] = ids as [number, number, number, number, number, number];
+    s.syncStories([topic('t1', [a, b]), event('e1', 't1', [a, b]), topic('t2', [c]), event('e2', 't2', [c]), topic('t3', [d]), event('e3', 't3', [d])]);
+    const before = new Map(s.listStories().map((x) => [x.key, x.id]));
+    // t2 merges into t3 (e2 moves along), e joins e1, f opens t4; t1's other rows and e3 stay as they are.
+    const changed = [topic('t1', [a, b, e]), event('e1', 't1', [a, b, e]), topic('t3', [c, d]), event('e2', 't3', [c]), topic('t4', [f]), event('e4', 't4', [f])];
+    s.syncStories(changed, { removed: ['t2'] });
+    const after = s.listStories();
+    expect(after.map((x) => [x.key, x.articleIds])).toEqual([
+      ['t1', [a, b, e]],
+      ['t3', [c, d]],
+      ['t4', [f]],
+      ['e1', [a, b, e]],
+      ['e2', [c]],
+      ['e3', [d]],
+      ['e4', [f]],
+    ]);
+    expect(s.getStory(before.get('e2')!)).toMatchObject({ parentId: before.get('t3'), version: 1 });
+    expect(s.getStory(before.get('e3')!)).toMatchObject({ parentId: before.get('t3'), version: 1 });
+    // The full snapshot now finds nothing left to write.
+    const full = [...changed.filter((x) => x.key !== 'e2'), event('e2', 't3', [c]), event('e3', 't3', [d])];
+    expect(changes(s, () => s.syncStories(full))).toBe(0);
+    s.close();
+  });
+
   it('reads the rows again when a member went missing behind its back, and the next sync restores it', () => {
     const { s, ids } = storeWith(3);
     const [a, b, c] = ids as [number, number, number];

@@ -341,8 +341,8 @@ export class SqliteStore implements Store {
   setState(key: string, value: string): void {
     stories.setState(this.db, key, value);
   }
-  syncStories(clusters: ClusterSnapshot[]): void {
-    stories.syncStories(this.db, clusters);
+  syncStories(clusters: ClusterSnapshot[], opts?: { removed?: string[] }): void {
+    stories.syncStories(this.db, clusters, opts);
   }
   setStoryHeadline(id: number, headline: string, dateStart: string | null, dateEnd: string | null): void {
     stories.setStoryHeadline(this.db, id, headline, dateStart, dateEnd);

@@ -25,25 +25,54 @@ const MEMBER_ROWS = "(SELECT group_concat(article_id, ',' ORDER BY article_id) F
 /** The same, from the list syncStories keeps on the story (migration 4) unless something cleared it. */
 const MEMBERS = `COALESCE(s.members, ${MEMBER_ROWS})`;
 
+/** Rows read a few hundred keys at a time, under SQLite's limit on bound parameters. */
+const CHUNK = 500;
+
+function chunked<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+interface StoredMembers {
+  parent: number | null;
+  members: string;
+  cleared: boolean;
+}
+
+type MemberRow = { id: number; key: string; parent_id: number | null; cleared: number; members: string | null };
+
+/** Ids and kept members of the stories under the given keys (all stories when `keys` is null). */
+function readStories(db: Database.Database, keys: string[] | null): { byKey: Map<string, number>; stored: Map<number, StoredMembers> } {
+  const select = `SELECT s.id, s.key, s.parent_id, s.members IS NULL AS cleared, ${MEMBERS} AS members FROM stories s`;
+  const rows: MemberRow[] = keys
+    ? chunked(keys).flatMap((part) => db.prepare(`${select} WHERE s.key IN (${part.map(() => '?').join(',')})`).all(...part) as MemberRow[])
+    : (db.prepare(select).all() as MemberRow[]);
+  return {
+    byKey: new Map(rows.map((r) => [r.key, r.id])),
+    stored: new Map(rows.map((r) => [r.id, { parent: r.parent_id, members: r.members ?? '', cleared: r.cleared === 1 }])),
+  };
+}
+
 /**
  * Brings the stories table in line with the clusters: upsert by key, drop clusters merged away.
  * Only what changed is written: a story whose members are the same keeps its rows untouched (its
  * parent is set only when it moved), and a changed one gets the articles it gained or lost.
+ *
+ * With `opts.removed`, `clusters` holds only the clusters that changed (new, grown, or moved to
+ * another topic) and `removed` the keys merged away: only those rows are read, so a batch costs
+ * what it changed, not the size of the store. Without it, `clusters` is every cluster and any
+ * other story is dropped.
  */
-export function syncStories(db: Database.Database, clusters: ClusterSnapshot[]): void {
+export function syncStories(db: Database.Database, clusters: ClusterSnapshot[], opts: { removed?: string[] } = {}): void {
   const now = new Date().toISOString();
-  const byKey = new Map((db.prepare('SELECT id, key FROM stories').all() as { id: number; key: string }[]).map((r) => [r.key, r.id]));
-  const stored = new Map(
-    (db.prepare(`SELECT s.id, s.parent_id, s.members IS NULL AS cleared, ${MEMBERS} AS members FROM stories s`).all() as {
-      id: number;
-      parent_id: number | null;
-      cleared: number;
-      members: string | null;
-    }[]).map((r) => [r.id, { parent: r.parent_id, members: r.members ?? '', cleared: r.cleared === 1 }]),
-  );
+  const partial = opts.removed !== undefined;
+  const keys = partial ? [...new Set([...clusters.flatMap((c) => (c.parentKey ? [c.key, c.parentKey] : [c.key])), ...opts.removed!])] : null;
+  const { byKey, stored } = readStories(db, keys);
   const live = new Set(clusters.map((c) => c.key));
   const log = prepared(db, 'INSERT INTO story_log(story_id, at, change) VALUES (?, ?, ?)');
-  const gone = [...byKey].filter(([key]) => !live.has(key));
+  const dropped = partial ? new Set(opts.removed) : null;
+  const gone = [...byKey].filter(([key]) => (dropped ? dropped.has(key) && !live.has(key) : !live.has(key)));
   // A live story under a dropped one (an event whose topic merged into another) is detached first,
   // so that the cascade does not take it along; its new parent is set below.
   const goneIds = new Set(gone.map(([, id]) => id));
