@@ -43,3 +43,19 @@ describe('the page heading among several', () => {
     expect(title(html)).toEqual({ value: 'Five warm coats for the coast', rule: 'html:h1-article' });
   });
 });
+
+describe('an <h2> when no <h1> names the page', () => {
+  it('takes an <h2> that a metadata title confirms, as the page writes it', () => {
+    const html = `<html><head><meta property="og:title" content="Whisky evenings January - May 2020 in Halle"><title>Whisky evenings January – May 2020 in Halle - tastings.example</title></head><body>
+      <h1>tastings.example</h1><h2>Whisky evenings January – May 2020 in Halle</h2><p>Text.</p></body></html>`;
+    expect(title(html, 'https://www.tastings.example/halle')).toEqual({ value: 'Whisky evenings January – May 2020 in Halle', rule: 'html:h2+meta:og:title' });
+    const villa = `<html><head><meta property="og:title" content="Villa Sol - Holiday villa in Florida"></head><body><h1></h1><h2>Villa Sol</h2><p>Text.</p></body></html>`;
+    expect(title(villa)).toEqual({ value: 'Villa Sol', rule: 'html:h2+meta:og:title' });
+  });
+  it('leaves unconfirmed <h2>s alone and drops arrow decoration', () => {
+    const html = `<html><head><title>Villa Sol - Holiday villa in Florida</title></head><body><h2>Prices</h2><h2>[&gt; Contact</h2><p>Text.</p></body></html>`;
+    expect(title(html).value).toBe('Villa Sol - Holiday villa in Florida');
+    const arrow = `<html><head><title>Jens Berg</title></head><body><h2>[&gt; Jens Berg</h2><p>Text.</p></body></html>`;
+    expect(title(arrow)).toEqual({ value: 'Jens Berg', rule: 'html:h2+html:title' });
+  });
+});

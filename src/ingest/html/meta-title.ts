@@ -78,6 +78,13 @@ export function stripSiteName(title: string, ctx: TitleContext, knownLabels: str
 const NOT_HEADLINE = /roofline|kicker|topline|overline|dachzeile|eyebrow|sub-?heading|subheadline|section|categor|rubri|visually-?hidden|sr-only|screen-reader|date|datum|time|meta|separator|label/i;
 const BLOCK = new Set(['BR', 'DIV', 'P', 'LI', 'UL', 'H1', 'H2', 'H3', 'H4', 'SECTION', 'HEADER']);
 
+/** Separators and arrows around a heading ('[> Name', '> Name', 'Name :'); a bracket stays when it
+ * closes ('[Update] ...'), guillemets and asterisks stay (quotes, emphasis). */
+function withoutDecoration(text: string): string {
+  const lead = /^[\s:|–—-]*(?:\[(?![^\]]*\]))?[\s>]*/.exec(text)![0];
+  return text.slice(lead.length).replace(/\s+[:|–—-]+$/, '');
+}
+
 /** A heading's headline text: kickers and hidden labels dropped, line breaks kept as spaces. */
 export function headingText(el: Element): string {
   const parts: string[] = [];
@@ -95,7 +102,7 @@ export function headingText(el: Element): string {
     }
   };
   walk(el);
-  const text = clean(parts.join('')).replace(/^[\s:|–—-]+|\s+[:|–—-]+$/g, '');
+  const text = withoutDecoration(clean(parts.join('')));
   // Nothing left (the whole heading sat in a 'title-label' span): fall back to the plain text.
   return text.length >= 2 ? text : textOf(el);
 }
@@ -123,8 +130,8 @@ interface Heading {
   inArticle: boolean;
 }
 
-function headings(document: Document, url: string | null): Heading[] {
-  const found = Array.from(document.querySelectorAll('h1'))
+function headings(document: Document, url: string | null, tag = 'h1'): Heading[] {
+  const found = Array.from(document.querySelectorAll(tag))
     .slice(0, 12)
     .map((el) => ({ text: headingText(el), home: isHomeLink(el, url), inArticle: el.closest('article') !== null }))
     .filter((h) => h.text.length >= 2 && h.text.length <= 300);
@@ -194,10 +201,13 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
   const labelKeys = new Set([...labels, ...siteNames, ...allH1].map(squash).filter((k) => k.length >= 3));
   const out: Candidate[] = [];
   // Headings equal to a stripped metadata title first, then headings found as a piece of one.
+  // Without a usable <h1>, an <h2> a metadata title confirms ('Villa Galaxy' under og:title
+  // 'Villa Galaxy - Holiday villa in Florida'); unconfirmed <h2>s are section headings.
+  const [confirmable, tag] = h1s.length ? [h1s, 'h1'] : [headings(document, url, 'h2').filter((h) => !h.home && !isSiteName(h.text, ctx, true) && !REGION_LABEL.test(h.text)).map((h) => h.text), 'h2'];
   for (const exact of [true, false]) {
-    for (const h of h1s) {
+    for (const h of confirmable) {
       const by = stripped.find((c) => (exact ? squash(c.value) === squash(h) : confirms(c.raw, c.value, h, labelKeys)));
-      if (by) out.push({ value: h, rule: `html:h1+${by.rule}` });
+      if (by) out.push({ value: h, rule: `html:${tag}+${by.rule}` });
     }
   }
   // A long heading whose words a metadata title mostly repeats (reworded: 'Site - Headline - Info').
