@@ -87,3 +87,19 @@ describe('numbered user names', () => {
     expect(authors(page('2019')).names).toBeUndefined();
   });
 });
+
+describe('copyright notices', () => {
+  it('names the holder of a notice in the article, not of the site footer or a photo', () => {
+    const html = (notice: string) => `<html><body><article><h1>Filmbüro</h1><p>Text über Filme.</p>${notice}</article>
+      <footer><p>© 2020 Lena Ufer</p></footer></body></html>`;
+    expect(authors(html('<p>© 2019 Sven Reiher</p>'))).toEqual({ names: ['Sven Reiher'], rule: 'site:copyright-person' });
+    expect(authors(html('<figure><img src="a.jpg"><figcaption>© Sven Reiher</figcaption></figure>')).names).toBeUndefined();
+    expect(authors(html('<p>© Copyright Filmpost.com</p>')).names).toBeUndefined();
+  });
+
+  it('rejects a phrase that opens with a lower-case word as an author name', () => {
+    const html = `<html><head><meta name="author" content="deinen Hochzeitsbloggern"></head><body><h1>Lokation</h1><p>Text.</p></body></html>`;
+    expect(authors(html).names).toBeUndefined();
+    expect(authors(html.replace('deinen Hochzeitsbloggern', 'van der Berg')).names).toEqual(['van der Berg']);
+  });
+});

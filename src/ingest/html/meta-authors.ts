@@ -4,6 +4,7 @@
 // give names, the first that reads like a person's name wins over handles and organisations.
 import { hostLabel, squash, textOf } from './meta-candidates.js';
 import type { JsonLdFacts } from './meta-jsonld.js';
+import { copyrightPerson } from './meta-author-copyright.js';
 import { displayNameFor } from './meta-author-handle.js';
 import { profileLinkName } from './meta-author-link.js';
 import { BYLINE_GROUPS, bylineElements } from './meta-byline-elements.js';
@@ -254,6 +255,8 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
     const names = unique(own.flatMap((r) => splitAuthors(r)));
     if (names.length) out.push({ names, rule: 'meta:author-site' });
   }
+  const holder = out.length === 0 ? copyrightPerson(document, index, inArticleScope) : null;
+  if (holder) out.push({ names: [holder], rule: 'site:copyright-person' });
   return out;
 }
 

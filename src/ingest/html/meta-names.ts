@@ -33,6 +33,8 @@ function plausibleName(s: string, siteNames: string[], host: string | null): boo
   if (s.split(/\s+/).length > 6 || !/\p{L}/u.test(s)) return false;
   // Prose, not a name: several lower-case words that are not name particles.
   if (s.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:de|van|von|der|den|da|di|del|la|le|bin|al|y|e|und|and|et)$/.test(w)).length >= 2) return false;
+  // 'deinen Hochzeitsbloggern': a phrase that opens with a lower-case word is no name (a user name is one word).
+  if (/\s/.test(s) && /^\p{Ll}/u.test(s) && !/^(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el|dos|das|du|ten|ter|zu|vom|zum)\s/.test(s)) return false;
   if (/^(?:alle beiträge|all posts|view all posts)$/i.test(s)) return false;
   if (/^(?:by|von|par|por|door|beitrag|mehr|more|admin|wordpressadmin|publisher|cortes[ií]a|courtesy|red\.?|an[oó]nimo|anonyme?|invitation|administrator|anonymous|anonym|gast|guest|unknown|author|autor|collectif|agencies|staff)$/i.test(s)) return false;
   const k = squash(s);
