@@ -103,3 +103,13 @@ describe('copyright notices', () => {
     expect(authors(html.replace('deinen Hochzeitsbloggern', 'van der Berg')).names).toEqual(['van der Berg']);
   });
 });
+
+describe('organisations in metadata', () => {
+  it("lets a magazine named as meta author give way to the person in the visible byline", () => {
+    const html = (org: string) => `<html><head><meta name="author" content="${org}"></head><body><article><h1>Winterhechte</h1>
+      <div class="author">Ivo Valent</div><p>Text.</p></article></body></html>`;
+    expect(authors(html('Auto Illustrierte')).names).toEqual(['Ivo Valent']);
+    expect(authors(html('Forum Rundfunk')).names).toEqual(['Ivo Valent']);
+    expect(authors(html('Anna Kron')).names).toEqual(['Anna Kron']);
+  });
+});
