@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDir } from '../paths.js';
-import { StoryClusterer } from '../stories/cluster/clusterer.js';
+import { StoryClusterer, type StoryClustererJSON } from '../stories/cluster/clusterer.js';
 import { scorePartition, type PartitionScores } from '../stories/cluster/evaluate.js';
 import type { ClustererOptions } from '../stories/cluster/types.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
@@ -136,7 +136,16 @@ export function runSpeed(preload: number, timed: number): BenchReport {
   // CPU time as well as wall time: on a shared machine the wall clock also counts other work.
   const timedCpuSeconds = (cpu.user + cpu.system) / 1e6;
   const mem = process.memoryUsage();
+  // What every `dossier` run pays at this size besides clustering: the state saved and read back, and the cluster listing.
+  const tList = performance.now();
   const topics = clusterer.topics();
+  const listMs = performance.now() - tList;
+  const tSave = performance.now();
+  const state = JSON.stringify(clusterer.toJSON());
+  const saveMs = performance.now() - tSave;
+  const tLoad = performance.now();
+  StoryClusterer.fromJSON(JSON.parse(state) as StoryClustererJSON);
+  const loadMs = performance.now() - tLoad;
   return {
     name: 'clustering --speed',
     items: `${preload} synthetic articles preloaded, ${timed} timed (one core)`,
@@ -149,6 +158,10 @@ export function runSpeed(preload: number, timed: number): BenchReport {
       { metric: 'RSS MB', ours: mb(mem.rss) },
       { metric: 'heap used MB', ours: mb(mem.heapUsed) },
       { metric: 'topics / events in store', ours: `${topics.length} / ${topics.reduce((n, t) => n + t.events.length, 0)}` },
+      { metric: 'clusterer state saved, MB of JSON', ours: mb(state.length) },
+      { metric: 'state save ms (toJSON + stringify)', ours: Math.round(saveMs) },
+      { metric: 'state load ms (parse + fromJSON)', ours: Math.round(loadMs) },
+      { metric: 'cluster listing ms (topics())', ours: Math.round(listMs) },
     ],
     notes: [`synthetic stream: ${JSON.stringify(DEFAULT_SYNTHETIC)} (src/bench/synthetic.ts)`],
   };
