@@ -59,3 +59,15 @@ describe('an <h2> when no <h1> names the page', () => {
     expect(title(arrow)).toEqual({ value: 'Jens Berg', rule: 'html:h2+html:title' });
   });
 });
+
+describe('a lone <h1> that labels the topic', () => {
+  const page = (h1: string) => `<html><head><meta property="og:title" content="Ministers agree on a new rail timetable for the north"><title>Ministers agree on a new rail timetable for the north - Daily Rail</title></head><body>
+    <h1>${h1}</h1><article><h2>Ministers agree on a new rail timetable for the north</h2><p>Text.</p></article></body></html>`;
+  it('gives way to a longer <h2> that the metadata title states', () => {
+    expect(title(page('Leeds'))).toEqual({ value: 'Ministers agree on a new rail timetable for the north', rule: 'html:h2+meta:og:title' });
+  });
+  it('stays when it is as long as that <h2> (a video teaser under a long headline)', () => {
+    const long = 'Rail strike ends, fares frozen and the timetable rewritten: what changes for passengers in the north';
+    expect(title(page(long))).toEqual({ value: long, rule: 'html:h1' });
+  });
+});

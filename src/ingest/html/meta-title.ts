@@ -203,7 +203,9 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
   // Headings equal to a stripped metadata title first, then headings found as a piece of one.
   // Without a usable <h1>, an <h2> a metadata title confirms ('Villa Galaxy' under og:title
   // 'Villa Galaxy - Holiday villa in Florida'); unconfirmed <h2>s are section headings.
-  const [confirmable, tag] = h1s.length ? [h1s, 'h1'] : [headings(document, url, 'h2').filter((h) => !h.home && !isSiteName(h.text, ctx, true) && !REGION_LABEL.test(h.text)).map((h) => h.text), 'h2'];
+  let h2s: string[] | null = null;
+  const secondLevel = () => (h2s ??= headings(document, url, 'h2').filter((h) => !h.home && !isSiteName(h.text, ctx, true) && !REGION_LABEL.test(h.text)).map((h) => h.text));
+  const [confirmable, tag] = h1s.length ? [h1s, 'h1'] : [secondLevel(), 'h2'];
   for (const exact of [true, false]) {
     for (const h of confirmable) {
       const by = stripped.find((c) => (exact ? squash(c.value) === squash(h) : confirms(c.raw, c.value, h, labelKeys)));
@@ -219,6 +221,19 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
       return words.filter((w) => have.has(w)).length >= 0.75 * words.length;
     });
     if (by) out.push({ value: h, rule: `html:h1~${by.rule}` });
+  }
+  // A lone <h1> that no metadata title confirms, when one is a longer <h2> on the page: the <h1>
+  // labels the page's topic or place ('Brasília', 'Details') and the <h2> is the headline.
+  if (out.length === 0 && lone && tag === 'h1') {
+    const loneWords = lone.split(/\s+/).length;
+    for (const h of secondLevel()) {
+      if (h.split(/\s+/).length <= loneWords) continue;
+      const by = stripped.find((c) => squash(c.value) === squash(h));
+      if (by) {
+        out.push({ value: h, rule: `html:h2+${by.rule}` });
+        break;
+      }
+    }
   }
   // A lone <h1> that is not a piece of the <title> after its headline (a blog's name) is the headline.
   if (lone && !h1IsLabel(lone)) out.push({ value: lone, rule: h1s.length === 1 ? 'html:h1' : 'html:h1-article' });
