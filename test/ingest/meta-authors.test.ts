@@ -113,3 +113,11 @@ describe('organisations in metadata', () => {
     expect(authors(html('Anna Kron')).names).toEqual(['Anna Kron']);
   });
 });
+
+describe('bylines with a role', () => {
+  it("reads 'Autor: NAME (Role), more about the author'", () => {
+    const html = `<html><body><article><h1>Hochzeitslokation</h1><p>Text über die Lokation.</p>
+      <p style="text-align: right;"><em>Autor: <a href="/x">Samuel Dieck </a>(Sponsored Post), Redner bei trauung.example</em></p></article></body></html>`;
+    expect(authors(html)).toEqual({ names: ['Samuel Dieck'], rule: 'text:byline' });
+  });
+});

@@ -21,8 +21,8 @@ const CONTRIBUTOR_ROLE = /^(?:übersetzung|übersetzt|translat\w*|traduction|tra
 function cleanName(raw: string): string {
   let s = clean(raw).replace(/^(?:©|@|copyright\b)\s*(?:\d{4}\s*)?/i, '').replace(/\s+@\w+/g, '');
   s = s.replace(/^[-–—|]\s*/, '').replace(BY_PREFIX, '').replace(BY_PREFIX, '');
-  // A role in brackets after the name: 'Name (Pressesprecher)'.
-  s = s.replace(/\s*\([^()]{1,60}\)$/, '');
+  // A role in brackets after the name: 'Name (Pressesprecher)', 'Name (Sponsored Post), Redner bei X'.
+  s = s.replace(/\s*\([^()]{1,60}\)(?:\s*,[^()]*)?$/, '');
   // Trailing descriptors: 'Name | Site', 'Name - Redaktion', a date after the name.
   s = s.replace(/\s+(?:[|•·]|[-–—]\s).*$/, '').replace(TRAILER, '');
   return s.replace(/^[\s,:;–—-]+|[\s,:;–—-]+$/g, '');
