@@ -121,3 +121,19 @@ describe('bylines with a role', () => {
     expect(authors(html)).toEqual({ names: ['Samuel Dieck'], rule: 'text:byline' });
   });
 });
+
+describe('signatures', () => {
+  it('reads a right-aligned name under the text when nothing else names anyone', () => {
+    const html = (p: string) => `<html><body><table><tr><td><h1>Les 35 heures</h1><p>Texte de l'article.</p>${p}</td></tr></table></body></html>`;
+    expect(authors(html('<p align="right"><em><font size="2">Denis Clair</font></em></p>'))).toEqual({ names: ['Denis Clair'], rule: 'text:signature' });
+    expect(authors(html('<p align="left"><em>Denis Clair</em></p>')).names).toBeUndefined();
+    expect(authors(html('<p style="text-align: right">Lire la suite</p>')).names).toBeUndefined();
+  });
+
+  it('does not take an association or a company in a copyright notice for a person', () => {
+    const html = (holder: string) => `<html><body><article><h1>Gesundheit</h1><p>Text.</p><p>© 2021 ${holder}</p></article></body></html>`;
+    expect(authors(html('AWO Bundesverband')).names).toBeUndefined();
+    expect(authors(html('Baran Entertainment')).names).toBeUndefined();
+    expect(authors(html('Petra Kohl')).names).toEqual(['Petra Kohl']);
+  });
+});

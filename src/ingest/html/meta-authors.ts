@@ -181,6 +181,17 @@ function linkBeforeDate(el: Element, line: string): string | null {
   return /^,?\s+\d{1,2}\.\d{1,2}\.\d{2,4}\b/.test(line.slice(name.length)) ? name : null;
 }
 
+/** A signature under the text: a right-aligned paragraph holding only a person's name. */
+function rightAlignedSignature(document: Document): string | null {
+  for (const el of Array.from(document.body?.querySelectorAll('p[align], div[align], p[style*="text-align"], div[style*="text-align"]') ?? [])) {
+    const align = `${el.getAttribute('align') ?? ''} ${el.getAttribute('style') ?? ''}`.toLowerCase();
+    if (!/^right\b|text-align:\s*right/.test(align.trim())) continue;
+    const t = textOf(el);
+    if (t.length <= 40 && nameShaped(t) && personLike(t) && t.split(' ').length <= 4 && inArticleScope(el)) return t;
+  }
+  return null;
+}
+
 /** A personal site ('wolfgangmichal.de' named 'Wolfgang Michal'): its owner, when the site's name
  * spells the address's name as a person's name. Weakest rule: only used when nothing else names anyone. */
 function personalSiteOwner(document: Document, siteNames: string[], host: string | null): string | null {
@@ -255,6 +266,8 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
     const names = unique(own.flatMap((r) => splitAuthors(r)));
     if (names.length) out.push({ names, rule: 'meta:author-site' });
   }
+  const signed = out.length === 0 ? rightAlignedSignature(document) : null;
+  if (signed) out.push({ names: [signed], rule: 'text:signature' });
   const holder = out.length === 0 ? copyrightPerson(document, index, inArticleScope) : null;
   if (holder) out.push({ names: [holder], rule: 'site:copyright-person' });
   return out;

@@ -71,7 +71,9 @@ export function splitAuthors(raw: string, siteNames: string[] = [], host: string
 /** A display name as people write it: capitalised words with a space, not a handle or initials. */
 export function personLike(name: string): boolean {
   if (!/\s/.test(name) || /[._]\S/.test(name.replace(/\b\p{Lu}\.\s/gu, ''))) return false;
-  if (/\b(?:e\.\s?v\.|gmbh|ag|ltd|inc|llc|verlag|illustrierte|rundfunk|fernsehen|stiftung|verband|redaktion|online|news|media|mediathek|zeitung|magazine?|volksblatt|press|presse|team|staff|agency|agencia|agencies)\b/i.test(name)) return false;
+  if (/\b(?:e\.\s?v\.|gmbh|ag|ltd|inc|llc|verlag|illustrierte|rundfunk|fernsehen|stiftung|verband|redaktion|online|news|media|mediathek|zeitung|magazine?|volksblatt|press|presse|team|staff|agency|agencia|agencies|entertainment)\b/i.test(name)) return false;
+  // German compounds end in the organisation word: 'Bundesverband', 'Landesstiftung', 'Kinderhilfswerk'.
+  if (/\p{L}(?:verband|stiftung|verlag|gesellschaft|hilfswerk|vereinigung|ministerium)\b/iu.test(name)) return false;
   return name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
 }
 
