@@ -71,3 +71,16 @@ describe('a lone <h1> that labels the topic', () => {
     expect(title(page(long))).toEqual({ value: long, rule: 'html:h1' });
   });
 });
+
+describe('an <h1> in the breadcrumbs', () => {
+  const crumbs = `<ol class="breadcrumbs"><li><a href="/">Home</a></li><li><h1>Covid-19: Can the spread be contained?</h1></li></ol>`;
+  it("gives way to the article's <h2>, its kicker dropped, when a metadata title confirms it", () => {
+    const html = `<html><head><meta property="og:title" content="Covid-19: Can the spread be contained?"></head><body>${crumbs}
+      <nav><h2>Topics</h2></nav><header><h2><span class="content__kicker">Covid-19</span><span class="sr-only">: </span><span class="content__title">Can the spread be contained?</span></h2></header><p>Text.</p></body></html>`;
+    expect(title(html)).toEqual({ value: 'Can the spread be contained?', rule: 'html:h2+meta:og:title' });
+  });
+  it('stays the heading when no <h2> is confirmed', () => {
+    const html = `<html><head><meta property="og:title" content="Covid-19: Can the spread be contained?"></head><body>${crumbs}<h2>Checklist</h2><p>Text.</p></body></html>`;
+    expect(title(html)).toEqual({ value: 'Covid-19: Can the spread be contained?', rule: 'html:h1+meta:og:title' });
+  });
+});

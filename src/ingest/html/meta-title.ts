@@ -128,12 +128,23 @@ interface Heading {
   home: boolean;
   /** The heading sits inside an <article>. */
   inArticle: boolean;
+  /** The heading is the last step of a breadcrumb trail. */
+  crumb: boolean;
+}
+
+/** Inside a breadcrumb trail ('Home > Science > Headline'). */
+function inBreadcrumbs(el: Element): boolean {
+  for (let e: Element | null = el.parentElement; e && e.tagName !== 'BODY'; e = e.parentElement) {
+    if (/breadcrumb|crumbs/i.test(`${e.getAttribute('class') ?? ''} ${e.id} ${e.getAttribute('itemtype') ?? ''}`)) return true;
+  }
+  return false;
 }
 
 function headings(document: Document, url: string | null, tag = 'h1'): Heading[] {
+  // Pages have few <h1>s; <h2>s also head menus and teasers, so more of them are read.
   const found = Array.from(document.querySelectorAll(tag))
-    .slice(0, 12)
-    .map((el) => ({ text: headingText(el), home: isHomeLink(el, url), inArticle: el.closest('article') !== null }))
+    .slice(0, tag === 'h1' ? 12 : 30)
+    .map((el) => ({ text: headingText(el), home: isHomeLink(el, url), inArticle: el.closest('article') !== null, crumb: inBreadcrumbs(el) }))
     .filter((h) => h.text.length >= 2 && h.text.length <= 300);
   // The same heading twice (desktop and mobile copies of the header) is one heading.
   return found.filter((h, i) => found.findIndex((o) => squash(o.text) === squash(h.text)) === i);
@@ -154,6 +165,8 @@ function confirms(meta: string, stripped: string, heading: string, labels: Set<s
     const tail = squash(stripped).startsWith(h) ? squash(stripped).slice(h.length) : null;
     if (tail && labels.has(tail)) return true;
   }
+  // 'Kicker: Heading': the heading after a kicker of up to three words and a colon ('Covid-19: ...').
+  if (words >= 4 && raw.endsWith(heading) && /^[^:]{2,40}:\s+$/.test(raw.slice(0, raw.length - heading.length)) && raw.slice(0, raw.length - heading.length).trim().split(/\s+/).length <= 3) return true;
   const pieces = titlePieces(meta);
   // 'Section : Heading': a long heading after short labels ('Pétition : ...').
   if (words >= 4 && pieces.length > 1 && squash(pieces[pieces.length - 1]!) === h && pieces.slice(0, -1).every((p) => p.split(/\s+/).length <= 2)) return true;
@@ -206,12 +219,18 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
   let h2s: string[] | null = null;
   const secondLevel = () => (h2s ??= headings(document, url, 'h2').filter((h) => !h.home && !isSiteName(h.text, ctx, true) && !REGION_LABEL.test(h.text)).map((h) => h.text));
   const [confirmable, tag] = h1s.length ? [h1s, 'h1'] : [secondLevel(), 'h2'];
-  for (const exact of [true, false]) {
-    for (const h of confirmable) {
-      const by = stripped.find((c) => (exact ? squash(c.value) === squash(h) : confirms(c.raw, c.value, h, labelKeys)));
-      if (by) out.push({ value: h, rule: `html:${tag}+${by.rule}` });
+  const confirm = (list: string[], tag: string) => {
+    for (const exact of [true, false]) {
+      for (const h of list) {
+        const by = stripped.find((c) => (exact ? squash(c.value) === squash(h) : confirms(c.raw, c.value, h, labelKeys)));
+        if (by) out.push({ value: h, rule: `html:${tag}+${by.rule}` });
+      }
     }
-  }
+  };
+  // An <h1> that is the last step of the breadcrumbs copies the headline, often with its kicker
+  // ('Covid-19: Headline'): the article's own <h2> confirmed by the metadata comes first.
+  if (h1s.length && usable.every((h) => h.crumb)) confirm(secondLevel(), 'h2');
+  confirm(confirmable, tag);
   // A long heading whose words a metadata title mostly repeats (reworded: 'Site - Headline - Info').
   for (const h of h1s) {
     const words = h.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
