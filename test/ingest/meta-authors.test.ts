@@ -26,6 +26,13 @@ describe('author profile links', () => {
     expect(authors(unrelated).rule).not.toBe('html:author-link');
   });
 
+  it("reads a numbered profile link when the avatar inside it is titled with the link's name", () => {
+    const html = (title: string) => `<html><body><div class="user-badge"><a href="/members/127862"><img class="avatar" title="${title}" alt="${title}" src="a.jpg">
+      <div class="name"> fri.jula </div></a></div><div class="story"><h1>Vintage mit Grün</h1><p>Text.</p></div></body></html>`;
+    expect(authors(html('fri.jula'))).toEqual({ names: ['fri.jula'], rule: 'html:author-link' });
+    expect(authors(html('Profilbild')).names).toBeUndefined();
+  });
+
   it('prefers the linked byline of the article to a site-wide meta author naming others', () => {
     const html = `<html><head><meta name="author" content="Maria Holm - Jan Ruge"></head><body><article><h2>Podcasts</h2>
       <p class="date">Erstellt von <a href="https://blog.example/author/fabian/">Fabian</a> am Dienstag 6. Mai 2014</p><p>Text.</p></article></body></html>`;

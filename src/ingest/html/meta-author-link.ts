@@ -41,6 +41,14 @@ export function linkNamesProfile(text: string, href: string): boolean {
   return !!slug && k.length >= 3 && squash(slug) === k;
 }
 
+/** A profile address by number ('/members/127862') whose link holds the user's avatar, titled
+ * with the same name as the link's text. */
+function avatarNamesProfile(a: Element, text: string, href: string): boolean {
+  if (!/^\d+$/.test(profileSlug(href) ?? '')) return false;
+  const img = a.querySelector('img');
+  return !!img && [img.getAttribute('alt'), img.getAttribute('title')].some((v) => v?.trim() === text);
+}
+
 /** The text of the first profile link in `scope` that `accept` takes, in document order. */
 export function profileLinkName(scope: Element, index: PageIndex, accept: (el: Element, text: string) => boolean): string | null {
   let seen = 0;
@@ -49,7 +57,7 @@ export function profileLinkName(scope: Element, index: PageIndex, accept: (el: E
     const href = a.getAttribute('href');
     if (!href) continue;
     const t = shortText(index, a, 60);
-    if (t && linkNamesProfile(t, href) && !inMenu(a) && accept(a, t)) return t;
+    if (t && (linkNamesProfile(t, href) || avatarNamesProfile(a, t, href)) && !inMenu(a) && accept(a, t)) return t;
   }
   return null;
 }
