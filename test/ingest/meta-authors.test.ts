@@ -33,6 +33,13 @@ describe('author profile links', () => {
     expect(authors(html('Profilbild')).names).toBeUndefined();
   });
 
+  it("keeps a profile link's account name even when it reads like a phrase", () => {
+    const html = `<html><body><article><h1>Rute im Test</h1><ul class="meta"><li><span class="u-srOnly">Autor</span>
+      <a href="/members/catch-more-fish.210716/" class="username">Catch more fish</a></li></ul><p>Text.</p></article></body></html>`;
+    expect(authors(html)).toEqual({ names: ['Catch more fish'], rule: 'html:author-link' });
+    expect(authors(html.replace('/members/catch-more-fish.210716/', '/categories/fish.119/')).names).toBeUndefined();
+  });
+
   it('prefers the linked byline of the article to a site-wide meta author naming others', () => {
     const html = `<html><head><meta name="author" content="Maria Holm - Jan Ruge"></head><body><article><h2>Podcasts</h2>
       <p class="date">Erstellt von <a href="https://blog.example/author/fabian/">Fabian</a> am Dienstag 6. Mai 2014</p><p>Text.</p></article></body></html>`;

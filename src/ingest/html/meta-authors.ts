@@ -9,7 +9,7 @@ import { displayNameFor } from './meta-author-handle.js';
 import { profileLinkName } from './meta-author-link.js';
 import { BYLINE_GROUPS, bylineElements } from './meta-byline-elements.js';
 import { descendantsByTag, indexPage, type PageIndex, shortText } from './meta-page-index.js';
-import { BY_PREFIX, nameShaped, personLike, splitAuthors } from './meta-names.js';
+import { BY_PREFIX, nameShaped, personLike, splitAuthors, userName } from './meta-names.js';
 import type { MetaTags } from './meta-tags.js';
 import { titlePieces } from './meta-title.js';
 
@@ -244,8 +244,13 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
     }
   }
   const index = document.body ? indexPage(document.body) : null;
-  const linked = profileLink(document, index, (l) => splitAuthors(l, siteNames, host).length > 0);
-  if (linked) add([linked], 'html:author-link');
+  const linked = profileLink(document, index, (l) => userName(l, siteNames, host) !== null);
+  if (linked) {
+    const before = out.length;
+    add([linked], 'html:author-link');
+    // The link's text is an account's name, whatever words it uses ('Catch more fish').
+    if (out.length === before) out.push({ names: [userName(linked, siteNames, host)!], rule: 'html:author-link' });
+  }
   const line = bylineLine(document, index, (l) => splitAuthors(l, siteNames, host).length > 0);
   if (line) add([line], 'text:byline');
   const dated = dateByline(document, index);

@@ -28,13 +28,19 @@ function cleanName(raw: string): string {
   return s.replace(/^[\s,:;–—-]+|[\s,:;–—-]+$/g, '');
 }
 
-function plausibleName(s: string, siteNames: string[], host: string | null): boolean {
+/** Prose, not a name: several lower-case words that are not name particles, or a phrase that
+ * opens with a lower-case word ('deinen Hochzeitsbloggern'; a user name is one word). */
+function wordsOfAName(s: string): boolean {
+  if (s.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:de|van|von|der|den|da|di|del|la|le|bin|al|y|e|und|and|et)$/.test(w)).length >= 2) return false;
+  return !(/\s/.test(s) && /^\p{Ll}/u.test(s) && !/^(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el|dos|das|du|ten|ter|zu|vom|zum)\s/.test(s));
+}
+
+/** `userName`: the string is known to be an account's display name (a profile link's text), so
+ * lower-case words are no sign of prose ('Catch more fish'). */
+function plausibleName(s: string, siteNames: string[], host: string | null, userName = false): boolean {
   if (s.length < 2 || s.length > 60 || NOT_NAME.test(NUMBERED_HANDLE.test(s) ? s.replace(/\d+$/, '') : s)) return false;
   if (s.split(/\s+/).length > 6 || !/\p{L}/u.test(s)) return false;
-  // Prose, not a name: several lower-case words that are not name particles.
-  if (s.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:de|van|von|der|den|da|di|del|la|le|bin|al|y|e|und|and|et)$/.test(w)).length >= 2) return false;
-  // 'deinen Hochzeitsbloggern': a phrase that opens with a lower-case word is no name (a user name is one word).
-  if (/\s/.test(s) && /^\p{Ll}/u.test(s) && !/^(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el|dos|das|du|ten|ter|zu|vom|zum)\s/.test(s)) return false;
+  if (!userName && !wordsOfAName(s)) return false;
   if (/^(?:alle beiträge|all posts|view all posts)$/i.test(s)) return false;
   if (/^(?:by|von|par|por|door|beitrag|mehr|more|admin|wordpressadmin|publisher|cortes[ií]a|courtesy|red\.?|an[oó]nimo|anonyme?|invitation|administrator|anonymous|anonym|gast|guest|unknown|author|autor|collectif|agencies|staff)$/i.test(s)) return false;
   const k = squash(s);
@@ -66,6 +72,12 @@ export function splitAuthors(raw: string, siteNames: string[] = [], host: string
   });
   // Other contributors ('Übersetzung A B', 'Illustration: C D') are not authors.
   return pieces.filter((p) => !CONTRIBUTOR_ROLE.test(p) && plausibleName(p, siteNames, host));
+}
+
+/** An account's display name as a profile link shows it, cleaned but not split, or null. */
+export function userName(raw: string, siteNames: string[] = [], host: string | null = null): string | null {
+  const s = cleanName(raw);
+  return s && !CONTRIBUTOR_ROLE.test(s) && plausibleName(s, siteNames, host, true) ? s : null;
 }
 
 /** A display name as people write it: capitalised words with a space, not a handle or initials. */
