@@ -30,8 +30,10 @@ function unescapeJson(s: string): string {
   return s.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\\([/"'\\])/g, '$1');
 }
 
-// The scorer's normalisation: each run of whitespace (\s, which includes U+00A0) to one space, trimmed.
-const folded = (s: string) => s.replace(/\s+/g, ' ').trim();
+// The scorer's normalisation: each run of whitespace (\s, which includes U+00A0) to one space,
+// trimmed; and both sides in NFC, since canonically equal text is the same text (a Bengali page
+// that writes U+09DC holds a gold written U+09A1 U+09BC, which is what NFC makes of it).
+const folded = (s: string) => s.replace(/\s+/g, ' ').trim().normalize('NFC');
 
 /** The page as searchable text: once with the tags taken out, once as markup. */
 export function searchablePage(html: string): { text: string; markup: string } {

@@ -22,6 +22,11 @@ describe('gold reach', () => {
   it('reads JSON string escapes in scripts', () => {
     expect(presentOnPage(page, ['Grüne Welle / Ampel'])).toBe(true);
   });
+  it('treats canonically equal text as the same (NFC on both sides)', () => {
+    const bengali = searchablePage('<h1>\u09AC\u09BE\u09DC\u09BF</h1>');
+    expect(presentOnPage(bengali, ['\u09AC\u09BE\u09A1\u09BC\u09BF'])).toBe(true);
+    expect(presentOnPage(searchablePage('<p>Cafe\u0301</p>'), ['Café'])).toBe(true);
+  });
   it('does not find a value in another case or only in part', () => {
     expect(presentOnPage(page, ['Rates Rise'])).toBe(false);
     expect(presentOnPage(page, ['Bo Lee', 'Cy Park'])).toBe(false);
