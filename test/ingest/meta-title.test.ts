@@ -84,3 +84,17 @@ describe('an <h1> in the breadcrumbs', () => {
     expect(title(html)).toEqual({ value: 'Covid-19: Can the spread be contained?', rule: 'html:h1+meta:og:title' });
   });
 });
+
+describe('a headline-classed element as the last resort before <title>', () => {
+  const body = `<nav><div class="nav-headline">Shop by category today</div></nav><aside><h3 class="headline">Related posts on tidying</h3></aside>
+    <div class="article-content"><div class="l-headline"><span class="l-bold">Ten tricks for a tidy wardrobe &amp; shelves</span></div><p>Text.</p></div>`;
+  it('takes the first element classed as a headline outside menus, when only a <title> is left', () => {
+    expect(title(`<html><head><title>Magic Cleaning | Shop Magazine</title></head><body>${body}</body></html>`)).toEqual({ value: 'Ten tricks for a tidy wardrobe & shelves', rule: 'html:headline-class' });
+  });
+  it('is not used when og:title or an <h1> names the page', () => {
+    const og = `<html><head><meta property="og:title" content="Magic Cleaning"><title>Magic Cleaning | Shop Magazine</title></head><body>${body}</body></html>`;
+    expect(title(og).value).toBe('Magic Cleaning');
+    const h1 = `<html><head><title>Magic Cleaning | Shop Magazine</title></head><body><h1>Magic cleaning at home</h1>${body}</body></html>`;
+    expect(title(h1).value).toBe('Magic cleaning at home');
+  });
+});

@@ -150,6 +150,15 @@ function headings(document: Document, url: string | null, tag = 'h1'): Heading[]
   return found.filter((h, i) => found.findIndex((o) => squash(o.text) === squash(h.text)) === i);
 }
 
+function classedHeadline(document: Document): string | null {
+  for (const el of Array.from(document.querySelectorAll('body [class*="headline" i]')).slice(0, 20)) {
+    if (/^(?:H[1-6]|HEADER)$/.test(el.tagName) || el.closest('nav, footer, aside, header')) continue;
+    const text = headingText(el);
+    if (text.length >= 10 && text.length <= 200) return text;
+  }
+  return null;
+}
+
 /** Does a metadata title (raw or stripped) state this heading as its headline? */
 function confirms(meta: string, stripped: string, heading: string, labels: Set<string>): boolean {
   const h = squash(heading);
@@ -256,6 +265,13 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
   }
   // A lone <h1> that is not a piece of the <title> after its headline (a blog's name) is the headline.
   if (lone && !h1IsLabel(lone)) out.push({ value: lone, rule: h1s.length === 1 ? 'html:h1' : 'html:h1-article' });
+  // Nothing names the headline but the <title> (a site or section name on such pages): the first
+  // element outside menus and footers the page classes as a headline ('l-headline', 'plp-headline').
+  // Headings so classed are left out: those are box titles ('Related posts').
+  if (out.length === 0 && !h1s.length && !stripped.some((c) => c.rule !== 'html:title' && c.value.length >= 2)) {
+    const classed = classedHeadline(document);
+    if (classed) out.push({ value: classed, rule: 'html:headline-class' });
+  }
   for (const c of stripped) {
     if (c.value.length < 2) continue;
     // A value cut short by an unescaped quote in its attribute: a longer title that extends it wins.
