@@ -4,6 +4,7 @@ import { emptyArticle, type ExtractedArticle, type SourceRef } from '../model.js
 import { parseDateValue } from './date-value.js';
 import { extractHtml } from './html/index.js';
 import { removeBoilerplate } from './boilerplate.js';
+import { extractPlainText } from './plaintext.js';
 
 export const FIELD_MAP = {
   id: ['id', '_id', 'uuid', 'guid', 'article_id', 'doc_id'],
@@ -66,10 +67,18 @@ export function articleFromRecord(rec: Rec, source: SourceRef): ExtractedArticle
     article = extractHtml(/<(html|body)[\s>]/i.test(markup) ? markup : `<html><body><article>${markup}</article></body></html>`, source, { url });
     body = null;
   } else {
-    article = emptyArticle(source);
-    const clean = removeBoilerplate((body ?? '').replace(/\r\n?/g, '\n').trim());
-    article.text = clean.text;
-    article.boilerplate = clean.removed;
+    const text = (body ?? '').replace(/\r\n?/g, '\n').trim();
+    if (asText(first(rec, FIELD_MAP.title)) || !text) {
+      article = emptyArticle(source);
+      const clean = removeBoilerplate(text);
+      article.text = clean.text;
+      article.boilerplate = clean.removed;
+    } else {
+      // A record with no title reads like a text file: its first lines may be a headline, a dek,
+      // a date line or a byline, which become metadata as they do for text files. The record's
+      // own fields, set below, still win over what the text gives.
+      article = extractPlainText(text, source);
+    }
     article.provenance.text = `jsonl:${keyOf(FIELD_MAP.text, rec)}`;
   }
   article.source = source;
