@@ -98,3 +98,14 @@ describe('a headline-classed element as the last resort before <title>', () => {
     expect(title(h1).value).toBe('Magic cleaning at home');
   });
 });
+
+describe('a one- or two-word <h1> naming the topic', () => {
+  const page = (headline: string) => `<html><head><meta property="og:title" content="Cheap car loans in May >> compare offers"></head><body>
+    <h1>Car loans</h1><div class="plp-headline-container"><p class="plp-headline">${headline}</p></div><p>Text.</p></body></html>`;
+  it('gives way to a headline-classed element that repeats its words among more', () => {
+    expect(title(page('Find a cheap car loan now: loans compared'))).toEqual({ value: 'Find a cheap car loan now: loans compared', rule: 'html:headline-class' });
+  });
+  it('stays when that element does not repeat it', () => {
+    expect(title(page('Find cheap credit for your next vehicle'))).toEqual({ value: 'Car loans', rule: 'html:h1' });
+  });
+});

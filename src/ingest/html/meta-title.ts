@@ -264,6 +264,13 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
     }
   }
   // A lone <h1> that is not a piece of the <title> after its headline (a blog's name) is the headline.
+  // A lone one- or two-word <h1> that nothing confirms names the topic ('Autokredit'); an element
+  // the page classes as a headline that repeats it among more words is the headline.
+  if (out.length === 0 && lone && h1s.length === 1 && lone.split(/\s+/).length <= 2) {
+    const classed = classedHeadline(document);
+    const words = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (classed && words(classed).length > words(lone).length && words(lone).every((w) => words(classed).includes(w))) out.push({ value: classed, rule: 'html:headline-class' });
+  }
   if (lone && !h1IsLabel(lone)) out.push({ value: lone, rule: h1s.length === 1 ? 'html:h1' : 'html:h1-article' });
   // Nothing names the headline but the <title> (a site or section name on such pages): the first
   // element outside menus and footers the page classes as a headline ('l-headline', 'plp-headline').
