@@ -9,6 +9,7 @@ export const BENCHMARKS: Record<string, { module: string; description: string }>
   timex: { module: 'timex', description: 'time expressions on TimeBank/AQUAINT and MEANTIME' },
   events: { module: 'events', description: 'event coding on the PLOVER gold standard (dev half)' },
   clustering: { module: 'clustering', description: 'story clustering on ECB+ dev (topics and events)' },
+  'clustering-orders': { module: 'clustering-orders', description: 'story clustering on ECB+ dev in shuffled arrival orders (mean and spread)' },
   'clustering-pipeline': { module: 'clustering-pipeline', description: 'story clustering on ECB+ dev through the whole pipeline (ingest, analysis, stories)' },
   timelines: { module: 'timelines', description: 'entity timelines on SemEval-2015 Task 4 trial data' },
   seeds: { module: 'seeds', description: 'ingestion of the five seed articles against their hand annotation' },
