@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractHtmlMetadata } from '../../src/ingest/html/metadata.js';
 
-function title(html: string, url: string | null = null): { value: string | undefined; rule: string | undefined } {
+function title(html: string, url: string | null = null): { value: string | null | undefined; rule: string | undefined } {
   const { fields, provenance } = extractHtmlMetadata(parseHTML(html).document, url);
   return { value: fields.title, rule: provenance.title };
 }
