@@ -19,6 +19,17 @@ function inPicture(el: Element): boolean {
   return false;
 }
 
+function opensNotice(el: Element): boolean {
+  let n: Node | null = el.firstChild;
+  for (let depth = 0; n && depth < 4; depth++) {
+    while (n && n.nodeType === 3 && !(n.textContent ?? '').trim()) n = n.nextSibling;
+    if (!n) return false;
+    if (n.nodeType === 3) return /^\s*(?:©|\(c\)|copyright)/i.test(n.textContent ?? '');
+    n = n.firstChild;
+  }
+  return false;
+}
+
 /** The person named by the first copyright notice that `inArticle` places in the article's own
  * text (not the site's footer, whose holder is the publisher), or null. */
 export function copyrightPerson(document: Document, index: PageIndex | null, inArticle: (el: Element) => boolean): string | null {
@@ -26,6 +37,8 @@ export function copyrightPerson(document: Document, index: PageIndex | null, inA
   let seen = 0;
   for (const el of descendantsByTag(index, document.body, LINE_TAGS)) {
     if (++seen > 5000) break;
+    // Only lines whose first text opens the notice; reading every element's text is the costly part.
+    if (!opensNotice(el)) continue;
     const t = shortText(index, el, 100);
     if (!t || !/^(?:©|\(c\)|copyright)/i.test(t)) continue;
     const name = NOTICE.exec(t)?.[1];

@@ -2,12 +2,14 @@
 // Boris T. Kaiser</a>', '/user/Marianne1.html', '/in/ingahoeltmann'. The address must spell the
 // same name as the link text, so menu entries ('/author/' -> 'Our authors') and avatars do not count.
 import { squash } from './meta-candidates.js';
-import { descendantsByTag, type PageIndex, shortText } from './meta-page-index.js';
+import { type PageIndex, shortText } from './meta-page-index.js';
 
 /** Path words that introduce a person's profile on news sites, blogs and forums. */
 const PROFILE_PATH = /\/(?:authors?|autor(?:en|in)?|auteurs?|autore|profiles?|profil|users?|members?|mitglieder|people|staff|journalists?|redakteure?|in|u)\/([^/?#]+)\/?(?:[?#].*)?$/i;
 
-const LINK = new Set(['A']);
+
+/** A cheap pre-test of PROFILE_PATH. */
+const PROFILE_HINT = /\/(?:auth|autor|auteur|profil|user|member|mitglied|people|staff|journalist|redakteur|in\/|u\/)/i;
 
 /** Menus hold links to featured profiles ('BarKeeper', 'Member List'), not the byline. */
 const MENU = /(?:^|[-_])(?:menu|nav|navbar|navigation|dropdown|megamenu)(?:[-_]|$)/i;
@@ -51,11 +53,14 @@ function avatarNamesProfile(a: Element, text: string, href: string): boolean {
 
 /** The text of the first profile link in `scope` that `accept` takes, in document order. */
 export function profileLinkName(scope: Element, index: PageIndex, accept: (el: Element, text: string) => boolean): string | null {
-  let seen = 0;
-  for (const a of descendantsByTag(index, scope, LINK)) {
-    if (++seen > 3000) break;
+  const span = index.span.get(scope);
+  if (!span) return null;
+  for (let i = span[0] + 1; i < span[1]; i++) {
+    const a = index.order[i]!;
+    if (a.tagName !== 'A') continue;
     const href = a.getAttribute('href');
-    if (!href) continue;
+    // The address first: most links are no profile, and reading their text is the costly part.
+    if (!href || !PROFILE_HINT.test(href)) continue;
     const t = shortText(index, a, 60);
     if (t && (linkNamesProfile(t, href) || avatarNamesProfile(a, t, href)) && !inMenu(a) && accept(a, t)) return t;
   }
