@@ -63,6 +63,7 @@ describe('user names and display names', () => {
     const page = (extra: string) => `<html><head><script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"robert.stitz"}}</script></head>
       <body><div data-props='{"username":"robert.stitz","display_name":"${extra}"}'></div><article><h1>Tischdecke</h1><p>Text.</p></article></body></html>`;
     expect(authors(page('Robert Stitz')).names).toEqual(['Robert Stitz']);
+    expect(authors(page('Robert \n  Stitz')).names).toEqual(['Robert Stitz']);
     expect(authors(page('Bob')).names).toEqual(['robert.stitz']);
   });
 });

@@ -14,6 +14,6 @@ export function displayNameFor(handle: string, markup: () => string): string | n
   if (!isSpelledHandle(handle)) return null;
   const words = handle.split(/[._-]/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const re = new RegExp(`(?<![\\p{L}])${words.join('\\s+')}(?![\\p{L}])`, 'giu');
-  for (const m of markup().matchAll(re)) if (personLike(m[0])) return m[0];
+  for (const m of markup().matchAll(re)) if (personLike(m[0])) return m[0].replace(/\s+/g, ' ');
   return null;
 }
