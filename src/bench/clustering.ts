@@ -2,8 +2,11 @@
 // order), scored against the gold topic and event partitions with pairwise and BCubed P/R/F1.
 // `--sweep` adds the threshold curves the defaults were chosen from; `--speed` runs the
 // synthetic throughput benchmark instead (100,000 articles preloaded, then 1,000 timed).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openStore } from '../store/sqlite/sqlite-store.js';
+import { loadClusterer, saveClusterer } from '../stories/pipeline.js';
 import { benchDir } from '../paths.js';
 import { StoryClusterer, type StoryClustererJSON } from '../stories/cluster/clusterer.js';
 import { scorePartition, type PartitionScores } from '../stories/cluster/evaluate.js';
@@ -116,8 +119,71 @@ function mb(bytes: number): number {
   return Math.round(bytes / 1e6);
 }
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/** CPU milliseconds of one call (user + system of this process, which runs SQLite too). */
+function cpuMs(fn: () => void): number {
+  const c = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+}
+
+/**
+ * The state in a real SQLite store as `dossier` keeps it: saved whole once, loaded back, then
+ * `batches` batches of `batchSize` more articles, each saving only the parts it changed.
+ */
+function statePartsRows(clusterer: StoryClusterer, stream: SyntheticStream, batches: number, batchSize: number): BenchRow[] {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-clusterer-state-'));
+  const store = openStore(join(dir, 'state.db'));
+  try {
+    const bytesOf = (c: { parts: { value: Uint8Array }[] }) => c.parts.reduce((n, p) => n + p.value.byteLength, 0);
+    let wholeBytes = 0;
+    const wholeMs = cpuMs(() => store.transaction(() => saveClusterer(store, clusterer)));
+    for (const p of store.getStateParts('clusterer')) wholeBytes += p.value.byteLength;
+    let loaded = clusterer;
+    const loadMs = cpuMs(() => (loaded = loadClusterer(store)));
+    const listMs = cpuMs(() => loaded.topics());
+    const saveMs: number[] = [];
+    const saveKb: number[] = [];
+    const saveParts: number[] = [];
+    for (let b = 0; b < batches; b++) {
+      for (let i = 0; i < batchSize; i++) {
+        const a = stream.next();
+        loaded.add({ id: a.id, text: a.text, published: a.published });
+      }
+      // What updateStories does: the changed parts, written in one transaction.
+      saveMs.push(
+        cpuMs(() =>
+          store.transaction(() => {
+            const changes = loaded.takeStateChanges();
+            saveKb.push(bytesOf(changes) / 1000);
+            saveParts.push(changes.parts.length);
+            store.putStateParts('clusterer', changes.parts, { removed: changes.removed });
+          }),
+        ),
+      );
+    }
+    return [
+      { metric: 'state in parts, MB (whole, in the store)', ours: (wholeBytes / 1e6).toFixed(1) },
+      { metric: 'state in parts: first save, whole (CPU ms)', ours: Math.round(wholeMs) },
+      { metric: 'state in parts: load from the store (CPU ms)', ours: Math.round(loadMs) },
+      { metric: 'cluster listing after load (topics(), CPU ms)', ours: Math.round(listMs) },
+      { metric: `state in parts: save after a batch of ${batchSize} (CPU ms, median of ${batches})`, ours: saveMs.length ? median(saveMs).toFixed(1) : '-' },
+      { metric: `state in parts: KB written per batch of ${batchSize} (median)`, ours: Math.round(median(saveKb)) },
+      { metric: `state in parts: parts written per batch of ${batchSize} (median)`, ours: median(saveParts) },
+    ];
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Throughput with a large store: preload synthetic articles, then time 1,000 more. */
-export function runSpeed(preload: number, timed: number): BenchReport {
+export function runSpeed(preload: number, timed: number, batches = 5, batchSize = 100): BenchReport {
   const stream = new SyntheticStream(DEFAULT_SYNTHETIC);
   const clusterer = new StoryClusterer();
   const t0 = performance.now();
@@ -159,9 +225,11 @@ export function runSpeed(preload: number, timed: number): BenchReport {
       { metric: 'heap used MB', ours: mb(mem.heapUsed) },
       { metric: 'topics / events in store', ours: `${topics.length} / ${topics.reduce((n, t) => n + t.events.length, 0)}` },
       { metric: 'clusterer state saved, MB of JSON', ours: mb(state.length) },
+      // The whole state as one JSON value: the format saved until 2026-12-01, kept for comparison.
       { metric: 'state save ms (toJSON + stringify)', ours: Math.round(saveMs) },
       { metric: 'state load ms (parse + fromJSON)', ours: Math.round(loadMs) },
       { metric: 'cluster listing ms (topics())', ours: Math.round(listMs) },
+      ...statePartsRows(clusterer, stream, batches, batchSize),
     ],
     notes: [`synthetic stream: ${JSON.stringify(DEFAULT_SYNTHETIC)} (src/bench/synthetic.ts)`],
   };

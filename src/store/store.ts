@@ -131,6 +131,14 @@ export interface AnalysisStore {
 export interface StoryStore {
   getState(key: string): string | null;
   setState(key: string, value: string): void;
+  deleteState(key: string): void;
+  /** Every part of a state kept in parts (the clusterer's), in no particular order; empty when there is none. */
+  getStateParts(scope: string): { key: string; value: Uint8Array }[];
+  /**
+   * Writes parts of a state: upserts `parts`, deletes the `removed` keys; with `replace`, every
+   * part of the scope not among `parts` goes first (a state written whole).
+   */
+  putStateParts(scope: string, parts: { key: string; value: Uint8Array }[], opts?: { removed?: string[]; replace?: boolean }): void;
   /**
    * Brings the stories in line with the clusters: upsert by key, drop the ones merged away, log
    * changes. With `opts.removed`, `clusters` are only the clusters that changed (new, grown, or

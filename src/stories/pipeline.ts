@@ -9,16 +9,28 @@ import { actorNamer } from './actor-names.js';
 
 const STATE_KEY = 'clusterer';
 
+/**
+ * The clusterer as the last run left it: from its state parts, else from a state saved whole as
+ * JSON by earlier versions (the next save writes it in parts and drops the JSON), else a new one.
+ */
 export function loadClusterer(store: Store): StoryClusterer {
-  const saved = store.getState(STATE_KEY);
-  if (!saved) return new StoryClusterer();
   try {
-    return StoryClusterer.fromJSON(JSON.parse(saved) as StoryClustererJSON);
+    const parts = store.getStateParts(STATE_KEY);
+    if (parts.length > 0) return StoryClusterer.fromParts(parts);
+    const saved = store.getState(STATE_KEY);
+    return saved ? StoryClusterer.fromJSON(JSON.parse(saved) as StoryClustererJSON) : new StoryClusterer();
   } catch (e) {
     // State from another version of the clusterer: cluster every article again from the start.
     process.stderr.write(`note: re-clustering all articles (${e instanceof Error ? e.message : String(e)})\n`);
     return new StoryClusterer();
   }
+}
+
+/** Writes the parts of the clusterer's state that changed since it was loaded (all of them for a new or converted one). */
+export function saveClusterer(store: Store, clusterer: StoryClusterer): void {
+  const changes = clusterer.takeStateChanges();
+  store.putStateParts(STATE_KEY, changes.parts, { removed: changes.removed, replace: changes.complete });
+  if (changes.complete) store.deleteState(STATE_KEY);
 }
 
 /**
@@ -55,7 +67,7 @@ export function updateStories(store: Store, reanalysed: number[] = []): number {
         { removed: [...was.keys()].filter((k) => !live.has(k)) },
       );
     }
-    store.setState(STATE_KEY, JSON.stringify(clusterer.toJSON()));
+    saveClusterer(store, clusterer);
     refreshDerived(store, new Set([...pending, ...reanalysed]));
   });
   return pending.length;

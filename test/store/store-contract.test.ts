@@ -84,6 +84,31 @@ function describeStoreContract(name: string, open: () => Store): void {
       store.close();
     });
 
+    it('keeps a state in binary parts: upserts, removals, a whole replacement, all inside transactions', () => {
+      const store = open();
+      const bytes = (...b: number[]) => Uint8Array.from(b);
+      const read = (scope: string) => new Map(store.getStateParts(scope).map((p) => [p.key, [...p.value]]));
+      expect(store.getStateParts('s')).toEqual([]);
+      store.putStateParts('s', [{ key: 'meta', value: bytes(1, 2) }, { key: 'e:1', value: bytes(0, 255, 7) }, { key: 'e:2', value: bytes() }]);
+      store.putStateParts('other', [{ key: 'meta', value: bytes(9) }]);
+      store.putStateParts('s', [{ key: 'meta', value: bytes(3) }], { removed: ['e:2'] });
+      expect(read('s')).toEqual(new Map([['meta', [3]], ['e:1', [0, 255, 7]]]));
+      expect(() =>
+        store.transaction(() => {
+          store.putStateParts('s', [{ key: 'e:3', value: bytes(4) }], { removed: ['e:1'] });
+          throw new Error('stop');
+        }),
+      ).toThrow('stop');
+      expect(read('s')).toEqual(new Map([['meta', [3]], ['e:1', [0, 255, 7]]]));
+      store.putStateParts('s', [{ key: 't:1', value: bytes(5) }], { replace: true });
+      expect(read('s')).toEqual(new Map([['t:1', [5]]]));
+      expect(read('other')).toEqual(new Map([['meta', [9]]]));
+      store.setState('s', 'old');
+      store.deleteState('s');
+      expect(store.getState('s')).toBeNull();
+      store.close();
+    });
+
     it('keeps stories in line with the clusters: stable ids, children, dropped merges', () => {
       const { store, ids } = analysed();
       const [a, b, c] = ids as [number, number, number];

@@ -290,4 +290,18 @@ CREATE INDEX events_root_order ON events(root, (date IS NULL), date, article_id,
 DROP INDEX events_root_date;
 `,
   },
+  {
+    version: 5,
+    description: 'states kept in named binary parts, each rewritten only when it changed',
+    sql: `
+-- The clusterer's state as many small parts (one per cluster, dictionary and index slices), so
+-- that a batch rewrites the parts it changed instead of the whole state as one JSON value.
+CREATE TABLE state_parts (
+  scope TEXT NOT NULL,
+  key TEXT NOT NULL,
+  value BLOB NOT NULL,
+  PRIMARY KEY (scope, key)
+);
+`,
+  },
 ];

@@ -341,6 +341,15 @@ export class SqliteStore implements Store {
   setState(key: string, value: string): void {
     stories.setState(this.db, key, value);
   }
+  deleteState(key: string): void {
+    stories.deleteState(this.db, key);
+  }
+  getStateParts(scope: string): { key: string; value: Uint8Array }[] {
+    return stories.getStateParts(this.db, scope);
+  }
+  putStateParts(scope: string, parts: { key: string; value: Uint8Array }[], opts?: { removed?: string[]; replace?: boolean }): void {
+    stories.putStateParts(this.db, scope, parts, opts);
+  }
   syncStories(clusters: ClusterSnapshot[], opts?: { removed?: string[] }): void {
     stories.syncStories(this.db, clusters, opts);
   }

@@ -20,6 +20,24 @@ export function setState(db: Database.Database, key: string, value: string): voi
   );
 }
 
+export function deleteState(db: Database.Database, key: string): void {
+  db.prepare('DELETE FROM state WHERE key = ?').run(key);
+}
+
+export function getStateParts(db: Database.Database, scope: string): { key: string; value: Uint8Array }[] {
+  return prepared(db, 'SELECT key, value FROM state_parts WHERE scope = ?').all(scope) as { key: string; value: Buffer }[];
+}
+
+export function putStateParts(db: Database.Database, scope: string, parts: { key: string; value: Uint8Array }[], opts: { removed?: string[]; replace?: boolean } = {}): void {
+  db.transaction(() => {
+    if (opts.replace) prepared(db, 'DELETE FROM state_parts WHERE scope = ?').run(scope);
+    const remove = prepared(db, 'DELETE FROM state_parts WHERE scope = ? AND key = ?');
+    for (const key of opts.removed ?? []) remove.run(scope, key);
+    const put = prepared(db, 'INSERT INTO state_parts(scope, key, value) VALUES (?, ?, ?) ON CONFLICT(scope, key) DO UPDATE SET value = excluded.value');
+    for (const p of parts) put.run(scope, p.key, Buffer.from(p.value.buffer, p.value.byteOffset, p.value.byteLength));
+  })();
+}
+
 /** A story's members read from its rows: its article ids, ascending, joined by commas. */
 const MEMBER_ROWS = "(SELECT group_concat(article_id, ',' ORDER BY article_id) FROM story_articles WHERE story_id = s.id)";
 /** The same, from the list syncStories keeps on the story (migration 4) unless something cleared it. */

@@ -19,6 +19,14 @@ export interface CentroidJSON {
   cache: CentroidCache | null;
 }
 
+/** A centroid as the state parts keep it: typed arrays (copied as bytes, not printed as numbers). */
+export interface CentroidRecord {
+  ids: Int32Array;
+  sums: Float64Array;
+  size: number;
+  cache: CentroidCache | null;
+}
+
 /** What is derived from the sums under one state of the document frequencies. */
 interface CentroidCache {
   /** L2 norm of the TF-IDF vector (mean sums × IDF). */
@@ -49,6 +57,11 @@ export class Centroid {
   private length = 0;
   private cache: CentroidCache | null = null;
   size = 0;
+  /**
+   * Set by every change of the saved state (sums, size, and the cache, which scoring rebuilds
+   * too): the clusterer writes only the clusters holding a touched centroid.
+   */
+  touched = false;
 
   constructor(
     /** Keys kept in the sums; the lightest are dropped when the sums reach 1.5 times this. */
@@ -61,12 +74,14 @@ export class Centroid {
   add(v: IdWeights): void {
     this.accumulate(v.ids, v.weights, v.length);
     this.size++;
+    this.touched = true;
   }
 
   merge(other: Centroid): void {
     this.accumulate(other.ids, other.sums, other.length);
     this.size += other.size;
     this.cache = null;
+    this.touched = true;
   }
 
   /** Sum weights in, one array pass each side: mark own slots, add or append, unmark. */
@@ -130,6 +145,7 @@ export class Centroid {
     }
     const top = topIds(this.ids, weighted, this.length, this.topCount);
     this.cache = { norm: Math.sqrt(norm) || 1, top, n, size: this.size };
+    this.touched = true;
     return this.cache;
   }
 
@@ -197,6 +213,28 @@ export class Centroid {
       size: this.size,
       cache: this.cache ? { ...this.cache, top: [...this.cache.top] } : null,
     };
+  }
+
+  toRecord(): CentroidRecord {
+    return {
+      ids: this.ids.slice(0, this.length),
+      sums: this.sums.slice(0, this.length),
+      size: this.size,
+      cache: this.cache ? { ...this.cache, top: [...this.cache.top] } : null,
+    };
+  }
+
+  /** Adopts the record's arrays (they are the decoder's own copies). */
+  static fromRecord(data: CentroidRecord, maxTerms: number, topCount: number): Centroid {
+    const c = new Centroid(maxTerms, topCount);
+    if (data.ids.length > 0) {
+      c.ids = data.ids;
+      c.sums = data.sums;
+    }
+    c.length = data.ids.length;
+    c.size = data.size;
+    c.cache = data.cache;
+    return c;
   }
 
   static fromJSON(data: CentroidJSON, maxTerms: number, topCount: number): Centroid {

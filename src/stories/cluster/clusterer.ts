@@ -4,7 +4,7 @@
 // each cluster's salient keys, never from a scan of all clusters. After each article a local
 // re-clustering pass merges the touched event or topic with a neighbour that has become close.
 import { extractFeatures, type DocFeatures } from '../features.js';
-import { Centroid, type CentroidJSON } from './centroid.js';
+import { Centroid, type CentroidJSON, type CentroidRecord } from './centroid.js';
 import { SalientIndex, type SalientIndexJSON } from './salient-index.js';
 import {
   DEFAULT_OPTIONS,
@@ -14,6 +14,24 @@ import {
   type EventCluster,
   type TopicCluster,
 } from './types.js';
+import {
+  DF_KINDS,
+  eventPartKey,
+  jsonPart,
+  readJson,
+  readRecord,
+  recordPart,
+  sortParts,
+  STATE_PARTS_VERSION,
+  topicPartKey,
+  VOCAB_SLICE,
+  type EventRecord,
+  type ProfileRecord,
+  type StateChanges,
+  type StateMeta,
+  type StatePart,
+  type TopicRecord,
+} from './state-parts.js';
 import { ViewBuffer } from './view-buffer.js';
 import { DenseScratch, IdTable, topIds, Vocabulary } from './vocabulary.js';
 
@@ -141,6 +159,18 @@ export class StoryClusterer {
   private clusterProbe = newProbe();
   private articleTermIds = new Map<string, number>();
   private buffers = { terms: new ViewBuffer(), words: new ViewBuffer(), phrases: new ViewBuffer(), facts: new ViewBuffer() };
+  /**
+   * What changed since the state was last saved in parts (`takeStateChanges`): clusters whose
+   * fields other than their centroids changed (members, topic, event list), clusters merged
+   * away, and the dictionary size then. Centroid changes are flagged on the centroids.
+   */
+  private dirtyEvents = new Set<number>();
+  private dirtyTopics = new Set<number>();
+  private goneEvents = new Set<number>();
+  private goneTopics = new Set<number>();
+  private savedVocabulary = 0;
+  /** False until the state has been saved (or loaded) in parts: the next save writes every part. */
+  private partsSaved = false;
 
   constructor(opts: Partial<ClustererOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...opts };
@@ -167,6 +197,8 @@ export class StoryClusterer {
     this.absorb(topic, vectors, 'topic');
     event.docIds.push(doc.id);
     topic.docCount++;
+    this.dirtyEvents.add(event.n);
+    this.dirtyTopics.add(topic.n);
     this.reindexEvent(event);
     this.reindexTopic(topic);
     changed.add(eventName(event.n));
@@ -358,6 +390,7 @@ export class StoryClusterer {
   private openTopic(): TopicState {
     const t: TopicState = { n: ++this.counters.topic, events: [], docCount: 0, ...this.newProfile() };
     this.topicMap.set(t.n, t);
+    this.dirtyTopics.add(t.n);
     return t;
   }
 
@@ -365,6 +398,8 @@ export class StoryClusterer {
     const e: EventState = { n: ++this.counters.event, topic: topic.n, docIds: [], joinScoreSum: 0, joins: 0, ...this.newProfile() };
     this.events.set(e.n, e);
     topic.events.push(e.n);
+    this.dirtyEvents.add(e.n);
+    this.dirtyTopics.add(topic.n);
     changed.add(topicName(topic.n));
     return e;
   }
@@ -437,8 +472,11 @@ export class StoryClusterer {
     for (const n of gone.events) {
       this.events.get(n)!.topic = keep.n;
       keep.events.push(n);
+      this.dirtyEvents.add(n);
     }
     this.topicMap.delete(gone.n);
+    this.dirtyTopics.add(keep.n);
+    this.goneTopics.add(gone.n);
     this.reindexTopic(keep);
   }
 
@@ -463,6 +501,9 @@ export class StoryClusterer {
       keep.joins += gone.joins;
       this.events.delete(gone.n);
       topic.events = topic.events.filter((x) => x !== gone.n);
+      this.dirtyEvents.add(keep.n);
+      this.dirtyTopics.add(topic.n);
+      this.goneEvents.add(gone.n);
       this.reindexEvent(keep);
       changed.add(eventName(keep.n));
       changed.add(eventName(gone.n));
@@ -511,6 +552,85 @@ export class StoryClusterer {
     };
   }
 
+  /**
+   * The parts of the state changed since the last call (all of them the first time, and after
+   * `fromJSON`), and the parts of clusters merged away; clears the record. The caller writes
+   * them in the same transaction as the stories: a clusterer whose save was rolled back must
+   * not save again (the changes it reported are forgotten).
+   */
+  takeStateChanges(): StateChanges {
+    const all = !this.partsSaved;
+    const parts: StatePart[] = [];
+    const meta: StateMeta = {
+      version: STATE_PARTS_VERSION,
+      options: { ...this.options },
+      counters: { ...this.counters },
+      documents: [this.termDf.documents, this.phraseDf.documents, this.factDf.documents],
+      vocabulary: this.vocab.size,
+    };
+    parts.push(jsonPart('meta', meta));
+    const firstSlice = all ? 0 : Math.floor(this.savedVocabulary / VOCAB_SLICE);
+    const grew = all || this.vocab.size > this.savedVocabulary;
+    for (let c = firstSlice; grew && c * VOCAB_SLICE < this.vocab.size; c++) parts.push(jsonPart(`v:${c}`, this.vocab.slice(c * VOCAB_SLICE, (c + 1) * VOCAB_SLICE)));
+    [this.termDf, this.phraseDf, this.factDf].forEach((table, k) => {
+      for (const c of table.takeDirty(all)) parts.push({ key: `df:${DF_KINDS[k]}:${c}`, value: table.chunkBytes(c) });
+    });
+    // A cluster is written when a field changed or when scoring rebuilt a centroid's cache.
+    for (const e of this.events.values()) {
+      if (profileTouched(e) || all || this.dirtyEvents.has(e.n)) parts.push(recordPart(eventPartKey(e.n), { n: e.n, topic: e.topic, docIds: e.docIds, joinScoreSum: e.joinScoreSum, joins: e.joins, ...profileRecord(e) }));
+    }
+    for (const t of this.topicMap.values()) {
+      if (profileTouched(t) || all || this.dirtyTopics.has(t.n)) parts.push(recordPart(topicPartKey(t.n), { n: t.n, events: t.events, docCount: t.docCount, ...profileRecord(t) }));
+    }
+    for (const c of this.eventIndex.takeDirty(all)) parts.push({ key: `ei:${c}`, value: this.eventIndex.chunkBytes(c) });
+    for (const c of this.topicIndex.takeDirty(all)) parts.push({ key: `ti:${c}`, value: this.topicIndex.chunkBytes(c) });
+    const removed = all ? [] : [...[...this.goneEvents].map(eventPartKey), ...[...this.goneTopics].map(topicPartKey)];
+    this.dirtyEvents.clear();
+    this.dirtyTopics.clear();
+    this.goneEvents.clear();
+    this.goneTopics.clear();
+    this.savedVocabulary = this.vocab.size;
+    this.partsSaved = true;
+    return { parts, removed, complete: all };
+  }
+
+  /** A clusterer from the parts `takeStateChanges` wrote (all of them, as the store holds them). */
+  static fromParts(parts: Iterable<StatePart>): StoryClusterer {
+    const sorted = sortParts(parts);
+    const meta = sorted.meta;
+    if (!meta || meta.version !== STATE_PARTS_VERSION) throw new Error(`unknown story clusterer state parts version ${String(meta?.version)}`);
+    const c = new StoryClusterer(meta.options);
+    const { vectorTerms, postingCap, salientKeys } = c.options;
+    const keys: string[] = [];
+    for (let i = 0; i * VOCAB_SLICE < meta.vocabulary; i++) {
+      const slice = sorted.vocab.get(i);
+      if (!slice) throw new Error(`clusterer state lacks dictionary slice ${i}`);
+      for (const k of readJson<string[]>(slice)) keys.push(k);
+    }
+    if (keys.length !== meta.vocabulary) throw new Error(`clusterer state dictionary holds ${keys.length} keys, not ${meta.vocabulary}`);
+    c.vocab = Vocabulary.fromJSON(keys);
+    c.counters = { ...meta.counters };
+    [c.termDf, c.phraseDf, c.factDf] = sorted.df.map((chunks, k) => IdTable.fromChunks(meta.documents[k]!, chunks)) as [IdTable, IdTable, IdTable];
+    const profile = (p: ProfileRecord): Profile => ({
+      terms: Centroid.fromRecord(p.terms, vectorTerms, salientKeys),
+      words: Centroid.fromRecord(p.words, vectorTerms, salientKeys),
+      phrases: Centroid.fromRecord(p.phrases, vectorTerms, salientKeys),
+      facts: Centroid.fromRecord(p.facts, vectorTerms, salientKeys),
+      first: p.first,
+      last: p.last,
+    });
+    const events = sorted.events.map((b) => readRecord<EventRecord>(b)).sort((a, b) => a.n - b.n);
+    for (const e of events) c.events.set(e.n, { n: e.n, topic: e.topic, docIds: e.docIds, joinScoreSum: e.joinScoreSum, joins: e.joins, ...profile(e) });
+    const topics = sorted.topics.map((b) => readRecord<TopicRecord>(b)).sort((a, b) => a.n - b.n);
+    for (const t of topics) c.topicMap.set(t.n, { n: t.n, events: t.events, docCount: t.docCount, ...profile(t) });
+    for (const t of c.topicMap.values()) for (const n of t.events) if (!c.events.has(n)) throw new Error(`clusterer state lacks event ${n} of topic ${t.n}`);
+    c.eventIndex = SalientIndex.fromChunks(sorted.eventIndex, postingCap);
+    c.topicIndex = SalientIndex.fromChunks(sorted.topicIndex, postingCap);
+    c.savedVocabulary = c.vocab.size;
+    c.partsSaved = true;
+    return c;
+  }
+
   static fromJSON(data: StoryClustererJSON): StoryClusterer {
     if (data.version !== 2) throw new Error(`unknown story clusterer state version ${String(data.version)}`);
     const c = new StoryClusterer(data.options);
@@ -555,6 +675,18 @@ function mergeProfile(keep: Profile, gone: Profile): void {
     keep.first = keep.first === null ? t : Math.min(keep.first, t);
     keep.last = keep.last === null ? t : Math.max(keep.last, t);
   }
+}
+
+/** Whether any centroid of a cluster changed since the last save; clears the flags. */
+function profileTouched(p: Profile): boolean {
+  const touched = p.terms.touched || p.words.touched || p.phrases.touched || p.facts.touched;
+  p.terms.touched = p.words.touched = p.phrases.touched = p.facts.touched = false;
+  return touched;
+}
+
+function profileRecord(p: Profile): ProfileRecord {
+  const rec = (c: Centroid): CentroidRecord => c.toRecord();
+  return { terms: rec(p.terms), words: rec(p.words), phrases: rec(p.phrases), facts: rec(p.facts), first: p.first, last: p.last };
 }
 
 function profileJSON(p: Profile): ProfileJSON {

@@ -3,6 +3,14 @@
 // looking up an article costs the same however many clusters the store holds; stale clusters
 // fall out of reach, which doubles as a time decay.
 
+import { int32s } from './vocabulary.js';
+
+/**
+ * Keys per saved slice of the index (by key number). A cluster's refresh rewrites the posting
+ * lists of its ~36 keys; slices of 256 keys (a few KB) keep a batch's write near what it changed.
+ */
+const CHUNK_BITS = 8;
+
 export interface SalientIndexJSON {
   postings: [number, number[]][];
 }
@@ -11,6 +19,10 @@ export class SalientIndex {
   private postings = new Map<number, number[]>();
   /** Reused accumulator for `candidates` (cleared after each call). */
   private score = new Map<number, number>();
+  /** The keys of each slice, so that a slice is written without a scan of every posting list. */
+  private chunkKeys = new Map<number, number[]>();
+  /** Slices whose lists changed since the state was last saved. */
+  private dirty = new Set<number>();
 
   constructor(private readonly postingCap: number) {}
 
@@ -21,9 +33,11 @@ export class SalientIndex {
       if (!list) {
         list = [];
         this.postings.set(key, list);
+        this.keyAdded(key);
       }
       const at = list.lastIndexOf(id);
       if (at === list.length - 1 && at >= 0) continue; // already the freshest
+      this.dirty.add(key >>> CHUNK_BITS);
       if (at >= 0) list.splice(at, 1);
       list.push(id);
       if (list.length > this.postingCap) list.shift();
@@ -47,6 +61,51 @@ export class SalientIndex {
     return out;
   }
 
+  private keyAdded(key: number): void {
+    const c = key >>> CHUNK_BITS;
+    const keys = this.chunkKeys.get(c);
+    if (keys) keys.push(key);
+    else this.chunkKeys.set(c, [key]);
+  }
+
+  /** Slices changed since the last call (every slice with `all`); clears the record. */
+  takeDirty(all: boolean): number[] {
+    const out = all ? [...this.chunkKeys.keys()] : [...this.dirty];
+    this.dirty.clear();
+    return out.sort((a, b) => a - b);
+  }
+
+  /** One slice as bytes: for each key, the key, its list's length, the list (oldest first). */
+  chunkBytes(chunk: number): Uint8Array {
+    const keys = this.chunkKeys.get(chunk) ?? [];
+    let n = 0;
+    for (const k of keys) n += 2 + this.postings.get(k)!.length;
+    const out = new Int32Array(n);
+    let at = 0;
+    for (const k of keys) {
+      const list = this.postings.get(k)!;
+      out[at++] = k;
+      out[at++] = list.length;
+      for (const id of list) out[at++] = id;
+    }
+    return new Uint8Array(out.buffer);
+  }
+
+  static fromChunks(chunks: Iterable<Uint8Array>, postingCap: number): SalientIndex {
+    const idx = new SalientIndex(postingCap);
+    for (const bytes of chunks) {
+      const a = int32s(bytes);
+      for (let at = 0; at < a.length; ) {
+        const key = a[at++]!;
+        const len = a[at++]!;
+        idx.postings.set(key, Array.from(a.subarray(at, at + len)));
+        idx.keyAdded(key);
+        at += len;
+      }
+    }
+    return idx;
+  }
+
   toJSON(): SalientIndexJSON {
     return { postings: [...this.postings].map(([k, v]) => [k, [...v]]) };
   }
@@ -54,6 +113,7 @@ export class SalientIndex {
   static fromJSON(data: SalientIndexJSON, postingCap: number): SalientIndex {
     const idx = new SalientIndex(postingCap);
     idx.postings = new Map(data.postings.map(([k, v]) => [k, [...v]]));
+    for (const k of idx.postings.keys()) idx.keyAdded(k);
     return idx;
   }
 }

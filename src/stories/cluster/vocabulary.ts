@@ -31,11 +31,30 @@ export class Vocabulary {
     return [...this.keys];
   }
 
+  /** Keys `from` .. `to` - 1 (the state saves the dictionary in fixed-size slices; only the last ones grow). */
+  slice(from: number, to: number): string[] {
+    return this.keys.slice(from, to);
+  }
+
   static fromJSON(keys: readonly string[]): Vocabulary {
     const v = new Vocabulary();
     for (const k of keys) v.intern(k);
     return v;
   }
+}
+
+/**
+ * Ids per saved slice of a document-frequency table. A batch of articles counts into the slices
+ * of the ids it holds; 4,096 counts are 16 KB, small next to the per-cluster parts a batch writes.
+ */
+export const DF_CHUNK_BITS = 12;
+const DF_CHUNK = 1 << DF_CHUNK_BITS;
+
+/** Int32 values from bytes written by `new Uint8Array(int32Array.buffer)` (copied: stored bytes need not be aligned). */
+export function int32s(bytes: Uint8Array): Int32Array {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Int32Array(copy.buffer);
 }
 
 /** A growable Int32Array large enough for `n` slots. */
@@ -54,6 +73,8 @@ export class IdTable {
   private df: Int32Array = new Int32Array(1024);
   private n = 0;
   private logN1 = 0;
+  /** Slices (of `DF_CHUNK` ids) counted into since the state was last saved. */
+  private dirty = new Uint8Array(64);
 
   get documents(): number {
     return this.n;
@@ -66,7 +87,15 @@ export class IdTable {
     let max = -1;
     for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
     this.df = grown(this.df, max + 1);
-    for (let i = 0; i < ids.length; i++) this.df[ids[i]!]!++;
+    if (max >= 0 && max >>> DF_CHUNK_BITS >= this.dirty.length) {
+      const flags = new Uint8Array(Math.max(this.dirty.length * 2, (max >>> DF_CHUNK_BITS) + 1));
+      flags.set(this.dirty);
+      this.dirty = flags;
+    }
+    for (let i = 0; i < ids.length; i++) {
+      this.df[ids[i]!]!++;
+      this.dirty[ids[i]! >>> DF_CHUNK_BITS] = 1;
+    }
   }
 
   idf(id: number): number {
@@ -79,6 +108,40 @@ export class IdTable {
     let end = this.df.length;
     while (end > 0 && this.df[end - 1] === 0) end--;
     return { n: this.n, df: Array.from(this.df.subarray(0, end)) };
+  }
+
+  /** Slice numbers counted into since the last call (all slices in use with `all`); clears the record. */
+  takeDirty(all: boolean): number[] {
+    const out: number[] = [];
+    const used = Math.ceil(this.usedLength() / DF_CHUNK);
+    for (let c = 0; c < used; c++) if (all || this.dirty[c]) out.push(c);
+    this.dirty.fill(0);
+    return out;
+  }
+
+  /** One slice of the counts, as bytes (a copy). */
+  chunkBytes(chunk: number): Uint8Array {
+    const from = chunk * DF_CHUNK;
+    const part = this.df.slice(from, Math.min(from + DF_CHUNK, this.df.length));
+    return new Uint8Array(part.buffer);
+  }
+
+  /** Counts from saved slices; `n` is the number of articles counted. */
+  static fromChunks(n: number, chunks: ReadonlyMap<number, Uint8Array>): IdTable {
+    const t = new IdTable();
+    t.n = n;
+    t.logN1 = Math.log(n + 1);
+    let end = 0;
+    for (const [c, bytes] of chunks) end = Math.max(end, c * DF_CHUNK + bytes.byteLength / 4);
+    t.df = grown(t.df, end);
+    for (const [c, bytes] of chunks) t.df.set(int32s(bytes), c * DF_CHUNK);
+    return t;
+  }
+
+  private usedLength(): number {
+    let end = this.df.length;
+    while (end > 0 && this.df[end - 1] === 0) end--;
+    return end;
   }
 
   static fromJSON(data: { n: number; df: number[] }): IdTable {

@@ -1,0 +1,121 @@
+// The clusterer's state saved in parts: a clusterer saved and loaded batch by batch continues
+// exactly as one that never stopped, and a batch writes only the parts it changed.
+import { describe, expect, it } from 'vitest';
+import { loadEcbDev } from '../../src/bench/clustering.js';
+import { StoryClusterer, type StoryClustererJSON } from '../../src/stories/cluster/clusterer.js';
+import type { StateChanges } from '../../src/stories/cluster/state-parts.js';
+import { loadClusterer, saveClusterer } from '../../src/stories/pipeline.js';
+import { openStore } from '../../src/store/sqlite/sqlite-store.js';
+import { tempDir } from '../helpers.js';
+
+const articles = loadEcbDev(160);
+
+/** Applies a save to parts kept as a store keeps them. */
+function apply(store: Map<string, Uint8Array>, changes: StateChanges): void {
+  if (changes.complete) store.clear();
+  for (const key of changes.removed) store.delete(key);
+  for (const p of changes.parts) store.set(p.key, p.value);
+}
+
+/** The whole state, posting lists in key order (the order a map of them is filled in carries nothing). */
+function stateOf(c: StoryClusterer): StoryClustererJSON {
+  const json = c.toJSON();
+  const byKey = (p: [number, number[]][]) => [...p].sort((a, b) => a[0] - b[0]);
+  return { ...json, eventIndex: { postings: byKey(json.eventIndex.postings) }, topicIndex: { postings: byKey(json.topicIndex.postings) } };
+}
+
+const asParts = (store: Map<string, Uint8Array>) => [...store].map(([key, value]) => ({ key, value }));
+
+describe('StoryClusterer state in parts', () => {
+  it('continues exactly as a clusterer that never stopped, saved and loaded every 40 articles', () => {
+    const straight = new StoryClusterer();
+    const kept = new Map<string, Uint8Array>();
+    let resumed = new StoryClusterer();
+    const straightResults: string[] = [];
+    const resumedResults: string[] = [];
+    let changedParts = 0;
+    for (let i = 0; i < articles.length; i++) {
+      const a = articles[i]!;
+      straightResults.push(JSON.stringify(straight.add({ id: a.id, text: a.text })));
+      resumedResults.push(JSON.stringify(resumed.add({ id: a.id, text: a.text })));
+      if ((i + 1) % 40 === 0) {
+        const changes = resumed.takeStateChanges();
+        expect(changes.complete).toBe(i + 1 === 40);
+        if (!changes.complete) changedParts += changes.parts.length;
+        apply(kept, changes);
+        resumed = StoryClusterer.fromParts(asParts(kept));
+        // Everything the state holds, caches included, is as in the clusterer that never stopped.
+        expect(stateOf(resumed)).toEqual(stateOf(straight));
+      }
+    }
+    expect(resumedResults).toEqual(straightResults);
+    expect(resumed.topics()).toEqual(straight.topics());
+    // The incremental saves wrote fewer parts than three whole saves would have.
+    expect(changedParts).toBeLessThan(3 * kept.size);
+  });
+
+  it('writes only what a batch changed, and drops the parts of clusters merged away', () => {
+    const c = new StoryClusterer();
+    for (const a of articles.slice(0, 120)) c.add({ id: a.id, text: a.text });
+    const kept = new Map<string, Uint8Array>();
+    apply(kept, c.takeStateChanges());
+    const whole = kept.size;
+    const results = articles.slice(120, 125).map((a) => c.add({ id: a.id, text: a.text }));
+    const changes = c.takeStateChanges();
+    expect(changes.complete).toBe(false);
+    expect(changes.parts.length).toBeLessThan(whole / 2);
+    const written = new Set(changes.parts.map((p) => p.key));
+    // Every cluster an article changed is rewritten, or removed when it merged away.
+    for (const id of results.flatMap((r) => r.changed)) {
+      const key = `${id[0]}:${id.slice(1)}`;
+      expect(written.has(key) || changes.removed.includes(key)).toBe(true);
+    }
+    apply(kept, changes);
+    // The parts kept are exactly those of the same clusterer saved whole.
+    const again = StoryClusterer.fromParts(asParts(kept)).takeStateChanges();
+    expect(again.complete).toBe(false);
+    const fresh = StoryClusterer.fromJSON(c.toJSON()).takeStateChanges();
+    expect(fresh.complete).toBe(true);
+    expect([...kept.keys()].sort()).toEqual(fresh.parts.map((p) => p.key).sort());
+    expect(stateOf(StoryClusterer.fromParts(fresh.parts))).toEqual(stateOf(c));
+    expect(stateOf(StoryClusterer.fromParts(asParts(kept)))).toEqual(stateOf(c));
+  });
+
+  it('saves nothing but its counters when no article came', () => {
+    const c = new StoryClusterer();
+    for (const a of articles.slice(0, 30)) c.add({ id: a.id, text: a.text });
+    c.takeStateChanges();
+    const idle = c.takeStateChanges();
+    expect(idle.parts.map((p) => p.key)).toEqual(['meta']);
+    expect(idle.removed).toEqual([]);
+  });
+
+  it('refuses parts missing a piece instead of clustering on a partial state', () => {
+    const c = new StoryClusterer();
+    for (const a of articles.slice(0, 30)) c.add({ id: a.id, text: a.text });
+    const parts = c.takeStateChanges().parts;
+    expect(() => StoryClusterer.fromParts(parts.filter((p) => p.key !== 'v:0'))).toThrow(/dictionary/);
+    expect(() => StoryClusterer.fromParts(parts.filter((p) => p.key !== 'meta'))).toThrow(/version/);
+    const anEvent = parts.find((p) => p.key.startsWith('e:'))!.key;
+    expect(() => StoryClusterer.fromParts(parts.filter((p) => p.key !== anEvent))).toThrow(/lacks event/);
+  });
+
+  it('converts a store holding the state saved whole as JSON once, then keeps parts', () => {
+    const c = new StoryClusterer();
+    for (const a of articles.slice(0, 60)) c.add({ id: a.id, text: a.text });
+    const tmp = tempDir();
+    const store = openStore(`${tmp.dir}/old-state.db`);
+    store.setState('clusterer', JSON.stringify(c.toJSON()));
+    const converted = loadClusterer(store);
+    expect(stateOf(converted)).toEqual(stateOf(c));
+    store.transaction(() => saveClusterer(store, converted));
+    expect(store.getState('clusterer')).toBeNull();
+    const back = loadClusterer(store);
+    expect(stateOf(back)).toEqual(stateOf(c));
+    // Both go on alike, and the next save is incremental.
+    for (const a of articles.slice(60, 80)) expect(back.add({ id: a.id, text: a.text })).toEqual(c.add({ id: a.id, text: a.text }));
+    expect(back.takeStateChanges().complete).toBe(false);
+    store.close();
+    tmp.cleanup();
+  });
+});
