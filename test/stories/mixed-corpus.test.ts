@@ -91,9 +91,10 @@ describe.each([
     expect(seedTopic(topics).events).toEqual(gold.events.map((e) => [...e.articles].sort()).sort());
   });
 
-  // Known shortfall: one page on Russia and Syria joins the seeds' topic on their shared
-  // vocabulary of the Syrian war (topic score 0.16 against the 0.12 threshold).
-  it.fails('lets no other page into the seeds’ topic', () => {
+  // A page on Russia and Syria shares the vocabulary of the Syrian war with the seeds (topic
+  // score about 0.16): it stays out since a new event joins a topic only at 0.25, the threshold
+  // that holds best over shuffled arrival orders of ECB+ (bench clustering-orders).
+  it('lets no other page into the seeds’ topic', () => {
     expect(seedTopic(topics).articles).toEqual([...seedIds].sort());
   });
 });

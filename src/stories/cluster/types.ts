@@ -96,7 +96,7 @@ export interface ClustererOptions {
 
 export const DEFAULT_OPTIONS: ClustererOptions = {
   eventThreshold: 0.3,
-  topicThreshold: 0.12,
+  topicThreshold: 0.25,
   eventMergeThreshold: 0.5,
   topicMergeThreshold: 0.3,
   phraseWeight: 0.4,
