@@ -152,3 +152,13 @@ describe('signatures', () => {
     expect(authors(html('Petra Kohl')).names).toEqual(['Petra Kohl']);
   });
 });
+
+describe('source lines', () => {
+  it("credits the agency of a 'Quelle:' paragraph over the site's own name, not a byline", () => {
+    const html = (byline: string) => `<html><head><meta property="og:site_name" content="kirche.example"><meta name="author" content="kirche.example"></head>
+      <body><div class="text"><h1>Kinderbetreuung</h1>${byline}<p>Text.</p><p style="text-align:right;">Quelle: <a href="http://agentur.example">kathagentur</a></p></div>
+      <article class="teaser"><p>Weitere Informationen</p></article></body></html>`;
+    expect(authors(html(''))).toEqual({ names: ['kathagentur'], rule: 'text:source-line' });
+    expect(authors(html('<p class="byline">Von Eva Rand</p>')).names).toEqual(['Eva Rand']);
+  });
+});

@@ -186,6 +186,20 @@ function linkBeforeDate(el: Element, line: string): string | null {
   return /^,?\s+\d{1,2}\.\d{1,2}\.\d{2,4}\b/.test(line.slice(name.length)) ? name : null;
 }
 
+/** A 'Quelle: kathpress' paragraph under the text: the agency or outlet the page reprints. Read
+ * only when no byline names anyone, before the site's own name. */
+const SOURCE_LINE = /^(?:Quelle|Source|Fuente|Fonte|Bron)\s*:\s*([\p{L}][\p{L}\d&/.' -]{1,40})$/u;
+
+function sourceLine(scope: Element | null | undefined): string | null {
+  // From the body, not the first <article>, which is sometimes a teaser after the text.
+  for (const p of Array.from(scope?.querySelectorAll('p') ?? [])) {
+    const m = SOURCE_LINE.exec(textOf(p));
+    const name = m?.[1] ? splitAuthors(m[1])[0] : undefined;
+    if (name && inArticleScope(p)) return name;
+  }
+  return null;
+}
+
 /** A signature under the text: a right-aligned paragraph holding only a person's name. */
 function rightAlignedSignature(document: Document): string | null {
   for (const el of Array.from(document.body?.querySelectorAll('p[align], div[align], p[style*="text-align"], div[style*="text-align"]') ?? [])) {
@@ -269,6 +283,8 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   if (cc) add([textOf(cc)], 'html:cc-attribution');
   const owner = out.length === 0 ? personalSiteOwner(document, siteNames, host) : null;
   if (owner) out.push({ names: [owner], rule: 'site:personal-domain' });
+  const source = out.length === 0 ? sourceLine(document.body) : null;
+  if (source) out.push({ names: [source], rule: 'text:source-line' });
   if (out.length === 0 && siteSigned) out.push({ names: [siteSigned], rule: 'html:byline-site' });
   // A page whose metadata names only the site itself as author ('Presse Augsburg' on
   // presse-augsburg.de) is signed by the organisation: kept when nothing else names anyone.
