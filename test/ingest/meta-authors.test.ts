@@ -162,3 +162,11 @@ describe('source lines', () => {
     expect(authors(html('<p class="byline">Von Eva Rand</p>')).names).toEqual(['Eva Rand']);
   });
 });
+
+describe('author lists', () => {
+  it("keeps both names of 'A B, Place, C D' and drops the dateline place", () => {
+    const html = `<html><head><meta name="author" content="Markus M. Haef, London, Beat Bumb"></head><body><h1>Brexit</h1><p>Text.</p></body></html>`;
+    expect(authors(html).names).toEqual(['Markus M. Haef', 'Beat Bumb']);
+    expect(authors(html.replace('London, Beat Bumb', 'head of news')).names).toEqual(['Markus M. Haef']);
+  });
+});

@@ -68,7 +68,9 @@ export function splitAuthors(raw: string, siteNames: string[] = [], host: string
     const parts = p.split(/\s*,\s*/).filter(Boolean);
     if (parts.length < 2) return [p];
     if (parts.every(nameShaped)) return parts;
-    return nameShaped(parts[0]!) && /\s/.test(parts[0]!) ? [parts[0]!] : [p];
+    // 'A B, London, C D': a dateline place between two names; both names are kept.
+    const full = parts.filter((q) => nameShaped(q) && /\s/.test(q));
+    return nameShaped(parts[0]!) && /\s/.test(parts[0]!) ? (parts.every((q) => nameShaped(q) || /^\p{Lu}\p{L}+$/u.test(q)) ? full : [parts[0]!]) : [p];
   });
   // Other contributors ('Übersetzung A B', 'Illustration: C D') are not authors.
   return pieces.filter((p) => !CONTRIBUTOR_ROLE.test(p) && plausibleName(p, siteNames, host));
