@@ -132,10 +132,15 @@ export class Centroid {
     return false;
   }
 
+  /** Whether the cache still holds for the collection and cluster as they are. */
+  private fresh(c: CentroidCache | null, df: IdTable): c is CentroidCache {
+    return !!c && df.documents <= c.n * (1 + DRIFT) && this.size <= c.size * (1 + DRIFT);
+  }
+
   private prepare(df: IdTable): CentroidCache {
     const n = df.documents;
     const c = this.cache;
-    if (c && n <= c.n * (1 + DRIFT) && this.size <= c.size * (1 + DRIFT)) return c;
+    if (this.fresh(c, df)) return c;
     const weighted = new Float64Array(this.length);
     let norm = 0;
     for (let i = 0; i < this.length; i++) {
@@ -185,6 +190,17 @@ export class Centroid {
   topTerms(df: IdTable, k: number): number[] {
     const top = this.prepare(df).top;
     return top.length > k ? top.slice(0, k) : top;
+  }
+
+  /**
+   * The k heaviest ids as `topTerms` would give them, without rebuilding the cache: for labels,
+   * so that listing the clusters changes nothing that later scores read (nor what a save writes).
+   */
+  peekTop(df: IdTable, k: number): number[] {
+    if (this.fresh(this.cache, df)) return this.cache.top.slice(0, k);
+    const weighted = new Float64Array(this.length);
+    for (let i = 0; i < this.length; i++) weighted[i] = (this.sums[i]! / this.size) * df.idf(this.ids[i]!);
+    return topIds(this.ids, weighted, this.length, Math.min(k, this.topCount));
   }
 
   /** Keep the `maxTerms` largest sums (ties: earlier entries), in place. */

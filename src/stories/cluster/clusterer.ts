@@ -18,13 +18,14 @@ import {
   DF_KINDS,
   eventPartKey,
   jsonPart,
-  readJson,
   readRecord,
+  readVocab,
   recordPart,
   sortParts,
   STATE_PARTS_VERSION,
   topicPartKey,
   VOCAB_SLICE,
+  vocabPart,
   type EventRecord,
   type ProfileRecord,
   type StateChanges,
@@ -214,18 +215,16 @@ export class StoryClusterer {
     return { topicId: topicName(finalTopic.n), eventId: eventName(finalEvent.n), changed: [...changed].sort() };
   }
 
-  /** All topics with their events, largest first. */
+  /**
+   * All topics with their events, largest first. Listing changes nothing in the state; key terms
+   * are found when read (the pipeline lists every cluster twice a run and reads none of them).
+   */
   topics(): TopicCluster[] {
     const out: TopicCluster[] = [];
     for (const t of this.topicMap.values()) {
       const events = t.events.map((n) => this.eventView(this.events.get(n)!));
       events.sort((a, b) => b.docIds.length - a.docIds.length || (a.id < b.id ? -1 : 1));
-      out.push({
-        id: topicName(t.n),
-        events,
-        docIds: events.flatMap((e) => e.docIds),
-        keyTerms: this.keyTerms(t),
-      });
+      out.push(lazyKeyTerms({ id: topicName(t.n), events, docIds: events.flatMap((e) => e.docIds) }, () => this.keyTerms(t)));
     }
     return out.sort((a, b) => b.docIds.length - a.docIds.length || (a.id < b.id ? -1 : 1));
   }
@@ -525,17 +524,17 @@ export class StoryClusterer {
 
   private keyTerms(p: Profile): string[] {
     const names = p.phrases
-      .topTerms(this.phraseDf, 6)
+      .peekTop(this.phraseDf, 6)
       .map((id) => this.vocab.key(id))
       .filter(isSpelledName)
       .slice(0, 3);
-    const wordIds = p.terms.isEmpty ? p.words.topTerms(this.termDf, 6) : p.terms.topTerms(this.termDf, 6);
+    const wordIds = p.terms.isEmpty ? p.words.peekTop(this.termDf, 6) : p.terms.peekTop(this.termDf, 6);
     const words = wordIds.map((id) => this.vocab.key(id)).filter((w) => !names.includes(w));
     return [...names, ...words].slice(0, 6);
   }
 
   private eventView(e: EventState): EventCluster {
-    return { id: eventName(e.n), topicId: topicName(e.topic), docIds: [...e.docIds], keyTerms: this.keyTerms(e), first: isoOf(e.first), last: isoOf(e.last) };
+    return lazyKeyTerms({ id: eventName(e.n), topicId: topicName(e.topic), docIds: [...e.docIds], first: isoOf(e.first), last: isoOf(e.last) }, () => this.keyTerms(e));
   }
 
   toJSON(): StoryClustererJSON {
@@ -561,6 +560,7 @@ export class StoryClusterer {
   takeStateChanges(): StateChanges {
     const all = !this.partsSaved;
     const parts: StatePart[] = [];
+    const removed = all ? [] : [...[...this.goneEvents].map(eventPartKey), ...[...this.goneTopics].map(topicPartKey)];
     const meta: StateMeta = {
       version: STATE_PARTS_VERSION,
       options: { ...this.options },
@@ -571,9 +571,13 @@ export class StoryClusterer {
     parts.push(jsonPart('meta', meta));
     const firstSlice = all ? 0 : Math.floor(this.savedVocabulary / VOCAB_SLICE);
     const grew = all || this.vocab.size > this.savedVocabulary;
-    for (let c = firstSlice; grew && c * VOCAB_SLICE < this.vocab.size; c++) parts.push(jsonPart(`v:${c}`, this.vocab.slice(c * VOCAB_SLICE, (c + 1) * VOCAB_SLICE)));
+    for (let c = firstSlice; grew && c * VOCAB_SLICE < this.vocab.size; c++) parts.push(vocabPart(`v:${c}`, this.vocab.slice(c * VOCAB_SLICE, (c + 1) * VOCAB_SLICE)));
     [this.termDf, this.phraseDf, this.factDf].forEach((table, k) => {
-      for (const c of table.takeDirty(all)) parts.push({ key: `df:${DF_KINDS[k]}:${c}`, value: table.chunkBytes(c) });
+      const kind = DF_KINDS[k];
+      const df = table.takeChanges(all);
+      for (const [c, bytes] of df.chunks) parts.push({ key: `df:${kind}:${c}`, value: bytes });
+      if (df.delta) parts.push({ key: `dd:${kind}:${df.delta[0]}`, value: df.delta[1] });
+      for (const seq of df.dropped) removed.push(`dd:${kind}:${seq}`);
     });
     // A cluster is written when a field changed or when scoring rebuilt a centroid's cache.
     for (const e of this.events.values()) {
@@ -584,7 +588,6 @@ export class StoryClusterer {
     }
     for (const c of this.eventIndex.takeDirty(all)) parts.push({ key: `ei:${c}`, value: this.eventIndex.chunkBytes(c) });
     for (const c of this.topicIndex.takeDirty(all)) parts.push({ key: `ti:${c}`, value: this.topicIndex.chunkBytes(c) });
-    const removed = all ? [] : [...[...this.goneEvents].map(eventPartKey), ...[...this.goneTopics].map(topicPartKey)];
     this.dirtyEvents.clear();
     this.dirtyTopics.clear();
     this.goneEvents.clear();
@@ -605,12 +608,12 @@ export class StoryClusterer {
     for (let i = 0; i * VOCAB_SLICE < meta.vocabulary; i++) {
       const slice = sorted.vocab.get(i);
       if (!slice) throw new Error(`clusterer state lacks dictionary slice ${i}`);
-      for (const k of readJson<string[]>(slice)) keys.push(k);
+      for (const k of readVocab(slice)) keys.push(k);
     }
     if (keys.length !== meta.vocabulary) throw new Error(`clusterer state dictionary holds ${keys.length} keys, not ${meta.vocabulary}`);
     c.vocab = Vocabulary.fromJSON(keys);
     c.counters = { ...meta.counters };
-    [c.termDf, c.phraseDf, c.factDf] = sorted.df.map((chunks, k) => IdTable.fromChunks(meta.documents[k]!, chunks)) as [IdTable, IdTable, IdTable];
+    [c.termDf, c.phraseDf, c.factDf] = sorted.df.map((chunks, k) => IdTable.fromParts(meta.documents[k]!, chunks, sorted.dfDeltas[k]!)) as [IdTable, IdTable, IdTable];
     const profile = (p: ProfileRecord): Profile => ({
       terms: Centroid.fromRecord(p.terms, vectorTerms, salientKeys),
       words: Centroid.fromRecord(p.words, vectorTerms, salientKeys),
@@ -654,6 +657,12 @@ export class StoryClusterer {
     c.topicIndex = SalientIndex.fromJSON(data.topicIndex, postingCap);
     return c;
   }
+}
+
+/** A view with `keyTerms` computed on first read (an enumerable property, so views compare and print as before). */
+function lazyKeyTerms<T extends object>(view: T, compute: () => string[]): T & { keyTerms: string[] } {
+  let terms: string[] | null = null;
+  return Object.defineProperty(view, 'keyTerms', { enumerable: true, get: () => (terms ??= compute()) }) as T & { keyTerms: string[] };
 }
 
 /** A name as written (not a sound key or a given entity id). */

@@ -23,13 +23,18 @@ export class SalientIndex {
   private chunkKeys = new Map<number, number[]>();
   /** Slices whose lists changed since the state was last saved. */
   private dirty = new Set<number>();
+  /**
+   * Slices loaded from the store and not read yet: decoded when a key of theirs is first looked
+   * up, so a run pays for the slices its articles reach, not for the whole index.
+   */
+  private raw = new Map<number, Uint8Array>();
 
   constructor(private readonly postingCap: number) {}
 
   /** (Re)announce a cluster under its current salient keys, moving it to the fresh end. */
   put(id: number, keys: readonly number[]): void {
     for (const key of keys) {
-      let list = this.postings.get(key);
+      let list = this.list(key);
       if (!list) {
         list = [];
         this.postings.set(key, list);
@@ -51,7 +56,7 @@ export class SalientIndex {
   candidates(keys: readonly number[], weights: readonly number[], limit: number, alive: (id: number) => boolean): number[] {
     const score = this.score;
     for (let i = 0; i < keys.length; i++) {
-      const list = this.postings.get(keys[i]!);
+      const list = this.list(keys[i]!);
       if (!list) continue;
       const w = weights[i]!;
       for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
@@ -59,6 +64,32 @@ export class SalientIndex {
     const out = bestK(score, limit, alive);
     score.clear();
     return out;
+  }
+
+  private list(key: number): number[] | undefined {
+    const list = this.postings.get(key);
+    if (list || this.raw.size === 0) return list;
+    const c = key >>> CHUNK_BITS;
+    const bytes = this.raw.get(c);
+    if (!bytes) return undefined;
+    this.decode(c, bytes);
+    return this.postings.get(key);
+  }
+
+  private decode(chunk: number, bytes: Uint8Array): void {
+    this.raw.delete(chunk);
+    const a = int32s(bytes);
+    for (let at = 0; at < a.length; ) {
+      const key = a[at++]!;
+      const len = a[at++]!;
+      this.postings.set(key, Array.from(a.subarray(at, at + len)));
+      this.keyAdded(key);
+      at += len;
+    }
+  }
+
+  private decodeAll(): void {
+    for (const [c, bytes] of this.raw) this.decode(c, bytes);
   }
 
   private keyAdded(key: number): void {
@@ -70,6 +101,7 @@ export class SalientIndex {
 
   /** Slices changed since the last call (every slice with `all`); clears the record. */
   takeDirty(all: boolean): number[] {
+    if (all) this.decodeAll();
     const out = all ? [...this.chunkKeys.keys()] : [...this.dirty];
     this.dirty.clear();
     return out.sort((a, b) => a - b);
@@ -91,22 +123,15 @@ export class SalientIndex {
     return new Uint8Array(out.buffer);
   }
 
-  static fromChunks(chunks: Iterable<Uint8Array>, postingCap: number): SalientIndex {
+  /** An index from its saved slices (by slice number), decoded as they are reached. */
+  static fromChunks(chunks: ReadonlyMap<number, Uint8Array>, postingCap: number): SalientIndex {
     const idx = new SalientIndex(postingCap);
-    for (const bytes of chunks) {
-      const a = int32s(bytes);
-      for (let at = 0; at < a.length; ) {
-        const key = a[at++]!;
-        const len = a[at++]!;
-        idx.postings.set(key, Array.from(a.subarray(at, at + len)));
-        idx.keyAdded(key);
-        at += len;
-      }
-    }
+    idx.raw = new Map(chunks);
     return idx;
   }
 
   toJSON(): SalientIndexJSON {
+    this.decodeAll();
     return { postings: [...this.postings].map(([k, v]) => [k, [...v]]) };
   }
 

@@ -1,8 +1,9 @@
 // The clusterer's state as named parts, so that a store writes only the parts a batch changed
 // and reads the rest back without parsing numbers from text. Part keys:
 //   meta          options, counters, article counts, dictionary size (JSON)
-//   v:<slice>     4,096 dictionary keys each (JSON string array); only the last slices grow
+//   v:<slice>     4,096 dictionary keys each (NUL-separated text); only the last slices grow
 //   df:<kind>:<s> document counts of 4,096 ids (raw Int32 bytes), kind terms | phrases | facts
+//   dd:<kind>:<q> ids counted by the batches since the counts were last written whole (each +1)
 //   e:<n>, t:<n>  one event or topic with its centroids (v8 serialization: typed arrays as bytes)
 //   ei:<s>, ti:<s> event and topic index posting lists of 256 keys (raw Int32 bytes)
 // Numeric arrays are host-endian bytes (every platform Node runs on in practice is little-endian).
@@ -73,6 +74,21 @@ export function readJson<T>(bytes: Uint8Array): T {
   return JSON.parse(untext.decode(bytes)) as T;
 }
 
+/**
+ * A dictionary slice: the keys joined by NUL after a leading NUL (splitting is several times
+ * faster to read back than a JSON array); a JSON array should a key ever hold a NUL.
+ */
+export function vocabPart(key: string, keys: readonly string[]): StatePart {
+  const plain = keys.every((k) => !k.includes('\0'));
+  return { key, value: text.encode(plain ? `\0${keys.join('\0')}` : JSON.stringify(keys)) };
+}
+
+export function readVocab(bytes: Uint8Array): string[] {
+  const s = untext.decode(bytes);
+  if (!s.startsWith('\0')) return JSON.parse(s) as string[];
+  return s.slice(1).split('\0');
+}
+
 export function recordPart(key: string, value: EventRecord | TopicRecord): StatePart {
   return { key, value: serialize(value) };
 }
@@ -86,23 +102,25 @@ export interface SortedParts {
   meta: StateMeta | null;
   vocab: Map<number, Uint8Array>;
   df: Map<number, Uint8Array>[];
+  dfDeltas: Map<number, Uint8Array>[];
   events: Uint8Array[];
   topics: Uint8Array[];
-  eventIndex: Uint8Array[];
-  topicIndex: Uint8Array[];
+  eventIndex: Map<number, Uint8Array>;
+  topicIndex: Map<number, Uint8Array>;
 }
 
 export function sortParts(parts: Iterable<StatePart>): SortedParts {
-  const out: SortedParts = { meta: null, vocab: new Map(), df: DF_KINDS.map(() => new Map()), events: [], topics: [], eventIndex: [], topicIndex: [] };
+  const out: SortedParts = { meta: null, vocab: new Map(), df: DF_KINDS.map(() => new Map()), dfDeltas: DF_KINDS.map(() => new Map()), events: [], topics: [], eventIndex: new Map(), topicIndex: new Map() };
   for (const { key, value } of parts) {
     const [kind, a, b] = key.split(':');
     if (kind === 'meta') out.meta = readJson<StateMeta>(value);
     else if (kind === 'v') out.vocab.set(Number(a), value);
     else if (kind === 'df') out.df[DF_KINDS.indexOf(a as (typeof DF_KINDS)[number])]?.set(Number(b), value);
+    else if (kind === 'dd') out.dfDeltas[DF_KINDS.indexOf(a as (typeof DF_KINDS)[number])]?.set(Number(b), value);
     else if (kind === 'e') out.events.push(value);
     else if (kind === 't') out.topics.push(value);
-    else if (kind === 'ei') out.eventIndex.push(value);
-    else if (kind === 'ti') out.topicIndex.push(value);
+    else if (kind === 'ei') out.eventIndex.set(Number(a), value);
+    else if (kind === 'ti') out.topicIndex.set(Number(a), value);
     else throw new Error(`unknown clusterer state part ${key}`);
   }
   return out;

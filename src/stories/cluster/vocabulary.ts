@@ -43,18 +43,30 @@ export class Vocabulary {
   }
 }
 
-/**
- * Ids per saved slice of a document-frequency table. A batch of articles counts into the slices
- * of the ids it holds; 4,096 counts are 16 KB, small next to the per-cluster parts a batch writes.
- */
-export const DF_CHUNK_BITS = 12;
-const DF_CHUNK = 1 << DF_CHUNK_BITS;
+/** Ids per saved slice of a document-frequency table (16 KB of counts). */
+const DF_CHUNK = 4096;
 
 /** Int32 values from bytes written by `new Uint8Array(int32Array.buffer)` (copied: stored bytes need not be aligned). */
 export function int32s(bytes: Uint8Array): Int32Array {
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   return new Int32Array(copy.buffer);
+}
+
+/**
+ * What a save of a document-frequency table writes. A batch counts into ids all over the table
+ * (common words everywhere, new names at the end), so instead of rewriting every slice it
+ * touched, a save appends the ids it counted as one delta; once the deltas hold as many ids as
+ * the table has slots, the slices are written whole and the deltas dropped (amortised: each
+ * counted id is written a bounded number of times, whatever the size of the table).
+ */
+export interface DfChanges {
+  /** Slices written whole (after a compaction), by slice number. */
+  chunks: [number, Uint8Array][];
+  /** A new delta: its sequence number and the ids counted since the last save (each +1). */
+  delta: [number, Uint8Array] | null;
+  /** Sequence numbers of deltas folded into the slices, to delete. */
+  dropped: number[];
 }
 
 /** A growable Int32Array large enough for `n` slots. */
@@ -73,8 +85,15 @@ export class IdTable {
   private df: Int32Array = new Int32Array(1024);
   private n = 0;
   private logN1 = 0;
-  /** Slices (of `DF_CHUNK` ids) counted into since the state was last saved. */
-  private dirty = new Uint8Array(64);
+  /** Ids counted since the last save, one array per article (copies). */
+  private pending: Int32Array[] = [];
+  private pendingCount = 0;
+  /** More ids counted than the next save would log: it writes the slices whole (and nothing more is kept). */
+  private overflow = false;
+  /** Sequence numbers of the deltas saved since the slices were last written, and how many ids they hold. */
+  private deltas: number[] = [];
+  private logged = 0;
+  private nextDelta = 0;
 
   get documents(): number {
     return this.n;
@@ -87,14 +106,13 @@ export class IdTable {
     let max = -1;
     for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
     this.df = grown(this.df, max + 1);
-    if (max >= 0 && max >>> DF_CHUNK_BITS >= this.dirty.length) {
-      const flags = new Uint8Array(Math.max(this.dirty.length * 2, (max >>> DF_CHUNK_BITS) + 1));
-      flags.set(this.dirty);
-      this.dirty = flags;
-    }
-    for (let i = 0; i < ids.length; i++) {
-      this.df[ids[i]!]!++;
-      this.dirty[ids[i]! >>> DF_CHUNK_BITS] = 1;
+    for (let i = 0; i < ids.length; i++) this.df[ids[i]!]!++;
+    if (this.overflow || ids.length === 0) return;
+    this.pending.push(Int32Array.from(ids));
+    this.pendingCount += ids.length;
+    if (this.logged + this.pendingCount > this.df.length) {
+      this.overflow = true;
+      this.pending = [];
     }
   }
 
@@ -110,24 +128,35 @@ export class IdTable {
     return { n: this.n, df: Array.from(this.df.subarray(0, end)) };
   }
 
-  /** Slice numbers counted into since the last call (all slices in use with `all`); clears the record. */
-  takeDirty(all: boolean): number[] {
-    const out: number[] = [];
-    const used = Math.ceil(this.usedLength() / DF_CHUNK);
-    for (let c = 0; c < used; c++) if (all || this.dirty[c]) out.push(c);
-    this.dirty.fill(0);
+  /** The changes since the last call (every slice with `all`); clears the record. */
+  takeChanges(all: boolean): DfChanges {
+    const count = this.pendingCount;
+    const used = this.usedLength();
+    const out: DfChanges = { chunks: [], delta: null, dropped: [] };
+    if (all || this.overflow || this.logged + count > used) {
+      for (let c = 0; c * DF_CHUNK < used; c++) out.chunks.push([c, new Uint8Array(this.df.slice(c * DF_CHUNK, Math.min((c + 1) * DF_CHUNK, used)).buffer)]);
+      out.dropped = this.deltas;
+      this.deltas = [];
+      this.logged = 0;
+    } else if (count > 0) {
+      const ids = new Int32Array(count);
+      let at = 0;
+      for (const p of this.pending) {
+        ids.set(p, at);
+        at += p.length;
+      }
+      out.delta = [this.nextDelta, new Uint8Array(ids.buffer)];
+      this.deltas.push(this.nextDelta++);
+      this.logged += count;
+    }
+    this.pending = [];
+    this.pendingCount = 0;
+    this.overflow = false;
     return out;
   }
 
-  /** One slice of the counts, as bytes (a copy). */
-  chunkBytes(chunk: number): Uint8Array {
-    const from = chunk * DF_CHUNK;
-    const part = this.df.slice(from, Math.min(from + DF_CHUNK, this.df.length));
-    return new Uint8Array(part.buffer);
-  }
-
-  /** Counts from saved slices; `n` is the number of articles counted. */
-  static fromChunks(n: number, chunks: ReadonlyMap<number, Uint8Array>): IdTable {
+  /** Counts from saved slices and deltas; `n` is the number of articles counted. */
+  static fromParts(n: number, chunks: ReadonlyMap<number, Uint8Array>, deltas: ReadonlyMap<number, Uint8Array>): IdTable {
     const t = new IdTable();
     t.n = n;
     t.logN1 = Math.log(n + 1);
@@ -135,6 +164,16 @@ export class IdTable {
     for (const [c, bytes] of chunks) end = Math.max(end, c * DF_CHUNK + bytes.byteLength / 4);
     t.df = grown(t.df, end);
     for (const [c, bytes] of chunks) t.df.set(int32s(bytes), c * DF_CHUNK);
+    for (const [seq, bytes] of [...deltas].sort((a, b) => a[0] - b[0])) {
+      const ids = int32s(bytes);
+      let max = -1;
+      for (const id of ids) if (id > max) max = id;
+      t.df = grown(t.df, max + 1);
+      for (const id of ids) t.df[id]!++;
+      t.deltas.push(seq);
+      t.logged += ids.length;
+      t.nextDelta = seq + 1;
+    }
     return t;
   }
 
