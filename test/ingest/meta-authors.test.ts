@@ -17,6 +17,14 @@ describe('visible bylines', () => {
   });
 });
 
+describe('labelled user names', () => {
+  it("reads a lower-case user name after a byline word and a colon, not a lower-case word after 'von'", () => {
+    const html = (line: string) => `<html><body><div id="content"><div class="title"><small>${line}</small><h2>Ratschläge</h2></div><p>Text.</p></div></body></html>`;
+    expect(authors(html('Verfasst von: <strong>mitundmiteinander</strong> | 31. Dezember 2008'))).toEqual({ names: ['mitundmiteinander'], rule: 'text:byline' });
+    expect(authors(html('Ein Artikel von heute')).names).toBeUndefined();
+  });
+});
+
 describe('author profile links', () => {
   it('reads a link whose address spells its text, not menu entries or other profile links', () => {
     const html = `<html><body><nav><a href="/user/barkeeper">BarKeeper</a></nav><article><h1>Wahlkampf</h1>

@@ -63,6 +63,10 @@ const BY_LEADS = '(?:(?:[Bb]log\\s+)?(?:[Ee]in\\s+)?(?:[Bb]eitrag|[Aa]rtikel|[Ww
 // ('von NAME am 20.09.2020', 'by NAME on 4 May').
 const BYLINE_TEXT = new RegExp(`^(?:[-–—|]\\s*)?${BY_LEADS}${BY_WORDS}\\s*:?\\s+(\\p{Lu}[\\p{L}.'’-]*\\d{0,4}(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|der|da|di|del|la|le|und|and|et|y|e)){0,6})\\s*(?:[,|•·–—-].{0,40}|\\([^()]{1,60}\\)(?:,.{0,40})?|:|\\s(?:am|on|le|el|il)\\s+\\d.{0,30})?$`, 'u');
 
+/** 'Verfasst von: mitundvoneinander | 31. Dezember 2008': after a byline word and a colon, a user
+ * name in lower case is the author too. */
+const LABELLED_HANDLE = new RegExp(`^${BY_LEADS}${BY_WORDS}\\s*:\\s+([\\p{Ll}\\d][\\p{L}\\d._-]{2,30})\\s*(?:[|•·–—-].{0,40})?$`, 'u');
+
 /** 'Posted on September 21, 2020 by NAME'. */
 const POSTED_BY = /^(?:[Pp]osted|[Pp]ublished|[Vv]eröffentlicht|[Gg]eschrieben|[Ee]rstellt|[Ee]ingestellt)\b.{0,50}\s(?:by|von)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})$/u;
 
@@ -103,7 +107,7 @@ function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => bo
       continue;
     }
     if (t.length < 5) continue;
-    const m = BYLINE_TEXT.exec(t) ?? POSTED_BY.exec(t);
+    const m = BYLINE_TEXT.exec(t) ?? POSTED_BY.exec(t) ?? LABELLED_HANDLE.exec(t);
     const line = m ? (BYLINE_TEXT.test(t) ? t : (m[1] ?? t)) : null;
     if (line && accept(line) && inArticleScope(el)) return line;
   }
