@@ -178,3 +178,17 @@ describe('author lists', () => {
     expect(authors(html.replace('London, Beat Bumb', 'head of news')).names).toEqual(['Markus M. Haef']);
   });
 });
+
+describe('wire credits closing the text', () => {
+  const long = 'Der Geheimdienst nahm damals an, dass der Politiker wegen einer Operation wochenlang verschwunden gewesen sei, hieß es.';
+  const page = (credit: string, ld = 'Redaktion') => `<html><head><script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"${ld}"}}</script></head>
+    <body><article><h1>Nordkorea</h1><p>${long}</p><p>${long} ${credit}</p><p><em>*Teil eines Netzwerks</em></p></article></body></html>`;
+  it("takes '(FR mit dpa)' over a desk name, and keeps a person's name", () => {
+    expect(authors(page('(FR mit dpa)'))).toEqual({ names: ['FR mit dpa'], rule: 'text:end-credit' });
+    expect(authors(page('(FR mit dpa)', 'Lea Brand')).names).toEqual(['Lea Brand']);
+  });
+  it('does not read an abbreviation in brackets as a credit', () => {
+    expect(authors(page('(CDU/CSU)')).names).toEqual(['Redaktion']);
+    expect(authors(page('(EU)')).names).toEqual(['Redaktion']);
+  });
+});

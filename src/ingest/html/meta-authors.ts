@@ -190,6 +190,23 @@ function linkBeforeDate(el: Element, line: string): string | null {
   return /^,?\s+\d{1,2}\.\d{1,2}\.\d{2,4}\b/.test(line.slice(name.length)) ? name : null;
 }
 
+/** Names of an editorial desk rather than of a writer. */
+const DESK = /^(?:redaktion|redaction|rédaction|redacción|editorial|newsroom|newsdesk|staff)$/i;
+
+/** A wire credit closing a paragraph: '(dpa)', '(FR mit dpa)', '(afp/red)', '(APA/AP)': short words
+ * in lower case or capitals (agency and outlet abbreviations) joined by '/', ',' or 'mit'/'with'; at
+ * least one in lower case, since '(EU)', '(WHO)' or '(CDU/CSU)' closes many a sentence. */
+const END_CREDIT = /\(((?:[\p{Ll}]{2,8}|[\p{Lu}]{2,6})(?:\s*[/,]\s*|\s+(?:mit|with|und|and|avec|con)\s+)(?:[\p{Ll}]{2,8}|[\p{Lu}]{2,6})(?:\s*[/,]\s*(?:[\p{Ll}]{2,8}|[\p{Lu}]{2,6}))*|[\p{Ll}]{2,4})\)\s*$/u;
+
+/** The credit closing one of the article's last paragraphs of text. */
+function endCredit(article: Element | null): string | null {
+  const paragraphs = Array.from(article?.querySelectorAll('p') ?? []).filter((p) => textOf(p).length > 80);
+  const last = paragraphs[paragraphs.length - 1];
+  const credit = last ? END_CREDIT.exec(textOf(last))?.[1] : undefined;
+  // One lower-case agency word at least: '(CDU/CSU)' or '(CDU und SPD)' names parties, not a credit.
+  return credit && credit.split(/[\s/,]+/).some((w) => /^\p{Ll}+$/u.test(w) && !/^(?:mit|with|und|and|avec|con)$/.test(w)) ? credit : null;
+}
+
 /** A 'Quelle: kathpress' paragraph under the text: the agency or outlet the page reprints. Read
  * only when no byline names anyone, before the site's own name. */
 const SOURCE_LINE = /^(?:Quelle|Source|Fuente|Fonte|Bron)\s*:\s*([\p{L}][\p{L}\d&/.' -]{1,40})$/u;
@@ -287,6 +304,11 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   if (cc) add([textOf(cc)], 'html:cc-attribution');
   const owner = out.length === 0 ? personalSiteOwner(document, siteNames, host) : null;
   if (owner) out.push({ names: [owner], rule: 'site:personal-domain' });
+  // A desk name alone ('Redaktion') gives way to the credit closing the text ('... (FR mit dpa)').
+  if (out.every((c) => c.names.every((n) => DESK.test(n)))) {
+    const credit = endCredit(article);
+    if (credit) out.unshift({ names: [credit], rule: 'text:end-credit' });
+  }
   const source = out.length === 0 ? sourceLine(document.body) : null;
   if (source) out.push({ names: [source], rule: 'text:source-line' });
   if (out.length === 0 && siteSigned) out.push({ names: [siteSigned], rule: 'html:byline-site' });
