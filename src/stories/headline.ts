@@ -66,6 +66,8 @@ export function eventHeadline(e: HeadlineEvent, name: ActorNamer): string {
   phrase = phrase.trim();
   if (PLURAL_HEADS.test(source)) phrase = pluralVerb(phrase);
   const where = e.location ? ` in ${e.location}` : '';
-  const when = e.date ? ` on ${e.date.slice(0, 10)}${e.dateResolved ? '' : ' (inferred)'}` : '';
+  // A day is 'on', a month or a year 'in' ('in 2022', 'in 2022-03').
+  const day = e.date ? e.date.slice(0, 10) : null;
+  const when = day ? ` ${/^\d{4}-\d{2}-\d{2}$/.test(day) ? 'on' : 'in'} ${day}${e.dateResolved ? '' : ' (inferred)'}` : '';
   return `${MODAL_PREFIX[e.modality] ?? ''}${capitalise(source)} ${phrase}${where}${when}`;
 }

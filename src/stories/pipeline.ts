@@ -128,7 +128,8 @@ export function refreshDerived(store: Store, articles?: Set<number>): void {
     }
     const timeline = buildTimeline(store.queryEvents({ articleIds: s.articleIds }), namer);
     const dated = timeline.entries.filter((e) => e.date && /^\d{4}-\d{2}-\d{2}/.test(e.date));
-    const top = headlineEntry(timeline.entries);
+    // Only an entry naming both actors names a story; else the article's own title does.
+    const top = headlineEntry(timeline.entries.filter((e) => e.source && e.target));
     const published = arts.map((a) => a.published?.slice(0, 10)).filter((x): x is string => !!x).sort();
     const days = [...dated.map((e) => e.date!.slice(0, 10)), ...published].sort();
     // With no coded event, the earliest article's own title names the story.
@@ -145,21 +146,21 @@ export function refreshDerived(store: Store, articles?: Set<number>): void {
 }
 
 /**
- * The entry that best names an event story: reported by the most articles, then with both actors
- * known, then asserted rather than planned or denied, then dated.
+ * The entry that best names an event story: what happened (asserted, not planned, denied or
+ * conditional: a story is not named by an intention when an act is told), then reported by the
+ * most articles, then dated.
  */
 function headlineEntry(entries: TimelineEntry[]): TimelineEntry | undefined {
   const score = (e: TimelineEntry) =>
+    (e.reports.some((r) => r.modality === 'asserted') ? 10 : 0) +
     new Set(e.reports.map((r) => r.articleId)).size * 3 +
-    (e.source && e.target ? 4 : 0) +
-    (e.reports.some((r) => r.modality === 'asserted') ? 1.5 : 0) +
     (e.date && !e.uncertain ? 1 : 0);
   return [...entries].sort((a, b) => score(b) - score(a))[0];
 }
 
 /**
  * A topic's label: its most mentioned actors, by canonical name. A topic of one article, or of
- * articles not in English (the entity layer reads English), takes its earliest article's title.
+ * articles not in English (the entity layer reads English), takes its first titled article's title.
  */
 function topicLabel(store: Store, articleIds: number[]): string {
   if (articleIds.length === 0) return 'Empty topic';

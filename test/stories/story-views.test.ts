@@ -74,6 +74,8 @@ describe('headlines', () => {
     expect(eventHeadline(base, namer)).toBe('Norway signs an agreement with Chile on 2021-03-15');
     expect(eventHeadline({ ...base, cameo: '072', root: '07', modality: 'intended', dateResolved: false }, namer)).toBe('plans: Norway provides military aid to Chile on 2021-03-15 (inferred)');
     expect(eventHeadline({ ...base, target: null, targetText: null, cameo: '010', root: '01', date: null }, namer)).toBe('Norway makes a statement');
+    expect(eventHeadline({ ...base, date: '2022' }, namer)).toBe('Norway signs an agreement with Chile in 2022');
+    expect(eventHeadline({ ...base, date: '2022-03', dateResolved: false }, namer)).toBe('Norway signs an agreement with Chile in 2022-03 (inferred)');
   });
 
   it('gives a plural subject a plural verb', () => {

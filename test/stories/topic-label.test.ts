@@ -1,5 +1,6 @@
-// Topic labels as `dossier stories` shows them: the most mentioned actors of a topic in English,
-// the article's own title for a topic of one article or of articles the entity layer cannot read.
+// Story labels as `dossier stories` shows them: the most mentioned actors of a topic in English,
+// the article's own title for a topic of one article or of articles the entity layer cannot read,
+// and for an event whose coded acts do not name both actors.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { dossier, tempDir } from '../helpers.js';
 interface Listed {
   headline: string;
   articles: string[];
+  events: { headline: string; articles: string[] }[];
 }
 
 describe('topic labels', () => {
@@ -30,6 +32,12 @@ describe('topic labels', () => {
         language: 'de',
         text: 'Die Österreichischen Bundesbahnen nehmen den Nachtzug zwischen Wien und Zürich ab Dezember wieder auf. Die Fahrt dauert zehn Stunden, teilte ein Sprecher am Montag mit.',
       },
+      {
+        id: 'praise',
+        title: 'Minister hails record harvest',
+        language: 'en',
+        text: 'The United States praised the record harvest on Monday. Farmers welcomed the news in 2022.',
+      },
     ];
     writeFileSync(dump, rows.map((r) => JSON.stringify(r)).join('\n'));
     const r = dossier(['analyze', dump, seedsDir(), '--db', db, '--out', join(t.dir, 'report')]);
@@ -41,6 +49,12 @@ describe('topic labels', () => {
   it("labels a one-article topic with the article's title", () => {
     expect(topics.find((x) => x.articles.includes('harbour'))?.headline).toBe('Harbour authority in Valparaíso approves new dredging budget');
     expect(topics.find((x) => x.articles.includes('zug'))?.headline).toBe('Nachtzug zwischen Wien und Zürich fährt wieder');
+  });
+
+  it("names an event by its article's title when no coded act names both actors", () => {
+    // 'The United States praised ...' is coded with no target: 'United States praises' names nothing.
+    const praise = topics.find((x) => x.articles.includes('praise'))!;
+    expect(praise.events.map((e) => e.headline)).toEqual(['Minister hails record harvest']);
   });
 
   it('labels a topic of several English articles by its most mentioned actors', () => {
