@@ -579,7 +579,8 @@ export class StoryClusterer {
       if (df.delta) parts.push({ key: `dd:${kind}:${df.delta[0]}`, value: df.delta[1] });
       for (const seq of df.dropped) removed.push(`dd:${kind}:${seq}`);
     });
-    // A cluster is written when a field changed or when scoring rebuilt a centroid's cache.
+    // A cluster is written when a field changed or when scoring rebuilt a centroid's cache
+    // (a flag check per cluster; only the changed ones are encoded).
     for (const e of this.events.values()) {
       if (profileTouched(e) || all || this.dirtyEvents.has(e.n)) parts.push(recordPart(eventPartKey(e.n), { n: e.n, topic: e.topic, docIds: e.docIds, joinScoreSum: e.joinScoreSum, joins: e.joins, ...profileRecord(e) }));
     }
