@@ -134,4 +134,32 @@ describe('StoryClusterer state in parts', () => {
     const back = StoryClusterer.fromParts(c.takeStateChanges().parts);
     expect(stateOf(back)).toEqual(stateOf(c));
   });
+
+  it('leaves the last committed state whole when a save is rolled back (a run killed before its commit)', () => {
+    const tmp = tempDir();
+    const store = openStore(`${tmp.dir}/rollback.db`);
+    const run = loadClusterer(store);
+    const straight = new StoryClusterer();
+    for (const a of articles.slice(0, 60)) {
+      run.add({ id: a.id, text: a.text });
+      straight.add({ id: a.id, text: a.text });
+    }
+    store.transaction(() => saveClusterer(store, run));
+    const committed = stateOf(straight);
+    for (const a of articles.slice(60, 100)) run.add({ id: a.id, text: a.text });
+    expect(() =>
+      store.transaction(() => {
+        saveClusterer(store, run);
+        throw new Error('killed');
+      }),
+    ).toThrow('killed');
+    // The next run starts from the first batch's state and places the second batch as if nothing had happened.
+    const next = loadClusterer(store);
+    expect(stateOf(next)).toEqual(committed);
+    for (const a of articles.slice(60, 100)) expect(next.add({ id: a.id, text: a.text })).toEqual(straight.add({ id: a.id, text: a.text }));
+    store.transaction(() => saveClusterer(store, next));
+    expect(stateOf(loadClusterer(store))).toEqual(stateOf(straight));
+    store.close();
+    tmp.cleanup();
+  });
 });
