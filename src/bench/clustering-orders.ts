@@ -6,21 +6,11 @@ import { clusterAndScore, loadEcbDev, type EcbArticle } from './clustering.js';
 import type { ClustererOptions } from '../stories/cluster/types.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
 import { numberArg } from './args.js';
-
-/** mulberry32: a small seeded generator, so every run shuffles the same way. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './synthetic.js';
 
 export function shuffledOrders(articles: readonly EcbArticle[], n: number): EcbArticle[][] {
   return Array.from({ length: n }, (_, k) => {
-    const next = seeded(k + 1);
+    const next = mulberry32(k + 1);
     const a = [...articles];
     for (let i = a.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
