@@ -292,6 +292,15 @@ export class StoryClusterer {
     return (1 - wp) * cosW + wp * t.phrases.cosine(p.phrases, this.phraseDf);
   }
 
+  /** Whether an article has principal names and the event mentions every one of them. */
+  private namesAllKnown(phrases: DenseScratch, e: EventState): boolean {
+    if (e.phrases.isEmpty) return false;
+    const ids = phrases.ids;
+    const ranked = topIds(ids, ids.map((id) => phrases.get(id)), ids.length, this.options.principalNames * 2);
+    const names = ranked.filter((id) => isSpelledName(this.vocab.key(id))).slice(0, this.options.principalNames);
+    return names.length > 0 && names.every((n) => e.phrases.has(n));
+  }
+
   /** Share of an article's principal names (its heaviest) that an event never mentions. */
   private missingNames(phrases: DenseScratch, e: EventState): number {
     if (e.phrases.isEmpty) return 0;
@@ -348,7 +357,8 @@ export class StoryClusterer {
       // Years apart is another happening, but still says which subject the article belongs to.
       if (!nearest || near > nearest.score) nearest = { event: e, score: near };
       const s = near - this.separation(v.time, v.time, e);
-      if (s < o.eventThreshold || (best && s <= best.score)) continue;
+      if (best && s <= best.score) continue;
+      if (s < o.eventThreshold && !(o.namedJoinThreshold > 0 && s >= o.namedJoinThreshold && this.namesAllKnown(this.articleProbe.phrases, e))) continue;
       if (e.joins >= 2 && s < o.cohesionShare * (e.joinScoreSum / e.joins)) continue;
       best = { event: e, score: s };
     }

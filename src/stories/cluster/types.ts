@@ -59,6 +59,11 @@ export interface ClustererOptions {
   namePenalty: number;
   /** How many of an article's heaviest names count as its principal names. */
   principalNames: number;
+  /**
+   * An article scoring below `eventThreshold` still joins an event at this score or above when the
+   * event mentions every one of its principal names (0 = off).
+   */
+  namedJoinThreshold: number;
   /** An article joins an event only at this share of the event's mean join score or above. */
   cohesionShare: number;
   /**
@@ -102,6 +107,7 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   phraseWeight: 0.4,
   namePenalty: 0,
   principalNames: 1,
+  namedJoinThreshold: 0.2,
   cohesionShare: 0,
   nearEventShare: 0.5,
   topicPhraseWeight: 0.2,
