@@ -65,9 +65,12 @@ export function selfDirected(e: Pick<StoredEvent, 'source' | 'target'>): boolean
   return e.source.slice(0, 3) === e.target.slice(0, 3) && (e.source.length === 3 || e.target.length === 3);
 }
 
-/** Says nothing an analyst can use: neither actor could be coded ('Someone assaults people'). */
-export function actorless(e: Pick<StoredEvent, 'source' | 'target'>): boolean {
-  return !e.source && !e.target;
+/**
+ * Says nothing an analyst can use: neither actor could be coded, or nobody is named as doing it
+ * (no code and no words for the source: 'Someone yields to Syria').
+ */
+export function actorless(e: Pick<StoredEvent, 'source' | 'target' | 'sourceText'>): boolean {
+  return !e.source && (!e.target || !e.sourceText);
 }
 
 /** Which happening an article reports (its event story); reports merge only within one. */

@@ -64,7 +64,9 @@ describe('timeline', () => {
     expect(t.entries.map((e) => e.reports[0]!.eventId)).toEqual([4]);
     expect(selfDirected({ source: 'SYRMIL', target: 'SYR' })).toBe(true);
     expect(selfDirected({ source: 'SYRGOV', target: 'SYRREB' })).toBe(false);
-    expect(actorless({ source: null, target: 'IRN' })).toBe(false);
+    expect(actorless({ source: null, sourceText: 'protesters', target: 'IRN' })).toBe(false);
+    expect(actorless({ source: null, sourceText: null, target: 'IRN' })).toBe(true);
+    expect(actorless({ source: 'IRN', sourceText: null, target: null })).toBe(false);
   });
 });
 
