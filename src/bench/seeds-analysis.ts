@@ -213,6 +213,11 @@ export const runner: BenchRunner = {
   description: 'the whole pipeline on the seed articles against seeds.gold.json',
   async run(): Promise<BenchReport> {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-seeds-'));
+    // Models load once per process (cached): timed apart, so that the pipeline figure does not
+    // depend on whether another benchmark of the same run loaded them first.
+    const loading = performance.now();
+    await defaultAnalysers();
+    const loadMs = performance.now() - loading;
     const started = performance.now();
     const store = await analyseSeeds(join(dir, 'seeds.db'));
     const ms = performance.now() - started;
@@ -235,7 +240,8 @@ export const runner: BenchRunner = {
           { metric: 'quote variants / contradictions', ours: `${s.quoteVariants} / ${s.contradictions}` },
           { metric: 'per happening: gold name variants told', ours: `${s.perEvent.namesFound}/${s.perEvent.names}`, target: 'all' },
           { metric: 'per happening: gold quote variants told', ours: `${s.perEvent.quotesFound}/${s.perEvent.quotes}`, target: 'all' },
-          { metric: 'pipeline time (ingest to stories)', ours: `${ms.toFixed(0)} ms` },
+          { metric: 'pipeline time (ingest to stories), first run in the process, models loaded', ours: `${ms.toFixed(0)} ms` },
+          { metric: 'model loading, first in the process', ours: `${loadMs.toFixed(0)} ms` },
         ],
         notes: [...s.aliasMisses.map((m) => `alias missed: ${m}`), ...s.quoteMisses, ...s.eventMisses.map((m) => `must event missed: ${m}`), ...s.perEvent.misses],
       };
