@@ -1,6 +1,7 @@
 // Shared test helpers: temporary folders and a few article texts written for the tests.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../src/paths.js';
@@ -45,4 +46,17 @@ export function htmlPage(title: string, body: string, extraHead = ''): string {
 <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
 <article><h1>${title}</h1>${paras}</article>
 <footer>Copyright Example Media. All rights reserved.</footer></body></html>`;
+}
+
+/** A count read from a store another process is writing: 0 while the file or its tables do not exist yet. */
+export function countWhileWriting(db: string, sql: string): number {
+  if (!existsSync(db)) return 0;
+  const c = new Database(db, { readonly: true, fileMustExist: true });
+  try {
+    return (c.prepare(sql).get() as { n: number }).n;
+  } catch {
+    return 0;
+  } finally {
+    c.close();
+  }
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/paths.js';
-import { dossier, fakeArticle, tempDir } from '../helpers.js';
+import { countWhileWriting, dossier, fakeArticle, tempDir } from '../helpers.js';
 
 const BIN = join(repoRoot, 'bin', 'dossier.js');
 const N = 400;
@@ -43,14 +43,7 @@ function layerCounts(db: string): Map<string, string> {
 }
 
 function analysedCount(db: string): number {
-  const c = new Database(db, { readonly: true, fileMustExist: true });
-  try {
-    return (c.prepare('SELECT COUNT(*) AS n FROM articles WHERE analysed_version > 0').get() as { n: number }).n;
-  } catch {
-    return 0;
-  } finally {
-    c.close();
-  }
+  return countWhileWriting(db, 'SELECT COUNT(*) AS n FROM articles WHERE analysed_version > 0');
 }
 
 describe('dossier analyze killed part-way', () => {

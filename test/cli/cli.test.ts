@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { repoRoot, seedsDir } from '../../src/paths.js';
-import { dossier, fakeArticle, htmlPage, tempDir } from '../helpers.js';
+import { countWhileWriting, dossier, fakeArticle, htmlPage, tempDir } from '../helpers.js';
 
 const BIN = join(repoRoot, 'bin', 'dossier.js');
 
@@ -79,17 +79,7 @@ describe('dossier CLI', () => {
     for (let i = 0; i < N; i++) writeFileSync(join(d, `a${String(i).padStart(5, '0')}.html`), htmlPage(`Story ${i}`, fakeArticle(i + 100, 12)));
     const killDb = join(t.dir, 'killed.db');
     const child = spawn(process.execPath, [BIN, 'ingest', d, '--db', killDb], { stdio: 'ignore' });
-    const count = () => {
-      if (!existsSync(killDb)) return 0;
-      const c = new Database(killDb, { readonly: true, fileMustExist: true });
-      try {
-        return (c.prepare('SELECT COUNT(*) n FROM articles').get() as { n: number }).n;
-      } catch {
-        return 0;
-      } finally {
-        c.close();
-      }
-    };
+    const count = () => countWhileWriting(killDb, 'SELECT COUNT(*) n FROM articles');
     const deadline = Date.now() + 60_000;
     while (count() < 50 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGKILL');
