@@ -164,10 +164,29 @@ function headlineEntry(entries: TimelineEntry[]): TimelineEntry | undefined {
  */
 function topicLabel(store: Store, articleIds: number[]): string {
   if (articleIds.length === 0) return 'Empty topic';
-  const articles = articleIds.map((id) => store.getArticle(id)).filter((a) => !!a);
-  const english = articles.filter((a) => !a.language || /^en\b/i.test(a.language)).length;
-  const title = articles.find((a) => a.title)?.title;
-  if (title && (articleIds.length === 1 || english * 2 < articles.length)) return title;
+  const title = firstTitle(store, articleIds);
+  if (title && (articleIds.length === 1 || mostlyNotEnglish(store, articleIds))) return title;
   const names = store.topEntityNames(articleIds, ['GPE', 'PERSON', 'ORG'], 3);
   return names.length ? names.join(' – ') : `Topic of ${articleIds.length} article${articleIds.length === 1 ? '' : 's'}`;
+}
+
+function firstTitle(store: Store, articleIds: number[]): string | null {
+  for (const id of articleIds) {
+    const title = store.getArticle(id)?.title;
+    if (title) return title;
+  }
+  return null;
+}
+
+/** Whether fewer than half the articles are in English (or of unknown language); reads only until that is settled. */
+function mostlyNotEnglish(store: Store, articleIds: number[]): boolean {
+  let english = 0;
+  for (const [i, id] of articleIds.entries()) {
+    const language = store.getArticle(id)?.language;
+    if (!language || /^en\b/i.test(language)) english++;
+    if (english * 2 >= articleIds.length) return false;
+    // Even if every article left were in English, they would stay under half.
+    if ((english + articleIds.length - i - 1) * 2 < articleIds.length) return true;
+  }
+  return english * 2 < articleIds.length;
 }
