@@ -192,3 +192,16 @@ describe('wire credits closing the text', () => {
     expect(authors(page('(EU)')).names).toEqual(['Redaktion']);
   });
 });
+
+describe('bylines written as a line between <br>s', () => {
+  const long = 'Das Gericht wies die Klage ab, weil der Kläger keine ernsthaften Bemühungen um eine Arbeit nachweisen konnte.';
+  it("reads 'Autor: Rechtsanwalt NAME' closing a <br> block, without the profession", () => {
+    const html = `<html><body><div class="artikel"><h1>Kein Wohngeld</h1><div class="text">${long}<br><br>Quelle: Rechtsnews<br><br>Autor: <a href="/anwalt/">Rechtsanwalt</a> Jonas Kerber</div></div></body></html>`;
+    expect(authors(html)).toEqual({ names: ['Jonas Kerber'], rule: 'text:br-byline' });
+  });
+  it("leaves a forum poster's handle before an essay's author quoted in the post", () => {
+    const html = `<html><body><div class="post"><p class="author">von <a class="username" href="/memberlist?u=5">r42</a></p>
+      <div class="content">Was ist Freie Software?<br> von Georg K. Brandt<br><br>${long} ${long}</div></div></body></html>`;
+    expect(authors(html).names).toEqual(['r42']);
+  });
+});

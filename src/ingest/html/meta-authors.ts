@@ -8,6 +8,7 @@ import { copyrightPerson } from './meta-author-copyright.js';
 import { displayNameFor } from './meta-author-handle.js';
 import { profileLinkName } from './meta-author-link.js';
 import { BYLINE_GROUPS, bylineElements } from './meta-byline-elements.js';
+import { brLines } from './meta-br-lines.js';
 import { descendantsByTag, indexPage, type PageIndex, shortText } from './meta-page-index.js';
 import { BY_PREFIX, nameShaped, personLike, splitAuthors, userName } from './meta-names.js';
 import type { MetaTags } from './meta-tags.js';
@@ -113,6 +114,24 @@ function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => bo
   }
   return null;
 }
+
+/** A byline that is one line of a long block written with <br>s ('...<br><br>Autor: NAME</div>'),
+ * the article's first. Weaker than a byline element of its own: such blocks also quote other
+ * texts with their authors ('Title<br>von NAME<br>...' in a forum post), so it is read only when
+ * nothing else names anyone. */
+function brByline(index: PageIndex | null, article: Element | null, body: Element | null, accept: (line: string) => boolean): string | null {
+  const scope = article ?? body;
+  if (!index || !scope) return null;
+  for (const el of descendantsByTag(index, scope, BR_BLOCK_TAGS)) {
+    // Short elements were read whole by bylineIn.
+    if ((index.length.get(el) ?? 0) <= 80) continue;
+    const line = brLines(el, 80).find((l) => BYLINE_TEXT.test(l) && accept(l));
+    if (line && inArticleScope(el)) return line;
+  }
+  return null;
+}
+
+const BR_BLOCK_TAGS = new Set(['P', 'DIV', 'TD', 'SPAN', 'FONT']);
 
 /** A name that links to the site's home page is the site's masthead ('<h1 class="vcard author"><a
  * href="/">Blog name</a>'), not the article's byline, which links to an author page if anywhere. */
@@ -309,6 +328,8 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
     const credit = endCredit(article);
     if (credit) out.unshift({ names: [credit], rule: 'text:end-credit' });
   }
+  const brLine = out.length === 0 ? brByline(index, article, document.body, (l) => splitAuthors(l, siteNames, host).length > 0) : null;
+  if (brLine) add([brLine], 'text:br-byline');
   const source = out.length === 0 ? sourceLine(document.body) : null;
   if (source) out.push({ names: [source], rule: 'text:source-line' });
   if (out.length === 0 && siteSigned) out.push({ names: [siteSigned], rule: 'html:byline-site' });

@@ -18,9 +18,13 @@ const NUMBERED_HANDLE = /^\p{L}{3,}[\p{L}_]*\d{1,4}$/u;
 
 const CONTRIBUTOR_ROLE = /^(?:übersetzung|übersetzt|translat\w*|traduction|traducci[oó]n|traduzione|illustrations?|grafik|infografik|mitarbeit|lektorat|kamera|schnitt)\b/i;
 
+/** A profession written before the name in a byline ('Autor: Rechtsanwalt Max Muster'), which
+ * is no part of the name; academic titles ('Dr.') are kept, as pages and readers keep them. */
+const PROFESSION = /^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin)(?:\s+für\s+\p{L}+)?|Patentanw(?:alt|ältin)|Notar(?:in)?|Steuerberater(?:in)?|Wirtschaftsprüfer(?:in)?|Attorney|Lawyer|Avocat|Abogad[oa])\s+(?=\p{Lu})/u;
+
 function cleanName(raw: string): string {
   let s = clean(raw).replace(/^(?:©|@|copyright\b)\s*(?:\d{4}\s*)?/i, '').replace(/\s+@\w+/g, '');
-  s = s.replace(/^[-–—|]\s*/, '').replace(BY_PREFIX, '').replace(BY_PREFIX, '');
+  s = s.replace(/^[-–—|]\s*/, '').replace(BY_PREFIX, '').replace(BY_PREFIX, '').replace(PROFESSION, '');
   // A role in brackets after the name: 'Name (Pressesprecher)', 'Name (Sponsored Post), Redner bei X'.
   s = s.replace(/\s*\([^()]{1,60}\)(?:\s*,[^()]*)?$/, '');
   // Trailing descriptors: 'Name | Site', 'Name - Redaktion', a date after the name.

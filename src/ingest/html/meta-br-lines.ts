@@ -1,0 +1,35 @@
+// Lines of a block written with <br> instead of paragraphs ('Text ...<br><br>Autor: <a>Rechtsanwalt</a>
+// Max Muster</div>'): older CMSs and forum software close an article that way, so a byline can be
+// one line of a long element rather than an element of its own.
+import { clean } from './meta-candidates.js';
+
+/** The short lines (at most `max` characters) between the <br>s that are direct children of `el`;
+ * empty when it has no such <br>. Each child's text is read once. */
+export function brLines(el: Element, max: number): string[] {
+  let hasBr = false;
+  for (let c = el.firstElementChild; c && !hasBr; c = c.nextElementSibling) hasBr = c.tagName === 'BR';
+  if (!hasBr) return [];
+  const lines: string[] = [];
+  let parts: string[] = [];
+  let length = 0;
+  const flush = () => {
+    const line = clean(parts.join(''));
+    if (line && line.length <= max) lines.push(line);
+    parts = [];
+    length = 0;
+  };
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 1 && (c as Element).tagName === 'BR') {
+      flush();
+      continue;
+    }
+    if (c.nodeType !== 1 && c.nodeType !== 3) continue;
+    // A line already too long is skipped without reading the rest of it.
+    if (length > 2 * max + 20) continue;
+    const t = c.textContent ?? '';
+    parts.push(t);
+    length += t.length;
+  }
+  flush();
+  return lines;
+}
