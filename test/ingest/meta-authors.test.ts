@@ -169,6 +169,11 @@ describe('source lines', () => {
     expect(authors(html(''))).toEqual({ names: ['kathagentur'], rule: 'text:source-line' });
     expect(authors(html('<p class="byline">Von Eva Rand</p>')).names).toEqual(['Eva Rand']);
   });
+  it("credits an outlet's address with its desk's initials, not a page address", () => {
+    const html = (credit: string) => `<html><body><article><h1>Buchmesse</h1><p>Text.</p><footer><p class="byline">Quelle: ${credit}</p></footer></article></body></html>`;
+    expect(authors(html('nordfunk.de/ab'))).toEqual({ names: ['nordfunk.de/ab'], rule: 'text:source-line' });
+    expect(authors(html('nordfunk.de/kultur/buchmesse-2019')).names).toBeUndefined();
+  });
 });
 
 describe('author lists', () => {

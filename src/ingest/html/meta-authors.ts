@@ -230,11 +230,15 @@ function endCredit(article: Element | null): string | null {
  * only when no byline names anyone, before the site's own name. */
 const SOURCE_LINE = /^(?:Quelle|Source|Fuente|Fonte|Bron)\s*:\s*([\p{L}][\p{L}\d&/.' -]{1,40})$/u;
 
+/** A site address as a credit: 'tagesschau.de', 'hessenschau.de/bb'. */
+const SITE_CREDIT = /^[\p{Ll}\d-]{2,30}(?:\.[\p{Ll}\d-]{2,30})*\.[a-z]{2,6}(?:\/[\p{L}]{1,4})?$/u;
+
 function sourceLine(scope: Element | null | undefined): string | null {
   // From the body, not the first <article>, which is sometimes a teaser after the text.
   for (const p of Array.from(scope?.querySelectorAll('p') ?? [])) {
     const m = SOURCE_LINE.exec(textOf(p));
-    const name = m?.[1] ? splitAuthors(m[1])[0] : undefined;
+    // 'Quelle: hessenschau.de/bb': an outlet's address, with its desk's initials, is the credit as written.
+    const name = m?.[1] ? (SITE_CREDIT.test(m[1]) ? m[1] : splitAuthors(m[1])[0]) : undefined;
     if (name && inArticleScope(p)) return name;
   }
   return null;
