@@ -109,3 +109,14 @@ describe('a one- or two-word <h1> naming the topic', () => {
     expect(title(page('Find cheap credit for your next vehicle'))).toEqual({ value: 'Car loans', rule: 'html:h1' });
   });
 });
+
+describe('a <title> that names only the section', () => {
+  const page = (h2: string) => `<html><head><title>Segelclub Kiel - Jugend</title></head><body><div id="menu"><a href="/">Start</a></div>
+    <div id="body"><h2>${h2}</h2><p>Text.</p><h2>Termine im Sommer</h2></div></body></html>`;
+  it('gives way to the first <h2> that names the section among more words', () => {
+    expect(title(page('Jugend im Jollensegeln'))).toEqual({ value: 'Jugend im Jollensegeln', rule: 'html:h2-names-title' });
+  });
+  it('stays when no <h2> names it', () => {
+    expect(title(page('Unser Bootshaus')).value).toBe('Segelclub Kiel - Jugend');
+  });
+});

@@ -278,6 +278,15 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
   if (out.length === 0 && !h1s.length && !stripped.some((c) => c.rule !== 'html:title' && c.value.length >= 2)) {
     const classed = classedHeadline(document);
     if (classed) out.push({ value: classed, rule: 'html:headline-class' });
+    // The <title> names only the section ('Site - Ausbildung'): the first <h2> that names it among more words.
+    if (!classed) {
+      const pieces = titlePieces(titleEl).filter((p) => !isSiteName(p, ctx)).map((p) => p.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+      const h2 = secondLevel().find((h) => {
+        const words = h.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+        return pieces.some((p) => p.length && p.length < words.length && p.every((w) => words.includes(w)));
+      });
+      if (h2) out.push({ value: h2, rule: 'html:h2-names-title' });
+    }
   }
   for (const c of stripped) {
     if (c.value.length < 2) continue;
