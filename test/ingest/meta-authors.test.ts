@@ -210,3 +210,12 @@ describe('bylines written as a line between <br>s', () => {
     expect(authors(html).names).toEqual(['r42']);
   });
 });
+
+describe('topic links beside the byline', () => {
+  it('does not read a link marked rel="tag" in a byline block as a name', () => {
+    const tags = ['Photovoltaik', 'Solarthermie', 'Speicher', 'Wirtschaft', 'International'].map((t) => ` / <a href="/thema/${t.toLowerCase()}/" rel="tag">${t}</a>`).join('');
+    const html = (fn: string) => `<html><body><article><h1>Kraftwerk in Dubai</h1><div class="postMeta vcard author"><span>01.12.2022</span> / <span class="fn">${fn}</span> / <a href="/thema/csp/" rel="tag">CSP</a>${tags}</div><p>Text.</p></article></body></html>`;
+    expect(authors(html('<a href="/autor/lina-berg/">Lina Berg</a>')).names).toEqual(['Lina Berg']);
+    expect(authors(html('<a href="/autor/redaktion/"><img src="logo.svg" alt="Logo"></a>')).names).toBeUndefined();
+  });
+});

@@ -148,6 +148,11 @@ function isMasthead(el: Element, text: string, url: string | null): boolean {
   }
 }
 
+/** A link marked as a tag or category ('<a rel="tag">CSP</a>' beside the byline): a topic, not a name. */
+function isTopicLink(el: Element): boolean {
+  return el.tagName === 'A' && /(?:^|\s)(?:tag|category)(?:\s|$)/i.test(el.getAttribute('rel') ?? '');
+}
+
 /** Whether a byline's names are all the site's own name. */
 function namesOnlySite(text: string, siteNames: string[]): boolean {
   const names = splitAuthors(text);
@@ -289,7 +294,7 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
     // The first byline element inside the article; an element holding several names gives them all.
     for (const el of groups[i]!) {
       const t = el.getAttribute('content') ?? textOf(el);
-      if (!t || !inArticleScope(el) || isMasthead(el, t, url)) continue;
+      if (!t || !inArticleScope(el) || isMasthead(el, t, url) || isTopicLink(el)) continue;
       const before = out.length;
       if (t.length <= 120) add([t], rule);
       // An author box ('Martin Junker / All posts by ... / Contact') names the author in its heading.
