@@ -219,3 +219,10 @@ describe('topic links beside the byline', () => {
     expect(authors(html('<a href="/autor/redaktion/"><img src="logo.svg" alt="Logo"></a>')).names).toBeUndefined();
   });
 });
+
+describe('byline labels', () => {
+  it("reads the name after an element holding only 'Article by'", () => {
+    const html = `<html><body><article><h1>Tridents’ challenge</h1><div><span class="article_author_single">Article by</span><br><span class="author_single">Ida Frost</span></div><p>Text.</p></article></body></html>`;
+    expect(authors(html).names).toEqual(['Ida Frost']);
+  });
+});

@@ -46,6 +46,8 @@ function plausibleName(s: string, siteNames: string[], host: string | null, user
   if (s.split(/\s+/).length > 6 || !/\p{L}/u.test(s)) return false;
   if (!userName && !wordsOfAName(s)) return false;
   if (/^(?:alle beiträge|all posts|view all posts)$/i.test(s)) return false;
+  // A byline's lead word alone ('Article by', the name in the next element) is no name.
+  if (/^(?:article|written|posted|published|story|words|text|photos?|interview|beitrag|artikel|geschrieben|verfasst)\s+(?:by|von)$/i.test(s)) return false;
   if (/^(?:by|von|par|por|door|beitrag|mehr|more|admin|wordpressadmin|publisher|cortes[ií]a|courtesy|red\.?|an[oó]nimo|anonyme?|invitation|administrator|anonymous|anonym|gast|guest|unknown|author|autor|collectif|agencies|staff)$/i.test(s)) return false;
   const k = squash(s);
   if (siteNames.some((n) => squash(n) === k)) return false;
