@@ -225,4 +225,9 @@ describe('byline labels', () => {
     const html = `<html><body><article><h1>Tridents’ challenge</h1><div><span class="article_author_single">Article by</span><br><span class="author_single">Ida Frost</span></div><p>Text.</p></article></body></html>`;
     expect(authors(html).names).toEqual(['Ida Frost']);
   });
+  it("does not read a hyphen inside a word as the end of a 'Von NAME' line", () => {
+    const html = (line: string) => `<html><body><article><h1>Autokredit</h1><p>Text über Kredite.</p><h3>${line}</h3><p>Mehr Text.</p></article></body></html>`;
+    expect(authors(html('Von Barzahler-Rabatten profitieren')).names).toBeUndefined();
+    expect(authors(html('Von Karin Mohr-Lindau - Redaktion Finanzen')).names).toEqual(['Karin Mohr-Lindau']);
+  });
 });

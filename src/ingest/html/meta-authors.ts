@@ -62,7 +62,7 @@ const BY_WORDS = '(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Pp]rzez|[T
 const BY_LEADS = '(?:(?:[Bb]log\\s+)?(?:[Ee]in\\s+)?(?:[Bb]eitrag|[Aa]rtikel|[Ww]ritten|[Pp]osted|[Gg]eschrieben|[Vv]erfasst|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Ss]tory|[Aa]rticle|[Rr]eported)\\s+)?';
 // A name word may end in digits ('Marianne1', a user name); the line may end with the date
 // ('von NAME am 20.09.2020', 'by NAME on 4 May').
-const BYLINE_TEXT = new RegExp(`^(?:[-–—|]\\s*)?${BY_LEADS}${BY_WORDS}\\s*:?\\s+(\\p{Lu}[\\p{L}.'’-]*\\d{0,4}(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|der|da|di|del|la|le|und|and|et|y|e)){0,6})\\s*(?:[,|•·–—-].{0,40}|\\([^()]{1,60}\\)(?:,.{0,40})?|:|\\s(?:am|on|le|el|il)\\s+\\d.{0,30})?$`, 'u');
+const BYLINE_TEXT = new RegExp(`^(?:[-–—|]\\s*)?${BY_LEADS}${BY_WORDS}\\s*:?\\s+(\\p{Lu}[\\p{L}.'’-]*\\d{0,4}(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|der|da|di|del|la|le|und|and|et|y|e)){0,6})(?:\\s*[,|•·].{0,40}|\\s+[–—-].{0,40}|\\s*\\([^()]{1,60}\\)(?:,.{0,40})?|\\s*:|\\s(?:am|on|le|el|il)\\s+\\d.{0,30})?$`, 'u');
 
 /** 'Verfasst von: mitundvoneinander | 31. Dezember 2008': after a byline word and a colon, a user
  * name in lower case is the author too. */
