@@ -182,6 +182,10 @@ describe('author lists', () => {
     expect(authors(html).names).toEqual(['Markus M. Haef', 'Beat Bumb']);
     expect(authors(html.replace('London, Beat Bumb', 'head of news')).names).toEqual(['Markus M. Haef']);
   });
+  it("drops the outlet and the place after it from 'By A B, Outlet News, Place'", () => {
+    const html = `<html><body><article><h1>Hart Island</h1><p>Text.</p><p><strong>By Nora Tafel, Coast News, New York</strong></p><p>More text.</p></article></body></html>`;
+    expect(authors(html).names).toEqual(['Nora Tafel']);
+  });
 });
 
 describe('wire credits closing the text', () => {

@@ -73,6 +73,9 @@ export function splitAuthors(raw: string, siteNames: string[] = [], host: string
   const pieces = bySeparator.flatMap((p) => {
     const parts = p.split(/\s*,\s*/).filter(Boolean);
     if (parts.length < 2) return [p];
+    // 'A B, BBC News, New York': the outlet, and the place after it, are no authors.
+    const outletAt = parts.findIndex((q, i) => i > 0 && organisationWorded(q));
+    if (outletAt > 0 && parts.slice(0, outletAt).every(nameShaped)) return parts.slice(0, outletAt);
     if (parts.every(nameShaped)) return parts;
     // 'A B, London, C D': a dateline place between two names; both names are kept.
     const full = parts.filter((q) => nameShaped(q) && /\s/.test(q));
@@ -91,9 +94,13 @@ export function userName(raw: string, siteNames: string[] = [], host: string | n
 /** A display name as people write it: capitalised words with a space, not a handle or initials. */
 export function personLike(name: string): boolean {
   if (!/\s/.test(name) || /[._]\S/.test(name.replace(/\b\p{Lu}\.\s/gu, ''))) return false;
-  if (/\b(?:e\.\s?v\.|gmbh|ag|ltd|inc|llc|verlag|illustrierte|rundfunk|fernsehen|stiftung|verband|redaktion|online|news|media|mediathek|zeitung|magazine?|volksblatt|press|presse|team|staff|agency|agencia|agencies|entertainment)\b/i.test(name)) return false;
+  return !organisationWorded(name) && name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+}
+
+/** A name holding an organisation's word: 'Verlag', 'GmbH', 'News', 'Rundfunk', '-verband'. */
+function organisationWorded(name: string): boolean {
+  if (/\b(?:e\.\s?v\.|gmbh|ag|ltd|inc|llc|verlag|illustrierte|rundfunk|fernsehen|stiftung|verband|redaktion|online|news|media|mediathek|zeitung|magazine?|volksblatt|press|presse|team|staff|agency|agencia|agencies|entertainment)\b/i.test(name)) return true;
   // German compounds end in the organisation word: 'Bundesverband', 'Landesstiftung', 'Kinderhilfswerk'.
-  if (/\p{L}(?:verband|stiftung|verlag|gesellschaft|hilfswerk|vereinigung|ministerium)\b/iu.test(name)) return false;
-  return name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+  return /\p{L}(?:verband|stiftung|verlag|gesellschaft|hilfswerk|vereinigung|ministerium)\b/iu.test(name);
 }
 
