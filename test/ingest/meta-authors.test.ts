@@ -235,3 +235,14 @@ describe('byline labels', () => {
     expect(authors(html('Von Karin Mohr-Lindau - Redaktion Finanzen')).names).toEqual(['Karin Mohr-Lindau']);
   });
 });
+
+describe('menu entries', () => {
+  const page = (entry: string) => `<html><body><nav><ul class="menu"><li><a href="/recipes/">Recipes</a></li><li>${entry}</li></ul></nav>
+    <article><h1>Chicken stir fry</h1><p>Text.</p></article></body></html>`;
+  it("does not read a menu entry 'By Method' as a byline", () => {
+    expect(authors(page('<a href="/recipe-category/method">By Method</a>')).names).toBeUndefined();
+  });
+  it("reads a menu entry that links to an author's profile", () => {
+    expect(authors(page('<a href="/author/stefanie/">Author: Stefanie Kranz</a>')).names).toEqual(['Stefanie Kranz']);
+  });
+});

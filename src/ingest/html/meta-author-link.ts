@@ -14,7 +14,7 @@ const PROFILE_HINT = /\/(?:auth|autor|auteur|profil|user|member|mitglied|people|
 /** Menus hold links to featured profiles ('BarKeeper', 'Member List'), not the byline. */
 const MENU = /(?:^|[-_])(?:menu|nav|navbar|navigation|dropdown|megamenu)(?:[-_]|$)/i;
 
-function inMenu(el: Element): boolean {
+export function inMenu(el: Element): boolean {
   for (let e: Element | null = el; e && e.tagName !== 'BODY'; e = e.parentElement) {
     if (e.tagName === 'NAV') return true;
     const tokens = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.split(/\s+/);

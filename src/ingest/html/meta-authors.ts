@@ -6,7 +6,7 @@ import { hostLabel, squash, textOf } from './meta-candidates.js';
 import type { JsonLdFacts } from './meta-jsonld.js';
 import { copyrightPerson } from './meta-author-copyright.js';
 import { displayNameFor } from './meta-author-handle.js';
-import { profileLinkName } from './meta-author-link.js';
+import { inMenu, profileLinkName, profileSlug } from './meta-author-link.js';
 import { BYLINE_GROUPS, bylineElements } from './meta-byline-elements.js';
 import { brLines } from './meta-br-lines.js';
 import { descendantsByTag, indexPage, type PageIndex, shortText } from './meta-page-index.js';
@@ -94,6 +94,11 @@ function profileLink(document: Document, index: PageIndex | null, article: Eleme
   return (article ? profileLinkName(article, index, ok) : null) ?? profileLinkName(document.body, index, ok);
 }
 
+function linksToProfile(el: Element): boolean {
+  const href = (el.tagName === 'A' ? el : el.querySelector('a'))?.getAttribute('href');
+  return !!href && profileSlug(href) !== null;
+}
+
 function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => boolean): string | null {
   let seen = 0;
   for (const el of descendantsByTag(index, scope, BYLINE_TAGS)) {
@@ -110,7 +115,9 @@ function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => bo
     if (t.length < 5) continue;
     const m = BYLINE_TEXT.exec(t) ?? POSTED_BY.exec(t) ?? LABELLED_HANDLE.exec(t);
     const line = m ? (BYLINE_TEXT.test(t) ? t : (m[1] ?? t)) : null;
-    if (line && accept(line) && inArticleScope(el)) return line;
+    // A menu entry ('By Method', 'Von Wiener Walzer und Mozartkugeln') links to a topic, unless it
+    // links to an author's profile ('Author: NAME' -> /author/name/).
+    if (line && accept(line) && inArticleScope(el) && (!inMenu(el) || linksToProfile(el))) return line;
   }
   return null;
 }
