@@ -246,3 +246,11 @@ describe('menu entries', () => {
     expect(authors(page('<a href="/author/stefanie/">Author: Stefanie Kranz</a>')).names).toEqual(['Stefanie Kranz']);
   });
 });
+
+describe('date bylines', () => {
+  const page = (line: string) => `<html><body><div class="blog"><div class="firstline">${line}</div><h2>Waldorfschule</h2><p>Die Fraktion begrüßt, dass die Entwicklung der Waldorfschule am Standort nun möglich wird.</p></div></body></html>`;
+  it("reads 'DATE - NAME' but not 'DATE - Category/ Category'", () => {
+    expect(authors(page('22.05.2014 - Jana Frost'))).toEqual({ names: ['Jana Frost'], rule: 'text:date-byline' });
+    expect(authors(page('22.05.2014 - Gemeinde/ Stadt')).names).toBeUndefined();
+  });
+});

@@ -94,6 +94,8 @@ export function userName(raw: string, siteNames: string[] = [], host: string | n
 /** A display name as people write it: capitalised words with a space, not a handle or initials. */
 export function personLike(name: string): boolean {
   if (!/\s/.test(name) || /[._]\S/.test(name.replace(/\b\p{Lu}\.\s/gu, ''))) return false;
+  // 'Gemeinde/ Stadt', 'dpa / AFP': a slash joins categories or credits, not a person's names.
+  if (name.includes('/')) return false;
   return !organisationWorded(name) && name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
 }
 
