@@ -365,6 +365,7 @@ export function runStoreScale(o: StoreScaleOptions): BenchReport {
   rows.push({ metric: `listStories('event') ms (${events.length} stories)`, ours: ms(timeMedian(Math.min(r, 5), () => store.listStories('event'))) });
   rows.push({ metric: 'listStories() ms (all)', ours: ms(timeMedian(Math.min(r, 5), () => store.listStories())) });
   rows.push({ metric: 'articleIdsByDate ms', ours: ms(timeMedian(Math.min(r, 5), () => store.articleIdsByDate())) });
+  rows.push({ metric: 'unclusteredArticleIdsByDate ms (what each story update reads)', ours: ms(timeMedian(Math.min(r, 5), () => store.unclusteredArticleIdsByDate())) });
   rows.push({ metric: `loadEntities ms (${o.entities} entities)`, ours: ms(timeMedian(Math.min(r, 3), () => store.loadEntities())) });
   rows.push({ metric: 'store file MB (with WAL)', ours: fileMb(path) });
   rows.push({ metric: 'peak RSS MB', ours: Math.round(process.resourceUsage().maxRSS / 1024) });

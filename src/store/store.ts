@@ -90,6 +90,8 @@ export interface ArticleStore {
   countArticles(): number;
   /** Every article id, by publication date (undated ones by when they were stored), then id. */
   articleIdsByDate(): number[];
+  /** The same order, only the articles no story holds yet (those the clusterer has not placed). */
+  unclusteredArticleIdsByDate(): number[];
   /** The canonical URL of an article, else the URL it was read from. */
   articleUrl(id: number): string | null;
   /** Full-text search over title, dek and text (FTS5 query syntax; plain words are ANDed). */

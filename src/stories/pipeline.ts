@@ -39,12 +39,16 @@ export function saveClusterer(store: Store, clusterer: StoryClusterer): void {
  */
 export function updateStories(store: Store, reanalysed: number[] = []): number {
   const clusterer = loadClusterer(store);
-  const before = clusterer.topics();
-  const seen = new Set(before.flatMap((t) => t.docIds));
-  const pending = store.articleIdsByDate().filter((id) => !seen.has(String(id)));
+  // A clusterer starting afresh (no state, or state from another version) places every article
+  // and syncs every cluster, which also drops the stories of the old state. Otherwise only the
+  // articles no story holds are new, and only the clusters their placing changed are rewritten:
+  // a run costs what it adds, not the size of the store.
+  const afresh = clusterer.size === 0;
+  const pending = afresh ? store.articleIdsByDate() : store.unclusteredArticleIdsByDate();
+  const changed = new Set<string>();
   for (const id of pending) {
     const a = store.getArticle(id)!;
-    clusterer.add({
+    const placed = clusterer.add({
       id: String(id),
       text: [a.dek, a.text].filter(Boolean).join('\n\n'),
       title: a.title,
@@ -52,25 +56,26 @@ export function updateStories(store: Store, reanalysed: number[] = []): number {
       entities: store.articleEntityKeys(id),
       dates: resolvedDays(store, id),
     });
+    for (const c of placed.changed) changed.add(c);
   }
   store.transaction(() => {
-    const snapshot = clusterSnapshot(clusterer.topics());
-    // Only the clusters whose topic or members changed go to the store, with the keys merged away.
-    // A clusterer starting afresh (no state, or state from another version) syncs everything,
-    // which also drops the stories of the old state.
-    if (before.length === 0) store.syncStories(snapshot);
+    if (afresh) store.syncStories(clusterSnapshot(clusterer.topics()));
     else {
-      const was = new Map(clusterSnapshot(before).map((c) => [c.key, signature(c)]));
-      const live = new Set(snapshot.map((c) => c.key));
-      store.syncStories(
-        snapshot.filter((c) => was.get(c.key) !== signature(c)),
-        { removed: [...was.keys()].filter((k) => !live.has(k)) },
-      );
+      const now = clusterer.clustersNamed(changed);
+      store.syncStories(changedSnapshot(now), { removed: now.gone });
     }
     saveClusterer(store, clusterer);
     refreshDerived(store, new Set([...pending, ...reanalysed]));
   });
   return pending.length;
+}
+
+/** Store rows for the clusters `clustersNamed` returned (topics and events apart). */
+function changedSnapshot(c: ReturnType<StoryClusterer['clustersNamed']>): ClusterSnapshot[] {
+  return [
+    ...c.topics.map((t): ClusterSnapshot => ({ key: t.id, level: 'topic', parentKey: null, articleIds: t.docIds.map(Number), headline: null, dateStart: null, dateEnd: null })),
+    ...c.events.map((e): ClusterSnapshot => ({ key: e.id, level: 'event', parentKey: e.topicId, articleIds: e.docIds.map(Number), headline: null, dateStart: e.first, dateEnd: e.last })),
+  ];
 }
 
 /** The clusters as the store keeps them: each topic, then its events. */
@@ -81,17 +86,6 @@ export function clusterSnapshot(topics: ReturnType<StoryClusterer['topics']>): C
     for (const e of t.events) snapshot.push({ key: e.id, level: 'event', parentKey: t.id, articleIds: e.docIds.map(Number), headline: null, dateStart: e.first, dateEnd: e.last });
   }
   return snapshot;
-}
-
-/** A cluster's topic and members in a few numbers (order-free), to tell which clusters a batch changed. */
-function signature(c: ClusterSnapshot): string {
-  let sum = 0;
-  let mixed = 0;
-  for (const id of c.articleIds) {
-    sum += id;
-    mixed = (mixed + Math.imul(id, 0x9e3779b1)) | 0;
-  }
-  return `${c.parentKey ?? ''}|${c.articleIds.length}|${sum}|${mixed}`;
 }
 
 /** The calendar days the time layer resolved in an article's text (not those a story inferred). */

@@ -284,6 +284,11 @@ export class SqliteStore implements Store {
     return (prepared(this.db, 'SELECT id FROM articles ORDER BY COALESCE(published, created_at), id').all() as { id: number }[]).map((r) => r.id);
   }
 
+  unclusteredArticleIdsByDate(): number[] {
+    const sql = 'SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY COALESCE(published, created_at), id';
+    return (prepared(this.db, sql).all() as { id: number }[]).map((r) => r.id);
+  }
+
   articleUrl(id: number): string | null {
     const r = prepared(this.db, 'SELECT COALESCE(canonical_url, url) AS u FROM articles WHERE id = ?').get(id) as { u: string | null } | undefined;
     return r?.u ?? null;

@@ -34,6 +34,7 @@ import {
   type TopicRecord,
 } from './state-parts.js';
 import { ViewBuffer } from './view-buffer.js';
+import { RecordMap } from './record-map.js';
 import { DenseScratch, IdTable, topIds, Vocabulary } from './vocabulary.js';
 
 /** The views of a cluster: content words, common words, names, facts (numbers, dates, years). */
@@ -151,8 +152,8 @@ export class StoryClusterer {
   private termDf = new IdTable();
   private phraseDf = new IdTable();
   private factDf = new IdTable();
-  private events = new Map<number, EventState>();
-  private topicMap = new Map<number, TopicState>();
+  private events: Map<number, EventState> | RecordMap<EventState> = new Map<number, EventState>();
+  private topicMap: Map<number, TopicState> | RecordMap<TopicState> = new Map<number, TopicState>();
   private eventIndex: SalientIndex;
   private topicIndex: SalientIndex;
   private counters = { topic: 0, event: 0 };
@@ -227,6 +228,30 @@ export class StoryClusterer {
       out.push(lazyKeyTerms({ id: topicName(t.n), events, docIds: events.flatMap((e) => e.docIds) }, () => this.keyTerms(t)));
     }
     return out.sort((a, b) => b.docIds.length - a.docIds.length || (a.id < b.id ? -1 : 1));
+  }
+
+  /**
+   * The clusters of the given ids (as `add` reports them) as they are now, and the ids among
+   * them that were merged away: what a copy of the clusters must rewrite after those adds,
+   * without listing every cluster.
+   */
+  clustersNamed(ids: Iterable<string>): { topics: Omit<TopicCluster, 'events' | 'keyTerms'>[]; events: Omit<EventCluster, 'keyTerms'>[]; gone: string[] } {
+    const topics: Omit<TopicCluster, 'events' | 'keyTerms'>[] = [];
+    const events: Omit<EventCluster, 'keyTerms'>[] = [];
+    const gone: string[] = [];
+    for (const id of new Set(ids)) {
+      const n = Number(id.slice(1));
+      if (id.startsWith('t')) {
+        const t = this.topicMap.get(n);
+        if (t) topics.push({ id, docIds: t.events.flatMap((e) => this.events.get(e)!.docIds) });
+        else gone.push(id);
+      } else {
+        const e = this.events.get(n);
+        if (e) events.push({ id, topicId: topicName(e.topic), docIds: [...e.docIds], first: isoOf(e.first), last: isoOf(e.last) });
+        else gone.push(id);
+      }
+    }
+    return { topics, events, gone };
   }
 
   /** Number of articles placed so far. */
@@ -467,7 +492,7 @@ export class StoryClusterer {
       current.phrases.probeInto(probe.phrases, this.phraseDf);
       if (this.topicScore(probe, other) < this.options.topicMergeThreshold) continue;
       const [keep, gone] = current.docCount >= other.docCount ? [current, other] : [other, current];
-      this.absorbTopic(keep, gone);
+      this.absorbTopic(keep, gone, changed);
       changed.add(topicName(keep.n));
       changed.add(topicName(gone.n));
       current = keep;
@@ -475,13 +500,15 @@ export class StoryClusterer {
     return current;
   }
 
-  private absorbTopic(keep: TopicState, gone: TopicState): void {
+  private absorbTopic(keep: TopicState, gone: TopicState, changed: Set<string>): void {
     mergeProfile(keep, gone);
     keep.docCount += gone.docCount;
     for (const n of gone.events) {
       this.events.get(n)!.topic = keep.n;
       keep.events.push(n);
       this.dirtyEvents.add(n);
+      // Moved to another topic: a changed cluster for whoever keeps a copy of the clusters.
+      changed.add(eventName(n));
     }
     this.topicMap.delete(gone.n);
     this.dirtyTopics.add(keep.n);
@@ -554,8 +581,8 @@ export class StoryClusterer {
       counters: { ...this.counters },
       vocabulary: this.vocab.toJSON(),
       df: { terms: this.termDf.toJSON(), phrases: this.phraseDf.toJSON(), facts: this.factDf.toJSON() },
-      events: [...this.events.values()].map((e) => ({ n: e.n, topic: e.topic, docIds: [...e.docIds], joinScoreSum: e.joinScoreSum, joins: e.joins, ...profileJSON(e) })),
-      topics: [...this.topicMap.values()].map((t) => ({ n: t.n, events: [...t.events], docCount: t.docCount, ...profileJSON(t) })),
+      events: [...this.events.values()].sort((a, b) => a.n - b.n).map((e) => ({ n: e.n, topic: e.topic, docIds: [...e.docIds], joinScoreSum: e.joinScoreSum, joins: e.joins, ...profileJSON(e) })),
+      topics: [...this.topicMap.values()].sort((a, b) => a.n - b.n).map((t) => ({ n: t.n, events: [...t.events], docCount: t.docCount, ...profileJSON(t) })),
       eventIndex: this.eventIndex.toJSON(),
       topicIndex: this.topicIndex.toJSON(),
     };
@@ -577,6 +604,7 @@ export class StoryClusterer {
       counters: { ...this.counters },
       documents: [this.termDf.documents, this.phraseDf.documents, this.factDf.documents],
       vocabulary: this.vocab.size,
+      clusters: [this.events.size, this.topicMap.size],
     };
     parts.push(jsonPart('meta', meta));
     const firstSlice = all ? 0 : Math.floor(this.savedVocabulary / VOCAB_SLICE);
@@ -591,10 +619,10 @@ export class StoryClusterer {
     });
     // A cluster is written when a field changed or when scoring rebuilt a centroid's cache
     // (a flag check per cluster; only the changed ones are encoded).
-    for (const e of this.events.values()) {
+    for (const e of all ? this.events.values() : decodedOf(this.events)) {
       if (profileTouched(e) || all || this.dirtyEvents.has(e.n)) parts.push(recordPart(eventPartKey(e.n), { n: e.n, topic: e.topic, docIds: e.docIds, joinScoreSum: e.joinScoreSum, joins: e.joins, ...profileRecord(e) }));
     }
-    for (const t of this.topicMap.values()) {
+    for (const t of all ? this.topicMap.values() : decodedOf(this.topicMap)) {
       if (profileTouched(t) || all || this.dirtyTopics.has(t.n)) parts.push(recordPart(topicPartKey(t.n), { n: t.n, events: t.events, docCount: t.docCount, ...profileRecord(t) }));
     }
     for (const c of this.eventIndex.takeDirty(all)) parts.push({ key: `ei:${c}`, value: this.eventIndex.chunkBytes(c) });
@@ -633,11 +661,24 @@ export class StoryClusterer {
       first: p.first,
       last: p.last,
     });
-    const events = sorted.events.map((b) => readRecord<EventRecord>(b)).sort((a, b) => a.n - b.n);
-    for (const e of events) c.events.set(e.n, { n: e.n, topic: e.topic, docIds: e.docIds, joinScoreSum: e.joinScoreSum, joins: e.joins, ...profile(e) });
-    const topics = sorted.topics.map((b) => readRecord<TopicRecord>(b)).sort((a, b) => a.n - b.n);
-    for (const t of topics) c.topicMap.set(t.n, { n: t.n, events: t.events, docCount: t.docCount, ...profile(t) });
-    for (const t of c.topicMap.values()) for (const n of t.events) if (!c.events.has(n)) throw new Error(`clusterer state lacks event ${n} of topic ${t.n}`);
+    // Clusters are decoded when first read; a topic checks its events then.
+    const events = new RecordMap<EventState>((b) => {
+      const e = readRecord<EventRecord>(b);
+      return { n: e.n, topic: e.topic, docIds: e.docIds, joinScoreSum: e.joinScoreSum, joins: e.joins, ...profile(e) };
+    });
+    const topics = new RecordMap<TopicState>((b) => {
+      const t = readRecord<TopicRecord>(b);
+      for (const n of t.events) if (!events.has(n)) throw new Error(`clusterer state lacks event ${n} of topic ${t.n}`);
+      return { n: t.n, events: t.events, docCount: t.docCount, ...profile(t) };
+    });
+    for (const [n, b] of sorted.events) events.putEncoded(n, b);
+    for (const [n, b] of sorted.topics) topics.putEncoded(n, b);
+    // A missing cluster part is found at load, not when a later article reaches its topic.
+    if (meta.clusters && (meta.clusters[0] !== events.size || meta.clusters[1] !== topics.size)) {
+      throw new Error(`clusterer state lacks events or topics (${events.size} / ${topics.size} saved, ${meta.clusters[0]} / ${meta.clusters[1]} expected)`);
+    }
+    c.events = events;
+    c.topicMap = topics;
     c.eventIndex = SalientIndex.fromChunks(sorted.eventIndex, postingCap);
     c.topicIndex = SalientIndex.fromChunks(sorted.topicIndex, postingCap);
     c.savedVocabulary = c.vocab.size;
@@ -679,6 +720,11 @@ function lazyKeyTerms<T extends object>(view: T, compute: () => string[]): T & {
 /** A name as written (not a sound key or a given entity id). */
 function isSpelledName(key: string): boolean {
   return !key.startsWith('~') && !key.startsWith('entity:');
+}
+
+/** The clusters read since load (all of them for a clusterer built in this process). */
+function decodedOf<T>(m: Map<number, T> | RecordMap<T>): IterableIterator<T> {
+  return m instanceof RecordMap ? m.decoded() : m.values();
 }
 
 function isPowerOfTwo(n: number): boolean {

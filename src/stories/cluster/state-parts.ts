@@ -32,6 +32,8 @@ export interface StateMeta {
   /** Articles counted by the terms, phrases and facts tables. */
   documents: [number, number, number];
   vocabulary: number;
+  /** Events and topics saved (absent in states saved before clusters were read lazily). */
+  clusters?: [number, number];
 }
 
 export interface ProfileRecord {
@@ -103,22 +105,23 @@ export interface SortedParts {
   vocab: Map<number, Uint8Array>;
   df: Map<number, Uint8Array>[];
   dfDeltas: Map<number, Uint8Array>[];
-  events: Uint8Array[];
-  topics: Uint8Array[];
+  /** Event and topic records by cluster number. */
+  events: Map<number, Uint8Array>;
+  topics: Map<number, Uint8Array>;
   eventIndex: Map<number, Uint8Array>;
   topicIndex: Map<number, Uint8Array>;
 }
 
 export function sortParts(parts: Iterable<StatePart>): SortedParts {
-  const out: SortedParts = { meta: null, vocab: new Map(), df: DF_KINDS.map(() => new Map()), dfDeltas: DF_KINDS.map(() => new Map()), events: [], topics: [], eventIndex: new Map(), topicIndex: new Map() };
+  const out: SortedParts = { meta: null, vocab: new Map(), df: DF_KINDS.map(() => new Map()), dfDeltas: DF_KINDS.map(() => new Map()), events: new Map(), topics: new Map(), eventIndex: new Map(), topicIndex: new Map() };
   for (const { key, value } of parts) {
     const [kind, a, b] = key.split(':');
     if (kind === 'meta') out.meta = readJson<StateMeta>(value);
     else if (kind === 'v') out.vocab.set(Number(a), value);
     else if (kind === 'df') out.df[DF_KINDS.indexOf(a as (typeof DF_KINDS)[number])]?.set(Number(b), value);
     else if (kind === 'dd') out.dfDeltas[DF_KINDS.indexOf(a as (typeof DF_KINDS)[number])]?.set(Number(b), value);
-    else if (kind === 'e') out.events.push(value);
-    else if (kind === 't') out.topics.push(value);
+    else if (kind === 'e') out.events.set(Number(a), value);
+    else if (kind === 't') out.topics.set(Number(a), value);
     else if (kind === 'ei') out.eventIndex.set(Number(a), value);
     else if (kind === 'ti') out.topicIndex.set(Number(a), value);
     else throw new Error(`unknown clusterer state part ${key}`);
