@@ -132,7 +132,7 @@ function brByline(index: PageIndex | null, article: Element | null, body: Elemen
   for (const el of descendantsByTag(index, scope, BR_BLOCK_TAGS)) {
     // Short elements were read whole by bylineIn.
     if ((index.length.get(el) ?? 0) <= 80) continue;
-    const line = brLines(el, 80).find((l) => BYLINE_TEXT.test(l) && accept(l));
+    const line = brLines(el, 80, index).find((l) => BYLINE_TEXT.test(l) && accept(l));
     if (line && inArticleScope(el)) return line;
   }
   return null;

@@ -2,10 +2,11 @@
 // Max Muster</div>'): older CMSs and forum software close an article that way, so a byline can be
 // one line of a long element rather than an element of its own.
 import { clean } from './meta-candidates.js';
+import type { PageIndex } from './meta-page-index.js';
 
 /** The short lines (at most `max` characters) between the <br>s that are direct children of `el`;
- * empty when it has no such <br>. Each child's text is read once. */
-export function brLines(el: Element, max: number): string[] {
+ * empty when it has no such <br>. A child element the index knows to be long is not read. */
+export function brLines(el: Element, max: number, index: PageIndex): string[] {
   let hasBr = false;
   for (let c = el.firstElementChild; c && !hasBr; c = c.nextElementSibling) hasBr = c.tagName === 'BR';
   if (!hasBr) return [];
@@ -13,7 +14,7 @@ export function brLines(el: Element, max: number): string[] {
   let parts: string[] = [];
   let length = 0;
   const flush = () => {
-    const line = clean(parts.join(''));
+    const line = length === Infinity ? '' : clean(parts.join(''));
     if (line && line.length <= max) lines.push(line);
     parts = [];
     length = 0;
@@ -25,7 +26,11 @@ export function brLines(el: Element, max: number): string[] {
     }
     if (c.nodeType !== 1 && c.nodeType !== 3) continue;
     // A line already too long is skipped without reading the rest of it.
-    if (length > 2 * max + 20) continue;
+    const known = c.nodeType === 1 ? (index.length.get(c as Element) ?? 0) : 0;
+    if (length + known > 2 * max + 20) {
+      length = Infinity;
+      continue;
+    }
     const t = c.textContent ?? '';
     parts.push(t);
     length += t.length;
