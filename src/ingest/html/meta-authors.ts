@@ -129,9 +129,14 @@ function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => bo
 function brByline(index: PageIndex | null, article: Element | null, body: Element | null, accept: (line: string) => boolean): string | null {
   const scope = article ?? body;
   if (!index || !scope) return null;
-  for (const el of descendantsByTag(index, scope, BR_BLOCK_TAGS)) {
+  // The blocks holding a <br>, found from the <br>s: most long elements hold none.
+  const seen = new Set<Element>();
+  for (const br of descendantsByTag(index, scope, BR_TAG)) {
+    const el = br.parentElement;
+    if (!el || seen.has(el)) continue;
+    seen.add(el);
     // Short elements were read whole by bylineIn.
-    if ((index.length.get(el) ?? 0) <= 80) continue;
+    if (!BR_BLOCK_TAGS.has(el.tagName) || (index.length.get(el) ?? 0) <= 80) continue;
     const line = brLines(el, 80, index).find((l) => BYLINE_TEXT.test(l) && accept(l));
     if (line && inArticleScope(el)) return line;
   }
@@ -139,6 +144,7 @@ function brByline(index: PageIndex | null, article: Element | null, body: Elemen
 }
 
 const BR_BLOCK_TAGS = new Set(['P', 'DIV', 'TD', 'SPAN', 'FONT']);
+const BR_TAG = new Set(['BR']);
 
 /** A name that links to the site's home page is the site's masthead ('<h1 class="vcard author"><a
  * href="/">Blog name</a>'), not the article's byline, which links to an author page if anywhere. */
