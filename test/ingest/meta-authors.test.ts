@@ -254,3 +254,16 @@ describe('date bylines', () => {
     expect(authors(page('22.05.2014 - Gemeinde/ Stadt')).names).toBeUndefined();
   });
 });
+
+describe("a wiki's last editor", () => {
+  const page = (info: string, byline = '') => `<html><body><div id="page"><h2>Downloading Python</h2>${byline}<p>Before you start, you will need Python on your computer.</p>
+    <p id="pageinfo" class="info">${info}</p></div></body></html>`;
+  it('names the editor of the page info line when nothing else names anyone', () => {
+    expect(authors(page('BeginnersGuide/Download (last edited 2019-11-10 13:28:18 by <span title="x"><a href="/moin/MarkWeber">MarkWeber</a></span>)'))).toEqual({ names: ['MarkWeber'], rule: 'text:last-editor' });
+    expect(authors(page('wiki/start.txt · Zuletzt geändert: 2020/05/05 10:00 von anna')).names).toEqual(['anna']);
+  });
+  it('reads no name from a date alone, and gives way to a byline', () => {
+    expect(authors(page('This page was last edited on 5 May 2020, at 10:00.')).names).toBeUndefined();
+    expect(authors(page('Download (last edited 2019-11-10 by MarkWeber)', '<p class="byline">By Jo Lenz</p>')).names).toEqual(['Jo Lenz']);
+  });
+});
