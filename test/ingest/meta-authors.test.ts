@@ -267,3 +267,15 @@ describe("a wiki's last editor", () => {
     expect(authors(page('Download (last edited 2019-11-10 by MarkWeber)', '<p class="byline">By Jo Lenz</p>')).names).toEqual(['Jo Lenz']);
   });
 });
+
+describe('speech pages', () => {
+  const page = (headline: string, byline = '') => `<html><head><title>Reden | ${headline}</title></head><body><h1>${headline}</h1>${byline}<p>Sehr geehrte Damen und Herren, ...</p></body></html>`;
+  it('credits the speaker a speech headline names, after the office', () => {
+    expect(authors(page('Rede von Bundespräsidentin Ilse Marten beim Städtetag'))).toEqual({ names: ['Ilse Marten'], rule: 'text:speech-speaker' });
+    expect(authors(page('Speech by Prime Minister Jane Holt at the harbour opening')).names).toEqual(['Jane Holt']);
+  });
+  it('reads no speaker from other headlines, and gives way to a byline', () => {
+    expect(authors(page('Rede an die Nation: was bleibt')).names).toBeUndefined();
+    expect(authors(page('Rede von Bundespräsidentin Ilse Marten beim Städtetag', '<p class="byline">Von Jo Lenz</p>')).names).toEqual(['Jo Lenz']);
+  });
+});

@@ -6,6 +6,7 @@ import { hostLabel, squash, textOf } from './meta-candidates.js';
 import type { JsonLdFacts } from './meta-jsonld.js';
 import { copyrightPerson } from './meta-author-copyright.js';
 import { lastEditor } from './meta-author-editor.js';
+import { speechSpeaker } from './meta-author-speech.js';
 import { displayNameFor } from './meta-author-handle.js';
 import { inMenu, profileLinkName, profileSlug } from './meta-author-link.js';
 import { BYLINE_GROUPS, bylineElements } from './meta-byline-elements.js';
@@ -369,6 +370,8 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   if (holder) out.push({ names: [holder], rule: 'site:copyright-person' });
   const editor = out.length === 0 ? lastEditor(document.body, index, siteNames, host) : null;
   if (editor) out.push({ names: [editor], rule: 'text:last-editor' });
+  const speaker = out.length === 0 ? speechSpeaker(document) : null;
+  if (speaker) out.push({ names: [speaker], rule: 'text:speech-speaker' });
   return out;
 }
 
