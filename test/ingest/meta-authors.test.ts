@@ -279,3 +279,19 @@ describe('speech pages', () => {
     expect(authors(page('Rede von Bundespräsidentin Ilse Marten beim Städtetag', '<p class="byline">Von Jo Lenz</p>')).names).toEqual(['Jo Lenz']);
   });
 });
+
+describe('the issuer beside the headline', () => {
+  it("names the organisation or desk classed as such next to the <h1>, without its expansion", () => {
+    const portal = `<html><body><div class="news"><div class="news-publication-info"><span class="news-date">12.12.2022</span> - <span class="news-organization">Lafi (Landesanstalt für Fischerei)</span></div>
+      <h1 class="news-title">Neue Messung der Wasserqualität</h1><p>Text.</p></div></body></html>`;
+    expect(authors(portal)).toEqual({ names: ['Lafi'], rule: 'html:issuer-class' });
+    const desk = `<html><body><section><h1>The phone is here</h1><div class="publish_info"><div class="publisher">Tech Desk Online<span>|</span></div></div><p>Text.</p></section></body></html>`;
+    expect(authors(desk).names).toEqual(['Tech Desk Online']);
+  });
+  it('reads no issuer away from the headline, and gives way to a byline', () => {
+    const far = `<html><body><h1>The phone is here</h1><p>Text.</p><p>More text.</p><footer><div class="block"><span class="publisher">Tech Desk Online</span></div></footer></body></html>`;
+    expect(authors(far).names).toBeUndefined();
+    const signed = `<html><body><section><h1>The phone is here</h1><div class="publish_info"><div class="publisher">Tech Desk Online</div></div><p class="byline">By Jo Lenz</p><p>Text.</p></section></body></html>`;
+    expect(authors(signed).names).toEqual(['Jo Lenz']);
+  });
+});

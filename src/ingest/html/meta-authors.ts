@@ -6,6 +6,7 @@ import { hostLabel, squash, textOf } from './meta-candidates.js';
 import type { JsonLdFacts } from './meta-jsonld.js';
 import { copyrightPerson } from './meta-author-copyright.js';
 import { lastEditor } from './meta-author-editor.js';
+import { issuerBesideHeadline } from './meta-author-issuer.js';
 import { speechSpeaker } from './meta-author-speech.js';
 import { displayNameFor } from './meta-author-handle.js';
 import { inMenu, profileLinkName, profileSlug } from './meta-author-link.js';
@@ -214,7 +215,8 @@ function dateByline(document: Document, index: PageIndex | null, article: Elemen
     if (pieces.length !== 1) continue;
     const labelled = BY_PREFIX.test(pieces[0]!);
     const name = pieces[0]!.replace(BY_PREFIX, '').trim();
-    const shaped = personLike(name) || (labelled && /^\p{Lu}[\p{L}.-]+$/u.test(name));
+    // 'DATE - Empa (Eidgenössische ...)': an organisation spelt out in brackets is no person.
+    const shaped = (personLike(name) && !name.includes('(')) || (labelled && /^\p{Lu}[\p{L}.-]+$/u.test(name));
     if (shaped && name.split(/\s+/).length <= 4 && inArticleScope(el)) return name;
   }
   return null;
@@ -356,6 +358,8 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   if (brLine) add([brLine], 'text:br-byline');
   const source = out.length === 0 ? sourceLine(document.body) : null;
   if (source) out.push({ names: [source], rule: 'text:source-line' });
+  const issuer = out.length === 0 ? issuerBesideHeadline(document) : null;
+  if (issuer) add([issuer], 'html:issuer-class');
   if (out.length === 0 && siteSigned) out.push({ names: [siteSigned], rule: 'html:byline-site' });
   // A page whose metadata names only the site itself as author ('Presse Augsburg' on
   // presse-augsburg.de) is signed by the organisation: kept when nothing else names anyone.
