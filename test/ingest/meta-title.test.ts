@@ -120,3 +120,14 @@ describe('a <title> that names only the section', () => {
     expect(title(page('Unser Bootshaus')).value).toBe('Segelclub Kiel - Jugend');
   });
 });
+
+describe('a heading that closes a metadata title', () => {
+  const page = (og: string) => `<html><head><meta property="og:title" content="${og}"><title>Warum wir | Vertrieb</title></head><body>
+    <div class="page-title"><h2 class="page-title-heading">Gut zu Wissen</h2></div><h2>Unsere Leistungen</h2><p>Text.</p></body></html>`;
+  it('is confirmed by it, whole words in any case', () => {
+    expect(title(page('Den Vertrieb auslagern - Anders als andere oder gut zu Wissen'))).toEqual({ value: 'Gut zu Wissen', rule: 'html:h2+meta:og:title' });
+  });
+  it('is not confirmed by a title whose last word only ends like it', () => {
+    expect(title(page('Den Vertrieb auslagern - Anders als andere oder Mutgut zu Wissen')).value).toBe('Den Vertrieb auslagern - Anders als andere oder Mutgut zu Wissen');
+  });
+});

@@ -159,6 +159,18 @@ function classedHeadline(document: Document): string | null {
   return null;
 }
 
+/** Whether `text` ends with the words of `tail` after a space (letters and digits compared, case ignored). */
+function endsWithWords(text: string, tail: string): boolean {
+  const t = squash(tail);
+  const words = text.split(/\s+/);
+  for (let k = words.length - 1; k >= 1; k--) {
+    const rest = squash(words.slice(k).join(' '));
+    if (rest === t) return true;
+    if (rest.length > t.length) return false;
+  }
+  return false;
+}
+
 /** Does a metadata title (raw or stripped) state this heading as its headline? */
 function confirms(meta: string, stripped: string, heading: string, labels: Set<string>): boolean {
   const h = squash(heading);
@@ -176,6 +188,9 @@ function confirms(meta: string, stripped: string, heading: string, labels: Set<s
   }
   // 'Kicker: Heading': the heading after a kicker of up to three words and a colon ('Covid-19: ...').
   if (words >= 4 && raw.endsWith(heading) && /^[^:]{2,40}:\s+$/.test(raw.slice(0, raw.length - heading.length)) && raw.slice(0, raw.length - heading.length).trim().split(/\s+/).length <= 3) return true;
+  // 'Lead-in or gut zu Wissen' with the heading 'Gut zu Wissen': a title that closes with the
+  // heading's words, whole words, in any case.
+  if (words >= 3 && endsWithWords(raw, heading)) return true;
   const pieces = titlePieces(meta);
   // 'Section : Heading': a long heading after short labels ('Pétition : ...').
   if (words >= 4 && pieces.length > 1 && squash(pieces[pieces.length - 1]!) === h && pieces.slice(0, -1).every((p) => p.split(/\s+/).length <= 2)) return true;
