@@ -131,3 +131,11 @@ describe('a heading that closes a metadata title', () => {
     expect(title(page('Den Vertrieb auslagern - Anders als andere oder Mutgut zu Wissen')).value).toBe('Den Vertrieb auslagern - Anders als andere oder Mutgut zu Wissen');
   });
 });
+
+describe('secondary lines inside a heading', () => {
+  it("drops a span classed as a subline from the heading", () => {
+    const html = `<html><head><meta name="title" content="Skandinavien im Wohnmobil erleben"></head><body>
+      <h1><span class="a-subline">Vanlife in Schweden</span> <span class="a-headline">Skandinavien im Wohnmobil erleben</span></h1><p>Text.</p></body></html>`;
+    expect(title(html)).toEqual({ value: 'Skandinavien im Wohnmobil erleben', rule: 'html:h1+meta:title' });
+  });
+});

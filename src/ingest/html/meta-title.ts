@@ -75,7 +75,7 @@ export function stripSiteName(title: string, ctx: TitleContext, knownLabels: str
 }
 
 /** Parts of a heading that are not the headline: kicker lines, hidden labels, dates, categories. */
-const NOT_HEADLINE = /roofline|kicker|topline|overline|dachzeile|eyebrow|sub-?heading|subheadline|section|categor|rubri|visually-?hidden|sr-only|screen-reader|date|datum|time|meta|separator|label/i;
+const NOT_HEADLINE = /roofline|kicker|topline|overline|dachzeile|eyebrow|subline|sub-?heading|subheadline|section|categor|rubri|visually-?hidden|sr-only|screen-reader|date|datum|time|meta|separator|label/i;
 const BLOCK = new Set(['BR', 'DIV', 'P', 'LI', 'UL', 'H1', 'H2', 'H3', 'H4', 'SECTION', 'HEADER']);
 
 /** Separators and arrows around a heading ('[> Name', '> Name', 'Name :'); a bracket stays when it
