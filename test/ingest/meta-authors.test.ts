@@ -295,3 +295,14 @@ describe('the issuer beside the headline', () => {
     expect(authors(signed).names).toEqual(['Jo Lenz']);
   });
 });
+
+describe('names that name no one', () => {
+  it("skips a picture's licence author and initials alone", () => {
+    const picture = `<html><body><p><img src="a.jpg"><span class="media-license-info">&copy; </span><span class="media-license-author">Nils Ort</span></p><article><h1>Madagaskar</h1><p>Text.</p></article></body></html>`;
+    expect(authors(picture).names).toBeUndefined();
+    const review = (name: string) => `<html><body><article><h1>Sidamo</h1><p>Text.</p><div class="rev"><span class="rev__author">${name}</span><p>Absolut überzeugend</p></div></article></body></html>`;
+    expect(authors(review('S.')).names).toBeUndefined();
+    expect(authors(review('D. E.')).names).toBeUndefined();
+    expect(authors(review('Sebastian K.')).names).toEqual(['Sebastian K.']);
+  });
+});

@@ -41,7 +41,7 @@ const OUTSIDE = /^(?:comments?|comment[-_]|respond|reply|kommentar|related|tease
 const COMMENTER = /^(?:comments?|kommentar)[-_]/i;
 
 /** Credits of pictures: the photographer, not the writer. */
-const PICTURE_CREDIT = /^(?:license|licen[cs]e-|credit|photo|foto|bild|image|img|caption|media-?credit|copyright)/i;
+const PICTURE_CREDIT = /^(?:license|licen[cs]e-|credit|photo|foto|bild|image|img|caption|media-?credit|media-?licen[cs]e|copyright)/i;
 
 function inArticleScope(el: Element): boolean {
   for (let e: Element | null = el; e && e.tagName !== 'BODY'; e = e.parentElement) {

@@ -42,7 +42,8 @@ function wordsOfAName(s: string): boolean {
 /** `userName`: the string is known to be an account's display name (a profile link's text), so
  * lower-case words are no sign of prose ('Catch more fish'). */
 function plausibleName(s: string, siteNames: string[], host: string | null, userName = false): boolean {
-  if (s.length < 2 || s.length > 60 || NOT_NAME.test(NUMBERED_HANDLE.test(s) ? s.replace(/\d+$/, '') : s)) return false;
+  // Initials alone ('S.', 'D.E.': reviewers' shortened names) name no one.
+  if (s.length < 2 || s.length > 60 || /^(?:\p{Lu}\.\s?){1,3}$/u.test(s) || NOT_NAME.test(NUMBERED_HANDLE.test(s) ? s.replace(/\d+$/, '') : s)) return false;
   if (s.split(/\s+/).length > 6 || !/\p{L}/u.test(s)) return false;
   if (!userName && !wordsOfAName(s)) return false;
   if (/^(?:alle beiträge|all posts|view all posts)$/i.test(s)) return false;
