@@ -208,6 +208,11 @@ describe('bylines written as a line between <br>s', () => {
     const html = `<html><body><div class="artikel"><h1>Kein Wohngeld</h1><div class="text">${long}<br><br>Quelle: Rechtsnews<br><br>Autor: <a href="/anwalt/">Rechtsanwalt</a> Jonas Kerber</div></div></body></html>`;
     expect(authors(html)).toEqual({ names: ['Jonas Kerber'], rule: 'text:br-byline' });
   });
+  it('reads a short byline paragraph whose dateline after a <br> spoils the whole', () => {
+    const html = `<html><body><article><h1>Streit ums Feuerholz</h1><p><strong>MIGRATION – Probleme zwischen Einheimischen und Flüchtlingen</strong></p>
+      <p>Von <strong><a href="http://a.example">Rolf Brand</a></strong> und <strong><a href="http://b.example">Sina Drews</a></strong><br><br> Kakuma /Kenia</p><p>${long}</p></article></body></html>`;
+    expect(authors(html)).toEqual({ names: ['Rolf Brand', 'Sina Drews'], rule: 'text:br-byline' });
+  });
   it("leaves a forum poster's handle before an essay's author quoted in the post", () => {
     const html = `<html><body><div class="post"><p class="author">von <a class="username" href="/memberlist?u=5">r42</a></p>
       <div class="content">Was ist Freie Software?<br> von Georg K. Brandt<br><br>${long} ${long}</div></div></body></html>`;

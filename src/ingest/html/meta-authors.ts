@@ -125,8 +125,8 @@ function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => bo
   return null;
 }
 
-/** A byline that is one line of a long block written with <br>s ('...<br><br>Autor: NAME</div>'),
- * the article's first. Weaker than a byline element of its own: such blocks also quote other
+/** A byline that is one line of a block written with <br>s ('...<br><br>Autor: NAME</div>',
+ * 'Von A und B<br>Kakuma /Kenia'), the article's first. Weaker than a byline element of its own: such blocks also quote other
  * texts with their authors ('Title<br>von NAME<br>...' in a forum post), so it is read only when
  * nothing else names anyone. */
 function brByline(index: PageIndex | null, article: Element | null, body: Element | null, accept: (line: string) => boolean): string | null {
@@ -138,8 +138,9 @@ function brByline(index: PageIndex | null, article: Element | null, body: Elemen
     const el = br.parentElement;
     if (!el || seen.has(el)) continue;
     seen.add(el);
-    // Short elements were read whole by bylineIn.
-    if (!BR_BLOCK_TAGS.has(el.tagName) || (index.length.get(el) ?? 0) <= 80) continue;
+    // Short elements were read whole by bylineIn, which a line after the byline can spoil
+    // ('Von A und B<br>Kakuma /Kenia'): their lines are read too.
+    if (!BR_BLOCK_TAGS.has(el.tagName)) continue;
     const line = brLines(el, 80, index).find((l) => BYLINE_TEXT.test(l) && accept(l));
     if (line && inArticleScope(el)) return line;
   }
