@@ -44,6 +44,7 @@ export function buildStoryView(store: Store, storyId: number): StoryView | null 
     id: a.id,
     externalId: a.externalId,
     title: a.title,
+    lead: a.title ? null : openingWords(a.text),
     outlet: a.outlet,
     url: a.canonicalUrl ?? a.url,
     published: a.published?.value ?? null,
@@ -142,4 +143,14 @@ export function buildStoryView(store: Store, storyId: number): StoryView | null 
       })),
     quotes,
   };
+}
+
+/** The first sentence of a text, cut at a word near 80 characters ('…' when cut). */
+export function openingWords(text: string, max = 80): string | null {
+  const first = text.trim().split(/(?<=[.!?])\s+|\n/)[0]?.trim() ?? '';
+  if (!first) return null;
+  if (first.length <= max) return first;
+  const cut = first.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}…`;
 }

@@ -17,12 +17,13 @@ function cite(view: StoryView, ids: number[]): string {
   return ids.map((id) => `[${view.articles.findIndex((a) => a.id === id) + 1}]`).join('');
 }
 
-/** How a reader knows an article: its outlet, else its headline (shortened), else the input's id. */
+/** How a reader knows an article: its outlet, else its headline (shortened), else its opening words, else the input's id. */
 function articleLabel(view: StoryView, id: number): string {
   const a = view.articles.find((x) => x.id === id);
   if (!a) return `article ${id}`;
   if (a.outlet) return a.outlet;
   if (a.title) return `“${a.title.length > 60 ? `${a.title.slice(0, 59).trimEnd()}…` : a.title}”`;
+  if (a.lead) return `“${a.lead}”`;
   return a.externalId ?? `article ${id}`;
 }
 
@@ -134,7 +135,7 @@ export function reportMarkdown(v: StoryView): string {
   out.push('', '## Sources', '');
   v.articles.forEach((a, i) => {
     const date = a.published ?? (a.inferred ? `${a.inferred.value} (inferred: ${a.inferred.evidence})` : 'date unknown');
-    out.push(`${i + 1}. ${a.title ?? a.externalId ?? `article ${a.id}`} — ${a.outlet ?? 'outlet unknown'}, ${date}${a.url ? ` — ${a.url}` : ''}`);
+    out.push(`${i + 1}. ${a.title ?? (a.lead ? `“${a.lead}”` : null) ?? a.externalId ?? `article ${a.id}`} — ${a.outlet ?? 'outlet unknown'}, ${date}${a.url ? ` — ${a.url}` : ''}`);
   });
   return `${out.join('\n')}\n`;
 }

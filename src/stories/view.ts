@@ -8,6 +8,8 @@ export interface StoryArticleRef {
   id: number;
   externalId: string | null;
   title: string | null;
+  /** For an article with no title, the opening words of its text: how a reader knows it. */
+  lead: string | null;
   outlet: string | null;
   url: string | null;
   published: string | null;

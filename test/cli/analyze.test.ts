@@ -33,6 +33,9 @@ describe('dossier analyze on the seeds', () => {
     for (const h of ['## Summary', '## Timeline', '## Actors', '## How the outlets told it', '## Quotes', '## Sources']) expect(md).toContain(h);
     // Actors are named, with their code beside the name.
     expect(md).toMatch(/^\| Iran's military \(IRNMIL\) \| Syria[^|]* \(SYR[A-Z]*\) \|/m);
+    // The seed with no headline is known by its opening words, not by its file name.
+    expect(md).toMatch(/^\d\. “Concluding a visit to Syria on Saturday, [^”]*…” — outlet unknown, 2017-10-21/m);
+    expect(md).not.toMatch(/^\d\. 000_/m);
     const html = dossier(['report', '1', '--db', db, '--format', 'html']).out;
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|<link|src="http/);

@@ -5,6 +5,7 @@ import { eventHeadline, pluralVerb } from '../../src/stories/headline.js';
 import { compareArticles, countedNoun, type ComparedArticle } from '../../src/stories/compare.js';
 import { summarise } from '../../src/stories/summary.js';
 import { findLoadedTerms } from '../../src/stories/loaded-terms.js';
+import { openingWords } from '../../src/stories/build-view.js';
 import type { StoredEvent } from '../../src/store/store.js';
 
 const names: Record<string, string> = { NORGOV: 'Norway', CHLGOV: 'Chile', PERMIL: "Peru's military" };
@@ -191,5 +192,14 @@ describe('loaded terms', () => {
       ['terrorist', 'quoted'],
       ['Rebel-backed', 'own'],
     ]);
+  });
+});
+
+describe('openingWords', () => {
+  it('gives the first sentence, cut at a word near the limit', () => {
+    expect(openingWords('Rain fell. Then it stopped.')).toBe('Rain fell.');
+    expect(openingWords('\n  Headless text without a stop')).toBe('Headless text without a stop');
+    expect(openingWords('The council, meeting late on a wet Thursday evening in the old hall, voted against the plan.', 40)).toBe('The council, meeting late on a wet…');
+    expect(openingWords('   ')).toBeNull();
   });
 });
