@@ -38,6 +38,17 @@ export function saveClusterer(store: Store, clusterer: StoryClusterer): void {
  * re-analysed articles given, belong to; returns how many were added.
  */
 export function updateStories(store: Store, reanalysed: number[] = []): number {
+  return placeNewArticles(store, reanalysed).placed.length;
+}
+
+/** What a story update did: the articles it placed, and whether it re-clustered the whole store. */
+export interface StoryUpdate {
+  placed: number[];
+  afresh: boolean;
+}
+
+/** `updateStories`, telling which articles were placed (reports of the topics holding them change). */
+export function placeNewArticles(store: Store, reanalysed: number[] = []): StoryUpdate {
   const clusterer = loadClusterer(store);
   // A clusterer starting afresh (no state, or state from another version) places every article
   // and syncs every cluster, which also drops the stories of the old state. Otherwise only the
@@ -67,7 +78,7 @@ export function updateStories(store: Store, reanalysed: number[] = []): number {
     saveClusterer(store, clusterer);
     refreshDerived(store, new Set([...pending, ...reanalysed]));
   });
-  return pending.length;
+  return { placed: pending, afresh };
 }
 
 /** Store rows for the clusters `clustersNamed` returned (topics and events apart). */

@@ -2,14 +2,12 @@
 // stories, and a report per topic.
 import type { Command } from 'commander';
 import pluralize from 'pluralize';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { addIngestOptions, dbOption, type IngestCliOptions, withStore } from '../common.js';
 import { ingestInto } from './ingest.js';
 import { analysePending } from '../../analysis/pipeline.js';
-import { updateStories } from '../../stories/pipeline.js';
-import { buildStoryView } from '../../stories/build-view.js';
-import { renderReport } from '../../stories/report.js';
+import { placeNewArticles } from '../../stories/pipeline.js';
+import { writeReportFolder } from '../../stories/report-folder.js';
 import { progress } from '../progress.js';
 import { printJson } from '../output.js';
 import { storiesJson } from './stories.js';
@@ -28,8 +26,9 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .option('--out <dir>', 'folder for the reports', './dossier-report')
     .option('--force', 're-analyse articles analysed before')
+    .option('--all-reports', 'rewrite every topic report, not only those of topics this run changed')
     .option('--json', 'print the stories as JSON at the end');
-  addIngestOptions(cmd).action(async (inputs: string[], o: IngestCliOptions & { db: string; out: string; force?: boolean; json?: boolean }) => {
+  addIngestOptions(cmd).action(async (inputs: string[], o: IngestCliOptions & { db: string; out: string; force?: boolean; allReports?: boolean; json?: boolean }) => {
     let failed = 0;
     if (inputs.length > 0) {
       const s = await ingestInto(o.db, inputs, o, true);
@@ -47,20 +46,14 @@ export function register(program: Command): void {
         },
       });
       (bar as ReturnType<typeof progress> | null)?.stop();
-      const clustered = updateStories(store, ids);
-      process.stderr.write(`analysed ${ids.length} articles, clustered ${clustered}\n`);
+      const update = placeNewArticles(store, ids);
+      process.stderr.write(`analysed ${ids.length} articles, clustered ${update.placed.length}\n`);
       const out = resolve(o.out);
-      mkdirSync(out, { recursive: true });
-      const index: string[] = ['# Dossier', ''];
-      for (const t of store.listStories('topic')) {
-        const view = buildStoryView(store, t.id);
-        if (!view) continue;
-        writeFileSync(join(out, `story-${t.id}.md`), renderReport(view, 'md'));
-        writeFileSync(join(out, `story-${t.id}.html`), renderReport(view, 'html'));
-        index.push(`- [${view.headline}](story-${t.id}.md) — ${pluralize('article', view.articles.length, true)}, ${pluralize('event', view.events.length, true)}`);
-      }
-      writeFileSync(join(out, 'index.md'), `${index.join('\n')}\n`);
-      process.stderr.write(`reports: ${out}\n`);
+      // Only the reports of topics that gained, lost or re-analysed articles are rebuilt (and any
+      // missing from the folder): a run costs what it changed, not the size of the store.
+      const changed = update.afresh || o.allReports ? null : new Set(store.listStories('topic', { articleIds: [...update.placed, ...ids] }).map((t) => t.id));
+      const written = writeReportFolder(store, out, changed);
+      process.stderr.write(`reports: ${out} (${pluralize('topic report', written, true)} written)\n`);
       if (o.json) printJson(storiesJson(store));
     });
     process.exitCode = failed > 0 ? 1 : 0;
