@@ -3,6 +3,7 @@
 // class="publish_info"><div class="publisher">ET Online</div>'. Weak: used only when nothing else
 // names anyone (the site's own name is filtered by the name rules).
 import { textOf } from './meta-candidates.js';
+import type { PageIndex } from './meta-page-index.js';
 
 /** Class tokens of an item's issuing organisation or desk. */
 const ISSUER = /(?:^|[-_])(?:organi[sz]ation|publisher)$/i;
@@ -15,11 +16,16 @@ function besideHeadline(el: Element): boolean {
   return false;
 }
 
-export function issuerBesideHeadline(document: Document): string | null {
-  for (const h1 of Array.from(document.querySelectorAll('body h1')).slice(0, 3)) {
+/** `headings`: the page's <h1>s in document order. */
+export function issuerBesideHeadline(headings: Element[], index: PageIndex | null): string | null {
+  if (!index) return null;
+  for (const h1 of headings.slice(0, 3)) {
     const around = [h1.previousElementSibling, h1.nextElementSibling].filter((e): e is Element => !!e);
     for (const block of around) {
-      for (const el of [block, ...Array.from(block.querySelectorAll('[class]')).slice(0, 20)]) {
+      // The block and its first elements, in document order from the page index.
+      const span = index.span.get(block);
+      const inside = span ? index.order.slice(span[0] + 1, Math.min(span[1], span[0] + 21)) : [];
+      for (const el of [block, ...inside]) {
         const tokens = (el.getAttribute('class') ?? '').split(/\s+/);
         if (!tokens.some((t) => ISSUER.test(t)) || !besideHeadline(el)) continue;
         const t = textOf(el);

@@ -141,7 +141,7 @@ function brByline(index: PageIndex | null, article: Element | null, body: Elemen
     // Short elements were read whole by bylineIn, which a line after the byline can spoil
     // ('Von A und B<br>Kakuma /Kenia'): their lines are read too.
     if (!BR_BLOCK_TAGS.has(el.tagName)) continue;
-    const line = brLines(el, 80, index).find((l) => BYLINE_TEXT.test(l) && accept(l));
+    const line = brLines(el, 80, index, (raw) => BYLINE_WORD.test(raw)).find((l) => BYLINE_TEXT.test(l) && accept(l));
     if (line && inArticleScope(el)) return line;
   }
   return null;
@@ -149,6 +149,9 @@ function brByline(index: PageIndex | null, article: Element | null, body: Elemen
 
 const BR_BLOCK_TAGS = new Set(['P', 'DIV', 'TD', 'SPAN', 'FONT']);
 const BR_TAG = new Set(['BR']);
+const H1 = new Set(['H1']);
+/** A cheap test that a raw line holds one of BYLINE_TEXT's byline words. */
+const BYLINE_WORD = new RegExp(BY_WORDS);
 
 /** A name that links to the site's home page is the site's masthead ('<h1 class="vcard author"><a
  * href="/">Blog name</a>'), not the article's byline, which links to an author page if anywhere. */
@@ -331,6 +334,8 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   }
   const index = document.body ? indexPage(document.body) : null;
   const article = articleElement(document, index);
+  let h1s: Element[] | null = null;
+  const headings = () => (h1s ??= index && document.body ? descendantsByTag(index, document.body, H1) : []);
   const linked = profileLink(document, index, article, (l) => userName(l, siteNames, host) !== null);
   if (linked) {
     const before = out.length;
@@ -359,7 +364,7 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   if (brLine) add([brLine], 'text:br-byline');
   const source = out.length === 0 ? sourceLine(document.body) : null;
   if (source) out.push({ names: [source], rule: 'text:source-line' });
-  const issuer = out.length === 0 ? issuerBesideHeadline(document) : null;
+  const issuer = out.length === 0 ? issuerBesideHeadline(headings(), index) : null;
   if (issuer) add([issuer], 'html:issuer-class');
   if (out.length === 0 && siteSigned) out.push({ names: [siteSigned], rule: 'html:byline-site' });
   // A page whose metadata names only the site itself as author ('Presse Augsburg' on
@@ -375,7 +380,7 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   if (holder) out.push({ names: [holder], rule: 'site:copyright-person' });
   const editor = out.length === 0 ? lastEditor(document.body, index, siteNames, host) : null;
   if (editor) out.push({ names: [editor], rule: 'text:last-editor' });
-  const speaker = out.length === 0 ? speechSpeaker(document) : null;
+  const speaker = out.length === 0 ? speechSpeaker(document, headings) : null;
   if (speaker) out.push({ names: [speaker], rule: 'text:speech-speaker' });
   return out;
 }

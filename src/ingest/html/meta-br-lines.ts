@@ -5,8 +5,9 @@ import { clean } from './meta-candidates.js';
 import type { PageIndex } from './meta-page-index.js';
 
 /** The short lines (at most `max` characters) between the <br>s that are direct children of `el`;
- * empty when it has no such <br>. A child element the index knows to be long is not read. */
-export function brLines(el: Element, max: number, index: PageIndex): string[] {
+ * empty when it has no such <br>. A child element the index knows to be long is not read, and a
+ * line `worth` rejects (tested on the raw text) is not cleaned. */
+export function brLines(el: Element, max: number, index: PageIndex, worth: (raw: string) => boolean = () => true): string[] {
   let hasBr = false;
   for (let c = el.firstElementChild; c && !hasBr; c = c.nextElementSibling) hasBr = c.tagName === 'BR';
   if (!hasBr) return [];
@@ -14,7 +15,9 @@ export function brLines(el: Element, max: number, index: PageIndex): string[] {
   let parts: string[] = [];
   let length = 0;
   const flush = () => {
-    const line = length === Infinity ? '' : clean(parts.join(''));
+    // Cleaning is the costly part: only lines the caller may want are cleaned.
+    const raw = length === Infinity ? '' : parts.join('');
+    const line = raw && worth(raw) ? clean(raw) : '';
     if (line && line.length <= max) lines.push(line);
     parts = [];
     length = 0;
