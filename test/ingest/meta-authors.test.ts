@@ -301,6 +301,17 @@ describe('the issuer beside the headline', () => {
   });
 });
 
+describe("a one-word user name as the page's title writes it", () => {
+  const page = (title: string) => `<html><head><title>${title}</title><script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","name":"mira"}}</script></head>
+    <body><h1>Energy Rising</h1><p>Text.</p></body></html>`;
+  it('takes the capitalised spelling of the <title>', () => {
+    expect(authors(page('Energy Rising - 33 Tage Yoga - Mira Holm - Yoga Lifestyle')).names).toEqual(['Mira']);
+  });
+  it('keeps the user name when the title does not write it as a word', () => {
+    expect(authors(page('Energy Rising - Miramar Yoga')).names).toEqual(['mira']);
+  });
+});
+
 describe('names that name no one', () => {
   it("skips a picture's licence author and initials alone", () => {
     const picture = `<html><body><p><img src="a.jpg"><span class="media-license-info">&copy; </span><span class="media-license-author">Nils Ort</span></p><article><h1>Madagaskar</h1><p>Text.</p></article></body></html>`;

@@ -17,3 +17,11 @@ export function displayNameFor(handle: string, markup: () => string): string | n
   for (const m of markup().matchAll(re)) if (personLike(m[0])) return m[0].replace(/\s+/g, ' ');
   return null;
 }
+
+/** A one-word user name in lower case ('mady') as the page's title writes it ('... - Mady Morrison -
+ * Yoga Lifestyle'): the capitalised word, or null. */
+export function titleSpelling(handle: string, title: string): string | null {
+  if (!/^\p{Ll}{3,}$/u.test(handle)) return null;
+  const m = new RegExp(`(?<![\\p{L}])${handle}(?![\\p{L}])`, 'iu').exec(title);
+  return m && m[0] !== handle && /^\p{Lu}\p{Ll}/u.test(m[0]) ? m[0] : null;
+}

@@ -8,7 +8,7 @@ import { copyrightPerson } from './meta-author-copyright.js';
 import { lastEditor } from './meta-author-editor.js';
 import { issuerBesideHeadline } from './meta-author-issuer.js';
 import { speechSpeaker } from './meta-author-speech.js';
-import { displayNameFor } from './meta-author-handle.js';
+import { displayNameFor, titleSpelling } from './meta-author-handle.js';
 import { inMenu, profileLinkName, profileSlug } from './meta-author-link.js';
 import { BYLINE_GROUPS, bylineElements } from './meta-byline-elements.js';
 import { brLines } from './meta-br-lines.js';
@@ -298,8 +298,9 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   const out: AuthorCandidate[] = [];
   let markup: string | null = null;
   const pageMarkup = () => (markup ??= document.documentElement?.outerHTML ?? '');
+  const titleText = textOf(document.querySelector('title'));
   const add = (raws: string[], rule: string) => {
-    const names = unique(raws.flatMap((r) => splitAuthors(r, siteNames, host)).map((n) => displayNameFor(n, pageMarkup) ?? n));
+    const names = unique(raws.flatMap((r) => splitAuthors(r, siteNames, host)).map((n) => displayNameFor(n, pageMarkup) ?? titleSpelling(n, titleText) ?? n));
     if (names.length) out.push({ names, rule });
   };
   if (ld?.authors.length) add(ld.authors, 'jsonld:author');
