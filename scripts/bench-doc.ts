@@ -8,7 +8,7 @@ import { BENCHMARKS, loadBenchmark } from '../src/bench/index.js';
 import type { BenchReport } from '../src/bench/report.js';
 
 const DOC = join(repoRoot, 'docs', 'BENCHMARKS.md');
-const EXTRA_ARGS: Record<string, string[]> = { aeb: ['--passes', '10'] };
+const EXTRA_ARGS: Record<string, string[]> = { aeb: ['--passes', '10'], 'story-update': ['--sizes', '2000,20000,100000'] };
 /** Extra sections: a benchmark run again with other arguments, under a name of its own. */
 const VARIANTS: Record<string, { bench: string; args: string[]; description: string }> = {
   'clustering-speed': { bench: 'clustering', args: ['--speed'], description: 'clustering speed with 100,000 synthetic articles already stored' },

@@ -240,7 +240,7 @@ class Clusters {
   }
 }
 
-function toArticle(s: SyntheticArticle, i: number): ExtractedArticle {
+export function toArticle(s: SyntheticArticle, i: number): ExtractedArticle {
   return {
     ...emptyArticle({ kind: 'file', location: `/bench/store-scale/${s.id}.txt` }),
     externalId: s.id,

@@ -1,0 +1,100 @@
+// What one more run costs as the store grows: a temporary store filled with N synthetic articles
+// (src/bench/synthetic.ts) and clustered once, then runs that each add five articles and do what
+// `dossier analyze` does after analysis: `placeNewArticles` (state load, placing, story sync,
+// state save, derived fields) and the rewrite of the changed topics' reports. Timed in CPU ms at
+// each size; a per-run cost that does not grow with N is the point. No language layers run
+// (synthetic text), so this times the story side only.
+// `--sizes 2000,20000` (default) or e.g. `--sizes 2000,20000,100000`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../store/sqlite/sqlite-store.js';
+import { placeNewArticles } from '../stories/pipeline.js';
+import { writeReportFolder } from '../stories/report-folder.js';
+import type { BenchReport, BenchRow, BenchRunner } from './report.js';
+import { DEFAULT_SYNTHETIC, SyntheticStream } from './synthetic.js';
+import { toArticle } from './store-scale.js';
+
+const RUNS = 5;
+const PER_RUN = 5;
+
+function cpuMs(fn: () => void): number {
+  const t = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(t);
+  return (d.user + d.system) / 1000;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+interface SizeResult {
+  size: number;
+  fillSeconds: number;
+  firstClusterSeconds: number;
+  updateMs: number;
+  reportsMs: number;
+  reportsWritten: number;
+  topics: number;
+}
+
+function measure(size: number): SizeResult {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-story-update-'));
+  const store = openStore(join(dir, 'grow.db'));
+  try {
+    const stream = new SyntheticStream(DEFAULT_SYNTHETIC);
+    let i = 0;
+    const fill = cpuMs(() => {
+      for (; i < size; i++) store.putArticle(toArticle(stream.next(), i));
+    });
+    const out = join(dir, 'report');
+    const first = cpuMs(() => void placeNewArticles(store));
+    writeReportFolder(store, out, null);
+    const update: number[] = [];
+    const reports: number[] = [];
+    let written = 0;
+    for (let r = 0; r < RUNS; r++) {
+      for (let k = 0; k < PER_RUN; k++, i++) store.putArticle(toArticle(stream.next(), i));
+      let placed: number[] = [];
+      update.push(cpuMs(() => void (placed = placeNewArticles(store).placed)));
+      reports.push(
+        cpuMs(() => {
+          const changed = new Set(store.listStories('topic', { articleIds: placed }).map((t) => t.id));
+          written = writeReportFolder(store, out, changed);
+        }),
+      );
+    }
+    return { size, fillSeconds: fill / 1000, firstClusterSeconds: first / 1000, updateMs: median(update), reportsMs: median(reports), reportsWritten: written, topics: store.listStories('topic').length };
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const runner: BenchRunner = {
+  description: 'cost of one more run (five new articles) as the store grows: story update and report rewrite',
+  async run(opts): Promise<BenchReport> {
+    const at = opts.args.indexOf('--sizes');
+    const sizes = (at >= 0 ? opts.args[at + 1]! : '2000,20000').split(',').map(Number).filter((n) => n > 0);
+    const rows: BenchRow[] = [];
+    for (const n of sizes) {
+      const r = measure(n);
+      rows.push(
+        { metric: `${n} articles: story update for a run of ${PER_RUN} new articles (CPU ms, median of ${RUNS})`, ours: Math.round(r.updateMs) },
+        { metric: `${n} articles: reports rewritten for that run (CPU ms, median; ${r.reportsWritten} of ${r.topics} topics)`, ours: Math.round(r.reportsMs) },
+        { metric: `${n} articles: fill (putArticle) and first clustering of all, CPU s`, ours: `${r.fillSeconds.toFixed(1)} / ${r.firstClusterSeconds.toFixed(1)}` },
+      );
+    }
+    return {
+      name: 'story-update',
+      items: `synthetic stores of ${sizes.join(', ')} articles, ${RUNS} runs of ${PER_RUN} new articles each`,
+      rows,
+      notes: [
+        'no language layers (synthetic text): entity keys, times and events are empty, so this times the story side of `dossier analyze` only',
+        'synthetic stream: src/bench/synthetic.ts with DEFAULT_SYNTHETIC; store and reports in a temporary folder',
+      ],
+    };
+  },
+};
