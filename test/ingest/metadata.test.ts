@@ -130,6 +130,7 @@ describe('name and title cleaning', () => {
     expect(splitAuthors('By Rob Picheta, CNN')).toEqual(['Rob Picheta']);
     expect(splitAuthors('Anna Berg, Jan Holm')).toEqual(['Anna Berg', 'Jan Holm']);
     expect(splitAuthors('Eingestellt von der Michel')).toEqual(['der Michel']);
+    expect(splitAuthors('Pressemitteilung von Katrin Sommer')).toEqual(['Katrin Sommer']);
     expect(splitAuthors('https://example.com/staff/ana')).toEqual([]);
     expect(splitAuthors('ana@example.com')).toEqual([]);
     expect(splitAuthors('Island Post', ['Island Post'])).toEqual([]);

@@ -5,7 +5,7 @@ import { clean, squash } from './meta-candidates.js';
 
 /** Words that introduce a byline in the languages the pages use. */
 export const BY_PREFIX =
-  /^(?:(?:written|posted|published|reported|story|words|article|interview|text|fotos?|photos?|bilder?|recipe|rezept|video)\s+(?:by|von)|(?:eingestellt|veröffentlicht|erstellt|verfasst|geschrieben|publiziert)\s+von|zeige alle beiträge von|alle beiträge von|alles von|publié par|publicado por|pubblicato da|(?:blog\s+)?(?:ein\s+)?(?:beitrag|artikel)\s+von|mehr von|more from|posts by|articles by|by|von|vom|par|por|door|av|af|przez|autor(?:in|en)?|authors?|auteurs?|autore|redakteur(?:in)?|redaktion(?=\s*:)|interview|text|fotos?|photos?)\s*[:\-–]?\s+/i;
+  /^(?:(?:written|posted|published|reported|story|words|article|interview|text|fotos?|photos?|bilder?|recipe|rezept|video)\s+(?:by|von)|(?:eingestellt|veröffentlicht|erstellt|verfasst|geschrieben|publiziert)\s+von|(?:pressemitteilung|presseinformation|pressemeldung)\s+(?:von|der|des)|zeige alle beiträge von|alle beiträge von|alles von|publié par|publicado por|pubblicato da|(?:blog\s+)?(?:ein\s+)?(?:beitrag|artikel)\s+von|mehr von|more from|posts by|articles by|by|von|vom|par|por|door|av|af|przez|autor(?:in|en)?|authors?|auteurs?|autore|redakteur(?:in)?|redaktion(?=\s*:)|interview|text|fotos?|photos?)\s*[:\-–]?\s+/i;
 /** Separators between several names. Slashes stay: 'dpa/lno' is one agency credit. */
 const SPLIT = /\s*(?:;|\||&(?!\s*Co\b)|\s+(?:and|und|et|y|e|en|og|och|oraz)\s+)\s*/i;
 const NOT_NAME =
