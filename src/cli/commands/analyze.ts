@@ -5,7 +5,7 @@ import pluralize from 'pluralize';
 import { resolve } from 'node:path';
 import { addIngestOptions, dbOption, type IngestCliOptions, withStore } from '../common.js';
 import { ingestInto } from './ingest.js';
-import { analysePending } from '../../analysis/pipeline.js';
+import { analysePending, ANALYSIS_VERSION } from '../../analysis/pipeline.js';
 import { placeNewArticles } from '../../stories/pipeline.js';
 import { writeReportFolder } from '../../stories/report-folder.js';
 import { progress } from '../progress.js';
@@ -35,16 +35,20 @@ export function register(program: Command): void {
       failed = s.failed;
       process.stderr.write(`ingest: ${s.stored} new, ${s.duplicates} duplicate, ${s.failed} failed\n`);
     }
-    const analysers = await loadAnalysers();
+    // The models take most of a second to load: not when the store holds nothing to analyse.
+    const pending = withStore(o.db, (store) => store.articlesToAnalyse(ANALYSIS_VERSION, !!o.force).length);
+    const analysers = pending > 0 ? await loadAnalysers() : null;
     withStore(o.db, (store) => {
       let bar: ReturnType<typeof progress> | null = null;
-      const ids = analysePending(store, analysers, {
-        force: !!o.force,
-        onProgress: (done, total) => {
-          bar ??= progress(total, 'analyse');
-          bar.tick(String(done));
-        },
-      });
+      const ids = !analysers
+        ? []
+        : analysePending(store, analysers, {
+            force: !!o.force,
+            onProgress: (done, total) => {
+              bar ??= progress(total, 'analyse');
+              bar.tick(String(done));
+            },
+          });
       (bar as ReturnType<typeof progress> | null)?.stop();
       const update = placeNewArticles(store, ids);
       process.stderr.write(`analysed ${ids.length} articles, clustered ${update.placed.length}\n`);
