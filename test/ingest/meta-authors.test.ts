@@ -278,6 +278,7 @@ describe('speech pages', () => {
   it('credits the speaker a speech headline names, after the office', () => {
     expect(authors(page('Rede von Bundespräsidentin Ilse Marten beim Städtetag'))).toEqual({ names: ['Ilse Marten'], rule: 'text:speech-speaker' });
     expect(authors(page('Speech by Prime Minister Jane Holt at the harbour opening')).names).toEqual(['Jane Holt']);
+    expect(authors(page('Discours du Président Paul Morel à Lyon')).names).toEqual(['Paul Morel']);
   });
   it('reads no speaker from other headlines, and gives way to a byline', () => {
     expect(authors(page('Rede an die Nation: was bleibt')).names).toBeUndefined();

@@ -8,8 +8,8 @@ import { titlePieces } from './meta-title.js';
 
 const NAME = "\\p{Lu}[\\p{L}'’.-]+(?:\\s+(?:von|van|de|der|zu))?(?:\\s+\\p{Lu}[\\p{L}'’.-]+){1,3}";
 /** Offices and titles between 'Rede von' and the name ('Bundespräsident', 'Prime Minister', 'Dr.'). */
-const OFFICE = "(?:(?:\\p{L}*(?:präsident|minister|kanzler|sekretär|bürgermeister)(?:in)?|Bundestagspräsident(?:in)?|Staatsminister(?:in)?|Ministerpräsident(?:in)?|Prime Minister|President|Minister|Secretary|Chancellor|Mayor|Governor|Senator|Dr\\.|Prof\\.)\\s+)*";
-const SPEECH = new RegExp(`^(?:Rede|Ansprache|Grußwort|Festrede|Speech|Remarks|Address|Discours|Discurso)\\s+(?:von|des|der|by|of|de|du|del)\\s+${OFFICE}(${NAME})(?=\\s+(?:beim|bei|zum|zur|zu|vor|an|in|auf|at|on|to|before|au|à|en|ante)\\b|\\s*[:,–—-]|$)`, 'u');
+const OFFICE = "(?:(?:\\p{L}*(?:präsident|minister|kanzler|sekretär|bürgermeister)(?:in)?|Bundestagspräsident(?:in)?|Staatsminister(?:in)?|Ministerpräsident(?:in)?|Prime Minister|President|Minister|Secretary|Chancellor|Mayor|Governor|Senator|Premier ministre|Présidente?|Ministre|Presidente|Ministr[oa]|M\\.|Mme|Dr\\.|Prof\\.)\\s+)*";
+const SPEECH = new RegExp(`^(?:Rede|Ansprache|Grußwort|Festrede|Speech|Remarks|Address|Discours|Discurso)\\s+(?:von|des|der|by|of|de|du|del)\\s+${OFFICE}(${NAME})(?=\\s+(?:beim|bei|zum|zur|zu|vor|an|in|auf|at|on|to|before|au|à|en|ante)\\s|\\s*[:,–—-]|$)`, 'u');
 
 /** A speech word anywhere in the <title>: pages that repeat no such word there are not read further. */
 const SPEECH_WORD = /\b(?:Rede|Ansprache|Grußwort|Festrede|Speech|Remarks|Address|Discours|Discurso)\b/;
