@@ -177,7 +177,7 @@ class AnalysisFaker {
   private absorb(e: PoolEntity, alias: string, role: string | null, articleId: number, touched: Map<string, CanonicalEntity>): void {
     let c = this.registry.get(e.key);
     if (!c) {
-      c = { key: e.key, name: e.name, type: e.type, country: null, sector: null, aliases: new Map(), roles: new Map(), articles: new Set(), merged: [] };
+      c = { key: e.key, name: e.name, type: e.type, country: null, sector: null, aliases: new Map(), roles: new Map(), merged: [] };
       this.registry.set(e.key, c);
     }
     const art = String(articleId);
@@ -185,10 +185,8 @@ class AnalysisFaker {
     const a = `${e.name}${alias.length % 3 === 0 ? '' : ` ${alias.length % 3}`}`;
     c.aliases.set(a, (c.aliases.get(a) ?? 0) + 1);
     if (role) c.roles.set(role, (c.roles.get(role) ?? new Set<string>()).add(art));
-    if (!c.articles.has(art)) {
-      c.articles.add(art);
-      c.merged.push({ localKey: e.key, article: art });
-    }
+    // One merge per article, as the registry records (articles arrive in order).
+    if (c.merged[c.merged.length - 1]?.article !== art) c.merged.push({ localKey: e.key, article: art });
     touched.set(c.key, c);
   }
 }

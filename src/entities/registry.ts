@@ -4,11 +4,14 @@
 import type { LocalEntity } from './types.js';
 import { nameCompatible, nameTokens, normaliseName, surnameKey } from './names.js';
 
-/** An entity across articles: a local entity's fields, with roles and mentions tied to their articles. */
+/**
+ * An entity across articles: a local entity's fields, with roles tied to their articles. Which
+ * articles mention it is the store's to answer (its mentions), not kept here: reading that list
+ * for every entity made each run's registry load grow with every mention stored.
+ */
 export interface CanonicalEntity extends Omit<LocalEntity, 'roles'> {
   /** Role -> article ids it was seen in. */
   roles: Map<string, Set<string>>;
-  articles: Set<string>;
   /** Local keys merged into this entity, with the article they came from. */
   merged: { localKey: string; article: string }[];
 }
@@ -68,7 +71,6 @@ export class EntityRegistry {
       sector: local.sector,
       aliases: new Map(),
       roles: new Map(),
-      articles: new Set(),
       merged: [],
     };
     this.byKey.set(e.key, e);
@@ -120,7 +122,6 @@ export class EntityRegistry {
       set.add(article);
       e.roles.set(role, set);
     }
-    e.articles.add(article);
     e.merged.push({ localKey: local.key, article });
     if (e.type !== 'PERSON') this.indexName(e);
   }

@@ -38,7 +38,6 @@ function absorb(e: CanonicalEntity, article: number, role: string | null): void 
   const art = String(article);
   e.aliases.set('Harbour Board', (e.aliases.get('Harbour Board') ?? 0) + 1);
   if (role) e.roles.set(role, (e.roles.get(role) ?? new Set<string>()).add(art));
-  e.articles.add(art);
   e.merged.push({ localKey: `org:harbour-${article}`, article: art });
 }
 
@@ -46,7 +45,7 @@ describe('saveAnalysis and loadEntities', () => {
   it('round-trips a canonical entity saved article by article', () => {
     const s = openStore(path());
     const ids = [0, 1, 2].map((i) => put(s, i));
-    const e: CanonicalEntity = { key: 'org:harbour', name: 'Harbour Board', type: 'ORG', country: null, sector: null, aliases: new Map(), roles: new Map(), articles: new Set(), merged: [] };
+    const e: CanonicalEntity = { key: 'org:harbour', name: 'Harbour Board', type: 'ORG', country: null, sector: null, aliases: new Map(), roles: new Map(), merged: [] };
     ids.forEach((id, i) => {
       absorb(e, id, i === 1 ? null : 'operator');
       s.saveAnalysis(doc(id, e.key), [e], 1);
@@ -67,7 +66,7 @@ describe('saveAnalysis and loadEntities', () => {
   it('writes every role the store lacks, not only the current article’s', () => {
     const s = openStore(path());
     const [a, b] = [put(s, 0), put(s, 1)];
-    const e: CanonicalEntity = { key: 'org:harbour', name: 'Harbour Board', type: 'ORG', country: null, sector: null, aliases: new Map(), roles: new Map(), articles: new Set(), merged: [] };
+    const e: CanonicalEntity = { key: 'org:harbour', name: 'Harbour Board', type: 'ORG', country: null, sector: null, aliases: new Map(), roles: new Map(), merged: [] };
     absorb(e, a, null);
     s.saveAnalysis(doc(a, e.key), [e], 1);
     // The registry learnt a role for article a while b was analysed.
@@ -85,7 +84,7 @@ describe('saveAnalysis and loadEntities', () => {
     const s = openStore(path());
     // Stored out of date order: article 0 is dated last, article 2 first.
     const ids = [2, 1, 0].map((i) => put(s, i));
-    const e: CanonicalEntity = { key: 'org:harbour', name: 'Harbour Board', type: 'ORG', country: null, sector: null, aliases: new Map(), roles: new Map(), articles: new Set(), merged: [] };
+    const e: CanonicalEntity = { key: 'org:harbour', name: 'Harbour Board', type: 'ORG', country: null, sector: null, aliases: new Map(), roles: new Map(), merged: [] };
     for (const id of ids) {
       absorb(e, id, null);
       const d = doc(id, e.key);

@@ -35,11 +35,10 @@ function byEntity<T>(db: Database.Database, sql: string, map: (r: Row) => T): Ma
   return out;
 }
 
-/** Every canonical entity with its aliases, roles (by article) and the articles that mention it. */
+/** Every canonical entity with its aliases, roles (by article) and merges. */
 export function loadEntities(db: Database.Database): CanonicalEntity[] {
   const aliases = byEntity(db, 'SELECT entity_id, alias, count FROM entity_aliases', (r) => [r.alias as string, r.count as number] as const);
   const roles = byEntity(db, 'SELECT entity_id, role, article_id FROM entity_roles', (r) => [r.role as string, String(r.article_id)] as const);
-  const articles = byEntity(db, 'SELECT DISTINCT entity_id, article_id FROM mentions WHERE entity_id IS NOT NULL', (r) => String(r.article_id));
   // Built as one JSON array per entity inside SQLite: much faster than a JS object per row.
   const merges = byEntity(
     db,
@@ -60,7 +59,6 @@ export function loadEntities(db: Database.Database): CanonicalEntity[] {
       sector: (r.sector as Sector | null) ?? null,
       aliases: new Map(aliases.get(id) ?? []),
       roles: roleMap,
-      articles: new Set(articles.get(id) ?? []),
       merged: [...legacy, ...(merges.get(id)?.[0] ?? [])],
     };
   });
