@@ -5,16 +5,21 @@ import type { LocalEntity } from './types.js';
 import { nameCompatible, nameTokens, normaliseName, surnameKey } from './names.js';
 
 /**
- * An entity across articles: a local entity's fields, with roles tied to their articles. Which
- * articles mention it is the store's to answer (its mentions), not kept here: reading that list
- * for every entity made each run's registry load grow with every mention stored.
+ * An entity across articles: what matching needs (names, aliases with counts, type, country),
+ * and the roles and merges found since the registry was loaded, for the store to append. The
+ * store keeps them all; the registry does not read them back, since nothing it decides depends on
+ * them, and reading every entity's roles, merges and articles made each run's load grow with
+ * everything ever stored.
  */
 export interface CanonicalEntity extends Omit<LocalEntity, 'roles'> {
-  /** Role -> article ids it was seen in. */
+  /** Role -> ids of the articles it was seen in (since load). */
   roles: Map<string, Set<string>>;
-  /** Local keys merged into this entity, with the article they came from. */
+  /** Local keys merged into this entity, with the article they came from (since load, in order). */
   merged: { localKey: string; article: string }[];
 }
+
+/** A canonical entity as the store gives it back: what matching reads. */
+export type RestoredEntity = Omit<CanonicalEntity, 'roles' | 'merged'>;
 
 export class EntityRegistry {
   private readonly byKey = new Map<string, CanonicalEntity>();
@@ -32,9 +37,9 @@ export class EntityRegistry {
     return this.byKey.get(key);
   }
 
-  /** Restores a canonical entity saved earlier (aliases and roles included). */
-  restore(e: Omit<CanonicalEntity, 'merged'> & { merged?: CanonicalEntity['merged'] }): void {
-    const c: CanonicalEntity = { ...e, merged: e.merged ?? [] };
+  /** Restores a canonical entity saved earlier (its names and aliases; roles and merges start empty). */
+  restore(e: RestoredEntity): void {
+    const c: CanonicalEntity = { ...e, roles: new Map(), merged: [] };
     this.byKey.set(c.key, c);
     if (c.type === 'PERSON') {
       const k = surnameKey(c.name);

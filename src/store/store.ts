@@ -2,7 +2,7 @@
 // now; a PostgreSQL implementation is to fill the same contract for shared deployments.
 import type { ExtractedArticle, SourceRef } from '../model.js';
 import type { ArticleDoc } from '../analysis/types.js';
-import type { CanonicalEntity } from '../entities/registry.js';
+import type { CanonicalEntity, RestoredEntity } from '../entities/registry.js';
 import type {
   ArticleLayers,
   ClusterSnapshot,
@@ -107,7 +107,7 @@ export interface AnalysisStore {
   /** Forgets every canonical entity, before everything is analysed again (so alias counts are not doubled). */
   clearEntities(): void;
   /** Every canonical entity as the registry left it, to restore the registry from. */
-  loadEntities(): CanonicalEntity[];
+  loadEntities(): RestoredEntity[];
   /**
    * One article's analysis, in one transaction: the canonical entities it touched are written
    * (by key), and the article's earlier rows are replaced by the document's.

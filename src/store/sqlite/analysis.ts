@@ -3,7 +3,7 @@
 // one transaction, so re-analysing never leaves a mix of old and new rows.
 import type Database from 'better-sqlite3';
 import type { ArticleDoc } from '../../analysis/types.js';
-import type { CanonicalEntity } from '../../entities/registry.js';
+import type { CanonicalEntity, RestoredEntity } from '../../entities/registry.js';
 import type { EntityType } from '../../entities/types.js';
 import type { Sector } from '../../entities/roles.js';
 import type { ArticleLayers, EntityMention, EventFilter, StoredEntity, StoredEvent, StoredTimeRef } from '../records.js';
@@ -35,33 +35,20 @@ function byEntity<T>(db: Database.Database, sql: string, map: (r: Row) => T): Ma
   return out;
 }
 
-/** Every canonical entity with its aliases, roles (by article) and merges. */
-export function loadEntities(db: Database.Database): CanonicalEntity[] {
+/**
+ * Every canonical entity with its aliases, as the registry restores them: what matching reads.
+ * Roles and merges stay in their tables (they are appended to, never read back by the registry).
+ */
+export function loadEntities(db: Database.Database): RestoredEntity[] {
   const aliases = byEntity(db, 'SELECT entity_id, alias, count FROM entity_aliases', (r) => [r.alias as string, r.count as number] as const);
-  const roles = byEntity(db, 'SELECT entity_id, role, article_id FROM entity_roles', (r) => [r.role as string, String(r.article_id)] as const);
-  // Built as one JSON array per entity inside SQLite: much faster than a JS object per row.
-  const merges = byEntity(
-    db,
-    "SELECT entity_id, json_group_array(json_object('localKey', local_key, 'article', article) ORDER BY seq) AS list FROM entity_merges GROUP BY entity_id",
-    (r) => JSON.parse(r.list as string) as CanonicalEntity['merged'],
-  );
-  return (db.prepare('SELECT * FROM entities ORDER BY id').all() as Row[]).map((r) => {
-    const id = r.id as number;
-    const roleMap = new Map<string, Set<string>>();
-    for (const [role, art] of roles.get(id) ?? []) roleMap.set(role, (roleMap.get(role) ?? new Set()).add(art));
-    // Stores written before migration 3 kept the merges in a JSON column; it is emptied by the migration.
-    const legacy = JSON.parse((r.merged as string) || '[]') as CanonicalEntity['merged'];
-    return {
-      key: r.key as string,
-      name: r.name as string,
-      type: r.type as EntityType,
-      country: str(r.country),
-      sector: (r.sector as Sector | null) ?? null,
-      aliases: new Map(aliases.get(id) ?? []),
-      roles: roleMap,
-      merged: [...legacy, ...(merges.get(id)?.[0] ?? [])],
-    };
-  });
+  return (db.prepare('SELECT id, key, name, type, country, sector FROM entities ORDER BY id').all() as Row[]).map((r) => ({
+    key: r.key as string,
+    name: r.name as string,
+    type: r.type as EntityType,
+    country: str(r.country),
+    sector: (r.sector as Sector | null) ?? null,
+    aliases: new Map(aliases.get(r.id as number) ?? []),
+  }));
 }
 
 /** One article's analysis and the canonical entities it touched (their roles name article ids). */
@@ -82,17 +69,11 @@ function upsertEntities(db: Database.Database, entities: CanonicalEntity[], curr
   const update = prepared(db, 'UPDATE entities SET name = ?, type = ?, country = ?, sector = ? WHERE id = ?');
   const alias = prepared(db, 'INSERT INTO entity_aliases(entity_id, alias, count) VALUES (?, ?, ?) ON CONFLICT(entity_id, alias) DO UPDATE SET count = excluded.count');
   const role = prepared(db, 'INSERT OR IGNORE INTO entity_roles(entity_id, role, article_id, date) VALUES (?, ?, ?, ?)');
-  const roleCount = prepared(db, 'SELECT role_count AS n FROM entities WHERE id = ?');
   const published = prepared(db, 'SELECT published FROM articles WHERE id = ?');
   const mergeCount = prepared(db, 'SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM entity_merges WHERE entity_id = ?');
-  const clearMerges = prepared(db, 'DELETE FROM entity_merges WHERE entity_id = ?');
   const addMerge = prepared(db, 'INSERT INTO entity_merges(entity_id, seq, local_key, article) VALUES (?, ?, ?, ?)');
-  const writeRole = (id: number, r: string, art: string) => {
-    const aid = articleIdOf(art);
-    if (aid === null) return;
-    const p = (published.get(aid) as { published: string | null } | undefined)?.published ?? null;
-    role.run(id, r, aid, p);
-  };
+  const currentId = articleIdOf(current);
+  const date = currentId === null ? null : ((published.get(currentId) as { published: string | null } | undefined)?.published ?? null);
   for (const e of entities) {
     const row = find.get(e.key) as Row | undefined;
     let id: number;
@@ -102,18 +83,12 @@ function upsertEntities(db: Database.Database, entities: CanonicalEntity[], curr
     } else id = Number(insert.run(e.key, e.name, e.type, e.country, e.sector).lastInsertRowid);
     ids.set(e.key, id);
     for (const [a, n] of e.aliases) alias.run(id, a, n);
-    let roles = 0;
-    for (const [r, arts] of e.roles) {
-      roles += arts.size;
-      if (arts.has(current)) writeRole(id, r, current);
-    }
-    if ((roleCount.get(id) as { n: number }).n < roles) for (const [r, arts] of e.roles) for (const art of arts) writeRole(id, r, art);
-    let stored = (mergeCount.get(id) as { n: number }).n;
-    if (stored > e.merged.length) {
-      clearMerges.run(id);
-      stored = 0;
-    }
-    for (let k = stored; k < e.merged.length; k++) addMerge.run(id, k, e.merged[k]!.localKey, e.merged[k]!.article);
+    // The current article's roles and merges: earlier articles' were written with them.
+    if (currentId !== null) for (const [r, arts] of e.roles) if (arts.has(current)) role.run(id, r, currentId, date);
+    let first = e.merged.length;
+    while (first > 0 && e.merged[first - 1]!.article === current) first--;
+    let seq = (mergeCount.get(id) as { n: number }).n;
+    for (let k = first; k < e.merged.length; k++) addMerge.run(id, seq++, e.merged[k]!.localKey, e.merged[k]!.article);
   }
   return ids;
 }

@@ -14,7 +14,7 @@ import {
   similarity,
 } from '../../ingest/dedup.js';
 import type { ArticleDoc } from '../../analysis/types.js';
-import type { CanonicalEntity } from '../../entities/registry.js';
+import type { CanonicalEntity, RestoredEntity } from '../../entities/registry.js';
 import type {
   ArticleLayers,
   ArticleSummary,
@@ -305,7 +305,7 @@ export class SqliteStore implements Store {
   clearEntities(): void {
     analysis.clearEntities(this.db);
   }
-  loadEntities(): CanonicalEntity[] {
+  loadEntities(): RestoredEntity[] {
     return analysis.loadEntities(this.db);
   }
   saveAnalysis(doc: ArticleDoc, entities: CanonicalEntity[], version: number): void {
