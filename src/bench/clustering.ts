@@ -14,6 +14,7 @@ import type { ClustererOptions } from '../stories/cluster/types.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
 import { DEFAULT_SYNTHETIC, SyntheticStream } from './synthetic.js';
 import { numberArg } from './args.js';
+import { cpuMs, median } from './cpu-time.js';
 
 export interface EcbArticle {
   id: string;
@@ -119,18 +120,6 @@ function mb(bytes: number): number {
   return Math.round(bytes / 1e6);
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
-
-/** CPU milliseconds of one call (user + system of this process, which runs SQLite too). */
-function cpuMs(fn: () => void): number {
-  const c = process.cpuUsage();
-  fn();
-  const d = process.cpuUsage(c);
-  return (d.user + d.system) / 1000;
-}
 
 /**
  * The state in a real SQLite store as `dossier` keeps it: saved whole once, loaded back, then

@@ -16,6 +16,7 @@ import type { ClusterSnapshot } from '../store/records.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
 import { DEFAULT_SYNTHETIC, mulberry32, SyntheticStream, type SyntheticArticle } from './synthetic.js';
 import { numberArg } from './args.js';
+import { cpuMs, median } from './cpu-time.js';
 import { zipfCdf, zipfRank } from './zipf.js';
 
 export interface StoreScaleOptions {
@@ -41,25 +42,10 @@ interface PoolEntity {
   code: string;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
-
-/**
- * CPU milliseconds of one call (user + system): SQLite runs in this thread, so this is the call's
- * cost, and on a shared machine it does not count the time other processes held the cores.
- */
-function timeOnce(fn: () => unknown): number {
-  const t = process.cpuUsage();
-  fn();
-  const d = process.cpuUsage(t);
-  return (d.user + d.system) / 1000;
-}
 
 function timeMedian(reps: number, fn: (i: number) => unknown): number {
   fn(0); // warm the statement and page caches
-  return median(Array.from({ length: reps }, (_, i) => timeOnce(() => fn(i + 1))));
+  return median(Array.from({ length: reps }, (_, i) => cpuMs(() => fn(i + 1))));
 }
 
 const ms = (x: number): string => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
@@ -276,9 +262,9 @@ export function runStoreScale(o: StoreScaleOptions): BenchReport {
     const s = stream.next();
     const a = toArticle(s, i++);
     let id = 0;
-    putMs.push(timeOnce(() => (id = store.putArticle(a).id)));
+    putMs.push(cpuMs(() => (id = store.putArticle(a).id)));
     const { doc, entities } = faker.doc(id, s);
-    saveMs.push(timeOnce(() => store.saveAnalysis(doc, entities, 1)));
+    saveMs.push(cpuMs(() => store.saveAnalysis(doc, entities, 1)));
     clusters.add(id, s);
     days.push(s.published);
     if (probes.length < 5000) probes.push((s.text.match(/\p{L}+/gu) ?? []).slice(20, 22).join(' '));
@@ -305,14 +291,14 @@ export function runStoreScale(o: StoreScaleOptions): BenchReport {
   rows.push({ metric: 'fill seconds, wall clock (put + save + synthesis, all articles)', ours: fillSeconds.toFixed(0) });
   rows.push({ metric: 'fill seconds, CPU', ours: ((fillCpu.user + fillCpu.system) / 1e6).toFixed(0) });
 
-  const tSync = timeOnce(() => store.transaction(() => store.syncStories(clusters.snapshot())));
+  const tSync = cpuMs(() => store.transaction(() => store.syncStories(clusters.snapshot())));
   rows.push({ metric: `first syncStories ms (${clusters.counts.topics} topics, ${clusters.counts.events} events)`, ours: ms(tSync) });
-  const tSame = timeOnce(() => store.transaction(() => store.syncStories(clusters.snapshot())));
+  const tSame = cpuMs(() => store.transaction(() => store.syncStories(clusters.snapshot())));
   rows.push({ metric: 'syncStories ms, nothing changed', ours: ms(tSame) });
   const batches: number[] = [];
   for (let b = 0; b < 5; b++) {
     for (let k = 0; k < 100; k++) addOne();
-    batches.push(timeOnce(() => store.transaction(() => store.syncStories(clusters.snapshot()))));
+    batches.push(cpuMs(() => store.transaction(() => store.syncStories(clusters.snapshot()))));
   }
   rows.push({ metric: 'syncStories ms, batch adding 100 articles (median of 5)', ours: ms(median(batches)) });
   clusters.changed();
@@ -320,7 +306,7 @@ export function runStoreScale(o: StoreScaleOptions): BenchReport {
   for (let b = 0; b < 5; b++) {
     for (let k = 0; k < 100; k++) addOne();
     const changed = clusters.changed();
-    partial.push(timeOnce(() => store.transaction(() => store.syncStories(changed, { removed: [] }))));
+    partial.push(cpuMs(() => store.transaction(() => store.syncStories(changed, { removed: [] }))));
   }
   rows.push({ metric: 'syncStories ms, batch adding 100 articles, changed clusters only (median of 5)', ours: ms(median(partial)) });
 

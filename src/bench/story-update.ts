@@ -14,21 +14,10 @@ import { writeReportFolder } from '../stories/report-folder.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
 import { DEFAULT_SYNTHETIC, SyntheticStream } from './synthetic.js';
 import { toArticle } from './store-scale.js';
+import { cpuMs, median } from './cpu-time.js';
 
 const RUNS = 5;
 const PER_RUN = 5;
-
-function cpuMs(fn: () => void): number {
-  const t = process.cpuUsage();
-  fn();
-  const d = process.cpuUsage(t);
-  return (d.user + d.system) / 1000;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
 
 interface SizeResult {
   size: number;
