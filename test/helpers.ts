@@ -1,10 +1,11 @@
 // Shared test helpers: temporary folders and a few article texts written for the tests.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../src/paths.js';
+import { gunzipSync } from 'node:zlib';
+import { benchDir, repoRoot, seedsDir } from '../src/paths.js';
 
 /** Runs the compiled `dossier` command (`npm test` builds first) and returns its exit code and output. */
 export function dossier(args: string[], input?: string): { code: number | null; out: string; err: string } {
@@ -59,4 +60,22 @@ export function countWhileWriting(db: string, sql: string): number {
   } finally {
     c.close();
   }
+}
+
+/** The seed articles' file names, sorted. */
+export function seedFiles(): string[] {
+  return readdirSync(seedsDir()).filter((f) => f.endsWith('.txt')).sort();
+}
+
+/** The aeb benchmark's compressed page names, sorted. */
+export function aebPages(): string[] {
+  return readdirSync(join(benchDir('aeb'), 'html')).filter((f) => f.endsWith('.html.gz')).sort();
+}
+
+/** A folder of inputs for `dossier`: the named seed files copied, the named aeb pages unpacked; returns it. */
+export function inputFolder(dir: string, seeds: readonly string[], pages: readonly string[]): string {
+  mkdirSync(dir, { recursive: true });
+  for (const f of seeds) copyFileSync(join(seedsDir(), f), join(dir, f));
+  for (const f of pages) writeFileSync(join(dir, f.replace(/\.gz$/, '')), gunzipSync(readFileSync(join(benchDir('aeb'), 'html', f))));
+  return dir;
 }

@@ -1,35 +1,25 @@
 // `dossier analyze` run again on a growing store rebuilds only the reports of the topics the run
 // changed, brings back reports missing from the folder, drops those of topics merged away, and
 // rewrites everything when asked.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { benchDir, seedsDir } from '../../src/paths.js';
-import { dossier, tempDir } from '../helpers.js';
+import { aebPages, dossier, inputFolder, seedFiles, tempDir } from '../helpers.js';
 
 const t = tempDir('dossier-analyze-incremental-');
 afterAll(() => t.cleanup());
-
-function batch(name: string, seeds: string[], pages: string[]): string {
-  const dir = join(t.dir, name);
-  mkdirSync(dir);
-  for (const f of seeds) copyFileSync(join(seedsDir(), f), join(dir, f));
-  for (const f of pages) writeFileSync(join(dir, f.replace(/\.gz$/, '')), gunzipSync(readFileSync(join(benchDir('aeb'), 'html', f))));
-  return dir;
-}
 
 const written = (err: string): number => Number(/\((\d+) topic reports? written\)/.exec(err)?.[1] ?? NaN);
 const reports = (out: string): string[] => readdirSync(out).filter((f) => /^story-\d+\.md$/.test(f)).sort();
 
 describe('dossier analyze on a growing store', () => {
-  const seeds = readdirSync(seedsDir()).filter((f) => f.endsWith('.txt')).sort();
-  const pages = readdirSync(join(benchDir('aeb'), 'html')).filter((f) => f.endsWith('.html.gz')).sort().slice(0, 6);
+  const seeds = seedFiles();
+  const pages = aebPages().slice(0, 6);
   const db = join(t.dir, 'grow.db');
   const out = join(t.dir, 'report');
 
   it('writes every report once, then only those of the topics a run changed', () => {
-    const first = dossier(['analyze', batch('b1', seeds.slice(0, 2), pages.slice(0, 5)), '--db', db, '--out', out]);
+    const first = dossier(['analyze', inputFolder(join(t.dir, 'b1'), seeds.slice(0, 2), pages.slice(0, 5)), '--db', db, '--out', out]);
     expect(first.code, first.err).toBe(0);
     const topics = reports(out);
     expect(written(first.err)).toBe(topics.length);
@@ -37,7 +27,7 @@ describe('dossier analyze on a growing store', () => {
     const before = new Map(topics.map((f) => [f, statSync(join(out, f)).mtimeMs]));
 
     // One more seed (it joins the seeds' topic) and one more page.
-    const second = dossier(['analyze', batch('b2', seeds.slice(2, 3), pages.slice(5)), '--db', db, '--out', out]);
+    const second = dossier(['analyze', inputFolder(join(t.dir, 'b2'), seeds.slice(2, 3), pages.slice(5)), '--db', db, '--out', out]);
     expect(second.code, second.err).toBe(0);
     const now = reports(out);
     expect(written(second.err)).toBeLessThanOrEqual(2);

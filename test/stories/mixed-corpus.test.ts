@@ -1,12 +1,11 @@
 // The seed articles analysed inside a larger pile of unrelated pages (aeb dev pages), the way a
 // user's folder looks: the corpus is built at run time from ../shared, in both ingest orders,
 // and run through the real pipeline (ingest, analysis, clustering) with the `dossier` command.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { benchDir, seedsDir } from '../../src/paths.js';
-import { dossier, tempDir } from '../helpers.js';
+import { seedsDir } from '../../src/paths.js';
+import { aebPages, dossier, inputFolder, seedFiles, tempDir } from '../helpers.js';
 
 /** How many aeb pages go into the pile (the first, by file name). */
 const PAGES = 30;
@@ -24,16 +23,11 @@ const gold = (JSON.parse(readFileSync(join(seedsDir(), '..', 'seeds.gold.json'),
 const seedIds = gold.topic.articles;
 
 function writeAebPages(dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  const html = join(benchDir('aeb'), 'html');
-  for (const f of readdirSync(html).filter((x) => x.endsWith('.html.gz')).sort().slice(0, PAGES)) {
-    writeFileSync(join(dir, f.replace(/\.gz$/, '')), gunzipSync(readFileSync(join(html, f))));
-  }
+  inputFolder(dir, [], aebPages().slice(0, PAGES));
 }
 
 function writeSeeds(dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  for (const f of readdirSync(seedsDir()).filter((x) => x.endsWith('.txt'))) copyFileSync(join(seedsDir(), f), join(dir, f));
+  inputFolder(dir, seedFiles(), []);
 }
 
 function run(args: string[]): string {
