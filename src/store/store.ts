@@ -121,7 +121,10 @@ export interface AnalysisStore {
   entityMentions(entityId: number, limit?: number): EntityMention[];
   /** Canonical keys of the people, organisations and places one article mentions. */
   articleEntityKeys(articleId: number): string[];
-  /** Names of the entities of the given types mentioned in the most of these articles (then most often). */
+  /**
+   * Names of the entities of the given types that mark these articles out: among the most
+   * mentioned in them, those mentioned in many of them and in few other articles of the store.
+   */
   topEntityNames(articleIds: number[], types: string[], limit: number): string[];
   /** The time expressions of one article's body text. */
   timeRefs(articleId: number): StoredTimeRef[];

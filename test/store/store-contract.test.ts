@@ -58,6 +58,27 @@ function describeStoreContract(name: string, open: () => Store): void {
       store.close();
     });
 
+    it('labels articles by the entities that mark them out, not by one the whole store mentions', () => {
+      // Made up: Chile is in every article of the store, Reyes and Lima only in the last two.
+      const texts = [
+        'Chile reported record copper exports on Monday, the mining ministry said.',
+        'Chile and Argentina opened a new border crossing in the Andes on Tuesday.',
+        'Forest fires burned thousands of hectares in southern Chile on Wednesday.',
+        'Foreign Minister Ana Reyes of Chile arrived in Lima on Monday. Reyes met trade officials there.',
+        'Ana Reyes of Chile signed a trade accord in Lima on Tuesday, officials said.',
+      ];
+      const store = open();
+      const ids = texts.map((text, i) => store.putArticle({ ...article(0, '2021-03-01'), source: { kind: 'file', location: `/label/${i}.txt` }, externalId: `l${i}`, text }).id);
+      analysePending(store, analysers);
+      const pair = ids.slice(3);
+      expect(store.topEntityNames(ids, ['GPE'], 1)).toEqual(['Chile']);
+      const label = store.topEntityNames(pair, ['PERSON', 'GPE'], 2);
+      expect(label).toHaveLength(2);
+      expect(label).not.toContain('Chile');
+      expect(label[0]).toBe('Ana Reyes');
+      store.close();
+    });
+
     it('replaces an article analysis instead of adding to it when everything is analysed again', () => {
       const { store, ids } = analysed();
       const count = () => ids.map((id) => store.articleLayers(id)).map((l) => [l.mentions.length, l.times.length, l.quotes.length, l.events.length].join('/'));

@@ -169,16 +169,29 @@ export function articleEntityKeys(db: Database.Database, articleId: number): str
   ).map((r) => r.key);
 }
 
+/** How many of the most mentioned entities are weighed for distinctiveness. */
+const LABEL_CANDIDATES = 12;
+
 export function topEntityNames(db: Database.Database, articleIds: number[], types: string[], limit: number): string[] {
   if (articleIds.length === 0 || types.length === 0) return [];
   const rows = db
     .prepare(
-      `SELECT e.name, COUNT(DISTINCT m.article_id) AS a, COUNT(*) AS n FROM mentions m JOIN entities e ON e.id = m.entity_id
+      `SELECT e.name, COUNT(DISTINCT m.article_id) AS a, COUNT(*) AS n,
+              (SELECT COUNT(DISTINCT o.article_id) FROM mentions o WHERE o.entity_id = e.id) AS df
+       FROM mentions m JOIN entities e ON e.id = m.entity_id
        WHERE m.article_id IN (${articleIds.map(Number).join(',')}) AND e.type IN (${types.map(() => '?').join(',')})
        GROUP BY e.id ORDER BY a DESC, n DESC, e.id LIMIT ?`,
     )
-    .all(...types, limit) as { name: string }[];
-  return rows.map((r) => r.name);
+    .all(...types, Math.max(limit, LABEL_CANDIDATES)) as { name: string; a: number; n: number; df: number }[];
+  // Among the most mentioned, those that mark these articles out: an entity most of the store
+  // mentions ('United States') names no topic even when every article of it mentions it.
+  const total = (prepared(db, 'SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+  const weight = (r: { a: number; df: number }) => r.a * (Math.log((total + 1) / (r.df + 1)) + 1);
+  return rows
+    .map((r, rank) => ({ name: r.name, w: weight(r), n: r.n, rank }))
+    .sort((x, y) => y.w - x.w || y.n - x.n || x.rank - y.rank)
+    .slice(0, limit)
+    .map((r) => r.name);
 }
 
 function toTimeRef(r: Row): StoredTimeRef {
