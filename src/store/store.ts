@@ -137,8 +137,17 @@ export interface StoryStore {
   getState(key: string): string | null;
   setState(key: string, value: string): void;
   deleteState(key: string): void;
-  /** Every part of a state kept in parts (the clusterer's), in no particular order; empty when there is none. */
-  getStateParts(scope: string): { key: string; value: Uint8Array }[];
+  /**
+   * The parts of a state kept in parts (the clusterer's) whose keys start with `prefix` (every
+   * part without one), in no particular order; empty when there is none.
+   */
+  getStateParts(scope: string, prefix?: string): { key: string; value: Uint8Array }[];
+  /** The keys, not the bytes, of a state's parts whose keys start with `prefix`. */
+  getStatePartKeys(scope: string, prefix: string): string[];
+  /** How many of a state's parts have keys starting with `prefix`. */
+  countStateParts(scope: string, prefix: string): number;
+  /** The parts with these keys (those the state holds), by key. */
+  getStatePartsByKey(scope: string, keys: readonly string[]): Map<string, Uint8Array>;
   /**
    * Writes parts of a state: upserts `parts`, deletes the `removed` keys; with `replace`, every
    * part of the scope not among `parts` goes first (a state written whole).

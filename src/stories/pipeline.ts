@@ -3,6 +3,7 @@
 // story refreshes what it derives: inferred dates for undated articles, a headline, a date range.
 import type { ClusterSnapshot, Store } from '../store/store.js';
 import { StoryClusterer, type StoryClustererJSON } from './cluster/clusterer.js';
+import type { StateSource } from './cluster/state-parts.js';
 import { inferDates, type InferenceArticle } from './date-inference.js';
 import { buildTimeline, type TimelineEntry } from './timeline.js';
 import { actorNamer } from './actor-names.js';
@@ -15,8 +16,7 @@ const STATE_KEY = 'clusterer';
  */
 export function loadClusterer(store: Store): StoryClusterer {
   try {
-    const parts = store.getStateParts(STATE_KEY);
-    if (parts.length > 0) return StoryClusterer.fromParts(parts);
+    if (store.countStateParts(STATE_KEY, 'meta') > 0) return StoryClusterer.open(storeSource(store, STATE_KEY));
     const saved = store.getState(STATE_KEY);
     return saved ? StoryClusterer.fromJSON(JSON.parse(saved) as StoryClustererJSON) : new StoryClusterer();
   } catch (e) {
@@ -24,6 +24,16 @@ export function loadClusterer(store: Store): StoryClusterer {
     process.stderr.write(`note: re-clustering all articles (${e instanceof Error ? e.message : String(e)})\n`);
     return new StoryClusterer();
   }
+}
+
+/** The clusterer's saved parts as it reads them: by prefix at load, by key as it goes (the store stays open meanwhile). */
+function storeSource(store: Store, scope: string): StateSource {
+  return {
+    withPrefix: (prefix) => store.getStateParts(scope, prefix),
+    keysWithPrefix: (prefix) => store.getStatePartKeys(scope, prefix),
+    read: (keys) => store.getStatePartsByKey(scope, keys),
+    count: (prefix) => store.countStateParts(scope, prefix),
+  };
 }
 
 /** Writes the parts of the clusterer's state that changed since it was loaded (all of them for a new or converted one). */

@@ -121,6 +121,15 @@ function describeStoreContract(name: string, open: () => Store): void {
         }),
       ).toThrow('stop');
       expect(read('s')).toEqual(new Map([['meta', [3]], ['e:1', [0, 255, 7]]]));
+      // Read by prefix, by key, or counted, as a clusterer reads a large state a part at a time.
+      store.putStateParts('s', [{ key: 'ei:1', value: bytes(6) }, { key: 'e:10', value: bytes(8) }]);
+      expect(store.getStateParts('s', 'e:').map((p) => p.key).sort()).toEqual(['e:1', 'e:10']);
+      expect(store.getStatePartKeys('s', 'e').sort()).toEqual(['e:1', 'e:10', 'ei:1']);
+      expect(store.countStateParts('s', 'e:')).toBe(2);
+      expect(store.countStateParts('other', 'e:')).toBe(0);
+      expect(new Map([...store.getStatePartsByKey('s', ['e:10', 'nope', 'meta'])].map(([k, v]) => [k, [...v]]))).toEqual(new Map([['e:10', [8]], ['meta', [3]]]));
+      expect([...store.getStatePartsByKey('s', ['ei:1']).keys()]).toEqual(['ei:1']);
+      store.putStateParts('s', [], { removed: ['ei:1', 'e:10'] });
       store.putStateParts('s', [{ key: 't:1', value: bytes(5) }], { replace: true });
       expect(read('s')).toEqual(new Map([['t:1', [5]]]));
       expect(read('other')).toEqual(new Map([['meta', [9]]]));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadEcbDev } from '../../src/bench/clustering.js';
 import { StoryClusterer, type StoryClustererJSON } from '../../src/stories/cluster/clusterer.js';
-import type { StateChanges } from '../../src/stories/cluster/state-parts.js';
+import { memorySource, readRecord, type StateChanges, type StateSource } from '../../src/stories/cluster/state-parts.js';
 import { loadClusterer, saveClusterer } from '../../src/stories/pipeline.js';
 import { openStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
@@ -89,6 +89,59 @@ describe('StoryClusterer state in parts', () => {
     expect(stateOf(StoryClusterer.fromParts(asParts(kept)))).toEqual(stateOf(c));
   });
 
+  it('reads, for a few more articles, only the parts they reach, and goes on as if it had read them all', () => {
+    const c = new StoryClusterer();
+    for (const a of articles.slice(0, 150)) c.add({ id: a.id, text: a.text });
+    const kept = new Map<string, Uint8Array>();
+    apply(kept, c.takeStateChanges());
+    const read = new Set<string>();
+    const inner = memorySource(asParts(kept));
+    const counting: StateSource = {
+      ...inner,
+      withPrefix: (prefix) => inner.withPrefix(prefix).map((p) => (read.add(p.key), p)),
+      read: (keys) => {
+        const got = inner.read(keys);
+        for (const k of got.keys()) read.add(k);
+        return got;
+      },
+    };
+    const loaded = StoryClusterer.open(counting);
+    const atLoad = [...read].filter((k) => !/^(meta|d[fd]:)/.test(k));
+    expect(atLoad).toEqual([]);
+    for (const a of articles.slice(150, 153)) expect(loaded.add({ id: a.id, text: a.text })).toEqual(c.add({ id: a.id, text: a.text }));
+    const kinds = (prefix: string) => [...kept.keys()].filter((k) => k.startsWith(prefix)).length;
+    const reached = (prefix: string) => [...read].filter((k) => k.startsWith(prefix)).length;
+    // Three articles reach a small share of the clusters and of the dictionary's buckets.
+    expect(reached('e:')).toBeLessThan(kinds('e:') / 2);
+    expect(reached('vb:')).toBeLessThan(kinds('vb:') / 2);
+    expect(reached('v:')).toBeLessThanOrEqual(1);
+    // The save that follows holds the same parts as a save of the clusterer that read everything.
+    const next = loaded.takeStateChanges();
+    const straight = c.takeStateChanges();
+    // (Clusters compared decoded: a centroid's arrays may have another spare capacity.)
+    const byKey = (ch: StateChanges) => new Map(ch.parts.map((p) => [p.key, /^[et]:/.test(p.key) ? readRecord(p.value) : [...p.value]]));
+    expect(byKey(next)).toEqual(byKey(straight));
+    expect(next.removed.sort()).toEqual(straight.removed.sort());
+  });
+
+  it('reads a state saved before dictionary buckets whole, and gives it buckets at its next save', () => {
+    const c = new StoryClusterer();
+    for (const a of articles.slice(0, 40)) c.add({ id: a.id, text: a.text });
+    const whole = c.takeStateChanges().parts;
+    const meta = JSON.parse(new TextDecoder().decode(whole.find((p) => p.key === 'meta')!.value)) as Record<string, unknown>;
+    const old = whole.filter((p) => !p.key.startsWith('vb:') && p.key !== 'meta');
+    old.push({ key: 'meta', value: new TextEncoder().encode(JSON.stringify({ ...meta, version: 3, buckets: undefined, filledBuckets: undefined })) });
+    const converted = StoryClusterer.fromParts(old);
+    expect(stateOf(converted)).toEqual(stateOf(c));
+    const save = converted.takeStateChanges();
+    expect(save.complete).toBe(false);
+    expect(save.parts.filter((p) => p.key.startsWith('vb:')).map((p) => p.key).sort()).toEqual(whole.filter((p) => p.key.startsWith('vb:')).map((p) => p.key).sort());
+    const kept = new Map(old.map((p) => [p.key, p.value]));
+    apply(kept, save);
+    const reopened = StoryClusterer.fromParts(asParts(kept));
+    for (const a of articles.slice(40, 60)) expect(reopened.add({ id: a.id, text: a.text })).toEqual(converted.add({ id: a.id, text: a.text }));
+  });
+
   it('saves nothing but its counters when no article came', () => {
     const c = new StoryClusterer();
     for (const a of articles.slice(0, 30)) c.add({ id: a.id, text: a.text });
@@ -103,6 +156,8 @@ describe('StoryClusterer state in parts', () => {
     for (const a of articles.slice(0, 30)) c.add({ id: a.id, text: a.text });
     const parts = c.takeStateChanges().parts;
     expect(() => StoryClusterer.fromParts(parts.filter((p) => p.key !== 'v:0'))).toThrow(/dictionary/);
+    const aBucket = parts.find((p) => p.key.startsWith('vb:'))!.key;
+    expect(() => StoryClusterer.fromParts(parts.filter((p) => p.key !== aBucket))).toThrow(/dictionary buckets/);
     expect(() => StoryClusterer.fromParts(parts.filter((p) => p.key !== 'meta'))).toThrow(/version/);
     const anEvent = parts.find((p) => p.key.startsWith('e:'))!.key;
     expect(() => StoryClusterer.fromParts(parts.filter((p) => p.key !== anEvent))).toThrow(/lacks event/);

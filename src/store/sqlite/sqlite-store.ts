@@ -349,8 +349,17 @@ export class SqliteStore implements Store {
   deleteState(key: string): void {
     stories.deleteState(this.db, key);
   }
-  getStateParts(scope: string): { key: string; value: Uint8Array }[] {
-    return stories.getStateParts(this.db, scope);
+  getStateParts(scope: string, prefix?: string): { key: string; value: Uint8Array }[] {
+    return stories.getStateParts(this.db, scope, prefix);
+  }
+  getStatePartKeys(scope: string, prefix: string): string[] {
+    return stories.getStatePartKeys(this.db, scope, prefix);
+  }
+  countStateParts(scope: string, prefix: string): number {
+    return stories.countStateParts(this.db, scope, prefix);
+  }
+  getStatePartsByKey(scope: string, keys: readonly string[]): Map<string, Uint8Array> {
+    return stories.getStatePartsByKey(this.db, scope, keys);
   }
   putStateParts(scope: string, parts: { key: string; value: Uint8Array }[], opts?: { removed?: string[]; replace?: boolean }): void {
     stories.putStateParts(this.db, scope, parts, opts);

@@ -24,8 +24,40 @@ export function deleteState(db: Database.Database, key: string): void {
   db.prepare('DELETE FROM state WHERE key = ?').run(key);
 }
 
-export function getStateParts(db: Database.Database, scope: string): { key: string; value: Uint8Array }[] {
-  return prepared(db, 'SELECT key, value FROM state_parts WHERE scope = ?').all(scope) as { key: string; value: Buffer }[];
+/** Keys starting with a prefix, as a range of the primary key: [prefix, prefix with its last character raised). */
+function prefixRange(prefix: string): [string, string] {
+  if (prefix === '') return ['', '\u{10FFFF}'];
+  return [prefix, prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)];
+}
+
+export function getStateParts(db: Database.Database, scope: string, prefix = ''): { key: string; value: Uint8Array }[] {
+  return prepared(db, 'SELECT key, value FROM state_parts WHERE scope = ? AND key >= ? AND key < ?').all(scope, ...prefixRange(prefix)) as { key: string; value: Buffer }[];
+}
+
+export function getStatePartKeys(db: Database.Database, scope: string, prefix: string): string[] {
+  return prepared(db, 'SELECT key FROM state_parts WHERE scope = ? AND key >= ? AND key < ?')
+    .pluck()
+    .all(scope, ...prefixRange(prefix)) as string[];
+}
+
+export function countStateParts(db: Database.Database, scope: string, prefix: string): number {
+  return prepared(db, 'SELECT COUNT(*) FROM state_parts WHERE scope = ? AND key >= ? AND key < ?')
+    .pluck()
+    .get(scope, ...prefixRange(prefix)) as number;
+}
+
+export function getStatePartsByKey(db: Database.Database, scope: string, keys: readonly string[]): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  if (keys.length === 1) {
+    const value = prepared(db, 'SELECT value FROM state_parts WHERE scope = ? AND key = ?').pluck().get(scope, keys[0]) as Buffer | undefined;
+    if (value) out.set(keys[0]!, value);
+    return out;
+  }
+  for (const part of chunked([...keys])) {
+    const rows = db.prepare(`SELECT key, value FROM state_parts WHERE scope = ? AND key IN (${part.map(() => '?').join(',')})`).all(scope, ...part) as { key: string; value: Buffer }[];
+    for (const r of rows) out.set(r.key, r.value);
+  }
+  return out;
 }
 
 export function putStateParts(db: Database.Database, scope: string, parts: { key: string; value: Uint8Array }[], opts: { removed?: string[]; replace?: boolean } = {}): void {

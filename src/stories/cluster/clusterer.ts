@@ -19,9 +19,12 @@ import {
   eventPartKey,
   jsonPart,
   readRecord,
+  BUCKETLESS_VERSION,
+  memorySource,
+  partNumber,
+  readJson,
   readVocab,
   recordPart,
-  sortParts,
   STATE_PARTS_VERSION,
   topicPartKey,
   VOCAB_SLICE,
@@ -31,6 +34,7 @@ import {
   type StateChanges,
   type StateMeta,
   type StatePart,
+  type StateSource,
   type TopicRecord,
 } from './state-parts.js';
 import { ViewBuffer } from './view-buffer.js';
@@ -266,10 +270,13 @@ export class StoryClusterer {
     // Common words are a subset of the terms: resolve them through the article's own terms.
     const termIds = this.articleTermIds;
     termIds.clear();
+    const facts = factKeys(f);
+    // One read of the saved dictionary for the article's unknown keys (nothing when all are known).
+    this.vocab.prefetch(articleKeys(f, facts));
     v.terms.load(f.terms, this.vocab, termIds);
     v.words.load(f.words, this.vocab, termIds);
     v.phrases.load(f.phrases, this.vocab);
-    v.facts.load(factKeys(f), this.vocab);
+    v.facts.load(facts, this.vocab);
     this.termDf.add(v.terms.ids.subarray(0, v.terms.length));
     this.phraseDf.add(v.phrases.ids.subarray(0, v.phrases.length));
     this.factDf.add(v.facts.ids.subarray(0, v.facts.length));
@@ -606,6 +613,9 @@ export class StoryClusterer {
       vocabulary: this.vocab.size,
       clusters: [this.events.size, this.topicMap.size],
     };
+    for (const [b, entries] of this.vocab.takeDirtyBuckets(all)) parts.push(jsonPart(`vb:${b}`, entries));
+    meta.buckets = this.vocab.bucketCount;
+    meta.filledBuckets = this.vocab.filledBuckets;
     parts.push(jsonPart('meta', meta));
     const firstSlice = all ? 0 : Math.floor(this.savedVocabulary / VOCAB_SLICE);
     const grew = all || this.vocab.size > this.savedVocabulary;
@@ -638,21 +648,26 @@ export class StoryClusterer {
 
   /** A clusterer from the parts `takeStateChanges` wrote (all of them, as the store holds them). */
   static fromParts(parts: Iterable<StatePart>): StoryClusterer {
-    const sorted = sortParts(parts);
-    const meta = sorted.meta;
-    if (!meta || meta.version !== STATE_PARTS_VERSION) throw new Error(`unknown story clusterer state parts version ${String(meta?.version)}`);
-    const c = new StoryClusterer(meta.options);
+    return StoryClusterer.open(memorySource(parts));
+  }
+
+  /**
+   * A clusterer over a saved state. Only the meta part and the document counts are read now;
+   * clusters, index slices and dictionary buckets are read when first needed, so `source` must
+   * stay readable (the store open) while the clusterer is used.
+   */
+  static open(source: StateSource): StoryClusterer {
+    const meta = source.withPrefix('meta')[0];
+    const m = meta ? readJson<StateMeta>(meta.value) : null;
+    if (!m || (m.version !== STATE_PARTS_VERSION && m.version !== BUCKETLESS_VERSION)) throw new Error(`unknown story clusterer state parts version ${String(m?.version)}`);
+    const c = new StoryClusterer(m.options);
     const { vectorTerms, postingCap, salientKeys } = c.options;
-    const keys: string[] = [];
-    for (let i = 0; i * VOCAB_SLICE < meta.vocabulary; i++) {
-      const slice = sorted.vocab.get(i);
-      if (!slice) throw new Error(`clusterer state lacks dictionary slice ${i}`);
-      for (const k of readVocab(slice)) keys.push(k);
-    }
-    if (keys.length !== meta.vocabulary) throw new Error(`clusterer state dictionary holds ${keys.length} keys, not ${meta.vocabulary}`);
-    c.vocab = Vocabulary.fromJSON(keys);
-    c.counters = { ...meta.counters };
-    [c.termDf, c.phraseDf, c.factDf] = sorted.df.map((chunks, k) => IdTable.fromParts(meta.documents[k]!, chunks, sorted.dfDeltas[k]!)) as [IdTable, IdTable, IdTable];
+    c.vocab = StoryClusterer.openVocabulary(source, m);
+    c.counters = { ...m.counters };
+    [c.termDf, c.phraseDf, c.factDf] = DF_KINDS.map((kind, k) => {
+      const numbered = (prefix: string) => new Map(source.withPrefix(prefix).map((p) => [partNumber(p.key), p.value]));
+      return IdTable.fromParts(m.documents[k]!, numbered(`df:${kind}:`), numbered(`dd:${kind}:`));
+    }) as [IdTable, IdTable, IdTable];
     const profile = (p: ProfileRecord): Profile => ({
       terms: Centroid.fromRecord(p.terms, vectorTerms, salientKeys),
       words: Centroid.fromRecord(p.words, vectorTerms, salientKeys),
@@ -661,29 +676,65 @@ export class StoryClusterer {
       first: p.first,
       last: p.last,
     });
-    // Clusters are decoded when first read; a topic checks its events then.
+    const saved = (prefix: string) => ({
+      numbers: source.keysWithPrefix(prefix).map(partNumber),
+      read: (numbers: readonly number[]) => {
+        const got = source.read(numbers.map((n) => `${prefix}${n}`));
+        return new Map([...got].map(([k, v]) => [partNumber(k), v]));
+      },
+    });
+    // Clusters are read when first needed; a topic checks its events then.
     const events = new RecordMap<EventState>((b) => {
       const e = readRecord<EventRecord>(b);
       return { n: e.n, topic: e.topic, docIds: e.docIds, joinScoreSum: e.joinScoreSum, joins: e.joins, ...profile(e) };
-    });
+    }, saved('e:'));
     const topics = new RecordMap<TopicState>((b) => {
       const t = readRecord<TopicRecord>(b);
       for (const n of t.events) if (!events.has(n)) throw new Error(`clusterer state lacks event ${n} of topic ${t.n}`);
       return { n: t.n, events: t.events, docCount: t.docCount, ...profile(t) };
-    });
-    for (const [n, b] of sorted.events) events.putEncoded(n, b);
-    for (const [n, b] of sorted.topics) topics.putEncoded(n, b);
+    }, saved('t:'));
     // A missing cluster part is found at load, not when a later article reaches its topic.
-    if (meta.clusters && (meta.clusters[0] !== events.size || meta.clusters[1] !== topics.size)) {
-      throw new Error(`clusterer state lacks events or topics (${events.size} / ${topics.size} saved, ${meta.clusters[0]} / ${meta.clusters[1]} expected)`);
+    if (m.clusters && (m.clusters[0] !== events.size || m.clusters[1] !== topics.size)) {
+      throw new Error(`clusterer state lacks events or topics (${events.size} / ${topics.size} saved, ${m.clusters[0]} / ${m.clusters[1]} expected)`);
     }
     c.events = events;
     c.topicMap = topics;
-    c.eventIndex = SalientIndex.fromChunks(sorted.eventIndex, postingCap);
-    c.topicIndex = SalientIndex.fromChunks(sorted.topicIndex, postingCap);
+    const slices = (prefix: string) => ({
+      read: (chunk: number) => source.read([`${prefix}${chunk}`]).get(`${prefix}${chunk}`),
+      readAll: () => new Map(source.withPrefix(prefix).map((p) => [partNumber(p.key), p.value])),
+    });
+    c.eventIndex = SalientIndex.fromSaved(slices('ei:'), postingCap);
+    c.topicIndex = SalientIndex.fromSaved(slices('ti:'), postingCap);
     c.savedVocabulary = c.vocab.size;
     c.partsSaved = true;
     return c;
+  }
+
+  /**
+   * The dictionary of a saved state: read by bucket and slice as needed, or whole from a state
+   * saved before buckets (its buckets are then all written at the next save).
+   */
+  private static openVocabulary(source: StateSource, m: StateMeta): Vocabulary {
+    const slices = Math.ceil(m.vocabulary / VOCAB_SLICE);
+    if (source.count('v:') !== slices) throw new Error(`clusterer state lacks dictionary slices (${source.count('v:')} of ${slices})`);
+    const slice = (n: number): string[] => {
+      const bytes = source.read([`v:${n}`]).get(`v:${n}`);
+      if (!bytes) throw new Error(`clusterer state lacks dictionary slice ${n}`);
+      return readVocab(bytes);
+    };
+    if (m.version === BUCKETLESS_VERSION || m.buckets === undefined) {
+      const keys: string[] = [];
+      for (let n = 0; n < slices; n++) for (const k of slice(n)) keys.push(k);
+      if (keys.length !== m.vocabulary) throw new Error(`clusterer state dictionary holds ${keys.length} keys, not ${m.vocabulary}`);
+      return Vocabulary.fromJSON(keys, true);
+    }
+    const filled = m.filledBuckets ?? 0;
+    if (source.count('vb:') !== filled) throw new Error(`clusterer state lacks dictionary buckets (${source.count('vb:')} of ${filled})`);
+    const buckets = (numbers: readonly number[]) => {
+      const got = source.read(numbers.map((b) => `vb:${b}`));
+      return new Map([...got].map(([k, v]) => [partNumber(k), readJson<[string, number][]>(v)]));
+    };
+    return new Vocabulary({ size: m.vocabulary, sliceSize: VOCAB_SLICE, buckets, slice }, filled, m.buckets);
   }
 
   static fromJSON(data: StoryClustererJSON): StoryClusterer {
@@ -723,6 +774,13 @@ function isSpelledName(key: string): boolean {
 }
 
 /** The clusters read since load (all of them for a clusterer built in this process). */
+/** Every key an article's views intern (its common words are among its terms). */
+function* articleKeys(f: DocFeatures, facts: ReadonlyMap<string, number>): Iterable<string> {
+  yield* f.terms.keys();
+  yield* f.phrases.keys();
+  yield* facts.keys();
+}
+
 function decodedOf<T>(m: Map<number, T> | RecordMap<T>): IterableIterator<T> {
   return m instanceof RecordMap ? m.decoded() : m.values();
 }

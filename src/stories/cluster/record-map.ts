@@ -1,56 +1,68 @@
-// Clusters by number, decoded from their saved bytes on first use. A run that adds a few articles
-// to a large store touches a few clusters; decoding all of them at load would make every run pay
-// for the size of the store. A cluster never decoded is unchanged, so a save can skip it.
+// Clusters by number, read and decoded from the saved state on first use. A run that adds a few
+// articles to a large store touches a few clusters; reading all of them at load would make every
+// run pay for the size of the store. A cluster never read is unchanged, so a save can skip it.
+
+/** Saved clusters: which numbers exist, and their bytes by number. */
+export interface SavedRecords {
+  numbers: Iterable<number>;
+  read(numbers: readonly number[]): Map<number, Uint8Array>;
+}
 
 export class RecordMap<T> {
   private live = new Map<number, T>();
-  private raw = new Map<number, Uint8Array>();
+  /** Saved clusters not read yet. */
+  private unread = new Set<number>();
 
-  constructor(private readonly decode: (bytes: Uint8Array) => T) {}
-
-  /** Keep a cluster's saved bytes, to decode when it is first read. */
-  putEncoded(n: number, bytes: Uint8Array): void {
-    this.live.delete(n);
-    this.raw.set(n, bytes);
+  constructor(
+    private readonly decode: (bytes: Uint8Array) => T,
+    private readonly saved: SavedRecords,
+  ) {
+    for (const n of saved.numbers) this.unread.add(n);
   }
 
   get(n: number): T | undefined {
     const v = this.live.get(n);
-    if (v !== undefined) return v;
-    const bytes = this.raw.get(n);
-    if (bytes === undefined) return undefined;
-    const decoded = this.decode(bytes);
-    this.raw.delete(n);
-    this.live.set(n, decoded);
-    return decoded;
+    if (v !== undefined || !this.unread.has(n)) return v;
+    this.readAll([n]);
+    return this.live.get(n);
   }
 
   has(n: number): boolean {
-    return this.live.has(n) || this.raw.has(n);
+    return this.live.has(n) || this.unread.has(n);
   }
 
   set(n: number, v: T): void {
-    this.raw.delete(n);
+    this.unread.delete(n);
     this.live.set(n, v);
   }
 
   delete(n: number): boolean {
-    const had = this.raw.delete(n);
+    const had = this.unread.delete(n);
     return this.live.delete(n) || had;
   }
 
   get size(): number {
-    return this.live.size + this.raw.size;
+    return this.live.size + this.unread.size;
   }
 
-  /** Every cluster, decoding those not read yet (listings and whole saves). */
+  /** Every cluster, reading those not read yet (listings and whole saves). */
   values(): IterableIterator<T> {
-    for (const n of [...this.raw.keys()]) this.get(n);
+    if (this.unread.size > 0) this.readAll([...this.unread]);
     return this.live.values();
   }
 
   /** Only the clusters read since load: the only ones that can have changed. */
   decoded(): IterableIterator<T> {
     return this.live.values();
+  }
+
+  private readAll(numbers: number[]): void {
+    const got = this.saved.read(numbers);
+    for (const n of numbers) {
+      const bytes = got.get(n);
+      if (!bytes) throw new Error(`clusterer state lacks cluster part ${n}`);
+      this.unread.delete(n);
+      this.live.set(n, this.decode(bytes));
+    }
   }
 }

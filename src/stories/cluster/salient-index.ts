@@ -15,6 +15,12 @@ export interface SalientIndexJSON {
   postings: [number, number[]][];
 }
 
+/** Saved slices of an index, by slice number. */
+export interface SavedSlices {
+  read(chunk: number): Uint8Array | undefined;
+  readAll(): Map<number, Uint8Array>;
+}
+
 export class SalientIndex {
   private postings = new Map<number, number[]>();
   /** Reused accumulator for `candidates` (cleared after each call). */
@@ -24,10 +30,12 @@ export class SalientIndex {
   /** Slices whose lists changed since the state was last saved. */
   private dirty = new Set<number>();
   /**
-   * Slices loaded from the store and not read yet: decoded when a key of theirs is first looked
-   * up, so a run pays for the slices its articles reach, not for the whole index.
+   * Where saved slices are read, when the index was loaded: a slice is read when a key of its is
+   * first looked up, so a run pays for the slices its articles reach, not for the whole index.
    */
-  private raw = new Map<number, Uint8Array>();
+  private saved: SavedSlices | null = null;
+  /** Slices read from `saved` (or found absent there). */
+  private readChunks = new Set<number>();
 
   constructor(private readonly postingCap: number) {}
 
@@ -68,16 +76,16 @@ export class SalientIndex {
 
   private list(key: number): number[] | undefined {
     const list = this.postings.get(key);
-    if (list || this.raw.size === 0) return list;
+    if (list || !this.saved) return list;
     const c = key >>> CHUNK_BITS;
-    const bytes = this.raw.get(c);
-    if (!bytes) return undefined;
-    this.decode(c, bytes);
+    if (this.readChunks.has(c)) return undefined;
+    this.readChunks.add(c);
+    const bytes = this.saved.read(c);
+    if (bytes) this.decode(bytes);
     return this.postings.get(key);
   }
 
-  private decode(chunk: number, bytes: Uint8Array): void {
-    this.raw.delete(chunk);
+  private decode(bytes: Uint8Array): void {
     const a = int32s(bytes);
     for (let at = 0; at < a.length; ) {
       const key = a[at++]!;
@@ -89,7 +97,9 @@ export class SalientIndex {
   }
 
   private decodeAll(): void {
-    for (const [c, bytes] of this.raw) this.decode(c, bytes);
+    if (!this.saved) return;
+    for (const [c, bytes] of this.saved.readAll()) if (!this.readChunks.has(c)) this.decode(bytes);
+    this.saved = null;
   }
 
   private keyAdded(key: number): void {
@@ -123,10 +133,10 @@ export class SalientIndex {
     return new Uint8Array(out.buffer);
   }
 
-  /** An index from its saved slices (by slice number), decoded as they are reached. */
-  static fromChunks(chunks: ReadonlyMap<number, Uint8Array>, postingCap: number): SalientIndex {
+  /** An index over saved slices, each read and decoded when first reached. */
+  static fromSaved(saved: SavedSlices, postingCap: number): SalientIndex {
     const idx = new SalientIndex(postingCap);
-    idx.raw = new Map(chunks);
+    idx.saved = saved;
     return idx;
   }
 

@@ -1,7 +1,9 @@
 // The clusterer's state as named parts, so that a store writes only the parts a batch changed
 // and reads the rest back without parsing numbers from text. Part keys:
 //   meta          options, counters, article counts, dictionary size (JSON)
-//   v:<slice>     4,096 dictionary keys each (NUL-separated text); only the last slices grow
+//   v:<slice>     4,096 dictionary keys each, by id (NUL-separated text); only the last slices grow
+//   vb:<bucket>   the dictionary by key: the [key, id] pairs whose key hashes to the bucket (JSON),
+//                 so that a run looks up the keys of its articles without reading the dictionary
 //   df:<kind>:<s> document counts of 4,096 ids (raw Int32 bytes), kind terms | phrases | facts
 //   dd:<kind>:<q> ids counted by the batches since the counts were last written whole (each +1)
 //   e:<n>, t:<n>  one event or topic with its centroids (v8 serialization: typed arrays as bytes)
@@ -23,7 +25,9 @@ export interface StateChanges {
   complete: boolean;
 }
 
-export const STATE_PARTS_VERSION = 3;
+export const STATE_PARTS_VERSION = 4;
+/** States of version 3 have no dictionary buckets: they are read whole once and get them at the next save. */
+export const BUCKETLESS_VERSION = 3;
 
 export interface StateMeta {
   version: number;
@@ -32,6 +36,9 @@ export interface StateMeta {
   /** Articles counted by the terms, phrases and facts tables. */
   documents: [number, number, number];
   vocabulary: number;
+  /** How many buckets the dictionary is hashed into, and how many hold a key (`vb:` parts); absent in version 3. */
+  buckets?: number;
+  filledBuckets?: number;
   /** Events and topics saved (absent in states saved before clusters were read lazily). */
   clusters?: [number, number];
 }
@@ -99,32 +106,36 @@ export function readRecord<T extends EventRecord | TopicRecord>(bytes: Uint8Arra
   return deserialize(bytes) as T;
 }
 
-/** The parts grouped by kind, as `fromParts` reads them. */
-export interface SortedParts {
-  meta: StateMeta | null;
-  vocab: Map<number, Uint8Array>;
-  df: Map<number, Uint8Array>[];
-  dfDeltas: Map<number, Uint8Array>[];
-  /** Event and topic records by cluster number. */
-  events: Map<number, Uint8Array>;
-  topics: Map<number, Uint8Array>;
-  eventIndex: Map<number, Uint8Array>;
-  topicIndex: Map<number, Uint8Array>;
+/**
+ * Where a saved state is read from. A run reads the small parts whole at load (meta, document
+ * counts) and every other part by key when it first needs it, so that its cost follows what
+ * its articles touch rather than the size of the store.
+ */
+export interface StateSource {
+  /** The parts whose keys start with `prefix`. */
+  withPrefix(prefix: string): StatePart[];
+  /** The keys (not the bytes) of the parts whose keys start with `prefix`. */
+  keysWithPrefix(prefix: string): string[];
+  /** The bytes of those of these parts the state holds. */
+  read(keys: readonly string[]): Map<string, Uint8Array>;
+  /** How many parts have keys starting with `prefix`. */
+  count(prefix: string): number;
 }
 
-export function sortParts(parts: Iterable<StatePart>): SortedParts {
-  const out: SortedParts = { meta: null, vocab: new Map(), df: DF_KINDS.map(() => new Map()), dfDeltas: DF_KINDS.map(() => new Map()), events: new Map(), topics: new Map(), eventIndex: new Map(), topicIndex: new Map() };
-  for (const { key, value } of parts) {
-    const [kind, a, b] = key.split(':');
-    if (kind === 'meta') out.meta = readJson<StateMeta>(value);
-    else if (kind === 'v') out.vocab.set(Number(a), value);
-    else if (kind === 'df') out.df[DF_KINDS.indexOf(a as (typeof DF_KINDS)[number])]?.set(Number(b), value);
-    else if (kind === 'dd') out.dfDeltas[DF_KINDS.indexOf(a as (typeof DF_KINDS)[number])]?.set(Number(b), value);
-    else if (kind === 'e') out.events.set(Number(a), value);
-    else if (kind === 't') out.topics.set(Number(a), value);
-    else if (kind === 'ei') out.eventIndex.set(Number(a), value);
-    else if (kind === 'ti') out.topicIndex.set(Number(a), value);
-    else throw new Error(`unknown clusterer state part ${key}`);
-  }
-  return out;
+/** A source over parts held in memory (tests, a state converted from JSON). */
+export function memorySource(parts: Iterable<StatePart>): StateSource {
+  const all = new Map<string, Uint8Array>();
+  for (const p of parts) all.set(p.key, p.value);
+  const starting = (prefix: string) => [...all.keys()].filter((k) => k.startsWith(prefix));
+  return {
+    withPrefix: (prefix) => starting(prefix).map((key) => ({ key, value: all.get(key)! })),
+    keysWithPrefix: starting,
+    read: (keys) => new Map(keys.filter((k) => all.has(k)).map((k) => [k, all.get(k)!])),
+    count: (prefix) => starting(prefix).length,
+  };
+}
+
+/** The number after a part key's kind (`e:12` → 12, `df:terms:3` → 3). */
+export function partNumber(key: string): number {
+  return Number(key.slice(key.lastIndexOf(':') + 1));
 }
