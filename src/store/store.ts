@@ -165,6 +165,8 @@ export interface StoryStore {
   listStories(level?: 'topic' | 'event', opts?: { articleIds?: number[] }): StoredStory[];
   getStory(id: number): StoredStory | null;
   childStories(parentId: number): StoredStory[];
+  /** How many child stories (events) each story with children has, by story id. */
+  childCounts(): Map<number, number>;
   /**
    * Records a date inferred for an undated article; its unresolved time expressions (of the body
    * text, by position) take the values given, anchored as `anchor` says, and each undated event

@@ -14,6 +14,7 @@ export function writeReportFolder(store: Store, out: string, changedTopics: Read
   const index: string[] = ['# Dossier', ''];
   const live = new Set<number>();
   let written = 0;
+  const eventCounts = store.childCounts();
   for (const t of store.listStories('topic')) {
     live.add(t.id);
     const md = join(out, `story-${t.id}.md`);
@@ -25,7 +26,7 @@ export function writeReportFolder(store: Store, out: string, changedTopics: Read
       writeFileSync(html, renderReport(view, 'html'));
       written++;
     }
-    const events = store.childStories(t.id).length;
+    const events = eventCounts.get(t.id) ?? 0;
     index.push(`- [${t.headline ?? `Story ${t.id}`}](story-${t.id}.md) — ${pluralize('article', t.articleIds.length, true)}, ${pluralize('event', events, true)}`);
   }
   // A report of a topic merged away would mislead a reader of the folder.

@@ -1,7 +1,7 @@
 // The whole pipeline through the CLI on the seed articles: analyze, stories, story, report,
 // entities, events exports, network, tag and code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedsDir } from '../../src/paths.js';
 import { openingWords } from '../../src/stories/build-view.js';
@@ -26,7 +26,9 @@ describe('dossier analyze on the seeds', () => {
     const all = topics.flatMap((x) => x.articles).sort();
     expect(all).toEqual(['000_796bc22caf6741c1', '001_ce89d911b5e9762c', '002_b0f815cac652afb8', '003_3c888469a57ef90e', '004_a3d8ef116fbc7c0a']);
     for (const topic of topics) expect(topic.events.flatMap((e) => e.articles).sort()).toEqual([...topic.articles].sort());
-    expect(existsSync(join(out, 'index.md'))).toBe(true);
+    // The index links each topic's report with its counts, as the stories list them.
+    const index = readFileSync(join(out, 'index.md'), 'utf8');
+    for (const topic of topics) expect(index).toContain(`${topic.articles.length} articles, ${topic.events.length} event`);
   });
 
   it('writes self-contained reports with summary, timeline, actors, comparison, quotes and sources', () => {

@@ -150,6 +150,7 @@ function describeStoreContract(name: string, open: () => Store): void {
       const topic = store.listStories('topic')[0]!;
       expect(topic.articleIds).toEqual([a, b, c]);
       expect(store.childStories(topic.id).map((s) => s.key)).toEqual(['e1', 'e2']);
+      expect(store.childCounts()).toEqual(new Map([[topic.id, 2]]));
       const e1 = store.childStories(topic.id)[0]!;
       store.setStoryHeadline(e1.id, 'Reyes visits Lima', '2021-03-01', '2021-03-01');
       expect(store.getStory(e1.id)?.headline).toBe('Reyes visits Lima');
@@ -159,6 +160,7 @@ function describeStoreContract(name: string, open: () => Store): void {
         { key: 'e1', level: 'event', parentKey: 't1', articleIds: [a, b, c], headline: null, dateStart: '2021-03-01', dateEnd: '2021-03-02' },
       ]);
       expect(store.listStories('event').map((s) => [s.id, s.articleIds])).toEqual([[e1.id, [a, b, c]]]);
+      expect(store.childCounts()).toEqual(new Map([[topic.id, 1]]));
       store.close();
     });
 

@@ -379,6 +379,9 @@ export class SqliteStore implements Store {
   childStories(parentId: number): StoredStory[] {
     return stories.childStories(this.db, parentId);
   }
+  childCounts(): Map<number, number> {
+    return stories.childCounts(this.db);
+  }
   recordInferredDate(articleId: number, inferred: InferredDate, times: { text: string; value: string; start: number; end: number }[], anchor: string): void {
     stories.recordInferredDate(this.db, articleId, inferred, times, anchor);
   }

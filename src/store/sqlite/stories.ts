@@ -225,6 +225,11 @@ export function childStories(db: Database.Database, parentId: number): StoredSto
   );
 }
 
+export function childCounts(db: Database.Database): Map<number, number> {
+  const rows = prepared(db, 'SELECT parent_id AS parent, COUNT(*) AS n FROM stories WHERE parent_id IS NOT NULL GROUP BY parent_id').all() as { parent: number; n: number }[];
+  return new Map(rows.map((r) => [r.parent, r.n]));
+}
+
 export function recordInferredDate(
   db: Database.Database,
   articleId: number,
