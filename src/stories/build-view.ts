@@ -7,7 +7,7 @@ import { findLoadedTerms, quotedSpans } from './loaded-terms.js';
 import { summarise, type SummarySentence } from './summary.js';
 import { eventHeadline } from './headline.js';
 import { actorNamer } from './actor-names.js';
-import { splitSentences } from '../text/index.js';
+import { openingWords, splitSentences } from '../text/index.js';
 import type { StoryArticleRef, StoryQuoteRef, StoryView } from './view.js';
 import type { StoredArticle, StoredMention, StoredQuote, Store } from '../store/store.js';
 
@@ -143,14 +143,4 @@ export function buildStoryView(store: Store, storyId: number): StoryView | null 
       })),
     quotes,
   };
-}
-
-/** The first sentence of a text, cut at a word near 80 characters ('…' when cut). */
-export function openingWords(text: string, max = 80): string | null {
-  const first = text.trim().split(/(?<=[.!?])\s+|\n/)[0]?.trim() ?? '';
-  if (!first) return null;
-  if (first.length <= max) return first;
-  const cut = first.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}…`;
 }

@@ -7,6 +7,7 @@ import type { StateSource } from './cluster/state-parts.js';
 import { inferDates, type InferenceArticle } from './date-inference.js';
 import { buildTimeline, type TimelineEntry } from './timeline.js';
 import { actorNamer } from './actor-names.js';
+import { openingWords } from '../text/index.js';
 
 const STATE_KEY = 'clusterer';
 
@@ -147,9 +148,10 @@ export function refreshDerived(store: Store, articles?: Set<number>): void {
     const top = headlineEntry(timeline.entries.filter((e) => e.source && e.target));
     const published = arts.map((a) => a.published?.slice(0, 10)).filter((x): x is string => !!x).sort();
     const days = [...dated.map((e) => e.date!.slice(0, 10)), ...published].sort();
-    // With no coded event, the earliest article's own title names the story.
+    // With no coded event, the earliest article's own title names the story, else its opening words.
     const titled = s.articleIds.map((id) => store.getArticle(id)?.title).find((t): t is string => !!t);
-    store.setStoryHeadline(s.id, top?.headline ?? titled ?? s.headline ?? `Story ${s.id}`, days[0] ?? null, days[days.length - 1] ?? null);
+    const headline = top?.headline ?? titled ?? s.headline ?? openingLabel(store, s.articleIds) ?? `Story ${s.id}`;
+    store.setStoryHeadline(s.id, headline, days[0] ?? null, days[days.length - 1] ?? null);
   }
   for (const t of store.listStories('topic', holding)) {
     const children = store.childStories(t.id);
@@ -182,7 +184,18 @@ function topicLabel(store: Store, articleIds: number[]): string {
   const title = firstTitle(store, articleIds);
   if (title && (articleIds.length === 1 || mostlyNotEnglish(store, articleIds))) return title;
   const names = store.topEntityNames(articleIds, ['GPE', 'PERSON', 'ORG'], 3);
-  return names.length ? names.join(' – ') : `Topic of ${articleIds.length} article${articleIds.length === 1 ? '' : 's'}`;
+  if (names.length) return names.join(' – ');
+  return title ?? openingLabel(store, articleIds) ?? `Topic of ${articleIds.length} article${articleIds.length === 1 ? '' : 's'}`;
+}
+
+/** The opening words of the first of these articles with a text (for stories of untitled articles). */
+function openingLabel(store: Store, articleIds: number[]): string | null {
+  for (const id of articleIds) {
+    const text = store.getArticle(id)?.text;
+    const words = text ? openingWords(text) : null;
+    if (words) return words;
+  }
+  return null;
 }
 
 function firstTitle(store: Store, articleIds: number[]): string | null {

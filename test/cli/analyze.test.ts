@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedsDir } from '../../src/paths.js';
-import { openingWords } from '../../src/stories/build-view.js';
+import { openingWords } from '../../src/text/index.js';
 import { dossier, tempDir } from '../helpers.js';
 
 

@@ -5,7 +5,7 @@ import { eventHeadline, pluralVerb } from '../../src/stories/headline.js';
 import { compareArticles, countedNoun, type ComparedArticle } from '../../src/stories/compare.js';
 import { summarise } from '../../src/stories/summary.js';
 import { findLoadedTerms } from '../../src/stories/loaded-terms.js';
-import { openingWords } from '../../src/stories/build-view.js';
+import { openingWords } from '../../src/text/index.js';
 import type { StoredEvent } from '../../src/store/store.js';
 
 const names: Record<string, string> = { NORGOV: 'Norway', CHLGOV: 'Chile', PERMIL: "Peru's military" };

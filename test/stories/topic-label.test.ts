@@ -33,6 +33,11 @@ describe('topic labels', () => {
         text: 'Die Österreichischen Bundesbahnen nehmen den Nachtzug zwischen Wien und Zürich ab Dezember wieder auf. Die Fahrt dauert zehn Stunden, teilte ein Sprecher am Montag mit.',
       },
       {
+        id: 'untitled',
+        language: 'en',
+        text: 'Heavy rain flooded the lower town overnight. Residents waited on roofs for boats until morning.',
+      },
+      {
         id: 'praise',
         title: 'Minister hails record harvest',
         language: 'en',
@@ -55,6 +60,12 @@ describe('topic labels', () => {
     // 'The United States praised ...' is coded with no target: 'United States praises' names nothing.
     const praise = topics.find((x) => x.articles.includes('praise'))!;
     expect(praise.events.map((e) => e.headline)).toEqual(['Minister hails record harvest']);
+  });
+
+  it('labels the stories of an untitled article naming no actor by its opening words', () => {
+    const flood = topics.find((x) => x.articles.includes('untitled'))!;
+    expect(flood.headline).toBe('Heavy rain flooded the lower town overnight.');
+    expect(flood.events.map((e) => e.headline)).toEqual(['Heavy rain flooded the lower town overnight.']);
   });
 
   it('labels a topic of several English articles by its most mentioned actors', () => {
