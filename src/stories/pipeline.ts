@@ -15,9 +15,9 @@ const STATE_KEY = 'clusterer';
  * The clusterer as the last run left it: from its state parts, else from a state saved whole as
  * JSON by earlier versions (the next save writes it in parts and drops the JSON), else a new one.
  */
-export function loadClusterer(store: Store): StoryClusterer {
+export function loadClusterer(store: Store, articles?: number): StoryClusterer {
   try {
-    if (store.countStateParts(STATE_KEY, 'meta') > 0) return StoryClusterer.open(storeSource(store, STATE_KEY));
+    if (store.countStateParts(STATE_KEY, 'meta') > 0) return StoryClusterer.open(storeSource(store, STATE_KEY), { articles });
     const saved = store.getState(STATE_KEY);
     return saved ? StoryClusterer.fromJSON(JSON.parse(saved) as StoryClustererJSON) : new StoryClusterer();
   } catch (e) {
@@ -60,13 +60,14 @@ export interface StoryUpdate {
 
 /** `updateStories`, telling which articles were placed (reports of the topics holding them change). */
 export function placeNewArticles(store: Store, reanalysed: number[] = []): StoryUpdate {
-  const clusterer = loadClusterer(store);
+  const unclustered = store.unclusteredArticleIdsByDate();
+  const clusterer = loadClusterer(store, unclustered.length);
   // A clusterer starting afresh (no state, or state from another version) places every article
   // and syncs every cluster, which also drops the stories of the old state. Otherwise only the
   // articles no story holds are new, and only the clusters their placing changed are rewritten:
   // a run costs what it adds, not the size of the store.
   const afresh = clusterer.size === 0;
-  const pending = afresh ? store.articleIdsByDate() : store.unclusteredArticleIdsByDate();
+  const pending = afresh ? store.articleIdsByDate() : unclustered;
   const changed = new Set<string>();
   for (const id of pending) {
     const a = store.getArticle(id)!;

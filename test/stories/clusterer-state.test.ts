@@ -124,6 +124,27 @@ describe('StoryClusterer state in parts', () => {
     expect(next.removed.sort()).toEqual(straight.removed.sort());
   });
 
+  it('reads the state whole for a run that will reach most of it, and saves what a run reading by key saves', () => {
+    const c = new StoryClusterer();
+    for (const a of articles.slice(0, 100)) c.add({ id: a.id, text: a.text });
+    const kept = new Map<string, Uint8Array>();
+    apply(kept, c.takeStateChanges());
+    const byKeyRun = StoryClusterer.open(memorySource(asParts(kept)), { articles: 1 });
+    const wholeRun = StoryClusterer.open(memorySource(asParts(kept)), { articles: 10_000 });
+    for (const a of articles.slice(100, 130)) {
+      const d = { id: a.id, text: a.text };
+      const r = wholeRun.add(d);
+      expect(byKeyRun.add(d)).toEqual(r);
+      expect(c.add(d)).toEqual(r);
+    }
+    const decoded = (ch: StateChanges) => new Map(ch.parts.map((p) => [p.key, /^[et]:/.test(p.key) ? readRecord(p.value) : [...p.value]]));
+    const whole = wholeRun.takeStateChanges();
+    expect(whole.complete).toBe(false);
+    // Two clusterers over the same bytes: neither may change what the other reads.
+    expect(decoded(whole)).toEqual(decoded(byKeyRun.takeStateChanges()));
+    expect(decoded(whole)).toEqual(decoded(c.takeStateChanges()));
+  });
+
   it('reads a state saved before dictionary buckets whole, and gives it buckets at its next save', () => {
     const c = new StoryClusterer();
     for (const a of articles.slice(0, 40)) c.add({ id: a.id, text: a.text });

@@ -240,12 +240,16 @@ export class Centroid {
     };
   }
 
-  /** Adopts the record's arrays (they are the decoder's own copies). */
+  /**
+   * Copies the record's arrays: `v8.deserialize` returns typed arrays that are views of the bytes
+   * it read, and the sums change in place, which would rewrite the saved bytes under anyone else
+   * reading them (two clusterers over one set of parts).
+   */
   static fromRecord(data: CentroidRecord, maxTerms: number, topCount: number): Centroid {
     const c = new Centroid(maxTerms, topCount);
     if (data.ids.length > 0) {
-      c.ids = data.ids;
-      c.sums = data.sums;
+      c.ids = data.ids.slice();
+      c.sums = data.sums.slice();
     }
     c.length = data.ids.length;
     c.size = data.size;

@@ -41,6 +41,13 @@ import { ViewBuffer } from './view-buffer.js';
 import { RecordMap } from './record-map.js';
 import { DenseScratch, IdTable, topIds, Vocabulary } from './vocabulary.js';
 
+/** Distinct keys (terms, names, facts) of a typical article, to foresee how much of the dictionary a run reaches. */
+const KEYS_PER_ARTICLE = 300;
+/** Share of the dictionary a run must foresee reaching to read the state whole. */
+const WHOLE_READ_SHARE = 0.15;
+/** What a state read whole reads: all but the dictionary buckets (the keys come whole from the slices). */
+const WHOLE_PREFIXES = ['meta', 'v:', 'df:', 'dd:', 'e:', 't:', 'ei:', 'ti:'];
+
 /** The views of a cluster: content words, common words, names, facts (numbers, dates, years). */
 interface Profile {
   terms: Centroid;
@@ -653,16 +660,21 @@ export class StoryClusterer {
 
   /**
    * A clusterer over a saved state. Only the meta part and the document counts are read now;
-   * clusters, index slices and dictionary buckets are read when first needed, so `source` must
-   * stay readable (the store open) while the clusterer is used.
+   * clusters, index slices and dictionary buckets are read when first needed, so `stored` must
+   * stay readable (the store open) while the clusterer is used. `articles`, how many articles the
+   * run will place, lets a large run read the state whole instead.
    */
-  static open(source: StateSource): StoryClusterer {
-    const meta = source.withPrefix('meta')[0];
+  static open(stored: StateSource, opts: { articles?: number } = {}): StoryClusterer {
+    const meta = stored.withPrefix('meta')[0];
     const m = meta ? readJson<StateMeta>(meta.value) : null;
     if (!m || (m.version !== STATE_PARTS_VERSION && m.version !== BUCKETLESS_VERSION)) throw new Error(`unknown story clusterer state parts version ${String(m?.version)}`);
+    // A run whose articles will look up a large share of the dictionary reads the state whole
+    // (one read, one map): bucket by bucket it would pay a read per bucket for most of them.
+    const whole = opts.articles !== undefined && opts.articles * KEYS_PER_ARTICLE >= m.vocabulary * WHOLE_READ_SHARE;
+    const source = whole ? memorySource(WHOLE_PREFIXES.flatMap((p) => stored.withPrefix(p))) : stored;
     const c = new StoryClusterer(m.options);
     const { vectorTerms, postingCap, salientKeys } = c.options;
-    c.vocab = StoryClusterer.openVocabulary(source, m);
+    c.vocab = StoryClusterer.openVocabulary(source, stored, m, whole);
     c.counters = { ...m.counters };
     [c.termDf, c.phraseDf, c.factDf] = DF_KINDS.map((kind, k) => {
       const numbered = (prefix: string) => new Map(source.withPrefix(prefix).map((p) => [partNumber(p.key), p.value]));
@@ -714,7 +726,7 @@ export class StoryClusterer {
    * The dictionary of a saved state: read by bucket and slice as needed, or whole from a state
    * saved before buckets (its buckets are then all written at the next save).
    */
-  private static openVocabulary(source: StateSource, m: StateMeta): Vocabulary {
+  private static openVocabulary(source: StateSource, stored: StateSource, m: StateMeta, whole: boolean): Vocabulary {
     const slices = Math.ceil(m.vocabulary / VOCAB_SLICE);
     if (source.count('v:') !== slices) throw new Error(`clusterer state lacks dictionary slices (${source.count('v:')} of ${slices})`);
     const slice = (n: number): string[] => {
@@ -722,19 +734,22 @@ export class StoryClusterer {
       if (!bytes) throw new Error(`clusterer state lacks dictionary slice ${n}`);
       return readVocab(bytes);
     };
-    if (m.version === BUCKETLESS_VERSION || m.buckets === undefined) {
+    const bucketless = m.version === BUCKETLESS_VERSION || m.buckets === undefined;
+    const readAll = () => {
       const keys: string[] = [];
       for (let n = 0; n < slices; n++) for (const k of slice(n)) keys.push(k);
       if (keys.length !== m.vocabulary) throw new Error(`clusterer state dictionary holds ${keys.length} keys, not ${m.vocabulary}`);
-      return Vocabulary.fromJSON(keys, true);
-    }
+      return keys;
+    };
+    if (bucketless) return Vocabulary.fromJSON(readAll(), true);
     const filled = m.filledBuckets ?? 0;
-    if (source.count('vb:') !== filled) throw new Error(`clusterer state lacks dictionary buckets (${source.count('vb:')} of ${filled})`);
+    if (stored.count('vb:') !== filled) throw new Error(`clusterer state lacks dictionary buckets (${stored.count('vb:')} of ${filled})`);
     const buckets = (numbers: readonly number[]) => {
-      const got = source.read(numbers.map((b) => `vb:${b}`));
+      const got = stored.read(numbers.map((b) => `vb:${b}`));
       return new Map([...got].map(([k, v]) => [partNumber(k), readJson<[string, number][]>(v)]));
     };
-    return new Vocabulary({ size: m.vocabulary, sliceSize: VOCAB_SLICE, buckets, slice }, filled, m.buckets);
+    const saved = { size: m.vocabulary, sliceSize: VOCAB_SLICE, buckets, slice };
+    return new Vocabulary(saved, { filledBuckets: filled, bucketCount: m.buckets, ...(whole ? { whole: readAll() } : {}) });
   }
 
   static fromJSON(data: StoryClustererJSON): StoryClusterer {

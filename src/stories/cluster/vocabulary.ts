@@ -29,17 +29,24 @@ export interface SavedDictionary {
 
 /**
  * One dictionary of keys; terms, names and facts share it (their frequencies are kept apart).
- * A dictionary loaded from a saved state reads only the buckets of the keys it is asked for and
- * the slices of the ids whose keys it must show, so a run that places a few articles on a large
- * store does not rebuild the whole map (545k keys at 100k articles took half a second).
+ * Over a saved state it is either read by bucket (`lookup`: only the buckets of the keys it is
+ * asked for and the slices of the ids whose keys it must show, so a run that places a few
+ * articles on a large store does not rebuild a map of every key: 545k keys at 100k articles took
+ * half a second), or held whole (a large run, which would reach most buckets anyway). Either way a
+ * save rewrites only the buckets that gained a key, merged with what the state holds of them.
  */
 export class Vocabulary {
+  readonly bucketCount: number;
   private ids = new Map<string, number>();
   /** Keys by id; holes for saved keys not read. */
   private keys: string[] = [];
   private count: number;
-  /** Keys of every bucket read or grown since load (of every bucket when nothing is saved). */
+  /** Whether a key not in `ids` may still be a saved one (read by bucket). */
+  private lookup: boolean;
+  /** Every key of these buckets (read from the saved state, or nothing was saved). */
   private bucketKeys = new Map<number, string[]>();
+  /** New keys of buckets whose saved keys are not read yet (merged at the next save). */
+  private unmerged = new Map<number, string[]>();
   private dirtyBuckets = new Set<number>();
   private readSlices = new Set<number>();
   /** Buckets holding at least one key. */
@@ -47,13 +54,22 @@ export class Vocabulary {
   /** Every bucket is written at the next save (a dictionary read whole from a state without buckets). */
   private allDirty = false;
 
+  /**
+   * A new dictionary, or one over a saved state: read by bucket as keys are asked for, or with
+   * `whole`, every saved key (in id order) known from the start.
+   */
   constructor(
     private saved: SavedDictionary | null = null,
-    filledBuckets = 0,
-    readonly bucketCount = DICTIONARY_BUCKETS,
+    opts: { filledBuckets?: number; bucketCount?: number; whole?: readonly string[] } = {},
   ) {
+    this.bucketCount = opts.bucketCount ?? DICTIONARY_BUCKETS;
+    this.filled = opts.filledBuckets ?? 0;
     this.count = saved?.size ?? 0;
-    this.filled = filledBuckets;
+    this.lookup = saved !== null && !opts.whole;
+    if (opts.whole) {
+      this.keys = [...opts.whole];
+      opts.whole.forEach((k, id) => this.ids.set(k, id));
+    }
   }
 
   get size(): number {
@@ -70,30 +86,33 @@ export class Vocabulary {
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const b = bucketOf(key, this.bucketCount);
-    let list = this.bucketKeys.get(b);
-    if (list === undefined) {
-      if (this.saved) {
-        this.readBuckets([b]);
-        const found = this.ids.get(key);
-        if (found !== undefined) return found;
-        list = this.bucketKeys.get(b)!;
-      } else {
-        list = [];
-        this.bucketKeys.set(b, list);
-      }
+    if (this.lookup && !this.bucketKeys.has(b)) {
+      this.readBuckets([b]);
+      const found = this.ids.get(key);
+      if (found !== undefined) return found;
     }
     const id = this.count++;
     this.keys[id] = key;
     this.ids.set(key, id);
-    if (list.length === 0) this.filled++;
-    list.push(key);
+    const list = this.bucketKeys.get(b);
+    if (list) {
+      if (list.length === 0) this.filled++;
+      list.push(key);
+    } else if (this.saved) {
+      const waiting = this.unmerged.get(b);
+      if (waiting) waiting.push(key);
+      else this.unmerged.set(b, [key]);
+    } else {
+      this.bucketKeys.set(b, [key]);
+      this.filled++;
+    }
     this.dirtyBuckets.add(b);
     return id;
   }
 
   /** Reads, in one go, the saved buckets of those of these keys not known yet (an article's keys). */
   prefetch(keys: Iterable<string>): void {
-    if (!this.saved) return;
+    if (!this.lookup) return;
     const wanted = new Set<number>();
     for (const k of keys) {
       if (this.ids.has(k)) continue;
@@ -128,10 +147,11 @@ export class Vocabulary {
    * `all`); clears the record.
    */
   takeDirtyBuckets(all: boolean): [number, [string, number][]][] {
-    if (all && this.saved) this.readWhole();
+    if (all || this.allDirty) this.holdWhole();
     const numbers = all || this.allDirty ? [...this.bucketKeys.keys()] : [...this.dirtyBuckets];
     this.dirtyBuckets.clear();
     this.allDirty = false;
+    this.mergeSaved(numbers.filter((b) => this.unmerged.has(b)));
     const out: [number, [string, number][]][] = [];
     for (const b of numbers.sort((x, y) => x - y)) {
       const keys = this.bucketKeys.get(b)!;
@@ -164,6 +184,18 @@ export class Vocabulary {
     }
   }
 
+  /** Puts the saved keys of these buckets before the new ones waiting for them. */
+  private mergeSaved(numbers: number[]): void {
+    if (numbers.length === 0) return;
+    const got = this.saved!.buckets(numbers);
+    for (const b of numbers) {
+      const saved = (got.get(b) ?? []).map(([k]) => k);
+      if (saved.length === 0) this.filled++;
+      this.bucketKeys.set(b, [...saved, ...this.unmerged.get(b)!]);
+      this.unmerged.delete(b);
+    }
+  }
+
   private readSlice(n: number): void {
     if (this.readSlices.has(n)) return;
     const from = n * this.saved!.sliceSize;
@@ -175,11 +207,14 @@ export class Vocabulary {
     this.readSlices.add(n);
   }
 
-  /** Reads every saved key and regroups the buckets: the dictionary is then held whole. */
-  private readWhole(): void {
-    const saved = this.saved!;
+  /** Reads every saved key and regroups the buckets: the dictionary is then held whole, with nothing saved behind it. */
+  private holdWhole(): void {
+    const saved = this.saved;
+    // Nothing saved behind it: every key was interned here, into its bucket.
+    if (!saved) return;
     for (let n = 0; n * saved.sliceSize < saved.size; n++) this.readSlice(n);
     this.bucketKeys.clear();
+    this.unmerged.clear();
     this.filled = 0;
     for (let id = 0; id < this.count; id++) {
       const k = this.keys[id]!;
@@ -192,6 +227,7 @@ export class Vocabulary {
       }
     }
     this.saved = null;
+    this.lookup = false;
   }
 }
 
