@@ -675,6 +675,8 @@ export class StoryClusterer {
     const c = new StoryClusterer(m.options);
     const { vectorTerms, postingCap, salientKeys } = c.options;
     c.vocab = StoryClusterer.openVocabulary(source, stored, m, whole);
+    // The article's probes span the dictionary's ids; a quarter more for the keys the run adds.
+    for (const p of [c.articleProbe, c.clusterProbe]) for (const v of Object.values(p)) v.expect(Math.ceil(c.vocab.size * 1.25));
     c.counters = { ...m.counters };
     [c.termDf, c.phraseDf, c.factDf] = DF_KINDS.map((kind, k) => {
       const numbered = (prefix: string) => new Map(source.withPrefix(prefix).map((p) => [partNumber(p.key), p.value]));

@@ -388,6 +388,7 @@ export class IdTable {
 export class DenseScratch {
   values = new Float64Array(1024);
   private used: number[] = [];
+  private expected = 0;
 
   get size(): number {
     return this.used.length;
@@ -400,12 +401,20 @@ export class DenseScratch {
 
   set(id: number, value: number): void {
     if (id >= this.values.length) {
-      const next = new Float64Array(Math.max(id + 1, this.values.length * 2));
+      const next = new Float64Array(Math.max(id + 1, this.values.length * 2, this.expected));
       next.set(this.values);
       this.values = next;
     }
     if (this.values[id] === 0) this.used.push(id);
     this.values[id] = value;
+  }
+
+  /**
+   * How many ids to make room for at the first growth. A clusterer loaded over a large dictionary
+   * says so: doubling from a small array up to 545k ids cost a fifth of a five-article run.
+   */
+  expect(n: number): void {
+    this.expected = n;
   }
 
   get(id: number): number {
