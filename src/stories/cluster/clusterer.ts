@@ -725,8 +725,10 @@ export class StoryClusterer {
   }
 
   /**
-   * The dictionary of a saved state: read by bucket and slice as needed, or whole from a state
-   * saved before buckets (its buckets are then all written at the next save).
+   * The dictionary of a saved state: read by bucket and slice as needed, or with `whole` every
+   * key at once from the slices; a state saved before buckets is read whole too, and all its
+   * buckets are written at the next save. `source` holds the parts (in memory when read whole),
+   * `stored` is where the buckets are, read when looked up or merged into at a save.
    */
   private static openVocabulary(source: StateSource, stored: StateSource, m: StateMeta, whole: boolean): Vocabulary {
     const slices = Math.ceil(m.vocabulary / VOCAB_SLICE);
@@ -790,7 +792,6 @@ function isSpelledName(key: string): boolean {
   return !key.startsWith('~') && !key.startsWith('entity:');
 }
 
-/** The clusters read since load (all of them for a clusterer built in this process). */
 /** Every key an article's views intern (its common words are among its terms). */
 function* articleKeys(f: DocFeatures, facts: ReadonlyMap<string, number>): Iterable<string> {
   yield* f.terms.keys();
@@ -798,6 +799,7 @@ function* articleKeys(f: DocFeatures, facts: ReadonlyMap<string, number>): Itera
   yield* facts.keys();
 }
 
+/** The clusters read since load (all of them for a clusterer built in this process). */
 function decodedOf<T>(m: Map<number, T> | RecordMap<T>): IterableIterator<T> {
   return m instanceof RecordMap ? m.decoded() : m.values();
 }
