@@ -171,13 +171,19 @@ export function articleEntityKeys(db: Database.Database, articleId: number): str
 
 /** How many of the most mentioned entities are weighed for distinctiveness. */
 const LABEL_CANDIDATES = 12;
+/**
+ * Articles counted per candidate at most: an entity in more is common whatever the exact count,
+ * and counting the 297k mentions of the most frequent one, even from the index alone, took 45 ms
+ * a topic at 100k articles.
+ */
+const COMMON_ARTICLES = 1000;
 
 export function topEntityNames(db: Database.Database, articleIds: number[], types: string[], limit: number): string[] {
   if (articleIds.length === 0 || types.length === 0) return [];
   const rows = db
     .prepare(
       `SELECT e.name, COUNT(DISTINCT m.article_id) AS a, COUNT(*) AS n,
-              (SELECT COUNT(DISTINCT o.article_id) FROM mentions o WHERE o.entity_id = e.id) AS df
+              (SELECT COUNT(*) FROM (SELECT DISTINCT o.article_id FROM mentions o WHERE o.entity_id = e.id LIMIT ${COMMON_ARTICLES})) AS df
        FROM mentions m JOIN entities e ON e.id = m.entity_id
        WHERE m.article_id IN (${articleIds.map(Number).join(',')}) AND e.type IN (${types.map(() => '?').join(',')})
        GROUP BY e.id ORDER BY a DESC, n DESC, e.id LIMIT ?`,
