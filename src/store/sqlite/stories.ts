@@ -54,7 +54,8 @@ export function getStatePartsByKey(db: Database.Database, scope: string, keys: r
     return out;
   }
   for (const part of chunked([...keys])) {
-    const rows = db.prepare(`SELECT key, value FROM state_parts WHERE scope = ? AND key IN (${part.map(() => '?').join(',')})`).all(scope, ...part) as { key: string; value: Buffer }[];
+    // One statement per list length (at most CHUNK of them), compiled once per connection.
+    const rows = prepared(db, `SELECT key, value FROM state_parts WHERE scope = ? AND key IN (${part.map(() => '?').join(',')})`).all(scope, ...part) as { key: string; value: Buffer }[];
     for (const r of rows) out.set(r.key, r.value);
   }
   return out;
