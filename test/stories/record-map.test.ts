@@ -19,7 +19,7 @@ describe('RecordMap', () => {
         return { name: new TextDecoder().decode(b) };
       },
       {
-        numbers: saved.keys(),
+        numbers: () => saved.keys(),
         read: (ns) => {
           reads.push([...ns]);
           return new Map(ns.map((n) => [n, saved.get(n)!]));
@@ -45,7 +45,7 @@ describe('RecordMap', () => {
   });
 
   it('refuses a cluster the state says it holds but cannot give', () => {
-    const m = new RecordMap<string>((b) => String(b.length), { numbers: [7], read: () => new Map() });
+    const m = new RecordMap<string>((b) => String(b.length), { numbers: () => [7], read: () => new Map() });
     expect(() => m.get(7)).toThrow(/lacks cluster part 7/);
   });
 });

@@ -21,7 +21,7 @@ import {
   readRecord,
   BUCKETLESS_VERSION,
   memorySource,
-  partNumber,
+  numberedParts,
   readJson,
   readVocab,
   recordPart,
@@ -678,10 +678,9 @@ export class StoryClusterer {
     // The article's probes span the dictionary's ids; a quarter more for the keys the run adds.
     for (const p of [c.articleProbe, c.clusterProbe]) for (const v of Object.values(p)) v.expect(Math.ceil(c.vocab.size * 1.25));
     c.counters = { ...m.counters };
-    [c.termDf, c.phraseDf, c.factDf] = DF_KINDS.map((kind, k) => {
-      const numbered = (prefix: string) => new Map(source.withPrefix(prefix).map((p) => [partNumber(p.key), p.value]));
-      return IdTable.fromParts(m.documents[k]!, numbered(`df:${kind}:`), numbered(`dd:${kind}:`));
-    }) as [IdTable, IdTable, IdTable];
+    [c.termDf, c.phraseDf, c.factDf] = DF_KINDS.map((kind, k) =>
+      IdTable.fromParts(m.documents[k]!, numberedParts(source, `df:${kind}:`).all(), numberedParts(source, `dd:${kind}:`).all()),
+    ) as [IdTable, IdTable, IdTable];
     const profile = (p: ProfileRecord): Profile => ({
       terms: Centroid.fromRecord(p.terms, vectorTerms, salientKeys),
       words: Centroid.fromRecord(p.words, vectorTerms, salientKeys),
@@ -690,35 +689,24 @@ export class StoryClusterer {
       first: p.first,
       last: p.last,
     });
-    const saved = (prefix: string) => ({
-      numbers: source.keysWithPrefix(prefix).map(partNumber),
-      read: (numbers: readonly number[]) => {
-        const got = source.read(numbers.map((n) => `${prefix}${n}`));
-        return new Map([...got].map(([k, v]) => [partNumber(k), v]));
-      },
-    });
     // Clusters are read when first needed; a topic checks its events then.
     const events = new RecordMap<EventState>((b) => {
       const e = readRecord<EventRecord>(b);
       return { n: e.n, topic: e.topic, docIds: e.docIds, joinScoreSum: e.joinScoreSum, joins: e.joins, ...profile(e) };
-    }, saved('e:'));
+    }, numberedParts(source, 'e:'));
     const topics = new RecordMap<TopicState>((b) => {
       const t = readRecord<TopicRecord>(b);
       for (const n of t.events) if (!events.has(n)) throw new Error(`clusterer state lacks event ${n} of topic ${t.n}`);
       return { n: t.n, events: t.events, docCount: t.docCount, ...profile(t) };
-    }, saved('t:'));
+    }, numberedParts(source, 't:'));
     // A missing cluster part is found at load, not when a later article reaches its topic.
     if (m.clusters && (m.clusters[0] !== events.size || m.clusters[1] !== topics.size)) {
       throw new Error(`clusterer state lacks events or topics (${events.size} / ${topics.size} saved, ${m.clusters[0]} / ${m.clusters[1]} expected)`);
     }
     c.events = events;
     c.topicMap = topics;
-    const slices = (prefix: string) => ({
-      read: (chunk: number) => source.read([`${prefix}${chunk}`]).get(`${prefix}${chunk}`),
-      readAll: () => new Map(source.withPrefix(prefix).map((p) => [partNumber(p.key), p.value])),
-    });
-    c.eventIndex = SalientIndex.fromSaved(slices('ei:'), postingCap);
-    c.topicIndex = SalientIndex.fromSaved(slices('ti:'), postingCap);
+    c.eventIndex = SalientIndex.fromSaved(numberedParts(source, 'ei:'), postingCap);
+    c.topicIndex = SalientIndex.fromSaved(numberedParts(source, 'ti:'), postingCap);
     c.savedVocabulary = c.vocab.size;
     c.partsSaved = true;
     return c;
@@ -733,8 +721,9 @@ export class StoryClusterer {
   private static openVocabulary(source: StateSource, stored: StateSource, m: StateMeta, whole: boolean): Vocabulary {
     const slices = Math.ceil(m.vocabulary / VOCAB_SLICE);
     if (source.count('v:') !== slices) throw new Error(`clusterer state lacks dictionary slices (${source.count('v:')} of ${slices})`);
+    const idSlices = numberedParts(source, 'v:');
     const slice = (n: number): string[] => {
-      const bytes = source.read([`v:${n}`]).get(`v:${n}`);
+      const bytes = idSlices.read([n]).get(n);
       if (!bytes) throw new Error(`clusterer state lacks dictionary slice ${n}`);
       return readVocab(bytes);
     };
@@ -748,10 +737,8 @@ export class StoryClusterer {
     if (bucketless) return Vocabulary.fromJSON(readAll(), true);
     const filled = m.filledBuckets ?? 0;
     if (stored.count('vb:') !== filled) throw new Error(`clusterer state lacks dictionary buckets (${stored.count('vb:')} of ${filled})`);
-    const buckets = (numbers: readonly number[]) => {
-      const got = stored.read(numbers.map((b) => `vb:${b}`));
-      return new Map([...got].map(([k, v]) => [partNumber(k), readJson<[string, number][]>(v)]));
-    };
+    const bucketParts = numberedParts(stored, 'vb:');
+    const buckets = (numbers: readonly number[]) => new Map([...bucketParts.read(numbers)].map(([b, v]) => [b, readJson<[string, number][]>(v)]));
     const saved = { size: m.vocabulary, sliceSize: VOCAB_SLICE, buckets, slice };
     return new Vocabulary(saved, { filledBuckets: filled, bucketCount: m.buckets, ...(whole ? { whole: readAll() } : {}) });
   }

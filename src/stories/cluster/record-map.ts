@@ -4,7 +4,7 @@
 
 /** Saved clusters: which numbers exist, and their bytes by number. */
 export interface SavedRecords {
-  numbers: Iterable<number>;
+  numbers(): Iterable<number>;
   read(numbers: readonly number[]): Map<number, Uint8Array>;
 }
 
@@ -17,7 +17,7 @@ export class RecordMap<T> {
     private readonly decode: (bytes: Uint8Array) => T,
     private readonly saved: SavedRecords,
   ) {
-    for (const n of saved.numbers) this.unread.add(n);
+    for (const n of saved.numbers()) this.unread.add(n);
   }
 
   get(n: number): T | undefined {

@@ -17,8 +17,8 @@ export interface SalientIndexJSON {
 
 /** Saved slices of an index, by slice number. */
 export interface SavedSlices {
-  read(chunk: number): Uint8Array | undefined;
-  readAll(): Map<number, Uint8Array>;
+  read(chunks: readonly number[]): Map<number, Uint8Array>;
+  all(): Map<number, Uint8Array>;
 }
 
 export class SalientIndex {
@@ -80,7 +80,7 @@ export class SalientIndex {
     const c = key >>> CHUNK_BITS;
     if (this.readChunks.has(c)) return undefined;
     this.readChunks.add(c);
-    const bytes = this.saved.read(c);
+    const bytes = this.saved.read([c]).get(c);
     if (bytes) this.decode(bytes);
     return this.postings.get(key);
   }
@@ -98,7 +98,7 @@ export class SalientIndex {
 
   private decodeAll(): void {
     if (!this.saved) return;
-    for (const [c, bytes] of this.saved.readAll()) if (!this.readChunks.has(c)) this.decode(bytes);
+    for (const [c, bytes] of this.saved.all()) if (!this.readChunks.has(c)) this.decode(bytes);
     this.saved = null;
   }
 

@@ -139,3 +139,19 @@ export function memorySource(parts: Iterable<StatePart>): StateSource {
 export function partNumber(key: string): number {
   return Number(key.slice(key.lastIndexOf(':') + 1));
 }
+
+/** The parts of one kind (`e:`, `ti:`, `vb:`, `df:terms:` …), by their number. */
+export interface NumberedParts {
+  numbers(): number[];
+  read(numbers: readonly number[]): Map<number, Uint8Array>;
+  all(): Map<number, Uint8Array>;
+}
+
+export function numberedParts(source: StateSource, prefix: string): NumberedParts {
+  const byNumber = (parts: Iterable<readonly [string, Uint8Array]>) => new Map([...parts].map(([k, v]) => [partNumber(k), v]));
+  return {
+    numbers: () => source.keysWithPrefix(prefix).map(partNumber),
+    read: (numbers) => byNumber(source.read(numbers.map((n) => `${prefix}${n}`))),
+    all: () => byNumber(source.withPrefix(prefix).map((p) => [p.key, p.value] as const)),
+  };
+}
