@@ -48,11 +48,6 @@ export function countStateParts(db: Database.Database, scope: string, prefix: st
 
 export function getStatePartsByKey(db: Database.Database, scope: string, keys: readonly string[]): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
-  if (keys.length === 1) {
-    const value = prepared(db, 'SELECT value FROM state_parts WHERE scope = ? AND key = ?').pluck().get(scope, keys[0]) as Buffer | undefined;
-    if (value) out.set(keys[0]!, value);
-    return out;
-  }
   for (const part of chunked([...keys])) {
     // One statement per list length (at most CHUNK of them), compiled once per connection.
     const rows = prepared(db, `SELECT key, value FROM state_parts WHERE scope = ? AND key IN (${part.map(() => '?').join(',')})`).all(scope, ...part) as { key: string; value: Buffer }[];
