@@ -150,8 +150,7 @@ export function refreshDerived(store: Store, articles?: Set<number>): void {
     const published = arts.map((a) => a.published?.slice(0, 10)).filter((x): x is string => !!x).sort();
     const days = [...dated.map((e) => e.date!.slice(0, 10)), ...published].sort();
     // With no coded event, the earliest article's own title names the story, else its opening words.
-    const titled = s.articleIds.map((id) => store.getArticle(id)?.title).find((t): t is string => !!t);
-    const headline = top?.headline ?? titled ?? s.headline ?? openingLabel(store, s.articleIds) ?? `Story ${s.id}`;
+    const headline = top?.headline ?? firstTitle(store, s.articleIds) ?? s.headline ?? openingLabel(store, s.articleIds) ?? `Story ${s.id}`;
     store.setStoryHeadline(s.id, headline, days[0] ?? null, days[days.length - 1] ?? null);
   }
   for (const t of store.listStories('topic', holding)) {
