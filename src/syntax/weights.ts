@@ -194,7 +194,9 @@ export class FrozenWeights {
     }
     pos = 16 + keyLen;
     const w = new Float32Array(n * K);
-    for (let i = 0; i < w.length; i++) w[i] = buf.readInt16LE(pos + i * 2) * step;
+    // Copied out first: the section need not be 2-byte aligned for an Int16Array view.
+    const q = new Int16Array(new Uint8Array(buf.subarray(pos, pos + n * K * 2)).buffer);
+    for (let i = 0; i < w.length; i++) w[i] = q[i]! * step;
     return new FrozenWeights(K, keys, w);
   }
 }
