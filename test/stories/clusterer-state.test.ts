@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadEcbDev } from '../../src/bench/clustering.js';
 import { StoryClusterer, type StoryClustererJSON } from '../../src/stories/cluster/clusterer.js';
 import { memorySource, readRecord, type StateChanges, type StateSource } from '../../src/stories/cluster/state-parts.js';
-import { loadClusterer, saveClusterer } from '../../src/stories/pipeline.js';
+import { loadClusterer, saveClusterer } from '../../src/pipeline/stories.js';
 import { openStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers.js';
 
