@@ -10,12 +10,12 @@ import { benchDir, modelsDir } from '../src/paths.js';
 import { readConllu, universalRelation, type ConlluSentence } from '../src/syntax/conllu.js';
 import { seededRandom } from '../src/syntax/hash.js';
 import { ruleLemma, type LemmaLexicon } from '../src/syntax/lemmatizer.js';
-import { decodeSyntaxModel, encodeSyntaxModel, stepFor } from '../src/syntax/model.js';
-import { bestLabel, bestValid, labelFeatures, LEFT, moveCosts, ParseState, RIGHT, transitionFeatures, type ParseInput } from '../src/syntax/parser.js';
-import { argmax, taggerFeatures, tagSentence, UPOS, UPOS_INDEX } from '../src/syntax/tagger.js';
-import { FrozenWeights, TrainingWeights } from '../src/syntax/weights.js';
+import { decodeSyntaxModel, encodeSyntaxModel } from '../src/syntax/model.js';
+import { bestLabel, bestValid, labelFeatures, LEFT, moveCosts, parseInput, ParseState, RIGHT, transitionFeatures, type ParseInput } from '../src/syntax/parser.js';
+import { ambiguityClasses, argmax, taggerFeatures, tagSentence, UPOS, UPOS_INDEX, type TagLexicon } from '../src/syntax/tagger.js';
+import { TrainingWeights, type FrozenWeights } from '../src/syntax/weights.js';
 import { wordInfo } from '../src/syntax/word-info.js';
-import { scoreSyntax } from '../src/syntax/score.js';
+import { devHalves, scoreSyntax } from '../src/syntax/score.js';
 import { SyntaxAnalyser, SYNTAX_MODEL_FILE } from '../src/syntax/index.js';
 
 const TAG_EPOCHS = Number(process.env.SYNTAX_TAG_EPOCHS ?? 6);
@@ -25,6 +25,7 @@ const EXPLORE = Number(process.env.SYNTAX_EXPLORE ?? 0.9);
 const PRUNE = Number(process.env.SYNTAX_PRUNE ?? 1);
 const SEED = 16;
 const CACHE = process.env.SYNTAX_TAG_CACHE;
+const AMB_MIN = Number(process.env.SYNTAX_AMB_MIN ?? 5);
 
 interface Example {
   words: string[];
@@ -54,8 +55,33 @@ function augmented(xs: Example[]): Example[] {
   return out;
 }
 
-function trainTagger(xs: Example[], seed: number, final = false): FrozenWeights {
+/**
+ * Ambiguity classes of the words seen at least AMB_MIN times: a rarer word's class is just its
+ * one training tag, which the tagger would learn to trust and then miss on unseen text.
+ */
+function tagLexicon(xs: Example[]): TagLexicon {
+  const lex: TagLexicon = new Map();
+  const count = new Map<number, number>();
+  for (const x of xs) {
+    const info = wordInfo(x.words);
+    x.tags.forEach((t, i) => {
+      const w = info.lower[i]!;
+      lex.set(w, (lex.get(w) ?? 0) | (1 << t));
+      count.set(w, (count.get(w) ?? 0) + 1);
+    });
+  }
+  for (const [w, c] of count) if (c < AMB_MIN) lex.delete(w);
+  return lex;
+}
+
+interface TrainedTagger {
+  weights: FrozenWeights;
+  lexicon: TagLexicon;
+}
+
+function trainTagger(xs: Example[], seed: number, final = false): TrainedTagger {
   const w = new TrainingWeights(UPOS.length);
+  const lexicon = tagLexicon(xs);
   const keys = new Int32Array(64);
   const scores = new Float32Array(UPOS.length);
   const rnd = seededRandom(seed);
@@ -63,9 +89,10 @@ function trainTagger(xs: Example[], seed: number, final = false): FrozenWeights 
     let right = 0, total = 0;
     for (const x of shuffled(xs, rnd)) {
       const info = wordInfo(x.words);
+      const amb = ambiguityClasses(info, lexicon);
       const tags = new Int32Array(info.n);
       for (let i = 0; i < info.n; i++) {
-        const k = taggerFeatures(info, i, tags, keys);
+        const k = taggerFeatures(info, amb, i, tags, keys);
         w.score(keys, k, scores);
         const p = argmax(scores, UPOS.length);
         const g = x.tags[i]!;
@@ -78,7 +105,7 @@ function trainTagger(xs: Example[], seed: number, final = false): FrozenWeights 
     }
     log(`  tagger epoch ${e + 1}: train accuracy ${(right / total).toFixed(4)}`);
   }
-  return w.freeze(final ? PRUNE : 0);
+  return { weights: w.freeze(final ? PRUNE : 0), lexicon };
 }
 
 function goldKids(heads: Int32Array): Int32Array[] {
@@ -87,7 +114,9 @@ function goldKids(heads: Int32Array): Int32Array[] {
   return kids.map((k) => Int32Array.from(k));
 }
 
-function trainParser(xs: { x: Example; tags: Int32Array }[], nLabels: number, rootLabel: number) {
+type EpochCheck = (moves: FrozenWeights, arcLabels: FrozenWeights) => string;
+
+function trainParser(xs: { x: Example; tags: Int32Array }[], nLabels: number, rootLabel: number, check?: EpochCheck) {
   const moves = new TrainingWeights(4);
   const labels = new TrainingWeights(nLabels);
   const keys = new Int32Array(128);
@@ -99,7 +128,7 @@ function trainParser(xs: { x: Example; tags: Int32Array }[], nLabels: number, ro
     let wrong = 0, total = 0;
     for (const { x, tags } of shuffled(xs, rnd)) {
       const n = x.words.length;
-      const inp: ParseInput = { info: wordInfo(x.words), tags };
+      const inp: ParseInput = parseInput(wordInfo(x.words), tags);
       const gold = new Int32Array(n + 1);
       gold.set(x.heads, 1);
       const kids = goldKids(x.heads);
@@ -136,7 +165,7 @@ function trainParser(xs: { x: Example; tags: Int32Array }[], nLabels: number, ro
         st.apply(next, lab);
       }
     }
-    log(`  parser epoch ${e + 1}: wrong moves ${(wrong / total).toFixed(4)}`);
+    log(`  parser epoch ${e + 1}: wrong moves ${(wrong / total).toFixed(4)}${check ? ` ${check(moves.freeze(PRUNE), labels.freeze(PRUNE))}` : ''}`);
   }
   return { moves: moves.freeze(PRUNE), arcLabels: labels.freeze(PRUNE) };
 }
@@ -187,7 +216,7 @@ function jackknifedTags(examples: Example[]): { x: Example; tags: Int32Array }[]
     log(`tagger fold ${f + 1}/${FOLDS}`);
     const w = trainTagger(augmented(examples.filter((_, i) => i % FOLDS !== f)), SEED + 100 + f);
     examples.forEach((x, i) => {
-      if (i % FOLDS === f) out[i] = tagSentence(w, wordInfo(x.words));
+      if (i % FOLDS === f) out[i] = tagSentence(w.weights, w.lexicon, wordInfo(x.words));
     });
   }
   if (CACHE) writeFileSync(CACHE, JSON.stringify(out.map((t) => [...t])));
@@ -215,20 +244,38 @@ function main(): void {
   log(`lemmas: ${lexicon.exceptions.size} treebank exceptions; WordNet ${base.nouns.size} nouns, ${base.verbs.size} verbs, ${base.adjectives.size} adjectives`);
 
   // The parser learns from predicted tags (jackknifed), as it will see at run time.
+  if (process.env.SYNTAX_TAGGER_ONLY) {
+    // Tagger experiments: UPOS on the first half of dev only.
+    const t = trainTagger(augmented(examples), SEED, true);
+    const [devFirst] = devHalves(dev);
+    let right = 0, total = 0;
+    for (const s of devFirst) {
+      const tags = tagSentence(t.weights, t.lexicon, wordInfo(s.words.map((w) => w.form)));
+      s.words.forEach((w, i) => { total++; if (UPOS[tags[i]!] === w.upos) right++; });
+    }
+    log(`dev first half UPOS ${(right / total).toFixed(4)} (ambiguity classes for words seen ${AMB_MIN}+ times)`);
+    return;
+  }
   const parserData = jackknifedTags(examples);
   log('tagger (all of train)');
-  const tagger = CACHE && existsSync(`${CACHE}.tagger`) ? FrozenWeights.decode(readFileSync(`${CACHE}.tagger`)) : trainTagger(augmented(examples), SEED, true);
-  if (CACHE) writeFileSync(`${CACHE}.tagger`, tagger.encode(stepFor(tagger)));
+  const { weights: tagger, lexicon: tagLex } = trainTagger(augmented(examples), SEED, true);
   const augmentedParserData = parserData.slice();
   parserData.forEach((p, i) => {
     if (i % 40 === 7) {
       const words = p.x.words.map((w) => w.toUpperCase());
-      augmentedParserData.push({ x: { ...p.x, words }, tags: tagSentence(tagger, wordInfo(words)) });
+      augmentedParserData.push({ x: { ...p.x, words }, tags: tagSentence(tagger, tagLex, wordInfo(words)) });
     }
   });
   log('parser');
-  const { moves, arcLabels } = trainParser(augmentedParserData, labelNames.length, labelIndex.get('root')!);
-  const bytes = encodeSyntaxModel({ upos: [...UPOS], labels: labelNames, tagger, moves, arcLabels, lexicon });
+  // SYNTAX_EPOCH_CHECK=1: the first half of dev (by document) after every epoch, to choose the epoch count.
+  const [devFirst] = devHalves(dev);
+  const check: EpochCheck = (m, l) => {
+    const an = new SyntaxAnalyser({ upos: [...UPOS], labels: labelNames, tagger, tagLexicon: tagLex, moves: m, arcLabels: l, lexicon });
+    const s = scoreSyntax(devFirst, (w) => an.parseTokens(w));
+    return `dev first half UAS ${s.uas.toFixed(4)} LAS ${s.las.toFixed(4)}`;
+  };
+  const { moves, arcLabels } = trainParser(augmentedParserData, labelNames.length, labelIndex.get('root')!, process.env.SYNTAX_EPOCH_CHECK ? check : undefined);
+  const bytes = encodeSyntaxModel({ upos: [...UPOS], labels: labelNames, tagger, tagLexicon: tagLex, moves, arcLabels, lexicon });
   const out = join(modelsDir(), SYNTAX_MODEL_FILE);
   writeFileSync(out, bytes);
   log(`wrote ${out}: ${bytes.length} bytes (tagger ${tagger.keys.length}, moves ${moves.keys.length}, labels ${arcLabels.keys.length} rows)`);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { modelsDir } from '../paths.js';
 import { splitSentences, tokenize } from '../text/index.js';
 import { decodeSyntaxModel, type SyntaxModelData } from './model.js';
-import { Parser } from './parser.js';
+import { parseInput, Parser } from './parser.js';
 import { tagSentence } from './tagger.js';
 import { lemmatize } from './lemmatizer.js';
 import { wordInfo } from './word-info.js';
@@ -54,8 +54,8 @@ export class SyntaxAnalyser {
   private parseSentence(words: readonly string[]): ParsedToken[] {
     if (words.length === 0) return [];
     const info = wordInfo(words);
-    const tags = tagSentence(this.model.tagger, info);
-    const { heads, labels } = this.parser.parse({ info, tags });
+    const tags = tagSentence(this.model.tagger, this.model.tagLexicon, info);
+    const { heads, labels } = this.parser.parse(parseInput(info, tags));
     const out: ParsedToken[] = [];
     for (let i = 0; i < words.length; i++) {
       const upos = this.model.upos[tags[i]!]!;

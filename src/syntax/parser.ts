@@ -3,7 +3,7 @@
 // chosen by a second perceptron at the moment the arc is made, so later features can read it.
 // Training follows Goldberg & Nivre's (2012) dynamic oracle with error exploration.
 import { key1, key2, key3, key4 } from './hash.js';
-import type { Scorer } from './tagger.js';
+import { UPOS_INDEX, type Scorer } from './tagger.js';
 import type { WordInfo } from './word-info.js';
 
 export const SHIFT = 0;
@@ -131,10 +131,24 @@ export class ParseState {
   }
 }
 
-/** What the features read besides the state: word hashes and tags. */
+/** What the features read besides the state: word hashes, tags, and running counts of tags. */
 export interface ParseInput {
   info: WordInfo;
   tags: ArrayLike<number>;
+  /** punct[i]: punctuation marks among words 1..i; verbs[i]: verbs among them. */
+  punct: Int32Array;
+  verbs: Int32Array;
+}
+
+export function parseInput(info: WordInfo, tags: ArrayLike<number>): ParseInput {
+  const punct = new Int32Array(info.n + 1);
+  const verbs = new Int32Array(info.n + 1);
+  const P_TAG = UPOS_INDEX.get('PUNCT')!, V_TAG = UPOS_INDEX.get('VERB')!;
+  for (let i = 1; i <= info.n; i++) {
+    punct[i] = punct[i - 1]! + (tags[i - 1] === P_TAG ? 1 : 0);
+    verbs[i] = verbs[i - 1]! + (tags[i - 1] === V_TAG ? 1 : 0);
+  }
+  return { info, tags, punct, verbs };
 }
 
 function W(x: number, inp: ParseInput): number {
@@ -248,6 +262,13 @@ export function transitionFeatures(st: ParseState, inp: ParseInput, keys: Int32A
   keys[k++] = key3(74, P(s1, inp), s0p, n0p);
   keys[k++] = key4(75, s0 > 0 && st.head[s0]! >= 0 ? 1 : 0, s0p, n0p, st.rootChildren > 0 ? 1 : 0);
   keys[k++] = key2(76, n0 >= 0 ? inp.info.shape[n0 - 1]! : NONE, n0p);
+  // Punctuation and verbs between S0 and N0: a clause boundary lies between them or not.
+  const pb = s0 >= 0 && n0 >= 0 ? Math.min(inp.punct[n0 - 1]! - inp.punct[s0]!, 3) : -1;
+  const vb = s0 >= 0 && n0 >= 0 ? Math.min(inp.verbs[n0 - 1]! - inp.verbs[s0]!, 2) : -1;
+  keys[k++] = key3(77, s0p, n0p, pb);
+  keys[k++] = key3(78, s0p, n0p, vb);
+  keys[k++] = key4(79, s0w, n0p, pb, vb);
+  keys[k++] = key4(80, s0p, n0w, pb, vb);
   return k;
 }
 

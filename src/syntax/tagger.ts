@@ -14,8 +14,18 @@ export interface Scorer {
 const NONE = 0x5a5a5a5;
 const START_TAG = 100;
 
+/** Lower-cased word hash -> bit set of the tags it had in training (its 'ambiguity class'). */
+export type TagLexicon = Map<number, number>;
+
+/** The ambiguity class of every word of a sentence (0 for a word never seen). */
+export function ambiguityClasses(info: WordInfo, lex: TagLexicon): Int32Array {
+  const out = new Int32Array(info.n);
+  for (let i = 0; i < info.n; i++) out[i] = lex.get(info.lower[i]!) ?? 0;
+  return out;
+}
+
 /** Fills keys with the features of word i given the tags already chosen; returns how many. */
-export function taggerFeatures(info: WordInfo, i: number, tags: ArrayLike<number>, keys: Int32Array): number {
+export function taggerFeatures(info: WordInfo, amb: Int32Array, i: number, tags: ArrayLike<number>, keys: Int32Array): number {
   const n = info.n;
   const L = info.lower;
   const w0 = L[i]!;
@@ -50,6 +60,15 @@ export function taggerFeatures(info: WordInfo, i: number, tags: ArrayLike<number
   keys[k++] = key3(26, i > 0 ? info.shape[i - 1]! : NONE, info.shape[i]!, i + 1 < n ? info.shape[i + 1]! : NONE);
   keys[k++] = key2(27, i + 1 < n ? info.suf[1]![i + 1]! : NONE, w0);
   keys[k++] = key2(28, info.flags[i]!, t1);
+  // The tags the words ahead could take: what a left-to-right tagger cannot see otherwise.
+  const a0 = amb[i]!, ap1 = i + 1 < n ? amb[i + 1]! : NONE, ap2 = i + 2 < n ? amb[i + 2]! : NONE;
+  keys[k++] = key1(29, a0);
+  keys[k++] = key1(30, ap1);
+  keys[k++] = key1(31, ap2);
+  keys[k++] = key2(32, a0, ap1);
+  keys[k++] = key2(33, t1, a0);
+  keys[k++] = key3(34, t1, a0, ap1);
+  keys[k++] = key2(35, w0, ap1);
   return k;
 }
 
@@ -60,12 +79,13 @@ export function argmax(scores: Float32Array, n: number): number {
 }
 
 /** Tags a sentence; returns UPOS indices. */
-export function tagSentence(w: Scorer, info: WordInfo): Int32Array {
+export function tagSentence(w: Scorer, lex: TagLexicon, info: WordInfo): Int32Array {
   const tags = new Int32Array(info.n);
+  const amb = ambiguityClasses(info, lex);
   const keys = new Int32Array(64);
   const scores = new Float32Array(w.classes);
   for (let i = 0; i < info.n; i++) {
-    const k = taggerFeatures(info, i, tags, keys);
+    const k = taggerFeatures(info, amb, i, tags, keys);
     w.score(keys, k, scores);
     tags[i] = argmax(scores, w.classes);
   }

@@ -2,26 +2,32 @@
 // Written here rather than taken from npm: the hot loop is 'look a key up in an open-addressing
 // table of typed arrays and add a row', which no general hash-map package does without boxing.
 
-/** Open-addressing table from non-zero 32-bit keys to row numbers (linear probing). */
+/**
+ * Open-addressing table from non-zero 32-bit keys to row numbers (linear probing). Key and row
+ * sit side by side in one array, so a look-up touches one cache line, not two.
+ */
 class KeyTable {
-  keys: Int32Array;
-  rows: Int32Array;
+  slots: Int32Array;
   mask: number;
   size = 0;
 
   constructor(capacity: number) {
     let cap = 16;
     while (cap < capacity * 2) cap *= 2;
-    this.keys = new Int32Array(cap);
-    this.rows = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
   }
 
+  get capacity(): number {
+    return this.mask + 1;
+  }
+
   get(key: number): number {
+    const slots = this.slots;
     let i = key & this.mask;
     for (;;) {
-      const k = this.keys[i]!;
-      if (k === key) return this.rows[i]!;
+      const k = slots[i * 2]!;
+      if (k === key) return slots[i * 2 + 1]!;
       if (k === 0) return -1;
       i = (i + 1) & this.mask;
     }
@@ -29,22 +35,26 @@ class KeyTable {
 
   /** Inserts a key that is not there yet. */
   put(key: number, row: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    if ((this.size + 1) * 2 > this.capacity) this.grow();
     let i = key & this.mask;
-    while (this.keys[i] !== 0) i = (i + 1) & this.mask;
-    this.keys[i] = key;
-    this.rows[i] = row;
+    while (this.slots[i * 2] !== 0) i = (i + 1) & this.mask;
+    this.slots[i * 2] = key;
+    this.slots[i * 2 + 1] = row;
     this.size++;
   }
 
+  /** Every (key, row) pair, in slot order. */
+  *entries(): Generator<[number, number]> {
+    for (let i = 0; i < this.capacity; i++) if (this.slots[i * 2] !== 0) yield [this.slots[i * 2]!, this.slots[i * 2 + 1]!];
+  }
+
   private grow(): void {
-    const { keys, rows } = this;
-    const cap = keys.length * 2;
-    this.keys = new Int32Array(cap);
-    this.rows = new Int32Array(cap);
+    const old = this.slots;
+    const cap = this.capacity * 2;
+    this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
     this.size = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.put(keys[i]!, rows[i]!);
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.put(old[i]!, old[i + 1]!);
   }
 }
 
@@ -107,10 +117,7 @@ export class TrainingWeights {
   freeze(prune: number): FrozenWeights {
     const K = this.classes;
     const entries: { key: number; row: number }[] = [];
-    for (let i = 0; i < this.table.keys.length; i++) {
-      const key = this.table.keys[i]!;
-      if (key !== 0) entries.push({ key, row: this.table.rows[i]! });
-    }
+    for (const [key, row] of this.table.entries()) entries.push({ key, row });
     entries.sort((a, b) => (a.key >>> 0) - (b.key >>> 0));
     const keys: number[] = [];
     const rows: number[] = [];
