@@ -28,6 +28,11 @@ export function parseRecord(rec: Record<string, unknown>, an: SyntaxAnalyser, fo
 async function run(format: Format): Promise<number> {
   const { loadSyntax } = await import('../../syntax/index.js');
   const an = loadSyntax();
+  // A reader that stops early ('| head') closes the pipe: stop quietly rather than crash.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let failed = 0;
   let n = 0;
