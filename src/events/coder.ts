@@ -373,6 +373,8 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
     }
   }
   const cues = modalityOf(words, source.chunk && source.chunk.end <= main.start ? source.chunk.end : 0, main.start, main.end, speakerBeforeSource);
+  // 'cancelled the visit': the act reversed is coded negated, never as done.
+  if (spec.negate) cues.modality = 'negated';
   // A visitor comes from elsewhere: a sector-only visitor does not take the host's country.
   const armed = source.chunk !== null && source.chunk.end <= main.start && armedAction(tokens, words, source.chunk.end);
   const sources = codesOf(source.chunk, true, chunks, null, spec.code === '042' ? target.chunk : null).map((x) =>
