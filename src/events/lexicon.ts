@@ -99,7 +99,9 @@ export function lexicon(): Lexicon {
 }
 
 /** Words an object noun phrase does not run past. */
-const PHRASE_END = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', 'that', 'which', 'who', 'whom', 'because', 'if', 'when', 'while', 'but', 'to', 'as', 'after', 'before', 'since', 'until', 'unless']);
+const PHRASE_END = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', 'that', 'which', 'who', 'whom', 'because', 'if', 'when', 'while', 'but', 'to', 'as', 'after', 'before', 'since', 'until', 'unless',
+  // A new clause's subject or auxiliary ('announced it will return ...'): the object phrase has ended.
+  'it', 'they', 'he', 'she', 'we', 'i', 'you', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'is', 'are', 'was', 'were', 'has', 'have', 'had']);
 
 /** The first event noun in the object phrase that starts at `from` (within `max` words), or null. */
 export function objectNoun(words: string[], from: number, max = 5): { at: number; end: number; noun: EventNoun } | null {
