@@ -27,6 +27,7 @@ interface Seeds {
   reversalOfRoot: Record<string, string>;
   reversalOnly: string[];
   symmetricCodes: string[];
+  mutualCodes: string[];
   exclude: string[];
   codes: Record<string, CodeSeed>;
 }
@@ -131,6 +132,7 @@ function build(): unknown {
     reversalVerbs: [...new Set(seeds.reversalVerbs)].sort(),
     reversalOnly: [...seeds.reversalOnly].sort(),
     symmetricCodes: [...seeds.symmetricCodes].sort(),
+    mutualCodes: [...seeds.mutualCodes].sort(),
     reversalOfRoot: Object.fromEntries(Object.entries(seeds.reversalOfRoot).filter(([k]) => k !== 'about')),
     codes,
   };

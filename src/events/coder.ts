@@ -30,8 +30,14 @@ const TOPIC_PREPOSITIONS = new Set(['on', 'about', 'over', 'into', 'concerning',
 function topicNoun(words: string[], m: PatternMatch): boolean {
   const step = m.pattern.steps[0] as { verbal: Set<string> };
   if (step.verbal.has(words[m.start]!)) return false;
-  return ['the', 'a', 'an', 'its', 'their'].includes(words[m.start - 1] ?? '') && TOPIC_PREPOSITIONS.has(words[m.start - 2] ?? '');
+  if (!['the', 'a', 'an', 'its', 'their'].includes(words[m.start - 1] ?? '')) return false;
+  if (TOPIC_PREPOSITIONS.has(words[m.start - 2] ?? '')) return true;
+  // 'the necessity of the withdrawal', 'a call for a ceasefire': the act is wanted, not done.
+  return ['of', 'for'].includes(words[m.start - 2] ?? '') && WANTING.has(words[m.start - 3] ?? '');
 }
+
+/** Nouns that make an event noun after 'of' or 'for' an act wanted or feared, not one that happened. */
+const WANTING = new Set(['necessity', 'need', 'call', 'calls', 'demand', 'demands', 'prospect', 'possibility', 'threat', 'risk', 'fear', 'fears', 'plan', 'plans', 'hope', 'hopes', 'appeal', 'appeals', 'request', 'requests']);
 
 function parenDepth(words: string[]): number[] {
   const out: number[] = [];
@@ -52,7 +58,9 @@ function isPassive(words: string[], m: PatternMatch): boolean {
   if (!/(ed|en|wn|ught|ld|nt|ck|ut|ot)$/.test(w)) return false;
   const prev = words[m.start - 1];
   const prev2 = words[m.start - 2];
-  return (prev !== undefined && BE.has(prev)) || (prev2 !== undefined && BE.has(prev2) && /ly$/.test(prev ?? ''));
+  // 'terrorism supported by regional powers': a participle with its agent after a noun is a passive too.
+  const reduced = /ed$/.test(w) && words[m.end] === 'by' && prev !== undefined && !SUBJECT_PRONOUNS.has(prev);
+  return reduced || (prev !== undefined && BE.has(prev)) || (prev2 !== undefined && BE.has(prev2) && /ly$/.test(prev ?? ''));
 }
 
 const LEAD_IN = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'some', 'all']);
@@ -431,8 +439,8 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
   const targetNear = target.chunk !== null && target.chunk.start - main.end <= 3;
   // 'A and B held talks in Algiers': after two parties, a place after 'in' or 'at' is the venue.
   const venue = target.chunk !== null && ['in', 'at'].includes(words[(target.chunk.members[0]?.start ?? 0) - 1] ?? '');
-  if (sources.length > 1 && (!hasTarget || (!targetNear && !spec.symmetric) || (spec.symmetric && venue))) {
-    // 'A and B agreed': each acts on the other.
+  if (sources.length > 1 && ((spec.symmetric && (!hasTarget || !targetNear || venue)) || (spec.mutual && (!hasTarget || !targetNear)))) {
+    // 'A and B met', 'A and B agreed': only a symmetric or mutual act has each member act on the other.
     for (const a of sources) for (const b of sources) if (a !== b && a.code !== b.code) events.push(base(a, b, source.chunk, source.chunk, true));
   } else {
     for (const s of sources) for (const t of targets) {
@@ -442,7 +450,8 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
       if (spec.symmetric && s.code && t.code) events.push(base(t, s, target.chunk, source.chunk, true));
     }
   }
-  return { events: dedupe(events), source: source.chunk };
+  // An actor does not act on itself ('the minister vowed that the minister's country ...').
+  return { events: dedupe(events.filter((e) => !e.source || e.source !== e.target)), source: source.chunk };
 }
 
 /** Complaints and demands (10, 11) that a trailing attribution may carry. */

@@ -27,6 +27,7 @@ interface LexiconFile {
   reversalOnly: string[];
   reversalOfRoot: Record<string, string>;
   symmetricCodes: string[];
+  mutualCodes: string[];
   codes: Record<string, LexiconCode>;
 }
 
@@ -49,6 +50,7 @@ export interface Lexicon {
   nouns: Map<string, EventNoun[]>;
   reversalOfRoot: Map<string, string>;
   symmetric: Set<string>;
+  mutual: Set<string>;
   examples: Map<string, string>;
 }
 
@@ -58,12 +60,13 @@ export function lexicon(): Lexicon {
   if (cached) return cached;
   const file = JSON.parse(readFileSync(dataFile('data', 'lexicon.json'), 'utf8')) as LexiconFile;
   const symmetric = new Set(file.symmetricCodes);
+  const mutual = new Set(file.mutualCodes);
   const specs: PatternSpec[] = [];
   const nouns = new Map<string, EventNoun[]>();
   const examples = new Map<string, string>();
   for (const [code, entry] of Object.entries(file.codes)) {
     examples.set(code, entry.example);
-    const sym = symmetric.has(code) ? { symmetric: true } : {};
+    const sym = symmetric.has(code) ? { symmetric: true } : mutual.has(code) ? { mutual: true } : {};
     for (const v of entry.verbs) specs.push({ code, p: `{${v}}`, example: entry.example, ...sym });
     for (const ph of entry.phrasal) {
       const [head, ...rest] = ph.split(' ');
@@ -94,7 +97,7 @@ export function lexicon(): Lexicon {
       reversal.set(form, list);
     }
   }
-  cached = { specs, light, offer, reversal, nouns, reversalOfRoot: new Map(Object.entries(file.reversalOfRoot)), symmetric, examples };
+  cached = { specs, light, offer, reversal, nouns, reversalOfRoot: new Map(Object.entries(file.reversalOfRoot)), symmetric, mutual, examples };
   return cached;
 }
 
@@ -135,7 +138,7 @@ export function constructionPattern(kind: 'light' | 'reversal', code: string, ne
     code,
     p: `{${verb}} ... ${noun}`,
     example: lex.examples.get(code) ?? '',
-    ...(lex.symmetric.has(code) && !negate ? { symmetric: true } : {}),
+    ...(lex.symmetric.has(code) && !negate ? { symmetric: true } : lex.mutual.has(code) && !negate ? { mutual: true } : {}),
     ...(negate ? { negate: true } : {}),
   };
   const steps: CompiledPattern['steps'] = [

@@ -18,6 +18,8 @@ export interface PatternSpec {
   example: string;
   /** Both sides act: 'A met B' is coded both ways. */
   symmetric?: boolean;
+  /** A joint subject with no other party acts on each other ('A and B agreed'), though 'A agreed to X on B' is one way. */
+  mutual?: boolean;
   /** 'X said Y must ...': the target stands before the trigger, the speaker is the source. */
   role?: 'deontic';
   /** The action is itself the announcement ('will resign'): modality does not recode it. */
@@ -168,8 +170,11 @@ export function findTriggers(words: string[]): PatternMatch[] {
     const candidates = byFirst.get(words[i]!) ?? [];
     let best: PatternMatch | null = null;
     const afterDeterminer = i > 0 && DETERMINERS.has(words[i - 1]!);
+    // 'will be met with a response': a symmetric act (meet, talk) in the passive is another sense.
+    const afterBe = i > 0 && BE_FORMS.has(words[i - 1]!);
     for (const c of candidates) {
       if (afterDeterminer && (c.steps[0] as { verbal: Set<string> }).verbal.has(words[i]!)) continue;
+      if (afterBe && c.spec.symmetric && (c.steps[0] as { verbal: Set<string> }).verbal.has(words[i]!)) continue;
       const end = matchAt(c.steps, words, i);
       if (end < 0) continue;
       if (!best || c.weight > best.pattern.weight) best = { pattern: c, start: i, end };
