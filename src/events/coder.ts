@@ -114,9 +114,65 @@ function targetLimit(words: string[], from: number): number {
   for (let i = from; i < words.length; i++) {
     const w = words[i]!;
     if (CLAUSE_BREAKS.has(w)) return i;
+    // '... will not allow this," the minister said': the quotation, and its target, end at the closing mark.
+    if (w === ',' && CLOSING_QUOTES.has(words[i + 1] ?? '')) return i;
     if (w === ',' && words.length - i <= 14 && words.slice(i + 1).some((x) => SAY_VERBS.has(x))) return i;
   }
   return words.length;
+}
+
+const CLOSING_QUOTES = new Set(['”', '"', "''"]);
+const OPENING_QUOTES = new Set(['“', '"', '``']);
+const RELATIVE = new Set(['which', 'who']);
+
+/**
+ * 'Norway, which had offered to mediate, ...': a trigger inside a non-restrictive relative clause has
+ * the clause's antecedent as its subject (the actor just before ', which').
+ */
+function relativeAntecedent(words: string[], chunks: ActorChunk[], at: number): ActorChunk | null {
+  for (let k = at - 1; k >= Math.max(1, at - 12); k--) {
+    const w = words[k]!;
+    if (w === ',' || w === ';' || CLOSING_QUOTES.has(w)) return null;
+    if (RELATIVE.has(w) && words[k - 1] === ',') {
+      if (chunks.some((c) => c.start > k && c.end <= at && !precededByPreposition(words, c))) return null;
+      return chunks.find((c) => c.end === k - 1) ?? null;
+    }
+  }
+  return null;
+}
+
+/**
+ * '"We will help them," the general said': a first-person subject inside a quotation is its
+ * speaker, the actor right after the closing mark (before or after the verb of saying).
+ */
+function quotedSpeaker(words: string[], chunks: ActorChunk[], at: number): ActorChunk | null {
+  let open = -1;
+  for (let k = at - 1; k >= 0; k--) {
+    if (OPENING_QUOTES.has(words[k]!)) {
+      open = k;
+      break;
+    }
+    if (words[k] === '”') return null;
+  }
+  if (open < 0 || !words.slice(open + 1, at).some((w) => w === 'we' || w === 'i')) return null;
+  const close = words.findIndex((w, k) => k > at && CLOSING_QUOTES.has(w));
+  if (close < 0) return null;
+  const speaker = chunks.find((c) => c.start > close && c.start <= close + 4);
+  return speaker && words.slice(close + 1, speaker.end + 3).some((w) => SAY_VERBS.has(w)) ? speaker : null;
+}
+
+/**
+ * 'signed an agreement that commits Iran ...', 'the visit ... follows talks that X held': a relative
+ * 'that' after the trigger's noun starts a clause of its own, whose actors are not the event's.
+ */
+function relativeLimit(words: string[], m: PatternMatch, limit: number): number {
+  const last = m.pattern.steps[m.pattern.steps.length - 1];
+  const nounEnd = last?.kind === 'word' && !last.verbal.has(words[m.end - 1] ?? '');
+  for (let i = m.end; i < limit; i++) {
+    if (words[i] !== 'that') continue;
+    if (i === m.end ? nounEnd || !isVerbal(words, m) : !isVerbal(words, m) && !SAY_VERBS.has(words[i - 1]!)) return i;
+  }
+  return limit;
 }
 
 function sourceBefore(words: string[], chunks: ActorChunk[], at: number): ActorChunk | null {
@@ -356,18 +412,28 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
   } else if (isPassive(words, main)) {
     // 'The envoy was summoned': the pattern's object is the subject, the actor it belongs to (if any) the target.
     const objectAt = main.objectAt;
-    target = { chunk: objectAt === undefined ? sourceBefore(words, chunks, main.start) : (chunks.find((c) => objectAt >= c.start && objectAt < c.end) ?? null) };
+    // A reduced passive ('terrorism supported by ...') is about the noun just before it, if that is an actor.
+    const reduced = !BE.has(words[main.start - 1] ?? '') && !BE.has(words[main.start - 2] ?? '');
+    const subject = reduced ? (chunks.find((c) => c.end === main.start) ?? null) : sourceBefore(words, chunks, main.start);
+    target = { chunk: objectAt === undefined ? subject : (chunks.find((c) => objectAt >= c.start && objectAt < c.end) ?? null) };
     const by = agentMarker(words, main.end, limit);
     source = { chunk: by >= 0 ? (chunks.find((c) => c.start > by && c.start <= by + 3) ?? null) : null };
     // 'Sanctions were imposed on Iraq by the UN': with no actor as subject, the target follows the verb.
     if (!target.chunk) target = { chunk: chunks.find((c) => c.start >= main.end && c.start < (by >= 0 ? by : limit) && PASSIVE_TARGET.has(words[(c.members[0]?.start ?? c.start) - 1] ?? '') && canBeTarget(tokens, words, c, atoms)) ?? null };
   } else {
     const sharedSubject = pronounSubject(words, main.start) || coordinatedPredicate(words, main.start);
-    const subject = (sharedSubject ? matrixSubject(words, chunks, main.start) : null) ?? sourceBefore(words, chunks, main.start) ?? inherited;
+    const subject =
+      relativeAntecedent(words, chunks, main.start) ??
+      quotedSpeaker(words, chunks, main.start) ??
+      (sharedSubject ? matrixSubject(words, chunks, main.start) : null) ??
+      sourceBefore(words, chunks, main.start) ??
+      inherited;
     source = { chunk: officialSpeaker(words, chunks, subject) ?? subject };
+    // An event noun alone ('the visit by ...') has its participants in its own phrase, a few words on.
+    const nounLimit = isVerbal(words, main) ? relativeLimit(words, main, limit) : Math.min(relativeLimit(words, main, limit), main.end + 8);
     target = {
       chunk:
-        chunks.find((c, k, all) => c.start > main.start && c.start < limit && c !== source.chunk && (canBeTarget(tokens, words, c, atoms) || isDirectObject(words, main, c) || (all.findIndex((x) => x.start > main.start) === k && c.members.every((m) => m.sector !== null && PEOPLE.has(m.sector))))) ?? null,
+        chunks.find((c, k, all) => c.start > main.start && c.start < nounLimit && c !== source.chunk && (canBeTarget(tokens, words, c, atoms) || isDirectObject(words, main, c) || (all.findIndex((x) => x.start > main.start) === k && c.members.every((m) => m.sector !== null && PEOPLE.has(m.sector))))) ?? null,
     };
     // 'Croatia is abusing refugees, a rights group charged': a complaint or demand written as a trailing
     // attribution is about the reported clause's subject.
@@ -450,8 +516,9 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
       if (spec.symmetric && s.code && t.code) events.push(base(t, s, target.chunk, source.chunk, true));
     }
   }
-  // An actor does not act on itself ('the minister vowed that the minister's country ...').
-  return { events: dedupe(events.filter((e) => !e.source || e.source !== e.target)), source: source.chunk };
+  // An actor does not act on itself ('the minister vowed that the minister's country ...'); an event
+  // with neither actor tells an analyst nothing about who did what.
+  return { events: dedupe(events.filter((e) => (e.source || e.target) && e.source !== e.target)), source: source.chunk };
 }
 
 /** Complaints and demands (10, 11) that a trailing attribution may carry. */
