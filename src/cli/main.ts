@@ -12,6 +12,7 @@ import { register as registerCode } from './commands/code.js';
 import { register as registerEvents } from './commands/events.js';
 import { register as registerStories } from './commands/stories.js';
 import { register as registerTimeline } from './commands/timeline.js';
+import { register as registerParse } from './commands/parse.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .description('Turn news articles into an analyst\'s dossier: clean articles, entities, events, stories, outlet comparison.')
     .version('0.1.0')
     .showHelpAfterError(true);
-  for (const register of [registerAnalyze, registerIngest, registerArticles, registerExtract, registerEntities, registerTag, registerCode, registerEvents, registerStories, registerTimeline, registerBench]) register(program);
+  for (const register of [registerAnalyze, registerIngest, registerArticles, registerExtract, registerEntities, registerTag, registerCode, registerEvents, registerStories, registerTimeline, registerParse, registerBench]) register(program);
   return program;
 }
 
