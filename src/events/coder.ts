@@ -10,6 +10,7 @@ import { findTriggers, type PatternMatch } from './patterns.js';
 import { andClause, clauseBoundary, firstBoundary, isVerbal, relativeClauses, splitLaterSubjects } from './clauses.js';
 import { findPluralAnaphor, likeliestPair, pairChunk, pairOf, remember, type Discourse } from './anaphora.js';
 import { CONFIRM_WINDOW, confirmedEvents } from './confirm.js';
+import { chunkOfPhrase, parseWords, rolesAt, type Parse } from './roles.js';
 import type { CodedEvent, ContextMention, EventContext, EventInput, Modality } from './types.js';
 
 /** Words that open an introductory phrase ('With the signing of ..., X agreed'). */
@@ -322,7 +323,9 @@ export function codeSentence(
   // Actors inside parentheses ('Hizbollah (Party of God)') are glosses, not participants.
   const depth = parenDepth(words);
   const chunks = withAnaphor(words, findChunks(tokens, atoms).filter((c) => depth[c.start] === 0), discourse);
-  const events = codeClauses({ text, span, published, tokens, words, atoms, chunks });
+  let parsed: Parse | null = null;
+  const parse = () => (parsed ??= parseWords(tokens.map((t) => t.text)));
+  const events = codeClauses({ text, span, published, tokens, words, atoms, chunks, parse });
   remember(discourse, pairOf(events, lastPair(words, chunks, chunks.length)));
   return events;
 }
@@ -394,6 +397,8 @@ interface Parsed {
   words: string[];
   atoms: Atom[];
   chunks: ActorChunk[];
+  /** The sentence's dependency parse, computed on first use (sentences with no trigger are not parsed). */
+  parse: () => Parse;
 }
 
 function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: ActorChunk | null, until = p.words.length, triggers: PatternMatch[] = []): { events: CodedEvent[]; source: ActorChunk | null } {
@@ -403,6 +408,8 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
   let source: Role = { chunk: null };
   let target: Role = { chunk: null };
   let speakerBeforeSource = false;
+  /** Whether the source came from the nearest-name rules rather than the parse. */
+  let fallback = false;
   const limit = Math.min(until, targetLimit(words, main.end));
   if (spec.role === 'deontic') {
     const t = sourceBefore(words, chunks, main.start);
@@ -422,7 +429,15 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
     if (!target.chunk) target = { chunk: chunks.find((c) => c.start >= main.end && c.start < (by >= 0 ? by : limit) && PASSIVE_TARGET.has(words[(c.members[0]?.start ?? c.start) - 1] ?? '') && canBeTarget(tokens, words, c, atoms)) ?? null };
   } else {
     const sharedSubject = pronounSubject(words, main.start) || coordinatedPredicate(words, main.start);
+    // The parse first; the word-order rules where it names no actor (then with lower confidence).
+    const roles = rolesAt(p.parse(), words, main.start);
+    const parsedSource = chunkOfPhrase(p.parse(), chunks, roles.source);
+    // The parse's object or oblique, when it is an actor that can be acted on (not 'its troops').
+    const parsedTarget =
+      roles.targets.map((k) => chunkOfPhrase(p.parse(), chunks, k)).find((c) => c && c !== parsedSource && (canBeTarget(tokens, words, c, atoms) || isDirectObject(words, main, c))) ?? null;
+    if (!parsedSource) fallback = true;
     const subject =
+      parsedSource ??
       relativeAntecedent(words, chunks, main.start) ??
       quotedSpeaker(words, chunks, main.start) ??
       (sharedSubject ? matrixSubject(words, chunks, main.start) : null) ??
@@ -433,6 +448,7 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
     const nounLimit = isVerbal(words, main) ? relativeLimit(words, main, limit) : Math.min(relativeLimit(words, main, limit), main.end + 8);
     target = {
       chunk:
+        parsedTarget ??
         chunks.find((c, k, all) => c.start > main.start && c.start < nounLimit && c !== source.chunk && (canBeTarget(tokens, words, c, atoms) || isDirectObject(words, main, c) || (all.findIndex((x) => x.start > main.start) === k && c.members.every((m) => m.sector !== null && PEOPLE.has(m.sector))))) ?? null,
     };
     // 'Croatia is abusing refugees, a rights group charged': a complaint or demand written as a trailing
@@ -496,7 +512,7 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
     start: span.start,
     end: span.end,
     trigger,
-    confidence: confidenceOf(s.code, t.code, cues.modality),
+    confidence: confidenceOf(s.code, t.code, cues.modality, fallback),
     ...(reciprocal ? { reciprocal: true } : {}),
     ...(planned && planned !== finalCode && cameoInfo(planned)?.plover ? { planned } : {}),
   });
@@ -571,9 +587,10 @@ function armedAction(tokens: Token[], words: string[], at: number): boolean {
   return ARMED_ACTIONS.has(words[i] ?? '');
 }
 
-function confidenceOf(source: string | null, target: string | null, modality: Modality): number {
+function confidenceOf(source: string | null, target: string | null, modality: Modality, fallback: boolean): number {
   let c = 0.4 + (source ? 0.3 : 0) + (target ? 0.2 : 0);
   if (modality !== 'asserted') c -= 0.1;
+  if (fallback && source) c -= 0.15;
   return Math.round(c * 100) / 100;
 }
 
