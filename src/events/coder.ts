@@ -316,6 +316,7 @@ export function codeSentence(
   published: string | null,
   mentions: ContextMention[] = [],
   discourse: Discourse = { pairs: [] },
+  useParse = true,
 ): CodedEvent[] {
   const tokens = tokenize(text, span.start, span.end);
   const words = tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
@@ -324,7 +325,7 @@ export function codeSentence(
   const depth = parenDepth(words);
   const chunks = withAnaphor(words, findChunks(tokens, atoms).filter((c) => depth[c.start] === 0), discourse);
   let parsed: Parse | null = null;
-  const parse = () => (parsed ??= parseWords(tokens.map((t) => t.text)));
+  const parse = () => (useParse ? (parsed ??= parseWords(tokens.map((t) => t.text))) : null);
   const events = codeClauses({ text, span, published, tokens, words, atoms, chunks, parse });
   remember(discourse, pairOf(events, lastPair(words, chunks, chunks.length)));
   return events;
@@ -366,7 +367,7 @@ function codeClauses(p: Parsed): CodedEvent[] {
   const inChunk = (i: number) => chunks.some((c) => i >= c.start && i < c.end);
   // A capitalised verb inside a sentence is part of a name or a heading ('Free Sign Up'), not an action.
   const capitalisedVerb = (m: PatternMatch) => m.start > 0 && /^\p{Lu}/u.test(tokens[m.start]!.text) && isVerbal(words, m);
-  const found = findTriggers(words).filter((m) => !inChunk(m.start) && !capitalisedVerb(m) && !topicNoun(words, m) && cameoInfo(m.pattern.spec.code)?.plover);
+  const found = findTriggers(words).filter((m) => !inChunk(m.start) && !capitalisedVerb(m) && !topicNoun(words, m) && cameoInfo(m.pattern.spec.code)?.plover && !notAVerb(p, m));
   // A non-restrictive relative clause (', who arrived in Amman,') is background to the main clause.
   const relative = relativeClauses(words);
   const outside = found.filter((m) => !relative[m.start]);
@@ -389,6 +390,13 @@ function codeClauses(p: Parsed): CodedEvent[] {
   return dedupe([...first.events, ...codeTrigger(clause, next, boundary, first.source).events]);
 }
 
+/** A lexicon verb the parse reads as another part of speech ('the finance minister'). */
+function notAVerb(p: Parsed, m: PatternMatch): boolean {
+  if (!m.pattern.spec.lexicon) return false;
+  const tree = p.parse();
+  return tree !== null && tree.upos[m.start] !== 'VERB';
+}
+
 interface Parsed {
   text: string;
   span: { start: number; end: number };
@@ -397,8 +405,8 @@ interface Parsed {
   words: string[];
   atoms: Atom[];
   chunks: ActorChunk[];
-  /** The sentence's dependency parse, computed on first use (sentences with no trigger are not parsed). */
-  parse: () => Parse;
+  /** The sentence's dependency parse, computed on first use (sentences with no trigger are not parsed); null when roles come from word order alone. */
+  parse: () => Parse | null;
 }
 
 function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: ActorChunk | null, until = p.words.length, triggers: PatternMatch[] = []): { events: CodedEvent[]; source: ActorChunk | null } {
@@ -430,11 +438,12 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
   } else {
     const sharedSubject = pronounSubject(words, main.start) || coordinatedPredicate(words, main.start);
     // The parse first; the word-order rules where it names no actor (then with lower confidence).
-    const roles = rolesAt(p.parse(), words, main.start);
-    const parsedSource = chunkOfPhrase(p.parse(), chunks, roles.source);
+    const tree = p.parse();
+    const roles = tree ? rolesAt(tree, words, main.start) : { source: null, targets: [], passive: false };
+    const parsedSource = tree ? chunkOfPhrase(tree, chunks, roles.source) : null;
     // The parse's object or oblique, when it is an actor that can be acted on (not 'its troops').
     const parsedTarget =
-      roles.targets.map((k) => chunkOfPhrase(p.parse(), chunks, k)).find((c) => c && c !== parsedSource && (canBeTarget(tokens, words, c, atoms) || isDirectObject(words, main, c))) ?? null;
+      roles.targets.map((k) => (tree ? chunkOfPhrase(tree, chunks, k) : null)).find((c) => c && c !== parsedSource && (canBeTarget(tokens, words, c, atoms) || isDirectObject(words, main, c))) ?? null;
     if (!parsedSource) fallback = true;
     const subject =
       parsedSource ??
@@ -620,7 +629,7 @@ export function codeEvents(input: EventInput, ctx?: EventContext): CodedEvent[] 
   let index = 0;
   for (const span of splitSentences(input.text)) {
     const inSpan = mentions.filter((m) => m.start >= span.start && m.end <= span.end);
-    const events = codeSentence(input.text, span, input.published ?? null, inSpan, discourse);
+    const events = codeSentence(input.text, span, input.published ?? null, inSpan, discourse, ctx?.parse ?? true);
     out.push(...events);
     const confirmed = confirmedEvents(input.text, span, index, announced);
     if (confirmed.length) {

@@ -67,7 +67,7 @@ export function lexicon(): Lexicon {
   for (const [code, entry] of Object.entries(file.codes)) {
     examples.set(code, entry.example);
     const sym = symmetric.has(code) ? { symmetric: true } : mutual.has(code) ? { mutual: true } : {};
-    for (const v of entry.verbs) specs.push({ code, p: `{${v}}`, example: entry.example, ...sym });
+    for (const v of entry.verbs) specs.push({ code, p: `{${v}}`, example: entry.example, lexicon: true, ...sym });
     for (const ph of entry.phrasal) {
       const [head, ...rest] = ph.split(' ');
       specs.push({ code, p: [`{${head}}`, ...rest].join(' '), example: entry.example, ...sym });
@@ -103,6 +103,8 @@ export function lexicon(): Lexicon {
 
 /** Words an object noun phrase does not run past. */
 const PHRASE_END = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', 'that', 'which', 'who', 'whom', 'because', 'if', 'when', 'while', 'but', 'to', 'as', 'after', 'before', 'since', 'until', 'unless',
+  // A preposition other than 'of' leaves the object ('stopped work in protest'; 'a wave of attacks' stays).
+  'in', 'at', 'on', 'for', 'with', 'against', 'over', 'from', 'by', 'into', 'during', 'near', 'about', 'between',
   // A new clause's subject or auxiliary ('announced it will return ...'): the object phrase has ended.
   'it', 'they', 'he', 'she', 'we', 'i', 'you', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'is', 'are', 'was', 'were', 'has', 'have', 'had']);
 

@@ -28,6 +28,8 @@ export interface PatternSpec {
   military?: string;
   /** Code when the source is a crowd (civilians, students, workers): 'protested' is a protest. */
   crowd?: string;
+  /** A verb of the general lexicon: it fires only where the parse reads the word as a verb ('finance minister'). */
+  lexicon?: boolean;
   /** A reversal coded as the act negated ('cancelled the visit'): never the act itself. */
   negate?: boolean;
 }

@@ -13,11 +13,11 @@ import { published, textOf } from '../records.js';
  * fast; with `an` the whole language layer runs first and passes its mentions and times, as
  * `dossier analyze` does.
  */
-export function codeRecord(rec: Record<string, unknown>, an?: Analysers & { analyseArticle: typeof import('../../analysis/analyse.js').analyseArticle }) {
+export function codeRecord(rec: Record<string, unknown>, parse: boolean, an?: Analysers & { analyseArticle: typeof import('../../analysis/analyse.js').analyseArticle }) {
   const { text } = textOf(rec);
   if (!an) {
     const p = published(rec);
-    return { id: rec.id ?? null, events: codeEvents({ id: String(rec.id ?? ''), text, published: p?.value ?? null }).map(eventFields) };
+    return { id: rec.id ?? null, events: codeEvents({ id: String(rec.id ?? ''), text, published: p?.value ?? null }, { parse }).map(eventFields) };
   }
   const { doc } = an.analyseArticle({ id: 0, title: null, dek: null, text, published: published(rec) }, an);
   return {
@@ -36,9 +36,10 @@ export function register(program: Command): void {
     .command('code')
     .description('read {id, text, published?} JSON lines on stdin; write the coded events per line')
     .option('--language-layer', 'run the whole language layer first and code with its mentions and times (as `dossier analyze`); slower')
-    .action(async (opts: { languageLayer?: boolean }) => {
+    .option('--no-parse', 'roles by word order alone, without the dependency parse (faster, less exact)')
+    .action(async (opts: { languageLayer?: boolean; parse: boolean }) => {
       const an = opts.languageLayer ? await loadLanguageLayer() : undefined;
-      const failed = await mapJsonLines((rec) => codeRecord(rec, an));
+      const failed = await mapJsonLines((rec) => codeRecord(rec, opts.parse, an));
       process.exitCode = failed > 0 ? 1 : 0;
     });
 }
