@@ -77,6 +77,7 @@ function precededByPreposition(words: string[], chunk: ActorChunk): boolean {
   return false;
 }
 
+const POSSESSIVE = new Set(["'s", "'"]);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our']);
 
 /** A chunk that can be an event's target: one that names a country or body, or armed groups and opposition. */
@@ -479,6 +480,11 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
   const sources = codesOf(source.chunk, true, chunks, null, spec.code === '042' ? target.chunk : null).map((x) =>
     armed && x.code && x.code.length === 3 ? { ...x, code: `${x.code}MIL` } : x,
   );
+  // 'Israel, Iran's enemy, ...': a possessor beside other members names whose the phrase is, not an actor.
+  if (sources.length > 1) {
+    const owners = sources.filter((x) => x.member && POSSESSIVE.has(words[x.member.end] ?? ''));
+    if (owners.length && owners.length < sources.length) sources.splice(0, sources.length, ...sources.filter((x) => !owners.includes(x)));
+  }
   const sourceCountry = source.chunk?.members.find((m) => m.country && m.country.length === 3 && !['IGO', 'NGO', 'IMG'].includes(m.country))?.country ?? null;
   // A borrowed country that makes the target the source itself ('the Egyptian minister met the king') is unknown.
   const found = codesOf(target.chunk, false, chunks, sourceCountry).map((t) => {

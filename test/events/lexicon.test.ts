@@ -52,6 +52,9 @@ describe('joint subjects', () => {
   it('a joint agreement with no other party is mutual', () => {
     expect(coded('Chile and Peru agreed on Monday to share fishing data.')).toEqual(expect.arrayContaining(['CHL|030|PER|asserted', 'PER|030|CHL|asserted']));
   });
+  it('a possessor in an apposition is no actor (a friend of a friend)', () => {
+    expect(coded('Chile, Peru’s rival, has launched raids on Bolivia.')).toEqual(['CHL|190|BOL|asserted']);
+  });
   it('"be met with" is no meeting', () => {
     expect(coded('Any new incursion will be met with a firm Greek response, Athens said.').some((c) => c.includes('|040|') || c.includes('|036|'))).toBe(false);
   });
