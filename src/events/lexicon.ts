@@ -8,8 +8,7 @@
 //   - a reversal of an act ('cancelled the visit', 'lifted the embargo', 'halted the offensive'):
 //     coded as what it is where CAMEO names it (easing sanctions 085, halting talks 164), otherwise
 //     as the act negated, never as the act.
-import { readFileSync } from 'node:fs';
-import { dataFile } from './data-path.js';
+import { readJsonData } from '../lang/tables.js';
 import { nounForms, verbForms } from './inflect.js';
 import type { CompiledPattern, PatternSpec } from './patterns.js';
 
@@ -58,7 +57,7 @@ let cached: Lexicon | null = null;
 
 export function lexicon(): Lexicon {
   if (cached) return cached;
-  const file = JSON.parse(readFileSync(dataFile('data', 'lexicon.json'), 'utf8')) as LexiconFile;
+  const file = readJsonData<LexiconFile>('events/data/lexicon.json');
   const symmetric = new Set(file.symmetricCodes);
   const mutual = new Set(file.mutualCodes);
   const specs: PatternSpec[] = [];

@@ -2,7 +2,7 @@
 // number of lines — the scriptable form of the event coder. Its imports stay light (the coder and
 // its tables); the language layer loads only for --language-layer.
 import type { Command } from 'commander';
-import type { Analysers } from '../../analysis/analyse.js';
+import type { Analyzer } from '../../pipeline/analyse.js';
 import { codeEvents, eventFields } from '../../events/coder.js';
 import { mapJsonLines } from '../stdin-lines.js';
 import { published, textOf } from '../records.js';
@@ -13,22 +13,22 @@ import { published, textOf } from '../records.js';
  * fast; with `an` the whole language layer runs first and passes its mentions and times, as
  * `dossier analyze` does.
  */
-export function codeRecord(rec: Record<string, unknown>, parse: boolean, an?: Analysers & { analyseArticle: typeof import('../../analysis/analyse.js').analyseArticle }) {
+export function codeRecord(rec: Record<string, unknown>, parse: boolean, an?: Analyzer) {
   const { text } = textOf(rec);
   if (!an) {
     const p = published(rec);
     return { id: rec.id ?? null, events: codeEvents({ id: String(rec.id ?? ''), text, published: p?.value ?? null }, { parse }).map(eventFields) };
   }
-  const { doc } = an.analyseArticle({ id: 0, title: null, dek: null, text, published: published(rec) }, an);
+  const { doc } = an.analyse({ id: 0, title: null, dek: null, text, published: published(rec) });
   return {
     id: rec.id ?? null,
     events: doc.events.map(eventFields),
   };
 }
 
-async function loadLanguageLayer() {
-  const [{ defaultAnalysers }, { analyseArticle }] = await Promise.all([import('../../analysis/default-analysers.js'), import('../../analysis/analyse.js')]);
-  return { ...(await defaultAnalysers()), analyseArticle };
+/** The layers `code` needs (sentences, entities, times, events), loaded only for --language-layer. */
+async function loadLanguageLayer(): Promise<Analyzer> {
+  return (await import('../../pipeline/components.js')).defaultAnalyzer('code');
 }
 
 export function register(program: Command): void {

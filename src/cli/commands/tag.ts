@@ -1,14 +1,15 @@
 // `dossier tag`: JSON lines in, JSON lines out, one process for any number of lines — the
 // scriptable form of the language layer (`dossier code`, the event coder's, is in code.ts).
 import type { Command } from 'commander';
-import { analyseArticle, type Analysers } from '../../analysis/analyse.js';
+import type { Analyzer } from '../../pipeline/analyse.js';
+import type { AnalysisJob } from '../../pipeline/components.js';
 import { EntityRegistry } from '../../entities/registry.js';
 import { mapJsonLines } from '../stdin-lines.js';
 import { published, textOf, toTokens } from '../records.js';
 
-export function tagRecord(rec: Record<string, unknown>, an: Analysers, registry: EntityRegistry) {
+export function tagRecord(rec: Record<string, unknown>, an: Analyzer, registry: EntityRegistry) {
   const { text, tokenStarts } = textOf(rec);
-  const { doc, entities } = analyseArticle({ id: 0, title: null, dek: null, text, published: published(rec) }, an);
+  const { doc, entities } = an.analyse({ id: 0, title: null, dek: null, text, published: published(rec) });
   const canonical = new Map<string, string>();
   for (const e of entities) canonical.set(e.key, registry.add(e, String(rec.id ?? '')).key);
   return {
@@ -29,9 +30,9 @@ export function tagRecord(rec: Record<string, unknown>, an: Analysers, registry:
   };
 }
 
-/** The language and event layers load their models on first use, so that other commands start fast. */
-async function loadAnalysers() {
-  return (await import('../../analysis/default-analysers.js')).defaultAnalysers();
+/** Only the layers a job needs, with their models loaded on first use, so that other commands start fast. */
+async function loadAnalyzer(job: AnalysisJob): Promise<Analyzer> {
+  return (await import('../../pipeline/components.js')).defaultAnalyzer(job);
 }
 
 export function register(program: Command): void {
@@ -39,7 +40,7 @@ export function register(program: Command): void {
     .command('tag')
     .description('read {id, text, published?} or {id, tokens} JSON lines on stdin; write entities, times and quotes per line')
     .action(async () => {
-      const an = await loadAnalysers();
+      const an = await loadAnalyzer('tag');
       const registry = new EntityRegistry();
       const failed = await mapJsonLines((rec) => tagRecord(rec, an, registry));
       process.exitCode = failed > 0 ? 1 : 0;
