@@ -133,7 +133,7 @@ export function reversalCode(code: string): string | null {
  * its steps hold the words matched, so that the coder reads its verb (passive, verbal) as it reads
  * a hand pattern's.
  */
-export function constructionPattern(kind: 'light' | 'reversal', code: string, negate: boolean, verb: string, noun: string): CompiledPattern {
+export function constructionPattern(kind: 'light' | 'reversal', code: string, negate: boolean, verb: string, noun: string, nounWords = 1): CompiledPattern {
   const lex = lexicon();
   const spec: PatternSpec = {
     code,
@@ -147,6 +147,7 @@ export function constructionPattern(kind: 'light' | 'reversal', code: string, ne
     { kind: 'gap', max: 4 },
     { kind: 'word', forms: new Set([noun]), verbal: new Set(), optional: false },
   ];
-  // A hand pattern of the same verb and object wins a tie (it is the more specific reading); a reversal wins over both.
-  return { spec, steps, weight: kind === 'reversal' ? 4 : 2 };
+  // A hand pattern of the same verb and one-word object wins a tie; a reversal wins over both.
+  // A noun of several words ('air strikes') is the more specific reading and outweighs a hand pattern's one word.
+  return { spec, steps, weight: kind === 'reversal' ? 4 : 1 + nounWords };
 }

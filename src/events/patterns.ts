@@ -214,7 +214,7 @@ function constructionAt(words: string[], i: number): PatternMatch | null {
   }
   if (lex.light.has(w)) {
     const obj = objectNoun(words, i + 1);
-    if (obj) return { pattern: constructionPattern('light', lex.offer.has(w) ? intentCode(obj.noun.code) : obj.noun.code, false, w, words[obj.end - 1]!), start: i, end: obj.end };
+    if (obj) return { pattern: constructionPattern('light', lex.offer.has(w) ? intentCode(obj.noun.code) : obj.noun.code, false, w, words[obj.end - 1]!, obj.noun.words.length), start: i, end: obj.end };
   }
   return null;
 }
