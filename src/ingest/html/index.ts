@@ -2,8 +2,8 @@
 // then the shared in-text boilerplate pass.
 import { parseHTML } from 'linkedom';
 import { emptyArticle, type ExtractedArticle, type SourceRef } from '../../model.js';
-import { extractHtmlMetadata } from './metadata.js';
-import { extractMainText } from './main-text.js';
+import { extractHtmlMetadata } from './meta/metadata.js';
+import { extractMainText } from './main-text/extract.js';
 import { limitNesting } from './depth.js';
 import { repairFrame } from './frame.js';
 import { removeBoilerplate } from '../boilerplate.js';

@@ -2,12 +2,12 @@
 // dates from the address and none at all.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { findTextDate, parseMachineDate, urlDate } from '../../src/ingest/dates.js';
-import { splitAuthors } from '../../src/ingest/html/meta-names.js';
-import { extractHtmlMetadata } from '../../src/ingest/html/metadata.js';
-import { stripSiteName } from '../../src/ingest/html/meta-title.js';
-import { pageZone, toPageZone } from '../../src/ingest/html/meta-zone.js';
-import { BYLINE_GROUPS, bylineElements } from '../../src/ingest/html/meta-byline-elements.js';
+import { findTextDate, parseMachineDate, urlDate } from '../../../../src/ingest/dates.js';
+import { splitAuthors } from '../../../../src/ingest/html/meta/names.js';
+import { extractHtmlMetadata } from '../../../../src/ingest/html/meta/metadata.js';
+import { stripSiteName } from '../../../../src/ingest/html/meta/title.js';
+import { pageZone, toPageZone } from '../../../../src/ingest/html/meta/zone.js';
+import { BYLINE_GROUPS, bylineElements } from '../../../../src/ingest/html/meta/byline-elements.js';
 
 function meta(html: string, url: string | null = null) {
   return extractHtmlMetadata(parseHTML(html).document, url);

@@ -1,8 +1,8 @@
 // The person a copyright notice in the article names ('<p>© 2019 Sven Schreivogel</p>' after the
 // text): the holder of the text is its writer. Weakest author rule, used only when
 // nothing else names anyone; picture credits ('© Name' under a photo) are not read.
-import { personLike } from './meta-names.js';
-import { descendantsByTag, type PageIndex, shortText } from './meta-page-index.js';
+import { personLike } from './names.js';
+import { descendantsByTag, type PageIndex, shortText } from './page-index.js';
 
 // Without the 'i' flag: \p{Lu} must stay upper case.
 const NOTICE = /^(?:(?:©|\([cC]\)|[Cc]opyright\b|COPYRIGHT\b)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:[Bb]y\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})(?=$|\s*[,|]|\.(?:\s|$)|\s+(?:\p{Ll}|\d))/u;

@@ -1,6 +1,6 @@
 // A user name that spells a person's name ('robert.stitz') shown as the page writes that name
 // elsewhere ('Robert Stitz', often beside the user name in the page's JSON): the name a reader sees.
-import { personLike } from './meta-names.js';
+import { personLike } from './names.js';
 
 /** Lower-case words joined by dots, underscores or hyphens: a login, not a display name. */
 const HANDLE = /^[\p{Ll}]{2,}(?:[._-][\p{Ll}]{2,}){1,3}$/u;

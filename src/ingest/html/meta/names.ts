@@ -1,7 +1,7 @@
 // Author strings -> names: byline words removed ('By ', 'Von ', 'Publié par'), several names split
 // ('A and B', 'A; B', 'A B, C D'), and strings rejected that are not names (addresses, e-mail,
 // dates, form labels, prose, the site's own name). Shared by every author rule.
-import { clean, squash } from './meta-candidates.js';
+import { clean, squash } from './candidates.js';
 
 /** Words that introduce a byline in the languages the pages use. */
 export const BY_PREFIX =

@@ -2,8 +2,8 @@
 // 12.12.2022 - <span class="news-organization">Empa (...)</span></div><h1>...', '<h1>...</h1><div
 // class="publish_info"><div class="publisher">ET Online</div>'. Weak: used only when nothing else
 // names anyone (the site's own name is filtered by the name rules).
-import { textOf } from './meta-candidates.js';
-import type { PageIndex } from './meta-page-index.js';
+import { textOf } from './candidates.js';
+import type { PageIndex } from './page-index.js';
 
 /** Class tokens of an item's issuing organisation or desk. */
 const ISSUER = /(?:^|[-_])(?:organi[sz]ation|publisher)$/i;

@@ -1,8 +1,8 @@
 // Lines of a block written with <br> instead of paragraphs ('Text ...<br><br>Autor: <a>Rechtsanwalt</a>
 // Max Muster</div>'): older CMSs and forum software close an article that way, so a byline can be
 // one line of a long element rather than an element of its own.
-import { clean } from './meta-candidates.js';
-import type { PageIndex } from './meta-page-index.js';
+import { clean } from './candidates.js';
+import type { PageIndex } from './page-index.js';
 
 /** The short lines (at most `max` characters) between the <br>s that are direct children of `el`;
  * empty when it has no such <br>. A child element the index knows to be long is not read, and a

@@ -1,14 +1,14 @@
 // Metadata of an HTML page: title, dek, authors, outlet, dates, canonical address and language,
-// each with the rule that found it. The field rules live in meta-*.ts; this module gathers the
+// each with the rule that found it. The field rules live in meta/*.ts; this module gathers the
 // page's structured data once (meta tags, JSON-LD) and hands it to each of them.
-import type { ExtractedArticle, MetaField } from '../../model.js';
-import { authorCandidates, pickAuthors } from './meta-authors.js';
-import { clean, hostLabel } from './meta-candidates.js';
-import { modifiedDate, publishedDate } from './meta-dates.js';
-import { extractJsonLd, type JsonLdFacts } from './meta-jsonld.js';
-import { collectMetaTags, firstMeta, type MetaTags } from './meta-tags.js';
-import { titleCandidates } from './meta-title.js';
-import { pageZone, toPageZone } from './meta-zone.js';
+import type { ExtractedArticle, MetaField } from '../../../model.js';
+import { authorCandidates, pickAuthors } from './authors.js';
+import { clean, hostLabel } from './candidates.js';
+import { modifiedDate, publishedDate } from './dates.js';
+import { extractJsonLd, type JsonLdFacts } from './jsonld.js';
+import { collectMetaTags, firstMeta, type MetaTags } from './tags.js';
+import { titleCandidates } from './title.js';
+import { pageZone, toPageZone } from './zone.js';
 
 export type HtmlMetaFields = Partial<
   Pick<ExtractedArticle, 'title' | 'dek' | 'authors' | 'outlet' | 'url' | 'canonicalUrl' | 'published' | 'modified' | 'language'>

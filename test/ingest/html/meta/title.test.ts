@@ -2,7 +2,7 @@
 // article when they disagree.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractHtmlMetadata } from '../../src/ingest/html/metadata.js';
+import { extractHtmlMetadata } from '../../../../src/ingest/html/meta/metadata.js';
 
 function title(html: string, url: string | null = null): { value: string | null | undefined; rule: string | undefined } {
   const { fields, provenance } = extractHtmlMetadata(parseHTML(html).document, url);

@@ -2,11 +2,11 @@
 // (JSON-LD, then meta tags), then <time>/<abbr> elements near the headline, then a date in the
 // page address, then a date written in the visible text near the headline. A page without any
 // stays without: the ingestion time is never a publication date.
-import type { DateValue } from '../../model.js';
-import { type DateParts, findPublishedTextDate, findTextDate, parseMachineDate, urlDate } from '../dates.js';
-import { clean, textOf } from './meta-candidates.js';
-import type { JsonLdFacts } from './meta-jsonld.js';
-import type { MetaTags } from './meta-tags.js';
+import type { DateValue } from '../../../model.js';
+import { type DateParts, findPublishedTextDate, findTextDate, parseMachineDate, urlDate } from '../../dates.js';
+import { clean, textOf } from './candidates.js';
+import type { JsonLdFacts } from './jsonld.js';
+import type { MetaTags } from './tags.js';
 
 /** Meta keys that state when a page was first published, most specific first. */
 const PUBLISHED_KEYS = [

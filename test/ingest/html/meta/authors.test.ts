@@ -1,7 +1,7 @@
 // Author rules on small pages written for these tests: each case is a byline shape news pages use.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractHtmlMetadata } from '../../src/ingest/html/metadata.js';
+import { extractHtmlMetadata } from '../../../../src/ingest/html/meta/metadata.js';
 
 function authors(html: string, url: string | null = null) {
   const { fields, provenance } = extractHtmlMetadata(parseHTML(html).document, url);

@@ -2,9 +2,9 @@
 // 'Speech by Prime Minister Jane Doe at ...'): government and party sites publish speeches under
 // the speaker's name in the headline and sign them nowhere else. Weak: used only when nothing else
 // names anyone; read only when the <title> mentions a speech.
-import { textOf } from './meta-candidates.js';
-import { personLike } from './meta-names.js';
-import { titlePieces } from './meta-title.js';
+import { textOf } from './candidates.js';
+import { personLike } from './names.js';
+import { titlePieces } from './title.js';
 
 const NAME = "\\p{Lu}[\\p{L}'’.-]+(?:\\s+(?:von|van|de|der|zu))?(?:\\s+\\p{Lu}[\\p{L}'’.-]+){1,3}";
 /** Offices and titles between 'Rede von' and the name ('Bundespräsident', 'Prime Minister', 'Dr.'). */

@@ -1,8 +1,8 @@
 // The last editor a wiki names under its page ('BeginnersGuide/Download (last edited 2019-11-10
 // 13:28:18 by MatsWichmann)', 'Zuletzt geändert: 2020/05/05 von anna'): on a wiki, the only person
 // the page credits. Weak: used only when nothing else names anyone.
-import { type PageIndex, shortText } from './meta-page-index.js';
-import { userName } from './meta-names.js';
+import { type PageIndex, shortText } from './page-index.js';
+import { userName } from './names.js';
 
 const LINE_TAGS = new Set(['P', 'DIV', 'SPAN', 'LI', 'TD']);
 const LAST_ELEMENTS = 400;

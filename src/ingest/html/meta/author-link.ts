@@ -1,8 +1,8 @@
 // A link to an author's profile page whose text is that author's name: '<a href="/author/boris-t-kaiser/">
 // Boris T. Kaiser</a>', '/user/Marianne1.html', '/in/ingahoeltmann'. The address must spell the
 // same name as the link text, so menu entries ('/author/' -> 'Our authors') and avatars do not count.
-import { squash } from './meta-candidates.js';
-import { type PageIndex, shortText } from './meta-page-index.js';
+import { squash } from './candidates.js';
+import { type PageIndex, shortText } from './page-index.js';
 
 /** Path words that introduce a person's profile on news sites, blogs and forums. */
 const PROFILE_PATH = /\/(?:authors?|autor(?:en|in)?|auteurs?|autore|profiles?|profil|users?|members?|mitglieder|people|staff|journalists?|redakteure?|in|u)\/([^/?#]+)\/?(?:[?#].*)?$/i;

@@ -3,9 +3,9 @@
 // some sites holds the site's name or a hidden 'Navigation' label. The rule: the first <h1> that a
 // metadata title confirms; else the page's only <h1> unless it is the site's name; else the best
 // metadata title with the site name stripped.
-import { type Candidate, clean, hostLabel, squash, textOf } from './meta-candidates.js';
-import type { JsonLdFacts } from './meta-jsonld.js';
-import { firstMeta, type MetaTags } from './meta-tags.js';
+import { type Candidate, clean, hostLabel, squash, textOf } from './candidates.js';
+import type { JsonLdFacts } from './jsonld.js';
+import { firstMeta, type MetaTags } from './tags.js';
 
 /** Separators between a headline and a site or section name in <title>. */
 const SEPARATOR = /\s+(?:[|–—•·»«~:/]|-{1,2}|::|\/\/)\s+|\s+[|»«]|[|»«]\s+/u;

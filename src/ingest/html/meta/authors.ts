@@ -1,21 +1,21 @@
 // Who wrote the page. Sources: JSON-LD author, author meta tags, then the visible byline
 // (itemprop=author, rel=author, byline/author classes, a short 'By NAME' line, 'DATE - NAME', a
-// wire dateline's agency). Each raw string is cleaned by meta-names.ts. Among the sources that
+// wire dateline's agency). Each raw string is cleaned by names.ts. Among the sources that
 // give names, the first that reads like a person's name wins over handles and organisations.
-import { hostLabel, squash, textOf } from './meta-candidates.js';
-import type { JsonLdFacts } from './meta-jsonld.js';
-import { copyrightPerson } from './meta-author-copyright.js';
-import { lastEditor } from './meta-author-editor.js';
-import { issuerBesideHeadline } from './meta-author-issuer.js';
-import { speechSpeaker } from './meta-author-speech.js';
-import { displayNameFor, titleSpelling } from './meta-author-handle.js';
-import { inMenu, profileLinkName, profileSlug } from './meta-author-link.js';
-import { BYLINE_GROUPS, bylineElements } from './meta-byline-elements.js';
-import { brLines } from './meta-br-lines.js';
-import { descendantsByTag, indexPage, type PageIndex, shortText } from './meta-page-index.js';
-import { BY_PREFIX, nameShaped, personLike, splitAuthors, userName } from './meta-names.js';
-import type { MetaTags } from './meta-tags.js';
-import { titlePieces } from './meta-title.js';
+import { hostLabel, squash, textOf } from './candidates.js';
+import type { JsonLdFacts } from './jsonld.js';
+import { copyrightPerson } from './author-copyright.js';
+import { lastEditor } from './author-editor.js';
+import { issuerBesideHeadline } from './author-issuer.js';
+import { speechSpeaker } from './author-speech.js';
+import { displayNameFor, titleSpelling } from './author-handle.js';
+import { inMenu, profileLinkName, profileSlug } from './author-link.js';
+import { BYLINE_GROUPS, bylineElements } from './byline-elements.js';
+import { brLines } from './br-lines.js';
+import { descendantsByTag, indexPage, type PageIndex, shortText } from './page-index.js';
+import { BY_PREFIX, nameShaped, personLike, splitAuthors, userName } from './names.js';
+import type { MetaTags } from './tags.js';
+import { titlePieces } from './title.js';
 
 export interface AuthorCandidate {
   names: string[];
