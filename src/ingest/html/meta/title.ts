@@ -1,9 +1,9 @@
 // The headline. Pages state it in several places that disagree in small ways: og:title and
-// <title> often carry the site name (' | Site', ' - Site'), the <h1> is what readers see but on
-// some sites holds the site's name or a hidden 'Navigation' label. The rule: the first <h1> that a
-// metadata title confirms; else the page's only <h1> unless it is the site's name; else the best
-// metadata title with the site name stripped.
-import { type Candidate, clean, hostLabel, squash, textOf } from './candidates.js';
+// <title> often carry the site name (' | Site', ' - Site'), the <h1> is what readers see but may
+// hold the site's name or a hidden region label. Every place gives a candidate; the ranker
+// weighs their agreement and position (weights fitted by scripts/train-meta.ts).
+import { clean, hostLabel, squash, textOf } from './candidates.js';
+import type { Ranked } from './ranker.js';
 import type { JsonLdFacts } from './jsonld.js';
 import { firstMeta, type MetaTags } from './tags.js';
 
@@ -122,32 +122,12 @@ function isHomeLink(el: Element, url: string | null): boolean {
   }
 }
 
-interface Heading {
-  text: string;
-  /** The heading is a link to the front page: a name of the site, never the headline. */
-  home: boolean;
-  /** The heading sits inside an <article>. */
-  inArticle: boolean;
-  /** The heading is the last step of a breadcrumb trail. */
-  crumb: boolean;
-}
-
 /** Inside a breadcrumb trail ('Home > Science > Headline'). */
 function inBreadcrumbs(el: Element): boolean {
   for (let e: Element | null = el.parentElement; e && e.tagName !== 'BODY'; e = e.parentElement) {
     if (/breadcrumb|crumbs/i.test(`${e.getAttribute('class') ?? ''} ${e.id} ${e.getAttribute('itemtype') ?? ''}`)) return true;
   }
   return false;
-}
-
-function headings(document: Document, url: string | null, tag = 'h1'): Heading[] {
-  // Pages have few <h1>s; <h2>s also head menus and teasers, so more of them are read.
-  const found = Array.from(document.querySelectorAll(tag))
-    .slice(0, tag === 'h1' ? 12 : 30)
-    .map((el) => ({ text: headingText(el), home: isHomeLink(el, url), inArticle: el.closest('article') !== null, crumb: inBreadcrumbs(el) }))
-    .filter((h) => h.text.length >= 2 && h.text.length <= 300);
-  // The same heading twice (desktop and mobile copies of the header) is one heading.
-  return found.filter((h, i) => found.findIndex((o) => squash(o.text) === squash(h.text)) === i);
 }
 
 function classedHeadline(document: Document): string | null {
@@ -200,115 +180,118 @@ function confirms(meta: string, stripped: string, heading: string, labels: Set<s
   return pieces.length > 2 && squash(stripped).includes(h) && pieces.slice(1, -1).some((p) => squash(p) === h);
 }
 
-export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFacts | null, siteNames: string[], url: string | null): Candidate[] {
+/** Where a heading sits: page chrome (menus, header bar, sidebars, footer) rather than the article. */
+function inChrome(el: Element): boolean {
+  const chrome = el.closest('nav, aside, footer, header');
+  return chrome !== null && !(chrome.tagName === 'HEADER' && chrome.closest('article, main'));
+}
+
+function wordsOf(t: string): string[] {
+  return t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function lengthSignal(t: string): string {
+  const n = t.split(/\s+/).length;
+  return n <= 2 ? 'words:1-2' : n <= 5 ? 'words:3-5' : n <= 15 ? 'words:6-15' : 'words:16+';
+}
+
+/** A title claim before merging: its text, its source and signals of the element that gave it. */
+interface TitleClaim {
+  value: string;
+  source: string;
+  signals: string[];
+}
+
+function headingClaims(document: Document, url: string | null, tag: 'h1' | 'h2', ctx: TitleContext): TitleClaim[] {
+  // Pages have few <h1>s; <h2>s also head menus and teasers, so more of them are read.
+  const els = Array.from(document.querySelectorAll(tag)).slice(0, tag === 'h1' ? 12 : 30);
+  const out: TitleClaim[] = [];
+  els.forEach((el, i) => {
+    const text = stripSiteName(headingText(el), ctx, [], false);
+    if (text.length < 2 || text.length > 300) return;
+    const signals = [i === 0 ? `${tag}:first` : `${tag}:later`];
+    if (els.length === 1) signals.push(`${tag}:only`);
+    if (el.closest('article')) signals.push(`${tag}:in-article`);
+    if (el.closest('main')) signals.push(`${tag}:in-main`);
+    if (inChrome(el)) signals.push(`${tag}:in-chrome`);
+    if (inBreadcrumbs(el)) signals.push('heading:breadcrumb');
+    if (isHomeLink(el, url)) signals.push('heading:home-link');
+    out.push({ value: text, source: `html:${tag}`, signals });
+  });
+  return out;
+}
+
+/**
+ * Title candidates: every heading, metadata title (with the site's name split off) and piece of
+ * <title>, merged by value. Signals: which sources state it, how many agree, whether a metadata
+ * title confirms a heading, where the heading sits, its length, and marks of a site or section
+ * name. The ranker (ranker.ts) weighs them.
+ */
+export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFacts | null, siteNames: string[], url: string | null): Ranked<string>[] {
   const ctx: TitleContext = { siteNames, host: hostLabel(url) };
   const titleEl = textOf(document.querySelector('title'));
-  const titleTail = titlePieces(titleEl).slice(1).map(squash);
-  const found = headings(document, url).map((h) => ({ ...h, text: stripSiteName(h.text, ctx, [], false) }));
-  const allH1 = found.map((h) => h.text);
-  const usable = found.filter((h) => !h.home && !isSiteName(h.text, ctx, true) && !REGION_LABEL.test(h.text));
-  const h1s = usable.map((h) => h.text);
-  // The page's one heading: its only usable <h1>, or the only one inside an <article> when the
-  // others sit outside any (a newsletter box, a banner).
-  const inArticle = usable.filter((h) => h.inArticle);
-  const lone = h1s.length === 1 ? h1s[0]! : inArticle.length === 1 ? inArticle[0]!.text : null;
-  const og = firstMeta(tags, ['og:title']);
-  const tw = firstMeta(tags, ['twitter:title']);
-  const named = firstMeta(tags, ['title', 'dc.title', 'dcterms.title', 'headline', 'parsely-title', 'sailthru.title']);
-  const metaTitles: Candidate[] = [];
-  if (ld?.headline) metaTitles.push({ value: ld.headline, rule: 'jsonld:headline' });
-  if (og) metaTitles.push({ value: og.value, rule: 'meta:og:title' });
-  if (tw) metaTitles.push({ value: tw.value, rule: 'meta:twitter:title' });
-  if (named) metaTitles.push({ value: named.value, rule: `meta:${named.key}` });
-  if (titleEl) metaTitles.push({ value: titleEl, rule: 'html:title' });
-  // The page's own headings that are not the headline (the site's name in an <h1>) are labels too.
-  // A lone <h1> repeated in the <title> after a headline-sized first piece is the site's name
-  // ('Muffin Basics : Muffin Recipes' with <h1>Muffin Recipes</h1>), unless that first piece is
-  // itself the site or a section ('Site - Section - Headline').
-  const firstPiece = titlePieces(titleEl)[0] ?? '';
-  const h1IsLabel = (h: string) =>
-    allH1.length === 1 &&
-    titleTail.includes(squash(h)) &&
-    !isSiteName(firstPiece, ctx) &&
-    !REGION_LABEL.test(firstPiece) &&
-    firstPiece.length >= h.length / 2;
-  const labels = allH1.filter((h) => !h1s.includes(h) || h1IsLabel(h));
-  const stripped = metaTitles.map((c) => ({ raw: c.value, value: stripSiteName(c.value, ctx, labels), rule: c.rule }));
+  const h1 = headingClaims(document, url, 'h1', ctx);
+  const h2 = headingClaims(document, url, 'h2', ctx);
+  // Headings that are the site's name label it in metadata titles too.
+  const labels = h1.filter((h) => h.signals.includes('heading:home-link') || isSiteName(h.value, ctx, true)).map((h) => h.value);
+  const metaRaw: [string | null | undefined, string][] = [
+    [ld?.headline, 'jsonld:headline'],
+    [firstMeta(tags, ['og:title'])?.value, 'meta:og:title'],
+    [firstMeta(tags, ['twitter:title'])?.value, 'meta:twitter:title'],
+    [firstMeta(tags, ['title', 'dc.title', 'dcterms.title', 'headline', 'parsely-title', 'sailthru.title'])?.value, 'meta:title'],
+    [titleEl, 'html:title'],
+  ];
+  const metas = metaRaw.filter((m): m is [string, string] => !!m[0]).map(([raw, source]) => ({ raw, value: stripSiteName(raw, ctx, labels), source }));
+  const claims: TitleClaim[] = [...h1, ...h2];
+  for (const m of metas) claims.push({ value: m.value, source: m.source, signals: m.value === clean(m.raw) ? [] : ['site-name-split'] });
+  const pieces = titlePieces(titleEl);
+  if (pieces.length > 1) {
+    claims.push({ value: clean(titleEl), source: 'html:title-whole', signals: [] });
+    claims.push({ value: pieces[0]!, source: 'html:title-first-piece', signals: [] });
+    claims.push({ value: pieces[pieces.length - 1]!, source: 'html:title-last-piece', signals: [] });
+  }
+  const classed = classedHeadline(document);
+  if (classed) claims.push({ value: classed, source: 'html:headline-class', signals: [] });
 
-  const labelKeys = new Set([...labels, ...siteNames, ...allH1].map(squash).filter((k) => k.length >= 3));
-  const out: Candidate[] = [];
-  // Headings equal to a stripped metadata title first, then headings found as a piece of one.
-  // Without a usable <h1>, an <h2> a metadata title confirms ('Villa Galaxy' under og:title
-  // 'Villa Galaxy - Holiday villa in Florida'); unconfirmed <h2>s are section headings.
-  let h2s: string[] | null = null;
-  const secondLevel = () => (h2s ??= headings(document, url, 'h2').filter((h) => !h.home && !isSiteName(h.text, ctx, true) && !REGION_LABEL.test(h.text)).map((h) => h.text));
-  const [confirmable, tag] = h1s.length ? [h1s, 'h1'] : [secondLevel(), 'h2'];
-  const confirm = (list: string[], tag: string) => {
-    for (const exact of [true, false]) {
-      for (const h of list) {
-        const by = stripped.find((c) => (exact ? squash(c.value) === squash(h) : confirms(c.raw, c.value, h, labelKeys)));
-        if (by) out.push({ value: h, rule: `html:${tag}+${by.rule}` });
-      }
+  const labelKeys = new Set([...labels, ...siteNames, ...h1.map((h) => h.value)].map(squash).filter((k) => k.length >= 3));
+  const byValue = new Map<string, Ranked<string>>();
+  for (const c of claims) {
+    const value = clean(c.value);
+    if (value.length < 2) continue;
+    let r = byValue.get(value);
+    if (!r) {
+      r = { value, sources: [], features: {} };
+      byValue.set(value, r);
     }
-  };
-  // An <h1> that is the last step of the breadcrumbs copies the headline, often with its kicker
-  // ('Covid-19: Headline'): the article's own <h2> confirmed by the metadata comes first.
-  if (h1s.length && usable.every((h) => h.crumb)) confirm(secondLevel(), 'h2');
-  confirm(confirmable, tag);
-  // A long heading whose words a metadata title mostly repeats (reworded: 'Site - Headline - Info').
-  for (const h of h1s) {
-    const words = h.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
-    if (words.length < 5) continue;
-    const by = stripped.find((c) => {
-      const have = new Set(c.raw.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-      return words.filter((w) => have.has(w)).length >= 0.75 * words.length;
-    });
-    if (by) out.push({ value: h, rule: `html:h1~${by.rule}` });
+    if (!r.sources.includes(c.source)) r.sources.push(c.source);
+    r.features[`src:${c.source}`] = 1;
+    for (const s of c.signals) r.features[s] = 1;
   }
-  // A lone <h1> that no metadata title confirms, when one is a longer <h2> on the page: the <h1>
-  // labels the page's topic or place ('Brasília', 'Details') and the <h2> is the headline.
-  if (out.length === 0 && lone && tag === 'h1') {
-    const loneWords = lone.split(/\s+/).length;
-    for (const h of secondLevel()) {
-      if (h.split(/\s+/).length <= loneWords) continue;
-      const by = stripped.find((c) => squash(c.value) === squash(h));
-      if (by) {
-        out.push({ value: h, rule: `html:h2+${by.rule}` });
-        break;
-      }
+  const out = [...byValue.values()];
+  const isHeading = (c: Ranked<string>) => c.sources.some((s) => s === 'html:h1' || s === 'html:h2' || s === 'html:headline-class');
+  for (const c of out) {
+    const key = squash(c.value);
+    const f = c.features;
+    // Agreement: sources stating the same words, in any spelling.
+    const agreeing = new Set(out.filter((o) => squash(o.value) === key).flatMap((o) => o.sources));
+    f['agree:sources'] = Math.log2(agreeing.size);
+    if (agreeing.size >= 2) f['agree:2+'] = 1;
+    const metaAgree = metas.filter((m) => squash(m.value) === key).length;
+    if (metaAgree) f['agree:meta-titles'] = metaAgree;
+    if (isHeading(c)) {
+      if (metas.some((m) => confirms(m.raw, m.value, c.value, labelKeys))) f['heading:confirmed-by-meta'] = 1;
+      const words = wordsOf(c.value).filter((w) => w.length > 2);
+      if (words.length >= 5 && metas.some((m) => words.filter((w) => new Set(wordsOf(m.raw)).has(w)).length >= 0.75 * words.length)) f['heading:words-in-meta'] = 1;
     }
+    f[lengthSignal(c.value)] = 1;
+    if (c.value.length > 150) f['chars:150+'] = 1;
+    if (isSiteName(c.value, ctx, isHeading(c))) f['site-name'] = 1;
+    if (REGION_LABEL.test(c.value)) f['region-label'] = 1;
+    if (SEPARATOR.test(c.value)) f['has-separator'] = 1;
+    if (/\p{Lu}{3}/u.test(c.value) && c.value === c.value.toUpperCase()) f['all-capitals'] = 1;
+    // A value another one extends (cut short by a quote in an attribute, or a kicker left off).
+    if (out.some((o) => o.value.length > c.value.length + 1 && o.value.startsWith(c.value))) f['prefix-of-other'] = 1;
+    if (out.some((o) => o.value.length + 1 < c.value.length && c.value.startsWith(o.value) && o.sources.some((s) => s === 'html:h1'))) f['extends-h1'] = 1;
   }
-  // A lone <h1> that is not a piece of the <title> after its headline (a blog's name) is the headline.
-  // A lone one- or two-word <h1> that nothing confirms names the topic ('Autokredit'); an element
-  // the page classes as a headline that repeats it among more words is the headline.
-  if (out.length === 0 && lone && h1s.length === 1 && lone.split(/\s+/).length <= 2) {
-    const classed = classedHeadline(document);
-    const words = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    if (classed && words(classed).length > words(lone).length && words(lone).every((w) => words(classed).includes(w))) out.push({ value: classed, rule: 'html:headline-class' });
-  }
-  if (lone && !h1IsLabel(lone)) out.push({ value: lone, rule: h1s.length === 1 ? 'html:h1' : 'html:h1-article' });
-  // Nothing names the headline but the <title> (a site or section name on such pages): the first
-  // element outside menus and footers the page classes as a headline ('l-headline', 'plp-headline').
-  // Headings so classed are left out: those are box titles ('Related posts').
-  if (out.length === 0 && !h1s.length && !stripped.some((c) => c.rule !== 'html:title' && c.value.length >= 2)) {
-    const classed = classedHeadline(document);
-    if (classed) out.push({ value: classed, rule: 'html:headline-class' });
-    // The <title> names only the section ('Site - Ausbildung'): the first <h2> that names it among more words.
-    if (!classed) {
-      const pieces = titlePieces(titleEl).filter((p) => !isSiteName(p, ctx)).map((p) => p.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
-      const h2 = secondLevel().find((h) => {
-        const words = h.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-        return pieces.some((p) => p.length && p.length < words.length && p.every((w) => words.includes(w)));
-      });
-      if (h2) out.push({ value: h2, rule: 'html:h2-names-title' });
-    }
-  }
-  for (const c of stripped) {
-    if (c.value.length < 2) continue;
-    // A value cut short by an unescaped quote in its attribute: a longer title that extends it wins.
-    const longer = stripped.find((o) => o.value.length > c.value.length + 1 && o.value.startsWith(c.value) && /^\s*["“„'«»\p{L}\p{N}]/u.test(o.value.slice(c.value.length)) && !/^\s*(?:[|:–—•·»/-])/.test(o.value.slice(c.value.length)));
-    out.push(longer ? { value: longer.value, rule: longer.rule } : { value: c.value, rule: c.rule });
-  }
-  if (h1s[0]) out.push({ value: h1s[0], rule: 'html:h1-first' });
   return out;
 }

@@ -4,7 +4,7 @@
 import type { DateValue } from '../../../model.js';
 
 /** Standard offsets in minutes; `eu` zones follow European summer time. */
-interface Zone {
+export interface Zone {
   offset: number;
   eu: boolean;
 }
