@@ -255,14 +255,17 @@ function publishedClaims(ctx: DateContext): DateClaim[] {
   return claims.filter((c): c is [DateValue, string] => c[0] !== null).map(([date, source]) => ({ date, source }));
 }
 
+/** Sources that state when the page changed. */
+const MODIFIED_SOURCES = new Set(['jsonld:dateModified', 'html:updated-stamp']);
+
 function hasClock(d: DateValue): boolean {
   return /^(?:hour|minute|second)$/.test(d.granularity);
 }
 
 /**
  * Published-date candidates, one per day, in the page's zone: each carries the sources that
- * state it and signals the ranker weighs (how many sources agree, whether the day is also the
- * modified one, whether it came from a UTC stamp restated in the page's zone or read as written).
+ * state it and signals the ranker weighs (how many sources agree, whether only modified-date sources
+ * state it, whether it came from a UTC stamp restated in the page's zone or read as written).
  */
 export function publishedCandidates(ctx: DateContext, zone: Zone | null, modified: DateValue | null): Ranked<DateValue>[] {
   const byDay = new Map<string, Ranked<DateValue>>();
@@ -290,7 +293,9 @@ export function publishedCandidates(ctx: DateContext, zone: Zone | null, modifie
     const n = c.sources.length;
     c.features['agree:sources'] = Math.log2(n);
     if (n >= 2) c.features['agree:2+'] = 1;
-    if (c.value.value.slice(0, 10) === modifiedDay) c.features['same-day-as-modified'] = 1;
+    // Stated only by sources of the modified date: the day the page changed, not when it appeared.
+    if (c.sources.every((s) => MODIFIED_SOURCES.has(s))) c.features['modified-sources-only'] = 1;
+    else if (c.value.value.slice(0, 10) === modifiedDay) c.features['same-day-as-modified'] = 1;
   }
   return out;
 }

@@ -282,6 +282,8 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
       if (metas.some((m) => confirms(m.raw, m.value, c.value, labelKeys))) f['heading:confirmed-by-meta'] = 1;
       const words = wordsOf(c.value).filter((w) => w.length > 2);
       if (words.length >= 5 && metas.some((m) => words.filter((w) => new Set(wordsOf(m.raw)).has(w)).length >= 0.75 * words.length)) f['heading:words-in-meta'] = 1;
+      // A visible heading nothing else states: a section or box title as often as the headline.
+      if (agreeing.size < 2 && !f['heading:confirmed-by-meta'] && !f['heading:words-in-meta']) f['heading:unconfirmed'] = 1;
     }
     f[lengthSignal(c.value)] = 1;
     if (c.value.length > 150) f['chars:150+'] = 1;
