@@ -138,7 +138,7 @@ export function extractMainText(document: Document, _opts: { url: string | null 
   if (ldBody && normaliseSpace(ldBody).length > first.length) {
     return { text: jsonLdParagraphs(ldBody).normalize('NFC'), boilerplate: first.boilerplate, rule: 'main-text:jsonld' };
   }
-  // Class names that emptied the page lied (a 'has-ads' section, a caption class on every item):
+  // Class names that emptied the page lied (an ads-classed section, a caption class on every item):
   // a second try prunes by tag and visibility only.
   if (first.pruned.namedShare < NAMED_SHARE_RETRY) return { text: first.text, boilerplate: first.boilerplate, rule: first.rule };
   first.pruned.restore();

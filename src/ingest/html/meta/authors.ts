@@ -46,7 +46,7 @@ function inArticleScope(el: Element): boolean {
     // A <footer> inside an <article> is the post's own byline block, not the page footer.
     if (e.tagName === 'FOOTER' && !e.parentElement?.closest('article')) return false;
     const tokens = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.split(/\s+/);
-    // A 'sidebar-included' wrapper that holds the headline is the page layout, not a sidebar; a
+    // A sidebar-classed wrapper that holds the headline is the page layout, not a sidebar; a
     // footer-classed block inside an <article> is the article's own footer, as a <footer> there is.
     const outside = (t: string) => OUTSIDE.test(t) && !(/^footer/i.test(t) && e.parentElement?.closest('article'));
     if (e !== el && tokens.some(outside) && !e.querySelector('h1')) return false;
@@ -59,11 +59,11 @@ function inArticleScope(el: Element): boolean {
 // Prefixes are matched case-insensitively by hand: the name part must really be capitalised.
 const BY_WORDS = '(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Pp]rzez|[Tt]ext|[Tt]exto|[Aa]utor(?:in|en)?|[Aa]uthors?|[Aa]uteurs?|[Rr]edaktion(?=\\s*:))';
 const BY_LEADS = '(?:(?:[Bb]log\\s+)?(?:[Ee]in\\s+)?(?:[Bb]eitrag|[Aa]rtikel|[Ww]ritten|[Pp]osted|[Gg]eschrieben|[Vv]erfasst|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Ss]tory|[Aa]rticle|[Rr]eported)\\s+)?';
-// A name word may end in digits ('Marianne1', a user name); the line may end with the date
+// A name word may end in digits ('Ruiz7', a user name); the line may end with the date
 // ('von NAME am 20.09.2020', 'by NAME on 4 May').
 const BYLINE_TEXT = new RegExp(`^(?:[-–—|]\\s*)?${BY_LEADS}${BY_WORDS}\\s*:?\\s+(\\p{Lu}[\\p{L}.'’-]*\\d{0,4}(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|der|da|di|del|la|le|und|and|et|y|e)){0,6})(?:\\s*[,|•·].{0,40}|\\s+[–—-].{0,40}|\\s*\\([^()]{1,60}\\)(?:,.{0,40})?|\\s*:|\\s(?:am|on|le|el|il)\\s+\\d.{0,30})?$`, 'u');
 
-/** 'Verfasst von: mitundvoneinander | 31. Dezember 2008': after a byline word and a colon, a user
+/** 'Verfasst von: anaruiz | 3. März 2021': after a byline word and a colon, a user
  * name in lower case is the author too. */
 const LABELLED_HANDLE = new RegExp(`^${BY_LEADS}${BY_WORDS}\\s*:\\s+([\\p{Ll}\\d][\\p{L}\\d._-]{2,30})\\s*(?:[|•·–—-].{0,40})?$`, 'u');
 
@@ -114,7 +114,7 @@ function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => bo
     if (t.length < 5) continue;
     const m = BYLINE_TEXT.exec(t) ?? POSTED_BY.exec(t) ?? LABELLED_HANDLE.exec(t);
     const line = m ? (BYLINE_TEXT.test(t) ? t : (m[1] ?? t)) : null;
-    // A menu entry ('By Method', 'Von Wiener Walzer und Mozartkugeln') links to a topic, unless it
+    // A menu entry ('By Region', 'Von A bis Z') links to a topic, unless it
     // links to an author's profile ('Author: NAME' -> /author/name/).
     if (line && accept(line) && inArticleScope(el) && (!inMenu(el) || linksToProfile(el))) return line;
   }
@@ -167,7 +167,7 @@ function dateByline(document: Document, index: PageIndex | null, article: Elemen
     if (pieces.length !== 1) continue;
     const labelled = BY_PREFIX.test(pieces[0]!);
     const name = pieces[0]!.replace(BY_PREFIX, '').trim();
-    // 'DATE - Empa (Eidgenössische ...)': an organisation spelt out in brackets is no person.
+    // 'DATE - ABC (Agency for ...)': an organisation spelt out in brackets is no person.
     const shaped = (personLike(name) && !name.includes('(')) || (labelled && /^\p{Lu}[\p{L}.-]+$/u.test(name));
     if (shaped && name.split(/\s+/).length <= 4 && inArticleScope(el)) return name;
   }
@@ -186,25 +186,25 @@ function linkBeforeDate(el: Element, line: string): string | null {
 /** Names of an editorial desk rather than of a writer. */
 const DESK = /^(?:redaktion|redaction|rédaction|redacción|editorial|newsroom|newsdesk|staff)$/i;
 
-/** A 'Quelle: kathpress' paragraph under the text: the agency or outlet the page reprints. Read
+/** A 'Quelle: agency' paragraph under the text: the agency or outlet the page reprints. Read
  * only when no byline names anyone, before the site's own name. */
 const SOURCE_LINE = /^(?:Quelle|Source|Fuente|Fonte|Bron)\s*:\s*([\p{L}][\p{L}\d&/.' -]{1,40})$/u;
 
-/** A site address as a credit: 'tagesschau.de', 'hessenschau.de/bb'. */
+/** A site address as a credit: 'news.example', 'news.example/ab'. */
 const SITE_CREDIT = /^[\p{Ll}\d-]{2,30}(?:\.[\p{Ll}\d-]{2,30})*\.[a-z]{2,6}(?:\/[\p{L}]{1,4})?$/u;
 
 function sourceLine(scope: Element | null | undefined): string | null {
   // From the body, not the first <article>, which is sometimes a teaser after the text.
   for (const p of Array.from(scope?.querySelectorAll('p') ?? [])) {
     const m = SOURCE_LINE.exec(textOf(p));
-    // 'Quelle: hessenschau.de/bb': an outlet's address, with its desk's initials, is the credit as written.
+    // 'Quelle: news.example/ab': an outlet's address, with its desk's initials, is the credit as written.
     const name = m?.[1] ? (SITE_CREDIT.test(m[1]) ? m[1] : splitAuthors(m[1])[0]) : undefined;
     if (name && inArticleScope(p)) return name;
   }
   return null;
 }
 
-/** A personal site ('wolfgangmichal.de' named 'Wolfgang Michal'): its owner, when the site's name
+/** A personal site ('anaruiz.example' named 'Ana Ruiz'): its owner, when the site's name
  * spells the address's name as a person's name. Weakest rule: only used when nothing else names anyone. */
 function personalSiteOwner(document: Document, siteNames: string[], host: string | null): string | null {
   if (!host || host.length < 6) return null;

@@ -44,7 +44,7 @@ const PUBLISHED_KEYS = [
 
 /** Generic keys that name a date without saying which: trusted less than a visible date. */
 const WEAK_KEYS = ['date', 'dc.date', 'dcterms.date', 'datecreated', 'created'];
-/** Any other key that says 'publish' and 'date'/'time' ('sw-pubdate', 'article.publishDate'). */
+/** Any other key that says 'publish' and 'date'/'time' ('x-pubdate', 'article.publishDate'). */
 const PUBLISH_KEY = /pub(?:lish(?:ed)?)?[-_.:]?(?:date|time)|(?:date|time)[-_.:]?pub/i;
 
 const MODIFIED_KEYS = ['article:modified_time', 'og:article:modified_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified', 'lastmod', 'og:updated_time', 'article:updated_time', 'modified'];

@@ -23,13 +23,12 @@ export function isSiteName(piece: string, ctx: TitleContext, heading = false): b
   const p = squash(piece);
   if (!p) return true;
   if (ctx.siteNames.some((s) => squash(s) === p)) return true;
-  // A piece of the <title> that holds the host's or site's name is the site's ('European
-  // Championships Munich 2022' on munich2022.com); a heading only when little else is in it
-  // ('Spiegel Online'), not a product page's heading naming the site's product ('Parallels Desktop
-  // 15 for Mac' on parallels.com).
+  // A piece of the <title> that holds the host's or site's name is the site's ('Harbour Games
+  // 2030' on harbour2030.example); a heading only when little else is in it ('Harbour Online'),
+  // not a product page's heading naming the site's product ('Tabula 7 for Linux' on tabula.example).
   const hostPiece = (name: string) => (heading ? p.length - name.length <= Math.max(8, name.length) : piece.length <= 40);
   if (ctx.host && ctx.host.length >= 3 && (p === ctx.host || p.startsWith(`www${ctx.host}`) || (p.includes(ctx.host) && hostPiece(ctx.host)))) return true;
-  // 'Spektrum der Wissenschaft' vs og:site_name 'Spektrum.de': a short piece sharing the site's stem.
+  // 'Tabula Weekly' vs og:site_name 'Tabula.example': a short piece sharing the site's stem.
   return ctx.siteNames.some((s) => {
     const k = squash(s);
     return k.length >= 5 && hostPiece(k) && (p.startsWith(k) || k.startsWith(p)) && Math.min(p.length, k.length) >= 5;
@@ -103,7 +102,7 @@ export function headingText(el: Element): string {
   };
   walk(el);
   const text = withoutDecoration(clean(parts.join('')));
-  // Nothing left (the whole heading sat in a 'title-label' span): fall back to the plain text.
+  // Nothing left (the whole heading sat in a label-classed span): fall back to the plain text.
   return text.length >= 2 ? text : textOf(el);
 }
 
@@ -166,13 +165,13 @@ function confirms(meta: string, stripped: string, heading: string, labels: Set<s
     const tail = squash(stripped).startsWith(h) ? squash(stripped).slice(h.length) : null;
     if (tail && labels.has(tail)) return true;
   }
-  // 'Kicker: Heading': the heading after a kicker of up to three words and a colon ('Covid-19: ...').
+  // 'Kicker: Heading': the heading after a kicker of up to three words and a colon ('Update: ...').
   if (words >= 4 && raw.endsWith(heading) && /^[^:]{2,40}:\s+$/.test(raw.slice(0, raw.length - heading.length)) && raw.slice(0, raw.length - heading.length).trim().split(/\s+/).length <= 3) return true;
-  // 'Lead-in or gut zu Wissen' with the heading 'Gut zu Wissen': a title that closes with the
+  // 'Lead-in and the heading' with the heading 'The Heading': a title that closes with the
   // heading's words, whole words, in any case.
   if (words >= 3 && endsWithWords(raw, heading)) return true;
   const pieces = titlePieces(meta);
-  // 'Section : Heading': a long heading after short labels ('Pétition : ...').
+  // 'Section : Heading': a long heading after short labels ('Notice : ...').
   if (words >= 4 && pieces.length > 1 && squash(pieces[pieces.length - 1]!) === h && pieces.slice(0, -1).every((p) => p.split(/\s+/).length <= 2)) return true;
   // The raw title holds the heading as a piece that is not the last one ('Heading - Site',
   // 'Section - Heading - Site'); a last piece is more often the site's name in an <h1> logo.
