@@ -101,7 +101,12 @@ function fromTimeElements(document: Document, monthFirst: boolean): DateValue[] 
     ['time', 'html:time'],
   ];
   for (const [sel, rule] of selectors) {
-    for (const el of Array.from(document.querySelectorAll(sel)).filter(inMainScope).slice(0, 5)) {
+    let tried = 0;
+    for (const el of Array.from(document.querySelectorAll(sel))) {
+      // The first five in the main scope; the scope test walks ancestors, so it runs lazily.
+      if (tried >= 5) break;
+      if (!inMainScope(el)) continue;
+      tried++;
       const cls = el.getAttribute('class') ?? '';
       if ((/modif|updat/i.test(cls) && !/publish/i.test(cls)) || /modif/i.test(el.getAttribute('itemprop') ?? '')) continue;
       const attr = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title');
@@ -198,8 +203,8 @@ function ownText(scope: Element, limit: number): string {
   return parts.join('').slice(0, limit);
 }
 
-/** Weak sources: an 'updated' stamp, any date-named meta tag, the first date in the visible text. */
-function fromFallbacks(document: Document, tags: MetaTags, monthFirst: boolean): [DateValue | null, string][] {
+/** Weak sources: an 'updated' stamp, any date-named meta tag. */
+function fromFallbacks(document: Document, tags: MetaTags): [DateValue | null, string][] {
   const out: [DateValue | null, string][] = [];
   for (const el of Array.from(document.querySelectorAll('.updated[title], .updated[datetime], time[datetime], abbr[title]')).filter(inMainScope).slice(0, 5)) {
     const d = parseMachineDate(el.getAttribute('datetime') ?? el.getAttribute('title'));
@@ -216,16 +221,20 @@ function fromFallbacks(document: Document, tags: MetaTags, monthFirst: boolean):
       break;
     }
   }
+  return out;
+}
+
+/** The first date in the visible text: the page's own text first, then, on pages built only of
+ * teasers and menus, any text. */
+function firstTextDate(document: Document, monthFirst: boolean): [DateValue | null, string][] {
   const scopes = [document.querySelector('main') ?? document.querySelector('article'), document.body];
-  // The page's own text first; then, on pages built only of teasers and menus, any text.
   for (const [read, source] of [[(e: Element) => ownText(e, 30000), 'text:first-date'], [(e: Element) => (e.textContent ?? '').slice(0, 30000), 'text:first-date-anywhere']] as const) {
-    const d = scopes.map((scope) => (scope ? findPublishedTextDate(clean(read(scope)), { monthFirst }) : null)).find((x) => x) ?? null;
-    if (d) {
-      out.push([{ ...d, rule: source }, source]);
-      break;
+    for (const scope of scopes) {
+      const d = scope ? findPublishedTextDate(clean(read(scope)), { monthFirst }) : null;
+      if (d) return [[{ ...d, rule: source }, source]];
     }
   }
-  return out;
+  return [];
 }
 
 /** A published date a source states, before the ranker weighs it against the others. */
@@ -249,9 +258,11 @@ function publishedClaims(ctx: DateContext): DateClaim[] {
     [fromScripts(document), 'script:json-date'],
     [fromDateClasses(document, monthFirst), 'text:date-class'],
     [nearHeadline(document, monthFirst), 'text:near-headline'],
-    ...fromFallbacks(document, tags, monthFirst),
   ];
   for (const d of fromTimeElements(document, monthFirst)) claims.push([d, d.rule]);
+  claims.push(...fromFallbacks(document, tags));
+  // The text's first date agrees with the right one often enough to count, though it costs a walk of the text.
+  claims.push(...firstTextDate(document, monthFirst));
   return claims.filter((c): c is [DateValue, string] => c[0] !== null).map(([date, source]) => ({ date, source }));
 }
 
