@@ -7,7 +7,7 @@ import { decodeBytes, maybeGunzip } from '../ingest/decode.js';
 import { extractHtmlWithCandidates } from '../ingest/html/index.js';
 import type { MetaCandidates, MetaWeights } from '../ingest/html/meta/metadata.js';
 import { crossValidate, type TrainingPage } from '../ingest/html/meta/ranker.js';
-import type { ExtractedArticle } from '../model.js';
+import type { ExtractedArticle } from '../doc/article.js';
 import { benchDir } from '../paths.js';
 import { presentOnPage, searchablePage } from './gold-reach.js';
 import type { BenchOptions, BenchReport, BenchRunner } from './report.js';

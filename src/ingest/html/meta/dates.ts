@@ -3,7 +3,7 @@
 // claim; the ranker (ranker.ts, weights fitted by scripts/train-meta.ts) weighs them. The
 // modified date is read apart from the published one. A page without any date stays without:
 // the ingestion time is never a publication date.
-import type { DateValue } from '../../../model.js';
+import type { DateValue } from '../../../doc/article.js';
 import { type DateParts, findPublishedTextDate, findTextDate, parseMachineDate, urlDate } from '../../dates.js';
 import { clean, textOf } from './candidates.js';
 import type { JsonLdFacts } from './jsonld.js';

@@ -1,7 +1,7 @@
 // Metadata of an HTML page: title, dek, authors, outlet, dates, canonical address and language,
 // each with the rule that found it. The field rules live in meta/*.ts; this module gathers the
 // page's structured data once (meta tags, JSON-LD) and hands it to each of them.
-import type { ExtractedArticle, MetaField } from '../../../model.js';
+import type { ExtractedArticle, MetaField } from '../../../doc/article.js';
 import { authorCandidates, rankedAuthors, visibleSpelling } from './authors.js';
 import { clean, hostLabel } from './candidates.js';
 import { modifiedDate, publishedCandidates } from './dates.js';
@@ -10,7 +10,7 @@ import { collectMetaTags, firstMeta, type MetaTags } from './tags.js';
 import { titleCandidates } from './title.js';
 import { best, provenanceOf, type Ranked, type Weights } from './ranker.js';
 import { META_WEIGHTS } from './weights.js';
-import type { DateValue } from '../../../model.js';
+import type { DateValue } from '../../../doc/article.js';
 import { pageZone, toPageZone } from './zone.js';
 
 export type HtmlMetaFields = Partial<
