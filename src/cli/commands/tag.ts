@@ -1,87 +1,65 @@
 // `dossier tag` and `dossier code`: JSON lines in, JSON lines out, one process for any number of
-// lines — the scriptable forms of the language layer and the event coder.
+// lines — the scriptable forms of the language layer and the event coder. Each command imports
+// only what it runs, when the first line arrives, so that the CLI starts fast.
 import type { Command } from 'commander';
-import { analyseArticle, type Analysers } from '../../analysis/analyse.js';
-import { EntityRegistry } from '../../entities/registry.js';
-import { parseDateValue } from '../../ingest/date-value.js';
-import { mapJsonLines } from '../stdin-lines.js';
-import { eventFields } from '../../events/coder.js';
+import type { Analysers } from '../../analysis/analyse.js';
+import type { TagTools, tagDocumentLines } from '../../pipeline/tag-lines.js';
+import { mapJsonLineGroups, mapJsonLines } from '../stdin-lines.js';
 
-function textOf(rec: Record<string, unknown>): { text: string; tokenStarts: number[] | null } {
-  if (Array.isArray(rec.tokens)) {
-    const tokens = rec.tokens.map(String);
-    const starts: number[] = [];
-    let pos = 0;
-    for (const t of tokens) {
-      starts.push(pos);
-      pos += t.length + 1;
-    }
-    return { text: tokens.join(' '), tokenStarts: starts };
-  }
-  if (typeof rec.text !== 'string') throw new Error('needs "text" (a string) or "tokens" (an array)');
-  return { text: rec.text, tokenStarts: null };
+/** The document a line belongs to, when it says. */
+function docOf(rec: Record<string, unknown>): string | undefined {
+  return rec.doc === undefined || rec.doc === null ? undefined : JSON.stringify(rec.doc);
 }
 
-/** Character offsets -> token indices (end exclusive) when the input came as tokens. */
-function toTokens(starts: number[] | null, start: number, end: number): { start: number; end: number } {
-  if (!starts) return { start, end };
-  let s = 0;
-  while (s + 1 < starts.length && starts[s + 1]! <= start) s++;
-  let e = s;
-  while (e < starts.length && starts[e]! < end) e++;
-  return { start: s, end: e };
+/** The id the entity registry records for a document: its `doc`, else the line's id, else its line number. */
+function docIdOf(rec: Record<string, unknown>, line: number): string {
+  return String(rec.doc ?? rec.id ?? `line ${line}`);
 }
 
-function published(rec: Record<string, unknown>) {
-  const d = parseDateValue(rec.published ?? rec.date ?? rec.dct, 'input');
-  return d ? { value: d.value, timezone: d.timezone } : null;
-}
-
-export function tagRecord(rec: Record<string, unknown>, an: Analysers, registry: EntityRegistry) {
-  const { text, tokenStarts } = textOf(rec);
-  const { doc, entities } = analyseArticle({ id: 0, title: null, dek: null, text, published: published(rec) }, an);
-  const canonical = new Map<string, string>();
-  for (const e of entities) canonical.set(e.key, registry.add(e, String(rec.id ?? '')).key);
+/** The tagger, the country tables and the registry: entities, times and quotes, no event coder. */
+async function loadTagging(): Promise<{ tools: TagTools; tagLines: typeof tagDocumentLines }> {
+  const [lines, ner, countries, registry] = await Promise.all([
+    import('../../pipeline/tag-lines.js'),
+    import('../../entities/ner/index.js'),
+    import('../../entities/countries.js'),
+    import('../../entities/registry.js'),
+  ]);
   return {
-    id: rec.id ?? null,
-    entities: [...doc.mentions, ...doc.numbers.map((n) => ({ ...n, entityKey: null }))]
-      .sort((a, b) => a.start - b.start)
-      .map((m) => ({ ...toTokens(tokenStarts, m.start, m.end), type: m.type, text: m.text, canonical: m.entityKey ? (canonical.get(m.entityKey) ?? m.entityKey) : null })),
-    times: doc.times.map((t) => ({ ...toTokens(tokenStarts, t.start, t.end), text: t.text, type: t.type, value: t.value, granularity: t.granularity, resolved: t.resolved })),
-    quotes: doc.quotes.map((q) => ({
-      ...toTokens(tokenStarts, q.start, q.end),
-      text: q.text,
-      speaker: q.speakerText,
-      speakerCanonical: q.speakerKey ? (canonical.get(q.speakerKey) ?? q.speakerKey) : null,
-      cue: q.cue,
-      via: q.via,
-      partial: q.partial,
-    })),
+    tagLines: lines.tagDocumentLines,
+    tools: { model: ner.loadNerModel(), places: countries.countryTables(), registry: new registry.EntityRegistry() },
   };
 }
 
-export function codeRecord(rec: Record<string, unknown>, an: Analysers) {
-  const { text } = textOf(rec);
-  const { doc } = analyseArticle({ id: 0, title: null, dek: null, text, published: published(rec) }, an);
-  return {
-    id: rec.id ?? null,
-    events: doc.events.map(eventFields),
+/** The whole analysis, event coder included (`code` prints events). */
+async function loadCoding(): Promise<(rec: Record<string, unknown>) => unknown> {
+  const [{ analyseArticle }, { eventFields }, { parseDateValue }, analysers] = await Promise.all([
+    import('../../analysis/analyse.js'),
+    import('../../events/coder.js'),
+    import('../../ingest/date-value.js'),
+    import('../../analysis/default-analysers.js'),
+  ]);
+  const an: Analysers = await analysers.defaultAnalysers();
+  return (rec) => {
+    if (typeof rec.text !== 'string') throw new Error('needs "text" (a string)');
+    const d = parseDateValue(rec.published ?? rec.date ?? rec.dct, 'input');
+    const published = d ? { value: d.value, timezone: d.timezone } : null;
+    const { doc } = analyseArticle({ id: 0, title: null, dek: null, text: rec.text, published }, an);
+    return { id: rec.id ?? null, events: doc.events.map(eventFields) };
   };
-}
-
-/** The language and event layers load their models on first use, so that other commands start fast. */
-async function loadAnalysers() {
-  return (await import('../../analysis/default-analysers.js')).defaultAnalysers();
 }
 
 export function register(program: Command): void {
   program
     .command('tag')
-    .description('read {id, text, published?} or {id, tokens} JSON lines on stdin; write entities, times and quotes per line')
+    .description(
+      'read {id, text, published?} or {id, tokens} JSON lines on stdin (consecutive lines with the same "doc" are one document); write entities, times and quotes per line',
+    )
     .action(async () => {
-      const an = await loadAnalysers();
-      const registry = new EntityRegistry();
-      const failed = await mapJsonLines((rec) => tagRecord(rec, an, registry));
+      let loaded: Awaited<ReturnType<typeof loadTagging>> | null = null;
+      const failed = await mapJsonLineGroups(docOf, async (recs, first) => {
+        loaded ??= await loadTagging();
+        return loaded.tagLines(recs, loaded.tools, docIdOf(recs[0]!, first));
+      });
       process.exitCode = failed > 0 ? 1 : 0;
     });
 
@@ -89,8 +67,8 @@ export function register(program: Command): void {
     .command('code')
     .description('read {id, text, published?} JSON lines on stdin; write the coded events per line')
     .action(async () => {
-      const an = await loadAnalysers();
-      const failed = await mapJsonLines((rec) => codeRecord(rec, an));
+      let code: ((rec: Record<string, unknown>) => unknown) | null = null;
+      const failed = await mapJsonLines(async (rec) => (code ??= await loadCoding())(rec));
       process.exitCode = failed > 0 ? 1 : 0;
     });
 }
