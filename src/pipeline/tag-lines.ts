@@ -3,7 +3,7 @@
 // sentences; entities are resolved over the whole document; numbers, times and quotes are found
 // line by line. No event coding: `tag` does not print events.
 import { splitSentences, tokenize, type Token } from '../text/index.js';
-import { tagTokenised, type NerModel } from '../entities/ner/index.js';
+import { tagTokenised, type EntitySpan, type NerModel } from '../entities/ner/index.js';
 import { resolveMentions } from '../entities/resolve.js';
 import { findNumbers } from '../entities/numeric.js';
 import type { Mention, PlaceLookup } from '../entities/types.js';
@@ -90,25 +90,56 @@ export function tagDocumentLines(records: Record<string, unknown>[], tools: TagT
     const base = bases.at(-1)!;
     for (const s of line.sentences) sentences.push(s.map((t) => shift(t, base)));
   }
-  const resolved = resolveMentions(text, tagTokenised(tools.model, text, sentences), tools.places);
+  const tagged = tagTokenised(tools.model, text, sentences);
+  const resolved = resolveMentions(text, tagged, tools.places);
   const canonical = new Map<string, string>();
   for (const e of resolved.entities) canonical.set(e.key, tools.registry.add(e, docId).key);
+  const names = namesAsTagged(tagged, resolved.mentions);
   return lines.map((line, i) => {
     if ('error' in line) return line;
     const from = bases[i]!;
     const to = from + line.text.length;
-    const mentions = resolved.mentions.filter((m) => m.start >= from && m.end <= to).map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
-    return lineOutput(line, mentions, canonical);
+    const inLine = <T extends { start: number; end: number }>(list: T[]) =>
+      list.filter((m) => m.start >= from && m.end <= to).map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
+    return lineOutput(line, inLine(names), inLine(resolved.mentions), canonical);
   });
 }
 
-function lineOutput(line: LineInput, mentions: Mention[], canonical: Map<string, string>) {
+/** The resolver's type of each tagger type where it has nothing finer (PER is a PERSON; a LOC stays LOC). */
+const RESOLVED_TYPE: Record<EntitySpan['type'], Mention['type']> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
+/** The tagger type each resolved type refines. */
+const TAGGER_TYPE: Partial<Record<Mention['type'], EntitySpan['type']>> = { PERSON: 'PER', ORG: 'ORG', GPE: 'LOC', LOC: 'LOC', NORP: 'MISC', MISC: 'MISC' };
+
+/**
+ * The names to print: each name the tagger found, with the extent it was tagged on (the tokens as
+ * given), typed and linked by the resolver's mention of the same extent; where the resolver drew a
+ * different extent (a title split off, 'news agency' taken in), by an overlapping mention of the
+ * same tagger type, else as tagged. Then the resolver's own finds that no tagged name overlaps
+ * (country names the tagger missed).
+ */
+function namesAsTagged(tagged: EntitySpan[], mentions: Mention[]): Mention[] {
+  const exact = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m]));
+  const out: Mention[] = [];
+  for (const t of tagged) {
+    const same = exact.get(`${t.start}:${t.end}`);
+    if (same) {
+      out.push(same);
+      continue;
+    }
+    const near = mentions.find((m) => m.start < t.end && t.start < m.end && TAGGER_TYPE[m.type] === t.type);
+    out.push({ start: t.start, end: t.end, text: t.text, type: near?.type ?? RESOLVED_TYPE[t.type], entityKey: near?.entityKey ?? null, role: null, metonymy: false, rule: 'ner' });
+  }
+  for (const m of mentions) if (!tagged.some((t) => m.start < t.end && t.start < m.end)) out.push(m);
+  return out;
+}
+
+function lineOutput(line: LineInput, names: Mention[], mentions: Mention[], canonical: Map<string, string>) {
   const { rec, text, tokenStarts } = line;
   const at = (s: { start: number; end: number }) => toTokens(tokenStarts, s.start, s.end);
   const numbers = findNumbers(text).map((n) => ({ ...n, entityKey: null }));
   return {
     id: rec.id ?? null,
-    entities: [...mentions, ...numbers]
+    entities: [...names, ...numbers]
       .sort((a, b) => a.start - b.start)
       .map((m) => ({ ...at(m), type: m.type, text: m.text, canonical: m.entityKey ? (canonical.get(m.entityKey) ?? m.entityKey) : null })),
     times: findTimes(text, anchorOf(rec)).map((t) => ({ ...at(t), text: t.text, type: t.type, value: t.value, granularity: t.granularity, resolved: t.resolved })),
