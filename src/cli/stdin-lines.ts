@@ -48,7 +48,7 @@ export async function mapJsonLines(handle: (rec: Record<string, unknown>, n: num
  * Like mapJsonLines, for handlers that read several lines at once: consecutive lines with the same
  * group key go to the handler together (a line whose key is undefined is a group of its own), and
  * the handler returns one output per line, in order; an output with `error` counts as a failed
- * line. A line that is not JSON ends the group before it and yields an error object. Returns the
+ * line. A line that is not JSON yields an error object in its place, inside its group. Returns the
  * number of failed lines.
  */
 export async function mapJsonLineGroups(
@@ -57,23 +57,26 @@ export async function mapJsonLineGroups(
 ): Promise<number> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   const out = new LineWriter();
-  let group: { n: number; rec: Record<string, unknown> }[] = [];
+  // The lines of the open group; a line that is not JSON waits in its place and does not end the group.
+  let group: ParsedLine[] = [];
   let groupKey: string | undefined;
   const flush = async () => {
-    if (group.length) {
-      let results: unknown[];
+    const good = group.filter((g): g is { n: number; rec: Record<string, unknown> } => 'rec' in g);
+    let results: unknown[] = [];
+    if (good.length) {
       try {
         results = await handle(
-          group.map((g) => g.rec),
-          group[0]!.n,
+          good.map((g) => g.rec),
+          good[0]!.n,
         );
       } catch (e) {
         const error = messageOf(e);
-        results = group.map(() => ({ error }));
+        results = good.map(() => ({ error }));
       }
-      group.forEach((g, i) => out.add(g.n, results[i]));
-      group = [];
     }
+    let k = 0;
+    for (const g of group) out.add(g.n, 'rec' in g ? results[k++] : g);
+    group = [];
     out.flush();
   };
   let n = 0;
@@ -82,8 +85,8 @@ export async function mapJsonLineGroups(
     if (!line.trim()) continue;
     const parsed = parseLine(line, n);
     if ('error' in parsed) {
-      await flush();
-      out.add(n, parsed);
+      group.push(parsed);
+      if (groupKey === undefined) await flush();
       continue;
     }
     const key = keyOf(parsed.rec);
