@@ -22,7 +22,7 @@ const PRUNE = Number(process.env.NER_PRUNE ?? 0.05);
 const STATIC_DROP = Number(process.env.NER_STATIC_DROP ?? 0.15);
 const FOLDS = Number(process.env.NER_FOLDS ?? 5);
 const DROP = Number(process.env.NER_DROP ?? 0.5);
-const SEEDS = Number(process.env.NER_SEEDS ?? 7);
+const SEEDS = Number(process.env.NER_SEEDS ?? 5);
 const SCALE = QUANT;
 const T = NUM_TAGS;
 

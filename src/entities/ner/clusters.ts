@@ -26,7 +26,3 @@ export function decodeWordClusters(bytes: Uint8Array, at: number): Map<number, n
   return out;
 }
 
-/** The coarse and fine halves of a packed class id. */
-export function clusterParts(id: number): [coarse: number, fine: number] {
-  return [Math.floor((id - 1) / FINE), (id - 1) % FINE];
-}
