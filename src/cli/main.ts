@@ -1,7 +1,8 @@
 // The `dossier` command: one subcommand per module in ./commands. A command's module is imported
 // only when that command runs (or for the full help), so that each command pays only for its own
 // imports at start-up.
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
+import { runProgram } from './run.js';
 
 type Register = (program: Command) => void;
 
@@ -12,10 +13,12 @@ const MODULES: [names: string[], load: () => Promise<{ register: Register }>][] 
   [['articles', 'show', 'search'], () => import('./commands/articles.js')],
   [['extract'], () => import('./commands/extract.js')],
   [['entities', 'entity'], () => import('./commands/entities.js')],
-  [['tag', 'code'], () => import('./commands/tag.js')],
+  [['tag'], () => import('./commands/tag.js')],
+  [['code'], () => import('./commands/code.js')],
   [['events', 'network'], () => import('./commands/events.js')],
   [['stories', 'story', 'report'], () => import('./commands/stories.js')],
   [['timeline'], () => import('./commands/timeline.js')],
+  [['parse'], () => import('./commands/parse.js')],
   [['bench'], () => import('./commands/bench.js')],
 ];
 
@@ -34,15 +37,5 @@ export async function buildProgram(command?: string): Promise<Command> {
 
 /** Runs the CLI; resolves to the process exit code (0 ok, 1 some item failed, 2 usage or fatal error). */
 export async function main(argv: string[]): Promise<number> {
-  const program = await buildProgram(argv[2]);
-  program.exitOverride();
-  for (const c of program.commands) c.exitOverride();
-  try {
-    await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    process.stderr.write(`dossier: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
+  return runProgram(await buildProgram(argv[2]), argv);
 }

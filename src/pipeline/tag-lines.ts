@@ -3,7 +3,7 @@
 // sentences; entities are resolved over the whole document; numbers, times and quotes are found
 // line by line. No event coding: `tag` does not print events.
 import { splitSentences, tokenize, type Token } from '../text/index.js';
-import { tagTokenised, type EntitySpan, type NerModel } from '../entities/ner/index.js';
+import { tagSentences, type EntitySpan, type NerModel } from '../entities/ner/index.js';
 import { resolveMentions } from '../entities/resolve.js';
 import { findNumbers } from '../entities/numeric.js';
 import type { Mention, PlaceLookup } from '../entities/types.js';
@@ -90,7 +90,7 @@ export function tagDocumentLines(records: Record<string, unknown>[], tools: TagT
     const base = bases.at(-1)!;
     for (const s of line.sentences) sentences.push(s.map((t) => shift(t, base)));
   }
-  const tagged = tagTokenised(tools.model, text, sentences);
+  const tagged = tagSentences(tools.model, text, sentences);
   const resolved = resolveMentions(text, tagged, tools.places);
   const canonical = new Map<string, string>();
   for (const e of resolved.entities) canonical.set(e.key, tools.registry.add(e, docId).key);

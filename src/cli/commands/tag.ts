@@ -1,10 +1,9 @@
-// `dossier tag` and `dossier code`: JSON lines in, JSON lines out, one process for any number of
-// lines — the scriptable forms of the language layer and the event coder. Each command imports
-// only what it runs, when the first line arrives, so that the CLI starts fast.
+// `dossier tag`: JSON lines in, JSON lines out, one process for any number of lines — the scriptable
+// form of the language layer (`dossier code`, the event coder's, is in code.ts). It imports what it
+// runs when the first line arrives, so that the command starts fast.
 import type { Command } from 'commander';
-import type { Analysers } from '../../analysis/analyse.js';
 import type { TagTools, tagDocumentLines } from '../../pipeline/tag-lines.js';
-import { mapJsonLineGroups, mapJsonLines } from '../stdin-lines.js';
+import { mapJsonLineGroups } from '../stdin-lines.js';
 
 /** The document a line belongs to, when it says. */
 function docOf(rec: Record<string, unknown>): string | undefined {
@@ -30,24 +29,6 @@ async function loadTagging(): Promise<{ tools: TagTools; tagLines: typeof tagDoc
   };
 }
 
-/** The whole analysis, event coder included (`code` prints events). */
-async function loadCoding(): Promise<(rec: Record<string, unknown>) => unknown> {
-  const [{ analyseArticle }, { eventFields }, { parseDateValue }, analysers] = await Promise.all([
-    import('../../analysis/analyse.js'),
-    import('../../events/coder.js'),
-    import('../../ingest/date-value.js'),
-    import('../../analysis/default-analysers.js'),
-  ]);
-  const an: Analysers = await analysers.defaultAnalysers();
-  return (rec) => {
-    if (typeof rec.text !== 'string') throw new Error('needs "text" (a string)');
-    const d = parseDateValue(rec.published ?? rec.date ?? rec.dct, 'input');
-    const published = d ? { value: d.value, timezone: d.timezone } : null;
-    const { doc } = analyseArticle({ id: 0, title: null, dek: null, text: rec.text, published }, an);
-    return { id: rec.id ?? null, events: doc.events.map(eventFields) };
-  };
-}
-
 export function register(program: Command): void {
   program
     .command('tag')
@@ -60,15 +41,6 @@ export function register(program: Command): void {
         loaded ??= await loadTagging();
         return loaded.tagLines(recs, loaded.tools, docIdOf(recs[0]!, first));
       });
-      process.exitCode = failed > 0 ? 1 : 0;
-    });
-
-  program
-    .command('code')
-    .description('read {id, text, published?} JSON lines on stdin; write the coded events per line')
-    .action(async () => {
-      let code: ((rec: Record<string, unknown>) => unknown) | null = null;
-      const failed = await mapJsonLines(async (rec) => (code ??= await loadCoding())(rec));
       process.exitCode = failed > 0 ? 1 : 0;
     });
 }

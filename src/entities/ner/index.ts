@@ -21,14 +21,11 @@ export function tagTokens(model: NerModel, tokens: string[]): string[] {
 
 /** Entities of a text; its sentences are tagged as one document (they share document context). */
 export function tagText(model: NerModel, text: string): EntitySpan[] {
-  return tagTokenised(model, text, splitSentences(text).map((s) => tokenize(text, s.start, s.end)));
+  return tagSentences(model, text, splitSentences(text).map((s) => tokenize(text, s.start, s.end)));
 }
 
-/**
- * Entities of sentences already split into tokens with offsets into `text`, tagged as one document;
- * spans run from a name's first token to its last, as character offsets.
- */
-export function tagTokenised(model: NerModel, text: string, sentences: readonly Token[][]): EntitySpan[] {
+/** Entities of a text already split into sentences of tokens (offsets into `text`), tagged as one document. */
+export function tagSentences(model: NerModel, text: string, sentences: readonly (readonly Token[])[]): EntitySpan[] {
   const tagged = model.tagDocument(sentences.map((toks) => toks.map((t) => t.text)));
   const out: EntitySpan[] = [];
   sentences.forEach((toks, si) => {
