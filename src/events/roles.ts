@@ -63,7 +63,7 @@ export function rolesAt(p: Parse, words: readonly string[], at: number): ParsedR
   let verb = at;
   let subject: number | null = null;
   for (let hops = 0; hops < 4 && subject === null; hops++) {
-    const own = childWith(p, verb, passive && verb === at ? ['nsubj:pass', 'nsubj'] : ['nsubj', 'nsubj:pass']);
+    const own = childWith(p, verb, passive && verb === at ? ['nsubj:pass', 'nsubj'] : ['nsubj', 'nsubj:pass']) ?? strandedSubject(p, words, verb);
     if (own !== null && !RELATIVE_PRONOUNS.has(words[own]!.toLowerCase())) {
       subject = own;
       break;
@@ -89,6 +89,19 @@ export function rolesAt(p: Parse, words: readonly string[], at: number): ParsedR
   const objects = kids.filter((k) => p.rels[k] === 'obj' || p.rels[k] === 'iobj');
   const obliques = kids.filter((k) => base(p.rels[k]!) === 'obl' && TARGET_CASES.has(caseOf(p, words, k) ?? ''));
   return { source: subject, targets: [...objects, ...obliques], passive };
+}
+
+/**
+ * A name or noun right before a verb that has no subject, which the parser hung on another word as
+ * an oblique with no preposition: the greedy parser's usual misreading of a second clause after a
+ * comma ('X is doing this, Y complained to Z'). An oblique bare of any case marker is not a
+ * well-formed UD oblique, so reading it as the verb's subject mends a parse error, not a parse.
+ */
+function strandedSubject(p: Parse, words: readonly string[], verb: number): number | null {
+  const before = verb - 1;
+  if (before < 0 || p.heads[before] === verb || p.rels[before] !== 'obl') return null;
+  if (!['PROPN', 'NOUN', 'PRON'].includes(p.upos[before]!) || caseOf(p, words, before) !== null) return null;
+  return before;
 }
 
 /** Relations that stay inside a noun phrase: its clauses (relative, participial) are not the phrase. */
