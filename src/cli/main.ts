@@ -10,6 +10,7 @@ import { register as registerTag } from './commands/tag.js';
 import { register as registerEvents } from './commands/events.js';
 import { register as registerStories } from './commands/stories.js';
 import { register as registerTimeline } from './commands/timeline.js';
+import { register as registerServe } from './commands/serve.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -18,7 +19,7 @@ export function buildProgram(): Command {
     .description('Turn news articles into an analyst\'s dossier: clean articles, entities, events, stories, outlet comparison.')
     .version('0.1.0')
     .showHelpAfterError(true);
-  for (const register of [registerAnalyze, registerIngest, registerArticles, registerExtract, registerEntities, registerTag, registerEvents, registerStories, registerTimeline, registerBench]) register(program);
+  for (const register of [registerAnalyze, registerIngest, registerArticles, registerExtract, registerEntities, registerTag, registerEvents, registerStories, registerTimeline, registerServe, registerBench]) register(program);
   return program;
 }
 
