@@ -131,6 +131,12 @@ export class IngestJobs {
       this.emit(job);
     }
     job.done = job.total;
+    if (job.stored === 0) {
+      // Nothing new: the models (a second or more to load) are not needed.
+      job.phase = 'done';
+      job.state = 'done';
+      return;
+    }
     job.phase = 'analyse';
     this.emit(job);
     const analysers = await (this.o.analysers ?? (async () => (await import('../analysis/default-analysers.js')).defaultAnalysers()))();
