@@ -6,7 +6,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { etag } from 'hono/etag';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Store } from '../store/store.js';
 import type { Analysers } from '../analysis/analyse.js';
@@ -14,7 +13,7 @@ import { repoRoot } from '../paths.js';
 import { NotFoundError, type ServerDeps } from './deps.js';
 import { StoreCache } from './store-cache.js';
 import { IngestJobs } from './jobs.js';
-import { loopbackHostOnly, requireToken, securityHeaders } from './security.js';
+import { loopbackHostOnly, requireToken, sameOriginWrites, securityHeaders } from './security.js';
 import { registerArticles } from './routes/articles.js';
 import { registerEntities } from './routes/entities.js';
 import { registerEvents } from './routes/events.js';
@@ -55,7 +54,7 @@ export function createApp(o: AppOptions): { app: OpenAPIHono; deps: ServerDeps }
 
   app.use('*', securityHeaders());
   app.use('*', o.token ? requireToken(o.token) : loopbackHostOnly());
-  app.use('/api/*', csrf());
+  app.use('/api/*', sameOriginWrites());
   app.use('/api/ingest/*', bodyLimit({ maxSize: o.maxUploadBytes ?? DEFAULT_MAX_UPLOAD, onError: (c) => c.json({ error: `upload too large: more than ${o.maxUploadBytes ?? DEFAULT_MAX_UPLOAD} bytes`, status: 413 }, 413) }));
   // Read endpoints answer 304 when the client already holds this body (downloads and streams excepted).
   app.use('/api/*', async (c, next) => (c.req.method === 'GET' && !c.req.path.startsWith('/api/jobs/') ? etag()(c, next) : next()));

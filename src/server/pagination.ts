@@ -4,9 +4,9 @@ import { HTTPException } from 'hono/http-exception';
 
 export function decodeCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
-  const n = Number(Buffer.from(cursor, 'base64url').toString('utf8').replace(/^o:/, ''));
-  if (!Number.isInteger(n) || n < 0) throw new HTTPException(400, { message: `not a cursor: ${cursor}` });
-  return n;
+  const m = /^o:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw new HTTPException(400, { message: `not a cursor: ${cursor}` });
+  return Number(m[1]);
 }
 
 export function encodeCursor(offset: number): string {

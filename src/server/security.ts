@@ -74,3 +74,18 @@ export function loopbackHostOnly(): MiddlewareHandler {
     return next();
   };
 }
+
+/**
+ * A browser posting from another site's page says so in Origin: such writes are refused (a page
+ * on the web must not upload into a store on this machine). Clients that send no Origin (curl,
+ * scripts) are not browsers acting for another site.
+ */
+export function sameOriginWrites(): MiddlewareHandler {
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && origin && origin !== new URL(c.req.url).origin) {
+      return c.json({ error: `cross-site request from ${origin} refused`, status: 403 }, 403);
+    }
+    return next();
+  };
+}

@@ -57,21 +57,25 @@ export function registerIngest(app: Api, { jobs }: ServerDeps): void {
       const first = jobs.get(id) ?? notFound(`job ${id}`);
       return streamSSE(c, async (stream) => {
         const finished = (j: typeof first) => j.state === 'done' || j.state === 'failed';
+        // Writes go out one after another, and the stream ends only once the last is written.
+        let written: Promise<void> = Promise.resolve();
         let last = '';
-        const send = async (j: typeof first) => {
+        const send = (j: typeof first) => {
           const data = JSON.stringify(j);
-          if (data === last) return;
-          last = data;
-          await stream.writeSSE({ event: 'progress', data });
+          if (data !== last) {
+            last = data;
+            written = written.then(() => stream.writeSSE({ event: 'progress', data }));
+          }
+          return written;
         };
         await send(first);
         if (finished(first)) return;
         await new Promise<void>((resolve) => {
           const stop = jobs.subscribe(id, (j) => {
-            void send(j);
+            const sent = send(j);
             if (finished(j)) {
               stop();
-              resolve();
+              void sent.then(resolve, resolve);
             }
           });
           stream.onAbort(() => {
