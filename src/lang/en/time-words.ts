@@ -1,6 +1,6 @@
 // Word tables the time rules are built from. Rules read these tables; adding a word here extends
 // every rule that uses the table.
-import type { PartOfDay, Season } from './types.js';
+import type { PartOfDay, Season } from '../../time/types.js';
 
 /** Month names and abbreviations (capitalised, as months are written in news). */
 export const MONTHS: Record<string, number> = {
