@@ -1,6 +1,6 @@
 // `dossier bench serve`: the HTTP API's answer times under load on a synthetic store (100,000
 // articles by default), measured by autocannon against 127.0.0.1 with `dossier serve` in its own
-// process. The store is filled as store-scale fills it (real putArticle, saveAnalysis and story
+// process. The store is filled as store-scale fills it (real storeArticle, saveAnalysis and story
 // sync); `--db FILE` reuses a store kept from an earlier run (`--keep`).
 // Targets (issue 19): the story page's calls ≤ 50 ms at the 95th percentile, the story list ≤ 100 ms.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openStore } from '../store/sqlite/sqlite-store.js';
+import { storeArticle } from '../pipeline/store-article.js';
 import { repoRoot } from '../paths.js';
 import { AnalysisFaker, Clusters, toArticle } from './store-scale.js';
 import { DEFAULT_SYNTHETIC, mulberry32, SyntheticStream } from './synthetic.js';
@@ -24,7 +25,7 @@ function fill(path: string, articles: number): void {
   let reported = t0;
   for (let i = 0; i < articles; i++) {
     const s = stream.next();
-    const id = store.putArticle(toArticle(s, i)).id;
+    const id = storeArticle(store, toArticle(s, i)).id;
     const { doc, entities } = faker.doc(id, s);
     store.saveAnalysis(doc, entities, 1);
     clusters.add(id, s);

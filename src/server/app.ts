@@ -8,7 +8,7 @@ import { etag } from 'hono/etag';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Store } from '../store/store.js';
-import type { Analysers } from '../analysis/analyse.js';
+import type { Analyzer } from '../pipeline/analyse.js';
 import { repoRoot } from '../paths.js';
 import { NotFoundError, type ServerDeps } from './deps.js';
 import { StoreCache } from './store-cache.js';
@@ -30,7 +30,7 @@ export interface AppOptions {
   maxBytes?: number;
   /** Let URL ingest reach private addresses (the CLI's --allow-private). */
   allowPrivate?: boolean;
-  analysers?: () => Promise<Analysers>;
+  analyzer?: Analyzer;
   /** The built web UI (default: dist/web of the package). */
   webDir?: string;
 }
@@ -41,7 +41,7 @@ export const DEFAULT_WEB_DIR = join(repoRoot, 'dist', 'web');
 export function createApp(o: AppOptions): { app: OpenAPIHono; deps: ServerDeps } {
   const cache = new StoreCache(o.store);
   const maxBytes = o.maxBytes ?? 10 * 1024 * 1024;
-  const jobs = new IngestJobs(o.store, cache, { maxBytes, allowPrivate: !!o.allowPrivate, ...(o.analysers ? { analysers: o.analysers } : {}) });
+  const jobs = new IngestJobs(o.store, cache, { maxBytes, allowPrivate: !!o.allowPrivate, ...(o.analyzer ? { analyzer: o.analyzer } : {}) });
   const deps: ServerDeps = { store: o.store, cache, jobs };
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {

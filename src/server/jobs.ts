@@ -1,14 +1,14 @@
-// Ingest jobs: uploaded files or posted URLs go through the same Ingestor, analysis and story
-// update as `dossier analyze`, one job at a time (one writer), with progress that clients poll or
-// stream. Finished jobs are kept (the last 50) so that a late poll still finds the outcome.
+// Ingest jobs: uploaded files or posted URLs go through analyzeInputs, the call behind
+// `dossier analyze` (ingest, analysis, story update), one job at a time (one writer), with
+// progress that clients poll or stream. Finished jobs are kept (the last 50) so that a late poll still finds the outcome.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Ingestor, type IngestOptions } from '../ingest/ingest.js';
-import { analysePending } from '../analysis/pipeline.js';
-import { placeNewArticles } from '../stories/pipeline.js';
-import type { Analysers } from '../analysis/analyse.js';
+import type { IngestOptions } from '../ingest/ingest.js';
+import { analyzeInputs } from '../pipeline/analyze.js';
+import type { PipelineEvent } from '../pipeline/events.js';
+import type { Analyzer } from '../pipeline/analyse.js';
 import type { Store } from '../store/store.js';
 import type { StoreCache } from './store-cache.js';
 
@@ -32,8 +32,8 @@ export interface JobOptions {
   maxBytes: number;
   /** Fetch pages at private addresses too (the CLI's --allow-private; off unless the operator says so). */
   allowPrivate: boolean;
-  /** The language and event layers; loaded on the first job when not given. */
-  analysers?: () => Promise<Analysers>;
+  /** The language and event layers; the pipeline loads the default ones when not given. */
+  analyzer?: Analyzer;
 }
 
 type Listener = (job: JobState) => void;
@@ -107,51 +107,36 @@ export class IngestJobs {
     job.state = 'running';
     job.phase = 'ingest';
     this.emit(job);
-    const ingestor = new Ingestor({ ...opts, maxBytes: this.o.maxBytes, fetch: { allowPrivate: this.o.allowPrivate, maxBytes: this.o.maxBytes } });
-    for await (const ev of ingestor.run(inputs)) {
-      const item = label(ev.item);
-      if (ev.kind === 'error') {
-        job.failed++;
-        job.errors.push({ item, message: ev.message });
-        this.store.recordError(item, ev.message);
-      } else if (ev.kind === 'article') {
-        try {
-          const res = this.store.putArticle(ev.article);
-          job.articleIds.push(res.id);
-          if (res.status === 'new') job.stored++;
-          else job.duplicates++;
-        } catch (e) {
-          // One bad article never stops the batch.
-          job.failed++;
-          job.errors.push({ item, message: `could not store: ${e instanceof Error ? e.message : String(e)}` });
-        }
-      } else continue;
-      job.done = Math.min(job.total, job.done + 1);
-      this.cache.bump();
-      this.emit(job);
-    }
-    job.done = job.total;
-    if (job.stored === 0) {
-      // Nothing new: the models (a second or more to load) are not needed.
-      job.phase = 'done';
-      job.state = 'done';
-      return;
-    }
-    job.phase = 'analyse';
-    this.emit(job);
-    const analysers = await (this.o.analysers ?? (async () => (await import('../analysis/default-analysers.js')).defaultAnalysers()))();
-    const ids = analysePending(this.store, analysers, {
-      onProgress: (done, total) => {
-        job.phase = `analyse ${done}/${total}`;
-        this.emit(job);
-      },
+    // The same call as `dossier analyze`, without the report folder: the server renders reports on request.
+    const summary = await analyzeInputs(this.store, inputs, {
+      ingest: { ...opts, maxBytes: this.o.maxBytes, fetch: { allowPrivate: this.o.allowPrivate, maxBytes: this.o.maxBytes } },
+      reportDir: null,
+      ...(this.o.analyzer ? { analyzer: this.o.analyzer } : {}),
+      onEvent: (ev) => this.onPipeline(job, ev, label),
     });
-    job.phase = 'stories';
-    this.emit(job);
-    placeNewArticles(this.store, ids);
     this.cache.bump();
+    job.stored = summary.ingest?.stored ?? 0;
+    job.duplicates = summary.ingest?.duplicates ?? 0;
+    job.articleIds = summary.ingest?.articleIds ?? [];
+    job.done = job.total;
     job.phase = 'done';
     job.state = 'done';
+  }
+
+  private onPipeline(job: JobState, ev: PipelineEvent, label: (item: string) => string): void {
+    if (ev.kind === 'error') {
+      job.failed++;
+      job.errors.push({ item: label(ev.item), message: ev.message });
+    } else if (ev.kind === 'progress') {
+      if (ev.stage === 'ingest') {
+        job.done = Math.min(job.total, ev.done);
+        job.phase = 'ingest';
+        // Articles already stored show in reads while the batch goes on.
+        this.cache.bump();
+      } else job.phase = `${ev.stage} ${ev.done}/${ev.total}`;
+    } else if (ev.kind === 'note') job.phase = ev.stage;
+    else return;
+    this.emit(job);
   }
 
   private forgetOld(): void {

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { EventQuery, jsonResponses as json, page, StoredEvent } from '../schemas.js';
 import { decodeCursor, pageOfProbe } from '../pagination.js';
 import { notFound, type Api, type ServerDeps } from '../deps.js';
-import { eventsToCsv, eventsToGdelt } from '../../export/events-table.js';
+import { eventsToCsv, eventsToGdelt } from '../../views/events-table.js';
 import type { EventFilter, Store } from '../../store/store.js';
 
 /** Downloads stop here: a bigger export is the CLI's job (`dossier events --format csv -o FILE`). */

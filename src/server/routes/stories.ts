@@ -5,10 +5,10 @@ import { IdParam, jsonResponses as json, Network, NetworkQuery, page, ReportQuer
 import { pageOf } from '../pagination.js';
 import { notFound, type Api, type ServerDeps } from '../deps.js';
 import { buildStoryList, filterStories } from '../story-list.js';
-import { buildStoryView } from '../../stories/build-view.js';
-import { renderReport } from '../../stories/report.js';
+import { buildStoryView } from '../../views/build-view.js';
+import { renderReport } from '../../views/report.js';
 import { actorNamer } from '../../stories/actor-names.js';
-import { buildNetwork } from '../../export/graph.js';
+import { buildNetwork } from '../../views/graph.js';
 import type { EventFilter } from '../../store/store.js';
 
 const REPORT_TYPES = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
