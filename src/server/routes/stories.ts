@@ -1,5 +1,6 @@
 // Stories: topics with their events (filtered, paged), one story's view, its report, and the
 // actor network of a story or of the whole store.
+import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { IdParam, jsonResponses as json, Network, NetworkQuery, page, ReportQuery, StoryListItem, StoryQuery, StoryView } from '../schemas.js';
 import { pageOf } from '../pagination.js';
@@ -38,7 +39,14 @@ export function registerStories(app: Api, { store, cache }: ServerDeps): void {
 
   app.openapi(
     createRoute({ method: 'get', path: '/api/stories/{id}', summary: "one story's view: summary, timeline, network, comparison, quotes, articles", request: { params: IdParam }, responses: json(StoryView, 'the story') }),
-    (c) => c.json(view(c.req.valid('param').id) as unknown as z.infer<typeof StoryView>, 200),
+    (c) => {
+      // Serialised and hashed once per store version: a story page's repeat visits cost a lookup.
+      const { body, etag } = cache.get(`view-json:${c.req.valid('param').id}`, () => {
+        const text = JSON.stringify(view(c.req.valid('param').id));
+        return { body: text, etag: `"${createHash('sha1').update(text).digest('hex')}"` };
+      });
+      return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8', etag }) as never;
+    },
   );
 
   app.openapi(
