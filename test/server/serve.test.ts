@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/paths.js';
 import { agreementGold, ensureWebBuilt, seedsServer, storyOfArticles, type SeedsServer } from './fixture.js';
 import { HOSTILE_MARKER, HOSTILE_PAGE } from './hostile-page.js';
+import { dossier } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(repoRoot, '.test-artifacts', 'browser');
@@ -79,6 +80,12 @@ describe('HTTP API over the seeds', () => {
     }
     expect(state.state).toBe('done');
     expect(state.errors[0]?.message).toMatch(/private address/);
+  });
+
+  it('will not listen beyond loopback without a token', () => {
+    const run = dossier(['serve', '--host', '0.0.0.0', '--db', join(tmpdir(), 'dossier-never-opened.db')]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/--token or set DOSSIER_TOKEN/);
   });
 
   it('asks for the token on every request when one is set, and limits uploads', async () => {
