@@ -160,6 +160,16 @@ describe.skipIf(!hasChromium)(`web UI in headless chromium (skipped when ${CHROM
     expect(page.url()).toMatch(/#\/articles\/\d+/);
     expect((await page.locator('.article [data-hl]').allInnerTexts()).join('')).toBe(text);
     await page.screenshot({ path: join(ARTIFACTS, 'article.png'), fullPage: true });
+
+    // On a phone: the story page fits the screen's width (wide tables scroll inside their box).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${s.server.url}/#/stories/${id}`);
+    await page.locator('.timeline-list li').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'story-phone.png'), fullPage: false });
+    // From the keyboard: a new page puts focus on its content, so the first Tab reaches the content's first link.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main') && document.activeElement.tagName === 'A')).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
