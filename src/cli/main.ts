@@ -1,32 +1,42 @@
-// The `dossier` command: one subcommand per module in ./commands.
+// The `dossier` command: one subcommand per module in ./commands. A command's module is imported
+// only when that command runs (or for the full help), so that each command pays only for its own
+// imports at start-up.
 import { Command } from 'commander';
 import { runProgram } from './run.js';
-import { register as registerIngest } from './commands/ingest.js';
-import { register as registerArticles } from './commands/articles.js';
-import { register as registerExtract } from './commands/extract.js';
-import { register as registerBench } from './commands/bench.js';
-import { register as registerAnalyze } from './commands/analyze.js';
-import { register as registerEntities } from './commands/entities.js';
-import { register as registerTag } from './commands/tag.js';
-import { register as registerCode } from './commands/code.js';
-import { register as registerEvents } from './commands/events.js';
-import { register as registerStories } from './commands/stories.js';
-import { register as registerTimeline } from './commands/timeline.js';
-import { register as registerServe } from './commands/serve.js';
-import { register as registerParse } from './commands/parse.js';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/** The commands each module registers, and how to load it (in the order the help lists them). */
+const MODULES: [names: string[], load: () => Promise<{ register: Register }>][] = [
+  [['analyze'], () => import('./commands/analyze.js')],
+  [['ingest'], () => import('./commands/ingest.js')],
+  [['articles', 'show', 'search'], () => import('./commands/articles.js')],
+  [['extract'], () => import('./commands/extract.js')],
+  [['entities', 'entity'], () => import('./commands/entities.js')],
+  [['tag'], () => import('./commands/tag.js')],
+  [['code'], () => import('./commands/code.js')],
+  [['events', 'network'], () => import('./commands/events.js')],
+  [['stories', 'story', 'report'], () => import('./commands/stories.js')],
+  [['timeline'], () => import('./commands/timeline.js')],
+  [['parse'], () => import('./commands/parse.js')],
+  [['serve'], () => import('./commands/serve.js')],
+  [['bench'], () => import('./commands/bench.js')],
+];
+
+/** The program with the module of `command` registered, or every module when `command` is not one of them. */
+export async function buildProgram(command?: string): Promise<Command> {
   const program = new Command();
   program
     .name('dossier')
     .description('Turn news articles into an analyst\'s dossier: clean articles, entities, events, stories, outlet comparison.')
     .version('0.1.0')
     .showHelpAfterError(true);
-  for (const register of [registerAnalyze, registerIngest, registerArticles, registerExtract, registerEntities, registerTag, registerCode, registerEvents, registerStories, registerTimeline, registerParse, registerServe, registerBench]) register(program);
+  const only = MODULES.filter(([names]) => command !== undefined && names.includes(command));
+  for (const [, load] of only.length ? only : MODULES) (await load()).register(program);
   return program;
 }
 
 /** Runs the CLI; resolves to the process exit code (0 ok, 1 some item failed, 2 usage or fatal error). */
 export async function main(argv: string[]): Promise<number> {
-  return runProgram(buildProgram(), argv);
+  return runProgram(await buildProgram(argv[2]), argv);
 }

@@ -216,7 +216,6 @@ export function cleanSpans(text: string, spans: TaggedSpan[], places: PlaceLooku
     const words = text.slice(s.start, s.end).split(/\s+/);
     if (words.every((w) => isRoleWord(w))) continue;
     if (titleCase && words.length > 3) continue;
-    if (s.type !== 'MISC' && groupPhrase(text.slice(s.start, s.end), places)) s = { ...s, type: 'MISC' };
     if (s.type === 'PER') s = retypePerson(text, lexicon, s, typeVotes);
     if (s.type === 'PER') {
       const name = refinePersonSpan(shape, lexicon, s);
@@ -253,19 +252,15 @@ function groupPhrase(raw: string, places: PlaceLookup): boolean {
 }
 
 /**
- * A person span that names no person: a group of people ('Sunni Muslims'), an outlet ('Al Akhbar'),
- * a team ('the Tar Heels'), a city or province, or a form the tagger types otherwise more often in
- * the same article (an organisation read as a person once in a headline).
+ * A person span the same article types otherwise more often (an organisation read as a person once
+ * in a headline), or a team whose plural the article writes. The type the tagger gave changes only on such evidence from another mention of the
+ * same document: the span's own words ('Sunni Muslims', 'Al Akhbar', a city's name) are what the
+ * tagger read already, and overruling it from word lists cost more right names than it fixed.
  */
 function retypePerson(text: string, lexicon: Lexicon, s: TaggedSpan, votes: Map<string, Map<TaggedSpan['type'], number>>): TaggedSpan {
-  const kind = personSpanKind(text, lexicon, s);
-  if (kind === 'group') return { ...s, type: 'MISC' };
-  if (kind === 'outlet' || kind === 'team') return { ...s, type: 'ORG' };
-  const raw = text.slice(s.start, s.end);
-  // A city or province: a name of several words as it stands ('Banda Aceh', 'North Carolina'), one
-  // word only when it is no person's name word too ('Denver'; not 'Tyler').
-  if (lexicon.placeName(raw) && (/\s/.test(raw) || !lexicon.personWord(raw))) return { ...s, type: 'LOC' };
-  const v = votes.get(raw);
+  // A team: the article writes the name's plural noun elsewhere ('the Gulls').
+  if (personSpanKind(text, lexicon, s) === 'team') return { ...s, type: 'ORG' };
+  const v = votes.get(text.slice(s.start, s.end));
   if (!v) return s;
   let best: TaggedSpan['type'] = 'PER';
   for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t;

@@ -101,14 +101,14 @@ describe('entity tagger output is pinned', () => {
   it('tags a headline, a dateline and names repeated through a document', () => {
     expect(spans(harbour)).toEqual([
       'LOC:VALDORIA', 'LOC:PORT SERENA', 'LOC:Port Serena', 'ORG:Valdorian Transport Union', 'ORG:Meridian Shipping', 'ORG:Union',
-      'PER:Tomasz Okafor', 'PER:Okafor', 'LOC:Port Serena', 'MISC:Meridian', 'ORG:Meridian Shipping', 'LOC:Lisbon',
+      'PER:Tomasz Okafor', 'PER:Okafor', 'LOC:Port Serena', 'LOC:Meridian', 'ORG:Meridian Shipping', 'LOC:Lisbon',
     ]);
   });
 
   it('tags names with letters outside ASCII', () => {
     expect(spans(marathon)).toEqual([
-      'PER:Élodie Brunner-Søndergaard', 'MISC:Zürich', 'LOC:Kenya', 'PER:Daniel Kiprotich', 'MISC:Ethiopian', 'PER:Abebe Girma',
-      'PER:Brunner-Søndergaard', 'MISC:Zürich',
+      'PER:Élodie Brunner-Søndergaard', 'LOC:Zürich', 'LOC:Kenya', 'PER:Daniel Kiprotich', 'MISC:Ethiopian', 'PER:Abebe Girma',
+      'ORG:Brunner-Søndergaard', 'LOC:Zürich',
     ]);
   });
 
@@ -118,14 +118,14 @@ describe('entity tagger output is pinned', () => {
     expect(spans(text)).toEqual(Array.from({ length: 12 }, () => one).flat());
   });
 
-  it('gives the second sentence of a document what the first pass found in the first', () => {
+  it('gives the second sentence of a document the person the first pass found in the first', () => {
     const doc = [
       ['Shares', 'of', 'Nordvik', 'Energy', 'fell', 'after', 'Anna', 'Berg', 'left', 'the', 'board', 'in', 'Oslo', '.'],
       ['Berg', 'joined', 'Nordvik', 'in', '2019', '.'],
     ];
     expect(model.tagDocument(doc)).toEqual([
       ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-PER', 'I-PER', 'O', 'O', 'O', 'O', 'B-LOC', 'O'],
-      ['B-PER', 'O', 'B-ORG', 'O', 'O', 'O'],
+      ['B-PER', 'O', 'B-LOC', 'O', 'O', 'O'],
     ]);
   });
 

@@ -59,3 +59,9 @@ describe('tokenize', () => {
     expect(tokens[0]!.start).toBe(start);
   });
 });
+
+describe('tokenize: dotted forms', () => {
+  it('keeps an initial, a state abbreviation and a title with their dots, and the pronoun I apart from a stop', () => {
+    expect(words('R. Okoye of Calif. met Prof. Lind, and so did I.')).toEqual(['R.', 'Okoye', 'of', 'Calif.', 'met', 'Prof.', 'Lind', ',', 'and', 'so', 'did', 'I', '.']);
+  });
+});

@@ -1,48 +1,46 @@
-// `dossier tag`: JSON lines in, JSON lines out, one process for any number of lines — the
-// scriptable form of the language layer (`dossier code`, the event coder's, is in code.ts).
+// `dossier tag`: JSON lines in, JSON lines out, one process for any number of lines — the scriptable
+// form of the language layer (`dossier code`, the event coder's, is in code.ts). It imports what it
+// runs when the first line arrives, so that the command starts fast.
 import type { Command } from 'commander';
-import type { Analyzer } from '../../pipeline/analyse.js';
-import type { AnalysisJob } from '../../pipeline/components.js';
-import { EntityRegistry } from '../../entities/registry.js';
-import { mapJsonLines } from '../stdin-lines.js';
-import { published, textOf, toTokens } from '../records.js';
+import type { TagTools, tagDocumentLines } from '../../pipeline/tag-lines.js';
+import { mapJsonLineGroups } from '../stdin-lines.js';
 
-export function tagRecord(rec: Record<string, unknown>, an: Analyzer, registry: EntityRegistry) {
-  const { text, tokenStarts } = textOf(rec);
-  const { doc, entities } = an.analyse({ id: 0, title: null, dek: null, text, published: published(rec) });
-  const canonical = new Map<string, string>();
-  for (const e of entities) canonical.set(e.key, registry.add(e, String(rec.id ?? '')).key);
-  return {
-    id: rec.id ?? null,
-    entities: [...doc.mentions, ...doc.numbers.map((n) => ({ ...n, entityKey: null }))]
-      .sort((a, b) => a.start - b.start)
-      .map((m) => ({ ...toTokens(tokenStarts, m.start, m.end), type: m.type, text: m.text, canonical: m.entityKey ? (canonical.get(m.entityKey) ?? m.entityKey) : null })),
-    times: doc.times.map((t) => ({ ...toTokens(tokenStarts, t.start, t.end), text: t.text, type: t.type, value: t.value, granularity: t.granularity, resolved: t.resolved })),
-    quotes: doc.quotes.map((q) => ({
-      ...toTokens(tokenStarts, q.start, q.end),
-      text: q.text,
-      speaker: q.speakerText,
-      speakerCanonical: q.speakerKey ? (canonical.get(q.speakerKey) ?? q.speakerKey) : null,
-      cue: q.cue,
-      via: q.via,
-      partial: q.partial,
-    })),
-  };
+/** The document a line belongs to, when it says. */
+function docOf(rec: Record<string, unknown>): string | undefined {
+  return rec.doc === undefined || rec.doc === null ? undefined : JSON.stringify(rec.doc);
 }
 
-/** Only the layers a job needs, with their models loaded on first use, so that other commands start fast. */
-async function loadAnalyzer(job: AnalysisJob): Promise<Analyzer> {
-  return (await import('../../pipeline/components.js')).defaultAnalyzer(job);
+/** The id the entity registry records for a document: its `doc`, else the line's id, else its line number. */
+function docIdOf(rec: Record<string, unknown>, line: number): string {
+  return String(rec.doc ?? rec.id ?? `line ${line}`);
+}
+
+/** The tagger, the country tables and the registry: entities, times and quotes, no event coder. */
+async function loadTagging(): Promise<{ tools: TagTools; tagLines: typeof tagDocumentLines }> {
+  const [lines, ner, countries, registry] = await Promise.all([
+    import('../../pipeline/tag-lines.js'),
+    import('../../entities/ner/index.js'),
+    import('../../entities/countries.js'),
+    import('../../entities/registry.js'),
+  ]);
+  return {
+    tagLines: lines.tagDocumentLines,
+    tools: { model: ner.loadNerModel(), places: countries.countryTables(), registry: new registry.EntityRegistry() },
+  };
 }
 
 export function register(program: Command): void {
   program
     .command('tag')
-    .description('read {id, text, published?} or {id, tokens} JSON lines on stdin; write entities, times and quotes per line')
+    .description(
+      'read {id, text, published?} or {id, tokens} JSON lines on stdin (consecutive lines with the same "doc" are one document); write entities, times and quotes per line',
+    )
     .action(async () => {
-      const an = await loadAnalyzer('tag');
-      const registry = new EntityRegistry();
-      const failed = await mapJsonLines((rec) => tagRecord(rec, an, registry));
+      let loaded: Awaited<ReturnType<typeof loadTagging>> | null = null;
+      const failed = await mapJsonLineGroups(docOf, async (recs, first) => {
+        loaded ??= await loadTagging();
+        return loaded.tagLines(recs, loaded.tools, docIdOf(recs[0]!, first));
+      });
       process.exitCode = failed > 0 ? 1 : 0;
     });
 }

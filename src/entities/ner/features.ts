@@ -4,6 +4,7 @@
 // the document and the document's first word; in the second pass, the types and names the first
 // pass found elsewhere in the document.
 import { hashString, mix, mix3 } from './hash.js';
+import { FINE } from './clusters.js';
 import { MAX_NAME_TOKENS, normaliseToken, SPAN_SEED, spanKey, tokenKey, type NameLookup } from './gazetteer.js';
 
 // Template ids: their values go into the hashes, so reordering or removing one invalidates trained
@@ -11,6 +12,7 @@ import { MAX_NAME_TOKENS, normaliseToken, SPAN_SEED, spanKey, tokenKey, type Nam
 const enum F {
   Bias = 1, Word, Lower, Shape, Short, Pre, Suf, LowerAt, ShortAt, LowerPair, ShortPair, ShortTri, First, CapsLower, CapsShort,
   NameSpan, NameSpanShort, NameToken, NameTokenAt, DocFlags, DocPred, DocPredShort, WordClass, WordClassAt, Reserved, Topic, DocName, CapRun,
+  Dist, DistAt,
 }
 
 export interface SentenceInfo {
@@ -202,14 +204,14 @@ export class KeyBuffer {
   }
 }
 
-export function sentenceFeatures(s: SentenceInfo, gaz: NameLookup, doc: DocumentContext, wordClass: NameLookup): SentenceFeatures {
+export function sentenceFeatures(s: SentenceInfo, gaz: NameLookup, doc: DocumentContext, wordClass: NameLookup, dist: NameLookup): SentenceFeatures {
   const buf = new KeyBuffer();
-  const offsets = sentenceFeaturesInto(s, gaz, doc, wordClass, buf);
+  const offsets = sentenceFeaturesInto(s, gaz, doc, wordClass, dist, buf);
   return { keys: buf.data.slice(0, buf.length), offsets };
 }
 
 /** The keys of sentenceFeatures, written into `keys` (cleared first); returns the token offsets into it. */
-export function sentenceFeaturesInto(s: SentenceInfo, gaz: NameLookup, doc: DocumentContext, wordClass: NameLookup, keys: KeyBuffer): Uint32Array {
+export function sentenceFeaturesInto(s: SentenceInfo, gaz: NameLookup, doc: DocumentContext, wordClass: NameLookup, dist: NameLookup, keys: KeyBuffer): Uint32Array {
   const n = s.words.length;
   keys.length = 0;
   const offsets = new Uint32Array(n + 1);
@@ -217,6 +219,9 @@ export function sentenceFeaturesInto(s: SentenceInfo, gaz: NameLookup, doc: Docu
   nameMatches(s, gaz, matches);
   const at = (a: Uint32Array, i: number) => (i < 0 ? BOS : i >= n ? EOS : a[i]!);
   const classAt = (i: number) => (i < 0 || i >= n ? 0 : (wordClass.get(s.lower[i]!) ?? 1));
+  // Distributional classes (0: none); the coarse class is the packed id's upper part.
+  const distAt = (i: number) => (i < 0 || i >= n ? 0 : (dist.get(s.lower[i]!) ?? 0));
+  const coarse = (id: number) => (id ? 1 + Math.floor((id - 1) / FINE) : 0);
   const caps = s.allCaps ? 1 : 0;
   const runs = capitalRuns(s);
   for (let i = 0; i < n; i++) {
@@ -283,6 +288,13 @@ export function sentenceFeaturesInto(s: SentenceInfo, gaz: NameLookup, doc: Docu
       keys.push(mix3(F.CapRun, runs[i]!, caps));
       keys.push(mix3(F.CapRun + 100, runs[i]!, l));
     }
+    const dc = distAt(i);
+    if (dc) {
+      keys.push(mix3(F.Dist, dc, caps));
+      keys.push(mix3(F.Dist + 100, coarse(dc), sh));
+    }
+    keys.push(mix3(F.DistAt, coarse(distAt(i - 1)), -1));
+    keys.push(mix3(F.DistAt, coarse(distAt(i + 1)), 1));
     const df = doc.flags.get(l) ?? 0;
     keys.push(mix3(F.DocFlags, df, mix(sh, caps)));
   }

@@ -12,6 +12,7 @@ import { viterbi } from './decode.js';
 import { documentContext, documentNames, documentPredictions, KeyBuffer, secondPassKeys, sentenceFeaturesInto, sentenceInfo, type SentenceInfo } from './features.js';
 import { NameTable, normaliseToken, tokenKey, type Gazetteer } from './gazetteer.js';
 import { hashString } from './hash.js';
+import { decodeWordClusters, encodeWordClusters } from './clusters.js';
 import { bilouToBio, NUM_TAGS, tagType } from './tags.js';
 
 const T = NUM_TAGS;
@@ -29,6 +30,8 @@ export interface NerWeights {
   gazetteer: Gazetteer;
   /** Label-free word classes (lower-case share and frequency in the training text), by word hash. */
   clusters: Map<number, number>;
+  /** Distributional word classes from unlabelled text (src/entities/ner/clusters.ts), by word hash. */
+  distributional: Map<number, number>;
 }
 
 /**
@@ -51,6 +54,7 @@ export class NerModel {
   private readonly transitions: Float32Array;
   private readonly names: NameTable;
   private readonly wordClasses: NameTable;
+  private readonly distClasses: NameTable;
   /** Per-token scratch sums of addKeys. */
   private readonly acc = new Int32Array(T);
   /** Slots found by addKeys for one token's keys. */
@@ -58,27 +62,35 @@ export class NerModel {
   /** Static keys of the sentence being tagged (reused: tagging is synchronous). */
   private readonly keyBuffer = new KeyBuffer();
 
-  constructor(readonly data: NerWeights) {
-    // Weights as 16-bit integers in units of 1 / QUANT: half the memory traffic of floats.
-    const w16 = Int16Array.from(data.weights, (v) => Math.max(-32767, Math.min(32767, Math.round(v * QUANT))));
+  constructor(data: NerWeights) {
     this.transitions = data.transitions.map((v) => v * QUANT);
     this.names = new NameTable(data.gazetteer);
     this.wordClasses = new NameTable(data.clusters);
+    this.distClasses = new NameTable(data.distributional);
+    const rows = data.keys.length;
     let cap = 1;
-    while (cap * 0.6 < data.keys.length) cap <<= 1; // load at most 0.6
+    while (cap * 0.6 < rows) cap <<= 1; // load at most 0.6
     this.slots16 = new Int16Array(cap * SLOT16);
     this.slots32 = new Int32Array(this.slots16.buffer);
     this.rowOf = new Int32Array(cap).fill(-1);
     this.mask = cap - 1;
-    data.keys.forEach((k, r) => {
+    // Plain loops over typed arrays: this runs at every start of the CLI, over ~10^5 rows.
+    const { keys, weights } = data;
+    const slots16 = this.slots16;
+    for (let r = 0; r < rows; r++) {
+      const k = keys[r]!;
       let p = k & this.mask;
-      while (this.slots16[p * SLOT16 + USED] !== 0) p = (p + 1) & this.mask;
+      while (slots16[p * SLOT16 + USED] !== 0) p = (p + 1) & this.mask;
       const s = p * SLOT16;
       this.slots32[s >> 1] = k | 0;
-      for (let t = 0; t < T; t++) this.slots16[s + 2 + t] = w16[r * T + t]!;
-      this.slots16[s + USED] = 1;
+      // Weights as 16-bit integers in units of 1 / QUANT: half the memory traffic of floats.
+      for (let t = 0; t < T; t++) {
+        const q = Math.round(weights[r * T + t]! * QUANT);
+        slots16[s + 2 + t] = q > 32767 ? 32767 : q < -32767 ? -32767 : q;
+      }
+      slots16[s + USED] = 1;
       this.rowOf[p] = r;
-    });
+    }
   }
 
   /** Start of a key's slot (in 16-bit units), or -1. */
@@ -155,7 +167,7 @@ export class NerModel {
     const emits: Float32Array[] = [];
     const first = infos.map((s) => {
       const keys = this.keyBuffer;
-      const offsets = sentenceFeaturesInto(s, this.names, flags, this.wordClasses, keys);
+      const offsets = sentenceFeaturesInto(s, this.names, flags, this.wordClasses, this.distClasses, keys);
       const n = s.words.length;
       const emit = new Float32Array(n * T);
       for (let i = 0; i < n; i++) this.addKeys(keys.data, offsets[i]!, offsets[i + 1]!, emit, i * T);
@@ -230,6 +242,7 @@ export function encodeModel(d: NerWeights, scale: number): Buffer {
   const pad = (4 - (parts.reduce((n, p) => n + p.length, 0) % 4)) % 4;
   parts.push(Buffer.alloc(pad));
   parts.push(Buffer.from(deltas(Uint32Array.from(clusters.map((c) => c[0]))).buffer), Buffer.from(Uint32Array.from(clusters.map((c) => c[1])).buffer));
+  parts.push(encodeWordClusters(d.distributional));
   return Buffer.concat(parts);
 }
 
@@ -270,6 +283,9 @@ export function decodeModel(buf: Buffer): NerWeights {
   const clusterKeys = undeltas(u32(at, nClusters!));
   at += nClusters! * 4;
   const clusterIds = u32(at, nClusters!);
+  at += nClusters! * 4;
+  // Models written before the distributional classes end here.
+  const distributional = at < bytes.length ? decodeWordClusters(bytes, at) : new Map<number, number>();
   const weights = new Float32Array(rows! * T);
   let v = 0;
   for (let r = 0; r < rows!; r++) {
@@ -280,7 +296,7 @@ export function decodeModel(buf: Buffer): NerWeights {
   gazKeys.forEach((k, i) => gazetteer.set(k, gazMasks[i]!));
   const clusters = new Map<number, number>();
   clusterKeys.forEach((k, i) => clusters.set(k, clusterIds[i]!));
-  return { keys, weights, transitions, gazetteer, clusters };
+  return { keys, weights, transitions, gazetteer, clusters, distributional };
 }
 
 export const DEFAULT_MODEL_PATH = join(modelsDir(), 'ner.bin.gz');

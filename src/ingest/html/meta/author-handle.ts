@@ -1,6 +1,6 @@
-// A user name that spells a person's name ('robert.stitz') shown as the page writes that name
-// elsewhere ('Robert Stitz', often beside the user name in the page's JSON): the name a reader sees.
-import { personLike } from './meta-names.js';
+// A user name that spells a person's name ('ana.ruiz') shown as the page writes that name
+// elsewhere ('Ana Ruiz', often beside the user name in the page's JSON): the name a reader sees.
+import { personLike } from './names.js';
 
 /** Lower-case words joined by dots, underscores or hyphens: a login, not a display name. */
 const HANDLE = /^[\p{Ll}]{2,}(?:[._-][\p{Ll}]{2,}){1,3}$/u;
@@ -18,8 +18,8 @@ export function displayNameFor(handle: string, markup: () => string): string | n
   return null;
 }
 
-/** A one-word user name in lower case ('mady') as the page's title writes it ('... - Mady Morrison -
- * Yoga Lifestyle'): the capitalised word, or null. */
+/** A one-word user name in lower case ('ana') as the page's title writes it ('... - Ana Ruiz -
+ * Kitchen Notes'): the capitalised word, or null. */
 export function titleSpelling(handle: string, title: string): string | null {
   if (!/^\p{Ll}{3,}$/u.test(handle)) return null;
   const m = new RegExp(`(?<![\\p{L}])${handle}(?![\\p{L}])`, 'iu').exec(title);

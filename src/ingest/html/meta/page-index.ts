@@ -1,7 +1,7 @@
 // One walk of the page that the text-scanning author rules share: every element in document order,
 // where each one's subtree ends in that order, and an upper bound on its cleaned text length.
 // Reading `textContent` of every candidate element instead costs time quadratic in the page's depth.
-import { textOf } from './meta-candidates.js';
+import { textOf } from './candidates.js';
 
 export interface PageIndex {
   order: Element[];

@@ -1,12 +1,15 @@
-// Publication and modification dates, in the order htmldate trusts its sources: structured data
-// (JSON-LD, then meta tags), then <time>/<abbr> elements near the headline, then a date in the
-// page address, then a date written in the visible text near the headline. A page without any
-// stays without: the ingestion time is never a publication date.
-import type { DateValue } from '../../doc/article.js';
-import { type DateParts, findPublishedTextDate, findTextDate, parseMachineDate, urlDate } from '../dates.js';
-import { clean, textOf } from './meta-candidates.js';
-import type { JsonLdFacts } from './meta-jsonld.js';
-import type { MetaTags } from './meta-tags.js';
+// Publication and modification dates. Every source (JSON-LD, meta tags, <time>/<abbr> elements,
+// the page address, dates written near the headline or in date-classed elements) states its
+// claim; the ranker (ranker.ts, weights fitted by scripts/train-meta.ts) weighs them. The
+// modified date is read apart from the published one. A page without any date stays without:
+// the ingestion time is never a publication date.
+import type { DateValue } from '../../../doc/article.js';
+import { type DateParts, findPublishedTextDate, findTextDate, parseMachineDate, urlDate } from '../../dates.js';
+import { clean, textOf } from './candidates.js';
+import type { JsonLdFacts } from './jsonld.js';
+import type { MetaTags } from './tags.js';
+import type { Ranked } from './ranker.js';
+import { toPageZone, type Zone } from './zone.js';
 
 /** Meta keys that state when a page was first published, most specific first. */
 const PUBLISHED_KEYS = [
@@ -41,7 +44,7 @@ const PUBLISHED_KEYS = [
 
 /** Generic keys that name a date without saying which: trusted less than a visible date. */
 const WEAK_KEYS = ['date', 'dc.date', 'dcterms.date', 'datecreated', 'created'];
-/** Any other key that says 'publish' and 'date'/'time' ('sw-pubdate', 'article.publishDate'). */
+/** Any other key that says 'publish' and 'date'/'time' ('x-pubdate', 'article.publishDate'). */
 const PUBLISH_KEY = /pub(?:lish(?:ed)?)?[-_.:]?(?:date|time)|(?:date|time)[-_.:]?pub/i;
 
 const MODIFIED_KEYS = ['article:modified_time', 'og:article:modified_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified', 'lastmod', 'og:updated_time', 'article:updated_time', 'modified'];
@@ -87,8 +90,9 @@ function inMainScope(el: Element): boolean {
   return !footer;
 }
 
-/** <time> and <abbr> elements that mark a publication date, most explicit first. */
-function fromTimeElements(document: Document, monthFirst: boolean): DateValue | null {
+/** <time> and <abbr> elements that mark a publication date: the first of each kind. */
+function fromTimeElements(document: Document, monthFirst: boolean): DateValue[] {
+  const out: DateValue[] = [];
   const selectors: [string, string][] = [
     ['time[itemprop="datePublished"], [itemprop="datePublished"]', 'html:itemprop-datePublished'],
     ['time[pubdate], time.published, time.entry-date, time[class*="publish"], time[class*="date"], .published, .entry-date, [class*="publish-date"], [class*="pubdate"]', 'html:time-published'],
@@ -97,16 +101,24 @@ function fromTimeElements(document: Document, monthFirst: boolean): DateValue | 
     ['time', 'html:time'],
   ];
   for (const [sel, rule] of selectors) {
-    for (const el of Array.from(document.querySelectorAll(sel)).filter(inMainScope).slice(0, 5)) {
+    let tried = 0;
+    for (const el of Array.from(document.querySelectorAll(sel))) {
+      // The first five in the main scope; the scope test walks ancestors, so it runs lazily.
+      if (tried >= 5) break;
+      if (!inMainScope(el)) continue;
+      tried++;
       const cls = el.getAttribute('class') ?? '';
       if ((/modif|updat/i.test(cls) && !/publish/i.test(cls)) || /modif/i.test(el.getAttribute('itemprop') ?? '')) continue;
       const attr = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title');
       const text = textOf(el);
       const d = (attr ? parseMachineDate(attr) : null) ?? (text.length <= 120 ? findTextDate(text, { monthFirst }) : null);
-      if (d) return { ...d, rule };
+      if (d) {
+        out.push({ ...d, rule });
+        break;
+      }
     }
   }
-  return null;
+  return out;
 }
 
 const DATE_CLASS = /(?:^|[\s_-])(?:date|datum|time|posted|published|pubdate|dateline|byline|meta|entry-meta|post-meta|article-meta|info|fecha|data|datetime|timestamp|zeit|veroeffentlicht)(?:$|[\s_-])|date|datum|timedata|publish|posted/i;
@@ -191,44 +203,112 @@ function ownText(scope: Element, limit: number): string {
   return parts.join('').slice(0, limit);
 }
 
-/** Last resorts: an 'updated' stamp, any date-named meta tag, the first date in the visible text. */
-function fromFallbacks(document: Document, tags: MetaTags, monthFirst: boolean): DateValue | null {
+/** Weak sources: an 'updated' stamp, any date-named meta tag. */
+function fromFallbacks(document: Document, tags: MetaTags): [DateValue | null, string][] {
+  const out: [DateValue | null, string][] = [];
   for (const el of Array.from(document.querySelectorAll('.updated[title], .updated[datetime], time[datetime], abbr[title]')).filter(inMainScope).slice(0, 5)) {
     const d = parseMachineDate(el.getAttribute('datetime') ?? el.getAttribute('title'));
-    if (d) return { ...d, rule: 'html:updated-stamp' };
+    if (d) {
+      out.push([{ ...d, rule: 'html:updated-stamp' }, 'html:updated-stamp']);
+      break;
+    }
   }
   for (const [key, values] of tags) {
     if (!/date|time/i.test(key) || /expir|valid|birth|start|end/i.test(key)) continue;
     const d = parseMachineDate(values[0]);
-    if (d) return { ...d, rule: `meta:${key}` };
-  }
-  const scopes = [document.querySelector('main') ?? document.querySelector('article'), document.body];
-  // The page's own text first; then, on pages built only of teasers and menus, any text.
-  for (const read of [(e: Element) => ownText(e, 30000), (e: Element) => (e.textContent ?? '').slice(0, 30000)]) {
-    for (const scope of scopes) {
-      const d = scope ? findPublishedTextDate(clean(read(scope)), { monthFirst }) : null;
-      if (d) return { ...d, rule: 'text:first-date' };
+    if (d) {
+      out.push([{ ...d, rule: `meta:${key}` }, 'meta:date-named-key']);
+      break;
     }
   }
-  return null;
+  return out;
 }
 
-export function publishedDate(ctx: DateContext): DateValue | null {
+/** The first date in the visible text: the page's own text first, then, on pages built only of
+ * teasers and menus, any text. */
+function firstTextDate(document: Document, monthFirst: boolean): [DateValue | null, string][] {
+  const scopes = [document.querySelector('main') ?? document.querySelector('article'), document.body];
+  for (const [read, source] of [[(e: Element) => ownText(e, 30000), 'text:first-date'], [(e: Element) => (e.textContent ?? '').slice(0, 30000), 'text:first-date-anywhere']] as const) {
+    for (const scope of scopes) {
+      const d = scope ? findPublishedTextDate(clean(read(scope)), { monthFirst }) : null;
+      if (d) return [[{ ...d, rule: source }, source]];
+    }
+  }
+  return [];
+}
+
+/** A published date a source states, before the ranker weighs it against the others. */
+interface DateClaim {
+  date: DateValue;
+  /** The kind of source, shared by all pages ('meta:published-key'): the ranker's signal. */
+  source: string;
+}
+
+/** Every source's claim of a published date; none is trusted over another here. */
+function publishedClaims(ctx: DateContext): DateClaim[] {
   const { ld, tags, document, url, monthFirst } = ctx;
-  return (
-    withRule(parseMachineDate(ld?.datePublished), 'jsonld:datePublished') ??
-    fromMeta(tags, PUBLISHED_KEYS) ??
-    fromAnyPublishKey(tags) ??
-    withRule(parseMachineDate(ld?.dateCreated), 'jsonld:dateCreated') ??
-    fromTimeElements(document, monthFirst) ??
-    (url ? withRule(urlDate(url), 'url:path-date') : null) ??
-    fromScripts(document) ??
-    fromDateClasses(document, monthFirst) ??
-    nearHeadline(document, monthFirst) ??
-    fromMeta(tags, WEAK_KEYS) ??
-    withRule(parseMachineDate(ld?.dateModified), 'jsonld:dateModified') ??
-    fromFallbacks(document, tags, monthFirst)
-  );
+  const claims: [DateValue | null, string][] = [
+    [withRule(parseMachineDate(ld?.datePublished), 'jsonld:datePublished'), 'jsonld:datePublished'],
+    [fromMeta(tags, PUBLISHED_KEYS), 'meta:published-key'],
+    [fromAnyPublishKey(tags), 'meta:any-publish-key'],
+    [withRule(parseMachineDate(ld?.dateCreated), 'jsonld:dateCreated'), 'jsonld:dateCreated'],
+    [fromMeta(tags, WEAK_KEYS), 'meta:weak-key'],
+    [withRule(parseMachineDate(ld?.dateModified), 'jsonld:dateModified'), 'jsonld:dateModified'],
+    [url ? withRule(urlDate(url), 'url:path-date') : null, 'url:path-date'],
+    [fromScripts(document), 'script:json-date'],
+    [fromDateClasses(document, monthFirst), 'text:date-class'],
+    [nearHeadline(document, monthFirst), 'text:near-headline'],
+  ];
+  for (const d of fromTimeElements(document, monthFirst)) claims.push([d, d.rule]);
+  claims.push(...fromFallbacks(document, tags));
+  // The text's first date agrees with the right one often enough to count, though it costs a walk of the text.
+  claims.push(...firstTextDate(document, monthFirst));
+  return claims.filter((c): c is [DateValue, string] => c[0] !== null).map(([date, source]) => ({ date, source }));
+}
+
+/** Sources that state when the page changed. */
+const MODIFIED_SOURCES = new Set(['jsonld:dateModified', 'html:updated-stamp']);
+
+function hasClock(d: DateValue): boolean {
+  return /^(?:hour|minute|second)$/.test(d.granularity);
+}
+
+/**
+ * Published-date candidates, one per day, in the page's zone: each carries the sources that
+ * state it and signals the ranker weighs (how many sources agree, whether only modified-date sources
+ * state it, whether it came from a UTC stamp restated in the page's zone or read as written).
+ */
+export function publishedCandidates(ctx: DateContext, zone: Zone | null, modified: DateValue | null): Ranked<DateValue>[] {
+  const byDay = new Map<string, Ranked<DateValue>>();
+  const add = (date: DateValue, source: string, extra: Record<string, number>) => {
+    const day = date.value.slice(0, 10);
+    let c = byDay.get(day);
+    if (!c) {
+      c = { value: date, sources: [], features: {} };
+      byDay.set(day, c);
+    }
+    if (!c.sources.includes(source)) c.sources.push(source);
+    c.features[`src:${source}`] = 1;
+    if (hasClock(date)) c.features['clock'] = 1;
+    for (const [k, v] of Object.entries(extra)) c.features[k] = Math.max(c.features[k] ?? 0, v);
+  };
+  for (const { date, source } of publishedClaims(ctx)) {
+    const local = toPageZone(date, zone);
+    const shifted = local.value.slice(0, 10) !== date.value.slice(0, 10);
+    add(local, source, shifted ? { 'zone:local-day': 1 } : {});
+    if (shifted) add(date, source, { 'zone:utc-day': 1 });
+  }
+  const modifiedDay = modified ? toPageZone(modified, zone).value.slice(0, 10) : null;
+  const out = [...byDay.values()];
+  for (const c of out) {
+    const n = c.sources.length;
+    c.features['agree:sources'] = Math.log2(n);
+    if (n >= 2) c.features['agree:2+'] = 1;
+    // Stated only by sources of the modified date: the day the page changed, not when it appeared.
+    if (c.sources.every((s) => MODIFIED_SOURCES.has(s))) c.features['modified-sources-only'] = 1;
+    else if (c.value.value.slice(0, 10) === modifiedDay) c.features['same-day-as-modified'] = 1;
+  }
+  return out;
 }
 
 export function modifiedDate(ctx: DateContext): DateValue | null {

@@ -2,7 +2,7 @@
 // (an Organization, a BreadcrumbList, a WebPage and the NewsArticle, sometimes inside `@graph`),
 // and sloppy JSON (comments, trailing commas, raw line breaks), so parsing is tolerant and the
 // article-typed node wins over page-typed ones.
-import { clean } from './meta-candidates.js';
+import { clean } from './candidates.js';
 
 export interface JsonLdFacts {
   headline: string | null;

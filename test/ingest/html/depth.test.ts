@@ -1,8 +1,8 @@
 // The nesting cap: pages nested past what browsers build are flattened before parsing, in linear
 // time, with all their text; ordinary pages pass untouched.
 import { describe, expect, it } from 'vitest';
-import { limitNesting, MAX_TREE_DEPTH, nestingDepth } from '../../src/ingest/html/depth.js';
-import { extractHtml } from '../../src/ingest/html/index.js';
+import { limitNesting, MAX_TREE_DEPTH, nestingDepth } from '../../../src/ingest/html/depth.js';
+import { extractHtml } from '../../../src/ingest/html/index.js';
 
 const nested = (levels: number, inner: string) => `${'<div>'.repeat(levels)}${inner}${'</div>'.repeat(levels)}`;
 

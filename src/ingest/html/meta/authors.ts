@@ -1,21 +1,17 @@
 // Who wrote the page. Sources: JSON-LD author, author meta tags, then the visible byline
 // (itemprop=author, rel=author, byline/author classes, a short 'By NAME' line, 'DATE - NAME', a
-// wire dateline's agency). Each raw string is cleaned by meta-names.ts. Among the sources that
+// wire dateline's agency). Each raw string is cleaned by names.ts. Among the sources that
 // give names, the first that reads like a person's name wins over handles and organisations.
-import { hostLabel, squash, textOf } from './meta-candidates.js';
-import type { JsonLdFacts } from './meta-jsonld.js';
-import { copyrightPerson } from './meta-author-copyright.js';
-import { lastEditor } from './meta-author-editor.js';
-import { issuerBesideHeadline } from './meta-author-issuer.js';
-import { speechSpeaker } from './meta-author-speech.js';
-import { displayNameFor, titleSpelling } from './meta-author-handle.js';
-import { inMenu, profileLinkName, profileSlug } from './meta-author-link.js';
-import { BYLINE_GROUPS, bylineElements } from './meta-byline-elements.js';
-import { brLines } from './meta-br-lines.js';
-import { descendantsByTag, indexPage, type PageIndex, shortText } from './meta-page-index.js';
-import { BY_PREFIX, nameShaped, personLike, splitAuthors, userName } from './meta-names.js';
-import type { MetaTags } from './meta-tags.js';
-import { titlePieces } from './meta-title.js';
+import { hostLabel, squash, textOf } from './candidates.js';
+import type { JsonLdFacts } from './jsonld.js';
+import { displayNameFor, titleSpelling } from './author-handle.js';
+import { inMenu, profileLinkName, profileSlug } from './author-link.js';
+import { BYLINE_GROUPS, bylineElements } from './byline-elements.js';
+import { descendantsByTag, indexPage, type PageIndex, shortText } from './page-index.js';
+import { BY_PREFIX, nameShaped, personLike, splitAuthors, userName } from './names.js';
+import type { Ranked } from './ranker.js';
+import type { MetaTags } from './tags.js';
+import { titlePieces } from './title.js';
 
 export interface AuthorCandidate {
   names: string[];
@@ -50,7 +46,7 @@ function inArticleScope(el: Element): boolean {
     // A <footer> inside an <article> is the post's own byline block, not the page footer.
     if (e.tagName === 'FOOTER' && !e.parentElement?.closest('article')) return false;
     const tokens = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.split(/\s+/);
-    // A 'sidebar-included' wrapper that holds the headline is the page layout, not a sidebar; a
+    // A sidebar-classed wrapper that holds the headline is the page layout, not a sidebar; a
     // footer-classed block inside an <article> is the article's own footer, as a <footer> there is.
     const outside = (t: string) => OUTSIDE.test(t) && !(/^footer/i.test(t) && e.parentElement?.closest('article'));
     if (e !== el && tokens.some(outside) && !e.querySelector('h1')) return false;
@@ -63,11 +59,11 @@ function inArticleScope(el: Element): boolean {
 // Prefixes are matched case-insensitively by hand: the name part must really be capitalised.
 const BY_WORDS = '(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Pp]rzez|[Tt]ext|[Tt]exto|[Aa]utor(?:in|en)?|[Aa]uthors?|[Aa]uteurs?|[Rr]edaktion(?=\\s*:))';
 const BY_LEADS = '(?:(?:[Bb]log\\s+)?(?:[Ee]in\\s+)?(?:[Bb]eitrag|[Aa]rtikel|[Ww]ritten|[Pp]osted|[Gg]eschrieben|[Vv]erfasst|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Ss]tory|[Aa]rticle|[Rr]eported)\\s+)?';
-// A name word may end in digits ('Marianne1', a user name); the line may end with the date
+// A name word may end in digits ('Ruiz7', a user name); the line may end with the date
 // ('von NAME am 20.09.2020', 'by NAME on 4 May').
 const BYLINE_TEXT = new RegExp(`^(?:[-–—|]\\s*)?${BY_LEADS}${BY_WORDS}\\s*:?\\s+(\\p{Lu}[\\p{L}.'’-]*\\d{0,4}(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|der|da|di|del|la|le|und|and|et|y|e)){0,6})(?:\\s*[,|•·].{0,40}|\\s+[–—-].{0,40}|\\s*\\([^()]{1,60}\\)(?:,.{0,40})?|\\s*:|\\s(?:am|on|le|el|il)\\s+\\d.{0,30})?$`, 'u');
 
-/** 'Verfasst von: mitundvoneinander | 31. Dezember 2008': after a byline word and a colon, a user
+/** 'Verfasst von: anaruiz | 3. März 2021': after a byline word and a colon, a user
  * name in lower case is the author too. */
 const LABELLED_HANDLE = new RegExp(`^${BY_LEADS}${BY_WORDS}\\s*:\\s+([\\p{Ll}\\d][\\p{L}\\d._-]{2,30})\\s*(?:[|•·–—-].{0,40})?$`, 'u');
 
@@ -118,40 +114,12 @@ function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => bo
     if (t.length < 5) continue;
     const m = BYLINE_TEXT.exec(t) ?? POSTED_BY.exec(t) ?? LABELLED_HANDLE.exec(t);
     const line = m ? (BYLINE_TEXT.test(t) ? t : (m[1] ?? t)) : null;
-    // A menu entry ('By Method', 'Von Wiener Walzer und Mozartkugeln') links to a topic, unless it
+    // A menu entry ('By Region', 'Von A bis Z') links to a topic, unless it
     // links to an author's profile ('Author: NAME' -> /author/name/).
     if (line && accept(line) && inArticleScope(el) && (!inMenu(el) || linksToProfile(el))) return line;
   }
   return null;
 }
-
-/** A byline that is one line of a block written with <br>s ('...<br><br>Autor: NAME</div>',
- * 'Von A und B<br>Kakuma /Kenia'), the article's first. Weaker than a byline element of its own: such blocks also quote other
- * texts with their authors ('Title<br>von NAME<br>...' in a forum post), so it is read only when
- * nothing else names anyone. */
-function brByline(index: PageIndex | null, article: Element | null, body: Element | null, accept: (line: string) => boolean): string | null {
-  const scope = article ?? body;
-  if (!index || !scope) return null;
-  // The blocks holding a <br>, found from the <br>s: most long elements hold none.
-  const seen = new Set<Element>();
-  for (const br of descendantsByTag(index, scope, BR_TAG)) {
-    const el = br.parentElement;
-    if (!el || seen.has(el)) continue;
-    seen.add(el);
-    // Short elements were read whole by bylineIn, which a line after the byline can spoil
-    // ('Von A und B<br>Kakuma /Kenia'): their lines are read too.
-    if (!BR_BLOCK_TAGS.has(el.tagName)) continue;
-    const line = brLines(el, 80, index, (raw) => BYLINE_WORD.test(raw)).find((l) => BYLINE_TEXT.test(l) && accept(l));
-    if (line && inArticleScope(el)) return line;
-  }
-  return null;
-}
-
-const BR_BLOCK_TAGS = new Set(['P', 'DIV', 'TD', 'SPAN', 'FONT']);
-const BR_TAG = new Set(['BR']);
-const H1 = new Set(['H1']);
-/** A cheap test that a raw line holds one of BYLINE_TEXT's byline words. */
-const BYLINE_WORD = new RegExp(BY_WORDS);
 
 /** A name that links to the site's home page is the site's masthead ('<h1 class="vcard author"><a
  * href="/">Blog name</a>'), not the article's byline, which links to an author page if anywhere. */
@@ -179,26 +147,6 @@ function namesOnlySite(text: string, siteNames: string[]): boolean {
   return names.length > 0 && names.every((n) => siteNames.some((s) => squash(s) === squash(n)));
 }
 
-/** The heading of an author box, when it reads as a person's name. */
-function boxHeading(box: Element): string | null {
-  const heading = box.querySelector('h2, h3, h4, h5, h6');
-  const t = heading ? textOf(heading) : '';
-  // Text run together from several elements ('Zur PersonAlle Beiträge') is a label, not a name.
-  return t && nameShaped(t) && personLike(t) && !/\p{Ll}{2}\p{Lu}\p{Ll}{2}/u.test(t) ? t : null;
-}
-
-/** Wire copy opens 'Hamburg (dpa/lno) – ...': the agency in the dateline is the author. */
-const DATELINE_AGENCY = /^\p{Lu}[\p{L}. -]{1,40}\s\(([\p{L}/ ]{2,20})\)\s*[–—-]\s/u;
-
-function datelineAgency(document: Document, article: Element | null): string | null {
-  const scope = article ?? document.body;
-  for (const p of Array.from(scope?.querySelectorAll('p') ?? []).slice(0, 30)) {
-    const m = DATELINE_AGENCY.exec(textOf(p));
-    if (m?.[1] && /^[\p{Ll}/ ]+$|^[\p{Lu}/ ]+$/u.test(m[1])) return m[1];
-  }
-  return null;
-}
-
 /** 'DATE - Name', 'DATE | 13:10 | Name': a short line near the headline holding a date and a name. */
 function dateByline(document: Document, index: PageIndex | null, article: Element | null): string | null {
   const scope = article ?? document.body;
@@ -219,7 +167,7 @@ function dateByline(document: Document, index: PageIndex | null, article: Elemen
     if (pieces.length !== 1) continue;
     const labelled = BY_PREFIX.test(pieces[0]!);
     const name = pieces[0]!.replace(BY_PREFIX, '').trim();
-    // 'DATE - Empa (Eidgenössische ...)': an organisation spelt out in brackets is no person.
+    // 'DATE - ABC (Agency for ...)': an organisation spelt out in brackets is no person.
     const shaped = (personLike(name) && !name.includes('(')) || (labelled && /^\p{Lu}[\p{L}.-]+$/u.test(name));
     if (shaped && name.split(/\s+/).length <= 4 && inArticleScope(el)) return name;
   }
@@ -238,50 +186,25 @@ function linkBeforeDate(el: Element, line: string): string | null {
 /** Names of an editorial desk rather than of a writer. */
 const DESK = /^(?:redaktion|redaction|rédaction|redacción|editorial|newsroom|newsdesk|staff)$/i;
 
-/** A wire credit closing a paragraph: '(dpa)', '(FR mit dpa)', '(afp/red)', '(APA/AP)': short words
- * in lower case or capitals (agency and outlet abbreviations) joined by '/', ',' or 'mit'/'with'; at
- * least one in lower case, since '(EU)', '(WHO)' or '(CDU/CSU)' closes many a sentence. */
-const END_CREDIT = /\(((?:[\p{Ll}]{2,8}|[\p{Lu}]{2,6})(?:\s*[/,]\s*|\s+(?:mit|with|und|and|avec|con)\s+)(?:[\p{Ll}]{2,8}|[\p{Lu}]{2,6})(?:\s*[/,]\s*(?:[\p{Ll}]{2,8}|[\p{Lu}]{2,6}))*|[\p{Ll}]{2,4})\)\s*$/u;
-
-/** The credit closing one of the article's last paragraphs of text. */
-function endCredit(article: Element | null): string | null {
-  const paragraphs = Array.from(article?.querySelectorAll('p') ?? []).filter((p) => textOf(p).length > 80);
-  const last = paragraphs[paragraphs.length - 1];
-  const credit = last ? END_CREDIT.exec(textOf(last))?.[1] : undefined;
-  // One lower-case agency word at least: '(CDU/CSU)' or '(CDU und SPD)' names parties, not a credit.
-  return credit && credit.split(/[\s/,]+/).some((w) => /^\p{Ll}+$/u.test(w) && !/^(?:mit|with|und|and|avec|con)$/.test(w)) ? credit : null;
-}
-
-/** A 'Quelle: kathpress' paragraph under the text: the agency or outlet the page reprints. Read
+/** A 'Quelle: agency' paragraph under the text: the agency or outlet the page reprints. Read
  * only when no byline names anyone, before the site's own name. */
 const SOURCE_LINE = /^(?:Quelle|Source|Fuente|Fonte|Bron)\s*:\s*([\p{L}][\p{L}\d&/.' -]{1,40})$/u;
 
-/** A site address as a credit: 'tagesschau.de', 'hessenschau.de/bb'. */
+/** A site address as a credit: 'news.example', 'news.example/ab'. */
 const SITE_CREDIT = /^[\p{Ll}\d-]{2,30}(?:\.[\p{Ll}\d-]{2,30})*\.[a-z]{2,6}(?:\/[\p{L}]{1,4})?$/u;
 
 function sourceLine(scope: Element | null | undefined): string | null {
   // From the body, not the first <article>, which is sometimes a teaser after the text.
   for (const p of Array.from(scope?.querySelectorAll('p') ?? [])) {
     const m = SOURCE_LINE.exec(textOf(p));
-    // 'Quelle: hessenschau.de/bb': an outlet's address, with its desk's initials, is the credit as written.
+    // 'Quelle: news.example/ab': an outlet's address, with its desk's initials, is the credit as written.
     const name = m?.[1] ? (SITE_CREDIT.test(m[1]) ? m[1] : splitAuthors(m[1])[0]) : undefined;
     if (name && inArticleScope(p)) return name;
   }
   return null;
 }
 
-/** A signature under the text: a right-aligned paragraph holding only a person's name. */
-function rightAlignedSignature(document: Document): string | null {
-  for (const el of Array.from(document.body?.querySelectorAll('p[align], div[align], p[style*="text-align"], div[style*="text-align"]') ?? [])) {
-    const align = `${el.getAttribute('align') ?? ''} ${el.getAttribute('style') ?? ''}`.toLowerCase();
-    if (!/^right\b|text-align:\s*right/.test(align.trim())) continue;
-    const t = textOf(el);
-    if (t.length <= 40 && nameShaped(t) && personLike(t) && t.split(' ').length <= 4 && inArticleScope(el)) return t;
-  }
-  return null;
-}
-
-/** A personal site ('wolfgangmichal.de' named 'Wolfgang Michal'): its owner, when the site's name
+/** A personal site ('anaruiz.example' named 'Ana Ruiz'): its owner, when the site's name
  * spells the address's name as a person's name. Weakest rule: only used when nothing else names anyone. */
 function personalSiteOwner(document: Document, siteNames: string[], host: string | null): string | null {
   if (!host || host.length < 6) return null;
@@ -319,14 +242,9 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
       if (!t || !inArticleScope(el) || isMasthead(el, t, url) || isTopicLink(el)) continue;
       const before = out.length;
       if (t.length <= 120) add([t], rule);
-      // An author box ('Martin Junker / All posts by ... / Contact') names the author in its heading.
-      if (out.length === before && rule === 'html:author-class') {
-        const heading = boxHeading(el);
-        if (heading) add([heading], 'html:author-box');
-      }
       if (out.length > before) break;
-      // The byline names the site itself ('par Attac France' on attac.org): the site signs the
-      // page, and later elements of this kind belong to other articles.
+      // The byline names the site itself: the site signs the page, and later elements of this
+      // kind belong to other articles.
       if (t.length <= 120 && namesOnlySite(t, siteNames)) {
         siteSigned ??= splitAuthors(t)[0]!;
         break;
@@ -335,70 +253,83 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
   }
   const index = document.body ? indexPage(document.body) : null;
   const article = articleElement(document, index);
-  let h1s: Element[] | null = null;
-  const headings = () => (h1s ??= index && document.body ? descendantsByTag(index, document.body, H1) : []);
   const linked = profileLink(document, index, article, (l) => userName(l, siteNames, host) !== null);
   if (linked) {
     const before = out.length;
     add([linked], 'html:author-link');
-    // The link's text is an account's name, whatever words it uses ('Catch more fish').
+    // The link's text is an account's name, whatever words it uses.
     if (out.length === before) out.push({ names: [userName(linked, siteNames, host)!], rule: 'html:author-link' });
   }
   const line = bylineLine(document, index, article, (l) => splitAuthors(l, siteNames, host).length > 0);
   if (line) add([line], 'text:byline');
   const dated = dateByline(document, index, article);
   if (dated) out.push({ names: [dated], rule: 'text:date-byline' });
-  const agency = datelineAgency(document, article);
-  if (agency) out.push({ names: [agency], rule: 'text:dateline-agency' });
-  // A Creative Commons notice names the work's author ('Ein Hundetagebuch von <a rel="cc:attributionURL">
-  // Donald Townsend</a> steht unter einer ... Lizenz'): weak, it gives a name to bylines that show initials.
-  const cc = document.querySelector('[property="cc:attributionName"], [rel~="cc:attributionURL"]');
-  if (cc) add([textOf(cc)], 'html:cc-attribution');
-  const owner = out.length === 0 ? personalSiteOwner(document, siteNames, host) : null;
+  const owner = personalSiteOwner(document, siteNames, host);
   if (owner) out.push({ names: [owner], rule: 'site:personal-domain' });
-  // A desk name alone ('Redaktion') gives way to the credit closing the text ('... (FR mit dpa)').
-  if (out.every((c) => c.names.every((n) => DESK.test(n)))) {
-    const credit = endCredit(article);
-    if (credit) out.unshift({ names: [credit], rule: 'text:end-credit' });
-  }
-  const brLine = out.length === 0 ? brByline(index, article, document.body, (l) => splitAuthors(l, siteNames, host).length > 0) : null;
-  if (brLine) add([brLine], 'text:br-byline');
-  const source = out.length === 0 ? sourceLine(document.body) : null;
+  const source = sourceLine(document.body);
   if (source) out.push({ names: [source], rule: 'text:source-line' });
-  const issuer = out.length === 0 ? issuerBesideHeadline(headings(), index) : null;
-  if (issuer) add([issuer], 'html:issuer-class');
-  if (out.length === 0 && siteSigned) out.push({ names: [siteSigned], rule: 'html:byline-site' });
-  // A page whose metadata names only the site itself as author ('Presse Augsburg' on
-  // presse-augsburg.de) is signed by the organisation: kept when nothing else names anyone.
-  if (out.length === 0) {
-    const own = [...(ld?.authors ?? []), ...META_KEYS.filter((k) => k !== 'twitter:data1').flatMap((k) => tags.get(k) ?? [])];
-    const names = unique(own.flatMap((r) => splitAuthors(r)));
-    if (names.length) out.push({ names, rule: 'meta:author-site' });
-  }
-  const signed = out.length === 0 ? rightAlignedSignature(document) : null;
-  if (signed) out.push({ names: [signed], rule: 'text:signature' });
-  const holder = out.length === 0 ? copyrightPerson(document, index, inArticleScope) : null;
-  if (holder) out.push({ names: [holder], rule: 'site:copyright-person' });
-  const editor = out.length === 0 ? lastEditor(document.body, index, siteNames, host) : null;
-  if (editor) out.push({ names: [editor], rule: 'text:last-editor' });
-  const speaker = out.length === 0 ? speechSpeaker(document, headings) : null;
-  if (speaker) out.push({ names: [speaker], rule: 'text:speech-speaker' });
+  if (siteSigned) out.push({ names: [siteSigned], rule: 'html:byline-site' });
+  // Metadata naming only the site itself as author: the organisation signs the page.
+  const own = [...(ld?.authors ?? []), ...META_KEYS.filter((k) => k !== 'twitter:data1').flatMap((k) => tags.get(k) ?? [])];
+  const names = unique(own.flatMap((r) => splitAuthors(r)));
+  if (names.length) out.push({ names, rule: 'meta:author-site' });
   return out;
 }
 
-export function pickAuthors(cands: AuthorCandidate[]): AuthorCandidate | null {
-  // JSON-LD and meta tags are trusted first; a handle or an organisation there gives way to a
-  // person's name found by a later rule.
-  const first = cands[0];
-  if (!first) return null;
-  let chosen = first.names.some(personLike) ? first : (cands.find((c) => c.names.some(personLike)) ?? first);
-  // A theme's site-wide meta author (the blog's owners) gives way to the article's own byline:
-  // a link to the profile of someone else.
-  const linked = cands.find((c) => c.rule === 'html:author-link');
-  if (chosen.rule === 'meta:author' && linked && !linked.names.some((n) => chosen.names.some((m) => squash(m) === squash(n)))) chosen = linked;
-  // Names as the reader sees them: a visible byline's spelling ('BOB SMITH') wins over the
-  // same name in metadata ('Bob Smith').
-  const visible = cands.filter((c) => c.rule.startsWith('html:') || c.rule.startsWith('text:')).flatMap((c) => c.names);
-  const names = chosen.names.map((n) => visible.find((v) => v !== n && v.toLowerCase() === n.toLowerCase()) ?? n);
-  return { names, rule: chosen.rule };
+const VISIBLE = /^(?:html|text):/;
+
+function nameWords(name: string): string[] {
+  return name.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+}
+
+/** Whether every word of `short` is in `long`, which has more: a first name only, a co-author left out. */
+function fuller(long: string[], short: string[]): boolean {
+  const lw = long.flatMap(nameWords);
+  const sw = short.flatMap(nameWords);
+  return sw.length > 0 && lw.length > sw.length && sw.every((w) => lw.includes(w));
+}
+
+/**
+ * Author candidates merged by the names they give, with signals for the ranker: the sources
+ * (JSON-LD, meta tags, visible bylines), how many agree, whether the names read as people, whether
+ * a visible byline gives a fuller form of them (or they of it), and desk or site names.
+ */
+export function rankedAuthors(cands: AuthorCandidate[]): Ranked<string[]>[] {
+  const byKey = new Map<string, Ranked<string[]>>();
+  for (const c of cands) {
+    const key = c.names.map(squash).join(';');
+    let r = byKey.get(key);
+    if (!r) {
+      r = { value: c.names, sources: [], features: {} };
+      byKey.set(key, r);
+    }
+    if (!r.sources.includes(c.rule)) r.sources.push(c.rule);
+    r.features[`src:${c.rule}`] = 1;
+  }
+  const out = [...byKey.values()];
+  for (const r of out) {
+    const f = r.features;
+    f['agree:sources'] = Math.log2(r.sources.length);
+    const visible = r.sources.some((s) => VISIBLE.test(s));
+    if (visible && r.sources.some((s) => !VISIBLE.test(s))) f['agree:visible+meta'] = 1;
+    if (r.value.every(personLike)) f['names:person'] = 1;
+    else if (r.value.some(personLike)) f['names:some-person'] = 1;
+    if (r.value.length >= 2) f['names:several'] = 1;
+    if (r.value.every((n) => DESK.test(n))) f['names:desk'] = 1;
+    if (r.value.some((n) => n.split(/\s+/).length === 1)) f['names:one-word'] = 1;
+    for (const o of out) {
+      if (o === r) continue;
+      const oVisible = o.sources.some((s) => VISIBLE.test(s));
+      if (fuller(r.value, o.value)) f[oVisible ? 'fuller-than-visible' : 'fuller-than-meta'] = 1;
+      if (fuller(o.value, r.value)) f[oVisible ? 'part-of-visible' : 'part-of-meta'] = 1;
+    }
+  }
+  return out;
+}
+
+/** Names as the reader sees them: a visible byline's spelling ('BOB SMITH') wins over the same
+ * name in metadata ('Bob Smith'). */
+export function visibleSpelling(names: string[], cands: AuthorCandidate[]): string[] {
+  const visible = cands.filter((c) => VISIBLE.test(c.rule)).flatMap((c) => c.names);
+  return names.map((n) => visible.find((v) => v !== n && v.toLowerCase() === n.toLowerCase()) ?? n);
 }

@@ -1,8 +1,8 @@
-// A link to an author's profile page whose text is that author's name: '<a href="/author/boris-t-kaiser/">
-// Boris T. Kaiser</a>', '/user/Marianne1.html', '/in/ingahoeltmann'. The address must spell the
+// A link to an author's profile page whose text is that author's name: '<a href="/author/ana-b-ruiz/">
+// Ana B. Ruiz</a>', '/user/Ruiz7.html', '/in/anaruiz'. The address must spell the
 // same name as the link text, so menu entries ('/author/' -> 'Our authors') and avatars do not count.
-import { squash } from './meta-candidates.js';
-import { type PageIndex, shortText } from './meta-page-index.js';
+import { squash } from './candidates.js';
+import { type PageIndex, shortText } from './page-index.js';
 
 /** Path words that introduce a person's profile on news sites, blogs and forums. */
 const PROFILE_PATH = /\/(?:authors?|autor(?:en|in)?|auteurs?|autore|profiles?|profil|users?|members?|mitglieder|people|staff|journalists?|redakteure?|in|u)\/([^/?#]+)\/?(?:[?#].*)?$/i;
@@ -11,7 +11,7 @@ const PROFILE_PATH = /\/(?:authors?|autor(?:en|in)?|auteurs?|autore|profiles?|pr
 /** A cheap pre-test of PROFILE_PATH. */
 const PROFILE_HINT = /\/(?:auth|autor|auteur|profil|user|member|mitglied|people|staff|journalist|redakteur|in\/|u\/)/i;
 
-/** Menus hold links to featured profiles ('BarKeeper', 'Member List'), not the byline. */
+/** Menus hold links to featured profiles (a featured member, the member list), not the byline. */
 const MENU = /(?:^|[-_])(?:menu|nav|navbar|navigation|dropdown|megamenu)(?:[-_]|$)/i;
 
 export function inMenu(el: Element): boolean {
@@ -43,7 +43,7 @@ export function linkNamesProfile(text: string, href: string): boolean {
   return !!slug && k.length >= 3 && squash(slug) === k;
 }
 
-/** A profile address by number ('/members/127862') whose link holds the user's avatar, titled
+/** A profile address by number ('/members/4711') whose link holds the user's avatar, titled
  * with the same name as the link's text. */
 function avatarNamesProfile(a: Element, text: string, href: string): boolean {
   if (!/^\d+$/.test(profileSlug(href) ?? '')) return false;

@@ -1,17 +1,17 @@
 // Main text of an HTML page: a readability/trafilatura-like hybrid written by hand, because no JS
 // library does better and fast (Mozilla Readability clones and re-serialises the DOM and trails
 // trafilatura on the article-extraction benchmark). Passes: prune non-content (rules as data in
-// main-text-rules.ts) -> choose the body container by scored text density -> collect paragraph
+// main-text/rules.ts) -> choose the body container by scored text density -> collect paragraph
 // blocks in document order -> drop link-heavy and furniture blocks; fall back to JSON-LD
 // `articleBody` when the markup yields little.
-import type { BoilerplateItem } from '../../doc/article.js';
-import { collectBlocks, type Block } from './main-text-collect.js';
-import { jsonLdArticleBody } from './main-text-jsonld.js';
-import { isJsonLd, pruneNonContent, type PruneResult } from './main-text-prune.js';
-import { FURNITURE_LINES } from './main-text-rules.js';
-import { chooseBody } from './main-text-score.js';
-import { repairFrame } from './frame.js';
-import { ELEMENT_NODE, normaliseSpace, tagOf, TEXT_NODE } from './dom-text.js';
+import type { BoilerplateItem } from '../../../doc/article.js';
+import { collectBlocks, type Block } from './collect.js';
+import { jsonLdArticleBody } from './jsonld.js';
+import { isJsonLd, pruneNonContent, type PruneResult } from './prune.js';
+import { FURNITURE_LINES } from './rules.js';
+import { chooseBody } from './score.js';
+import { repairFrame } from '../frame.js';
+import { ELEMENT_NODE, normaliseSpace, tagOf, TEXT_NODE } from '../dom-text.js';
 
 export interface MainText {
   /** Paragraphs separated by a blank line. */
@@ -138,7 +138,7 @@ export function extractMainText(document: Document, _opts: { url: string | null 
   if (ldBody && normaliseSpace(ldBody).length > first.length) {
     return { text: jsonLdParagraphs(ldBody).normalize('NFC'), boilerplate: first.boilerplate, rule: 'main-text:jsonld' };
   }
-  // Class names that emptied the page lied (a 'has-ads' section, a caption class on every item):
+  // Class names that emptied the page lied (an ads-classed section, a caption class on every item):
   // a second try prunes by tag and visibility only.
   if (first.pruned.namedShare < NAMED_SHARE_RETRY) return { text: first.text, boilerplate: first.boilerplate, rule: first.rule };
   first.pruned.restore();

@@ -1,14 +1,17 @@
 // Metadata of an HTML page: title, dek, authors, outlet, dates, canonical address and language,
-// each with the rule that found it. The field rules live in meta-*.ts; this module gathers the
+// each with the rule that found it. The field rules live in meta/*.ts; this module gathers the
 // page's structured data once (meta tags, JSON-LD) and hands it to each of them.
-import type { ExtractedArticle, MetaField } from '../../doc/article.js';
-import { authorCandidates, pickAuthors } from './meta-authors.js';
-import { clean, hostLabel } from './meta-candidates.js';
-import { modifiedDate, publishedDate } from './meta-dates.js';
-import { extractJsonLd, type JsonLdFacts } from './meta-jsonld.js';
-import { collectMetaTags, firstMeta, type MetaTags } from './meta-tags.js';
-import { titleCandidates } from './meta-title.js';
-import { pageZone, toPageZone } from './meta-zone.js';
+import type { ExtractedArticle, MetaField } from '../../../doc/article.js';
+import { authorCandidates, rankedAuthors, visibleSpelling } from './authors.js';
+import { clean, hostLabel } from './candidates.js';
+import { modifiedDate, publishedCandidates } from './dates.js';
+import { extractJsonLd, type JsonLdFacts } from './jsonld.js';
+import { collectMetaTags, firstMeta, type MetaTags } from './tags.js';
+import { titleCandidates } from './title.js';
+import { best, provenanceOf, type Ranked, type Weights } from './ranker.js';
+import { META_WEIGHTS } from './weights.js';
+import type { DateValue } from '../../../doc/article.js';
+import { pageZone, toPageZone } from './zone.js';
 
 export type HtmlMetaFields = Partial<
   Pick<ExtractedArticle, 'title' | 'dek' | 'authors' | 'outlet' | 'url' | 'canonicalUrl' | 'published' | 'modified' | 'language'>
@@ -80,7 +83,21 @@ function dekOf(tags: MetaTags, ld: JsonLdFacts | null): { value: string; rule: s
   return ld?.description ? { value: ld.description, rule: 'jsonld:description' } : null;
 }
 
-export function extractHtmlMetadata(document: Document, url: string | null): HtmlMetadata {
+/** The ranked fields' candidates of one page, before the ranker picks. */
+export interface MetaCandidates {
+  title: Ranked<string>[];
+  authors: Ranked<string[]>[];
+  published: Ranked<DateValue>[];
+}
+
+export interface MetaWeights {
+  title: Weights;
+  authors: Weights;
+  published: Weights;
+}
+
+/** The page's metadata with the ranked fields (title, authors, published) left as candidates. */
+export function metadataCandidates(document: Document, url: string | null): HtmlMetadata & { candidates: MetaCandidates } {
   const tags = collectMetaTags(document);
   const ld = extractJsonLd(document);
   const fields: HtmlMetaFields = { url };
@@ -96,12 +113,10 @@ export function extractHtmlMetadata(document: Document, url: string | null): Htm
   // Names the site goes by (a weak meta 'publisher' may name the author instead, so it is left out).
   const siteNames = [outlet && !/^meta:(?:dc\.|dcterms\.)?publisher$/.test(outlet.rule) ? outlet.value : null, ld?.publisher, tags.get('application-name')?.[0], tags.get('og:site_name')?.[0], hostLabel(url)].filter((s): s is string => !!s);
 
-  const title = titleCandidates(document, tags, ld, siteNames, url)[0];
-  if (title) set('title', title.value, title.rule);
+  const title = titleCandidates(document, tags, ld, siteNames, url);
   const dek = dekOf(tags, ld);
   if (dek) set('dek', dek.value, dek.rule);
-  const authors = pickAuthors(authorCandidates(document, tags, ld, siteNames, url));
-  if (authors) set('authors', authors.names, authors.rule);
+  const authorSources = authorCandidates(document, tags, ld, siteNames, url);
 
   const canonical = canonicalOf(document, tags, url) ?? (ld?.url ? { value: resolveUrl(ld.url, url), rule: 'jsonld:url' } : null);
   if (canonical?.value) set('canonicalUrl', canonical.value, canonical.rule);
@@ -112,8 +127,36 @@ export function extractHtmlMetadata(document: Document, url: string | null): Htm
   const ctx = { document, tags, ld, url, monthFirst: lang?.value === 'en' && (lang.region === 'US' || lang.region === null) };
   const zone = pageZone(url, lang?.value ?? null, lang?.region ?? null);
   const modified = modifiedDate(ctx);
-  const published = publishedDate(ctx);
-  if (published) set('published', toPageZone(published, zone), published.rule);
   if (modified) set('modified', toPageZone(modified, zone), modified.rule);
+  const published = publishedCandidates(ctx, zone, modified);
+  const authors = rankedAuthors(authorSources).map((r) => ({ ...r, value: visibleSpelling(r.value, authorSources) }));
+  return { fields, provenance, candidates: { title, authors, published } };
+}
+
+/** Title, authors and published date: each the ranker's best candidate, with its signals as provenance. */
+export function pickMetadata(found: HtmlMetadata & { candidates: MetaCandidates }, weights: MetaWeights = META_WEIGHTS): HtmlMetadata {
+  const fields = { ...found.fields };
+  const provenance = { ...found.provenance };
+  const { candidates } = found;
+  const title = best(candidates.title, weights.title);
+  if (title) {
+    fields.title = title.value;
+    provenance.title = provenanceOf(title, weights.title);
+  }
+  const authors = best(candidates.authors, weights.authors);
+  if (authors) {
+    fields.authors = authors.value;
+    provenance.authors = provenanceOf(authors, weights.authors);
+  }
+  const published = best(candidates.published, weights.published);
+  if (published) {
+    const rule = provenanceOf(published, weights.published);
+    fields.published = { ...published.value, rule };
+    provenance.published = rule;
+  }
   return { fields, provenance };
+}
+
+export function extractHtmlMetadata(document: Document, url: string | null, weights: MetaWeights = META_WEIGHTS): HtmlMetadata {
+  return pickMetadata(metadataCandidates(document, url), weights);
 }

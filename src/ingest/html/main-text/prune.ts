@@ -1,8 +1,8 @@
 // First pass of main-text extraction: remove what can never be article text (code, media, page
 // chrome, hidden blocks, boilerplate containers named by class/id), setting aside captions,
 // related links, share lines and promos as boilerplate items. Mutates the DOM.
-import type { BoilerplateItem } from '../../doc/article.js';
-import { classTokens, ELEMENT_NODE, firstProseParagraph, isArticleHeader, measureTree, normaliseSpace, tagOf, type TextMeasure } from './dom-text.js';
+import type { BoilerplateItem } from '../../../doc/article.js';
+import { classTokens, ELEMENT_NODE, firstProseParagraph, isArticleHeader, measureTree, normaliseSpace, tagOf, type TextMeasure } from '../dom-text.js';
 import {
   BODY_CLASS_PATTERN,
   BOILERPLATE_CLASS_RULES,
@@ -13,7 +13,7 @@ import {
   FIGURE_TAGS,
   HIDDEN_CLASS_TOKENS,
   type ClassRule,
-} from './main-text-rules.js';
+} from './rules.js';
 
 /** A container holding more than this share of the page's non-link text is never removed by name alone... */
 const GUARD_SHARE = 0.5;

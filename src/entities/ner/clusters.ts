@@ -1,0 +1,28 @@
+// Distributional word classes (built by scripts/build-word-clusters.ts): word hash -> class id,
+// packed as coarse × FINE + fine + 1 (0 is no class). Stored as sorted hash deltas and 16-bit ids.
+
+export const COARSE = 64;
+export const FINE = 256;
+
+export function encodeWordClusters(classes: Map<number, number>): Buffer {
+  const entries = [...classes].sort((a, b) => a[0] - b[0]);
+  const keys = new Uint32Array(entries.length + 1);
+  keys[0] = entries.length;
+  entries.forEach(([k], i) => (keys[i + 1] = (k - (i ? entries[i - 1]![0] : 0)) >>> 0));
+  return Buffer.concat([Buffer.from(keys.buffer), Buffer.from(Uint16Array.from(entries, ([, c]) => c).buffer)]);
+}
+
+/** Reads what encodeWordClusters wrote, starting at byte `at` (a multiple of 4). */
+export function decodeWordClusters(bytes: Uint8Array, at: number): Map<number, number> {
+  const n = new Uint32Array(bytes.buffer, bytes.byteOffset + at, 1)[0]!;
+  const deltas = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + at + 4, bytes.byteOffset + at + 4 + n * 4));
+  const ids = new Uint16Array(bytes.buffer.slice(bytes.byteOffset + at + 4 + n * 4, bytes.byteOffset + at + 4 + n * 6));
+  const out = new Map<number, number>();
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    k = (k + deltas[i]!) >>> 0;
+    out.set(k, ids[i]!);
+  }
+  return out;
+}
+
