@@ -30,7 +30,7 @@ export interface StoreScaleOptions {
   keep: boolean;
 }
 
-const OUTLETS = Array.from({ length: 20 }, (_, i) => `outlet${i}.example`);
+export const OUTLETS = Array.from({ length: 20 }, (_, i) => `outlet${i}.example`);
 const TYPES: EntityType[] = ['PERSON', 'ORG', 'GPE'];
 const ROLES = ['President', 'Minister', 'spokesman', 'General'];
 const COUNTRY_CODES = ['USA', 'RUS', 'CHN', 'ISR', 'IRN', 'UKR', 'FRA', 'DEU', 'GBR', 'TUR', 'IND', 'BRA'];
@@ -52,7 +52,7 @@ function timeMedian(reps: number, fn: (i: number) => unknown): number {
 const ms = (x: number): string => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
 
 /** Builds the analysis rows of a synthetic article: mentions of pool entities, times, quotes, events. */
-class AnalysisFaker {
+export class AnalysisFaker {
   private readonly rand = mulberry32(11);
   private readonly pool: PoolEntity[];
   private readonly zipf: Float64Array;
@@ -182,7 +182,7 @@ class AnalysisFaker {
 }
 
 /** The clusters the synthetic stream was generated from: topic -> events -> articles. */
-class Clusters {
+export class Clusters {
   private readonly topics = new Map<number, Set<string>>();
   private readonly events = new Map<string, { topic: number; ids: number[]; first: string; last: string }>();
   private readonly topicIds = new Map<number, number[]>();
