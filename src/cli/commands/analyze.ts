@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import pluralize from 'pluralize';
 import { resolve } from 'node:path';
-import { addIngestOptions, dbOption, type IngestCliOptions, withStore } from '../common.js';
+import { addIngestOptions, dbOption, type IngestCliOptions, underRunLock, waitOption, withStore } from '../common.js';
 import { ingestInto } from './ingest.js';
 import { analysePending, ANALYSIS_VERSION } from '../../analysis/pipeline.js';
 import { placeNewArticles } from '../../stories/pipeline.js';
@@ -24,11 +24,17 @@ export function register(program: Command): void {
     .description('ingest inputs, analyse them, build stories and write a report per topic')
     .argument('[inputs...]', 'files, folders, URLs (none: analyse what the store holds)')
     .addOption(dbOption())
+    .addOption(waitOption())
     .option('--out <dir>', 'folder for the reports', './dossier-report')
     .option('--force', 're-analyse articles analysed before')
     .option('--all-reports', 'rewrite every topic report, not only those of topics this run changed')
     .option('--json', 'print the stories as JSON at the end');
-  addIngestOptions(cmd).action(async (inputs: string[], o: IngestCliOptions & { db: string; out: string; force?: boolean; allReports?: boolean; json?: boolean }) => {
+  addIngestOptions(cmd).action((inputs: string[], o: AnalyzeOptions) => underRunLock(o.db, o.wait, () => analyze(inputs, o)));
+}
+
+type AnalyzeOptions = IngestCliOptions & { db: string; wait: number; out: string; force?: boolean; allReports?: boolean; json?: boolean };
+
+async function analyze(inputs: string[], o: AnalyzeOptions): Promise<void> {
     let failed = 0;
     if (inputs.length > 0) {
       const s = await ingestInto(o.db, inputs, o, true);
@@ -61,5 +67,4 @@ export function register(program: Command): void {
       if (o.json) printJson(storiesJson(store));
     });
     process.exitCode = failed > 0 ? 1 : 0;
-  });
 }

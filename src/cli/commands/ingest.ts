@@ -1,7 +1,7 @@
 // `dossier ingest`: read inputs into the store, one transaction per article.
 import type { Command } from 'commander';
 import { Ingestor } from '../../ingest/ingest.js';
-import { addIngestOptions, dbOption, ingestOptions, type IngestCliOptions, withStoreAsync } from '../common.js';
+import { addIngestOptions, dbOption, ingestOptions, type IngestCliOptions, underRunLock, waitOption, withStoreAsync } from '../common.js';
 import { progress } from '../progress.js';
 import { printJson } from '../output.js';
 
@@ -54,9 +54,10 @@ export function register(program: Command): void {
     .description('read files, folders, URLs, feeds and JSON lines dumps into the store')
     .argument('<inputs...>', 'files, folders (read recursively), http(s) URLs')
     .addOption(dbOption())
+    .addOption(waitOption())
     .option('--json', 'print the summary as JSON');
-  addIngestOptions(cmd).action(async (inputs: string[], o: IngestCliOptions & { db: string; json?: boolean }) => {
-    const s = await ingestInto(o.db, inputs, o);
+  addIngestOptions(cmd).action(async (inputs: string[], o: IngestCliOptions & { db: string; wait: number; json?: boolean }) => {
+    const s = await underRunLock(o.db, o.wait, () => ingestInto(o.db, inputs, o));
     if (o.json) printJson(s);
     else
       process.stderr.write(
