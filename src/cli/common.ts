@@ -1,5 +1,6 @@
 // Options and helpers shared by the commands that use the store or fetch pages.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { acquireRunLock } from '../store/run-lock.js';
 import { openStore } from '../store/sqlite/sqlite-store.js';
@@ -31,6 +32,12 @@ export function waitOption(): Option {
     if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`not a number of seconds: ${v}`);
     return n;
   });
+}
+
+/** The store a read command asks about, which must exist: opening a mistyped path would create an empty one. */
+export function existingStore(dbPath: string): string {
+  if (!existsSync(dbPath)) throw new Error(`no store at ${dbPath} (create one with 'dossier analyze' or 'dossier ingest', or name it with --db)`);
+  return dbPath;
 }
 
 export function withStore<T>(dbPath: string, fn: (store: Store) => T): T {

@@ -35,36 +35,36 @@ export function register(program: Command): void {
 type AnalyzeOptions = IngestCliOptions & { db: string; wait: number; out: string; force?: boolean; allReports?: boolean; json?: boolean };
 
 async function analyze(inputs: string[], o: AnalyzeOptions): Promise<void> {
-    let failed = 0;
-    if (inputs.length > 0) {
-      const s = await ingestInto(o.db, inputs, o, true);
-      failed = s.failed;
-      process.stderr.write(`ingest: ${s.stored} new, ${s.duplicates} duplicate, ${s.failed} failed\n`);
-    }
-    // The models take most of a second to load: not when the store holds nothing to analyse.
-    const pending = withStore(o.db, (store) => store.articlesToAnalyse(ANALYSIS_VERSION, !!o.force).length);
-    const analysers = pending > 0 ? await loadAnalysers() : null;
-    withStore(o.db, (store) => {
-      let bar: ReturnType<typeof progress> | null = null;
-      const ids = !analysers
-        ? []
-        : analysePending(store, analysers, {
-            force: !!o.force,
-            onProgress: (done, total) => {
-              bar ??= progress(total, 'analyse');
-              bar.tick(String(done));
-            },
-          });
-      (bar as ReturnType<typeof progress> | null)?.stop();
-      const update = placeNewArticles(store, ids);
-      process.stderr.write(`analysed ${ids.length} articles, clustered ${update.placed.length}\n`);
-      const out = resolve(o.out);
-      // Only the reports of topics that gained, lost or re-analysed articles are rebuilt (and any
-      // missing from the folder): a run costs what it changed, not the size of the store.
-      const changed = update.afresh || o.allReports ? null : new Set(store.listStories('topic', { articleIds: [...update.placed, ...ids] }).map((t) => t.id));
-      const written = writeReportFolder(store, out, changed);
-      process.stderr.write(`reports: ${out} (${pluralize('topic report', written, true)} written)\n`);
-      if (o.json) printJson(storiesJson(store));
-    });
-    process.exitCode = failed > 0 ? 1 : 0;
+  let failed = 0;
+  if (inputs.length > 0) {
+    const s = await ingestInto(o.db, inputs, o, true);
+    failed = s.failed;
+    process.stderr.write(`ingest: ${s.stored} new, ${s.duplicates} duplicate, ${s.failed} failed\n`);
+  }
+  // The models take most of a second to load: not when the store holds nothing to analyse.
+  const pending = withStore(o.db, (store) => store.articlesToAnalyse(ANALYSIS_VERSION, !!o.force).length);
+  const analysers = pending > 0 ? await loadAnalysers() : null;
+  withStore(o.db, (store) => {
+    let bar: ReturnType<typeof progress> | null = null;
+    const ids = !analysers
+      ? []
+      : analysePending(store, analysers, {
+          force: !!o.force,
+          onProgress: (done, total) => {
+            bar ??= progress(total, 'analyse');
+            bar.tick(String(done));
+          },
+        });
+    (bar as ReturnType<typeof progress> | null)?.stop();
+    const update = placeNewArticles(store, ids);
+    process.stderr.write(`analysed ${ids.length} articles, clustered ${update.placed.length}\n`);
+    const out = resolve(o.out);
+    // Only the reports of topics that gained, lost or re-analysed articles are rebuilt (and any
+    // missing from the folder): a run costs what it changed, not the size of the store.
+    const changed = update.afresh || o.allReports ? null : new Set(store.listStories('topic', { articleIds: [...update.placed, ...ids] }).map((t) => t.id));
+    const written = writeReportFolder(store, out, changed);
+    process.stderr.write(`reports: ${out} (${pluralize('topic report', written, true)} written)\n`);
+    if (o.json) printJson(storiesJson(store));
+  });
+  process.exitCode = failed > 0 ? 1 : 0;
 }

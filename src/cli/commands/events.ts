@@ -1,7 +1,7 @@
 // `dossier events` (filters and exports) and `dossier network` (actor graphs).
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { dbOption, withStore } from '../common.js';
+import { dbOption, existingStore, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
 import { eventsToCsv, eventsToGdelt } from '../../export/events-table.js';
 import { buildNetwork, networkToGraphml } from '../../export/graph.js';
@@ -69,7 +69,7 @@ export function register(program: Command): void {
     .option('--json', 'same as --format json')
     .option('-o, --output <file>', 'write to a file')
     .action((o: EventCliOptions) => {
-      withStore(o.db, (store) => {
+      withStore(existingStore(o.db), (store) => {
         const events = store.queryEvents(filterOf(store, o));
         const format = o.json ? 'json' : o.format;
         if (format === 'json') return o.output ? emit(`${JSON.stringify(events, null, 2)}\n`, o.output) : printJson(events);
@@ -99,7 +99,7 @@ export function register(program: Command): void {
     .option('--format <format>', 'json or graphml', 'json')
     .option('-o, --output <file>', 'write to a file')
     .action((o: { db: string; story?: string; format: string; output?: string }) => {
-      withStore(o.db, (store) => {
+      withStore(existingStore(o.db), (store) => {
         const f: EventFilter = {};
         if (o.story) {
           const s = store.getStory(Number(o.story));
