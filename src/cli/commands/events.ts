@@ -1,5 +1,5 @@
 // `dossier events` (filters and exports) and `dossier network` (actor graphs).
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { dbOption, existingStore, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
@@ -50,6 +50,15 @@ function emit(text: string, output?: string): void {
   else process.stdout.write(text);
 }
 
+/** A calendar date (YYYY, YYYY-MM or YYYY-MM-DD) that exists; anything else is a usage error naming it. */
+export function parseDateArg(v: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v.trim());
+  const [y, mo = 1, d = 1] = m ? m.slice(1).filter(Boolean).map(Number) : [];
+  const date = y !== undefined ? new Date(Date.UTC(y, mo - 1, d)) : null;
+  if (!date || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) throw new InvalidArgumentError(`not a date (YYYY-MM-DD): '${v}'`);
+  return v.trim();
+}
+
 export function register(program: Command): void {
   program
     .command('events')
@@ -59,8 +68,8 @@ export function register(program: Command): void {
     .option('--code <code>', 'CAMEO code or prefix (042, 04)')
     .option('--root <root>', 'CAMEO root (04)')
     .option('--quad <n>', 'quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict')
-    .option('--from <date>', 'events on or after this date (YYYY-MM-DD)')
-    .option('--to <date>', 'events on or before this date')
+    .option('--from <date>', 'events on or after this date (YYYY-MM-DD)', parseDateArg)
+    .option('--to <date>', 'events on or before this date', parseDateArg)
     .option('--article <ids>', 'article ids or input ids, comma-separated')
     .option('--story <id>', 'only the articles of this story')
     .option('--modality <m>', 'asserted, intended, negated, conditional, reported or background')
