@@ -53,6 +53,11 @@ export function buildNetwork(events: NetworkEvent[]): Network {
     edge.byMonth[month] = m;
     edges.set(key, edge);
   }
+  // Two codes with one readable name (SYR and SYRGOV both 'Syria') would be one actor to a reader
+  // of the graph: each of them shows its code beside the name.
+  const byLabel = new Map<string, number>();
+  for (const n of nodes.values()) byLabel.set(n.label, (byLabel.get(n.label) ?? 0) + 1);
+  for (const n of nodes.values()) if ((byLabel.get(n.label) ?? 0) > 1 && n.label !== n.id) n.label = `${n.label} (${n.id})`;
   return {
     nodes: [...nodes.values()].sort((a, b) => b.events - a.events || a.id.localeCompare(b.id)),
     edges: [...edges.values()].sort((a, b) => b.events - a.events || a.source.localeCompare(b.source) || a.target.localeCompare(b.target)),

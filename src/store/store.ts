@@ -118,6 +118,8 @@ export interface AnalysisStore {
   getEntity(idOrKey: number | string): StoredEntity | null;
   /** Only the canonical name, by id or key. */
   entityName(idOrKey: number | string): string | null;
+  /** An entity by any alias, case-insensitively; else close names to suggest. */
+  findEntityByAlias(text: string): { entity: StoredEntity | null; suggestions: string[] };
   entityMentions(entityId: number, limit?: number): EntityMention[];
   /** Canonical keys of the people, organisations and places one article mentions. */
   articleEntityKeys(articleId: number): string[];

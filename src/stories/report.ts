@@ -103,7 +103,7 @@ export function reportMarkdown(v: StoryView): string {
   const labels = new Map(v.network.nodes.map((n) => [n.id, n.label]));
   const actor = (code: string) => {
     const label = labels.get(code);
-    return mdText(label && label !== code ? `${label} (${code})` : code);
+    return mdText(label && label !== code && !label.endsWith(`(${code})`) ? `${label} (${code})` : (label ?? code));
   };
   for (const e of v.network.edges) out.push(`| ${actor(e.source)} | ${actor(e.target)} | ${e.events} | ${e.cooperation} | ${e.conflict} | ${e.goldstein} |`);
   const c = v.comparison;

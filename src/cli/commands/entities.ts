@@ -30,8 +30,10 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action((id: string, o: { db: string; json?: boolean }) => {
       withStore(existingStore(o.db), (store) => {
-        const e = store.getEntity(/^\d+$/.test(id) ? Number(id) : id);
-        if (!e) throw new Error(`no entity ${id}`);
+        const found = store.getEntity(/^\d+$/.test(id) ? Number(id) : id);
+        const byAlias = found ? null : store.findEntityByAlias(id);
+        const e = found ?? byAlias?.entity;
+        if (!e) throw new Error(`no entity '${id}'${byAlias?.suggestions.length ? ` (did you mean: ${byAlias.suggestions.join('; ')}?)` : ''}`);
         const mentions = store.entityMentions(e.id);
         if (o.json) return printJson({ ...e, mentionList: mentions });
         const lines = [

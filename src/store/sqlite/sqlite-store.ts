@@ -317,6 +317,9 @@ export class SqliteStore implements Store {
   getEntity(idOrKey: number | string): StoredEntity | null {
     return analysis.getEntity(this.db, idOrKey);
   }
+  findEntityByAlias(text: string): { entity: StoredEntity | null; suggestions: string[] } {
+    return analysis.findEntityByAlias(this.db, text);
+  }
   entityName(idOrKey: number | string): string | null {
     return analysis.entityName(this.db, idOrKey);
   }
