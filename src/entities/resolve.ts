@@ -7,7 +7,7 @@ import { knownOrganisation } from './organisations.js';
 import { defaultLexicon, type Lexicon } from './lexicon.js';
 import { articleShape, personSpanKind, refinePersonSpan } from './person-spans.js';
 import { isGroupWord } from './groups.js';
-import { SpanIndex, unswallowed, type Span } from './span-index.js';
+import { SpanIndex, unswallowed, type Span } from '../text/span-index.js';
 
 export interface TaggedSpan {
   start: number;

@@ -74,3 +74,39 @@ export function unswallowed<T extends Span>(spans: readonly T[]): T[] {
   }
   return spans.filter((s) => !swallowed.has(s));
 }
+
+/**
+ * A lookup of the items lying wholly inside a range, in their given order: items sorted by start
+ * once, each query a binary search and a scan of its own range (filtering every item for every
+ * sentence or event made the layers that ask quadratic in the length of an article).
+ */
+export function spansWithin<T extends Span>(items: readonly T[]): (start: number, end: number) => T[] {
+  const byStart = items.map((item, i) => ({ item, i })).sort((a, b) => a.item.start - b.item.start || a.i - b.i);
+  return (start, end) => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.item.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: { item: T; i: number }[] = [];
+    for (let k = lo; k < byStart.length && byStart[k]!.item.start <= end; k++) if (byStart[k]!.item.end <= end) found.push(byStart[k]!);
+    return found.sort((a, b) => a.i - b.i).map((x) => x.item);
+  };
+}
+
+/** The index of the span (sorted, not overlapping) that contains `pos` by `contains`, or -1. */
+export function spanAt(spans: readonly Span[], pos: number, contains: (s: Span) => boolean): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  // The last span starting at or before pos, or the one before it (an end position belongs to the
+  // sentence it closes).
+  for (const k of [lo - 1, lo - 2, lo]) if (k >= 0 && k < spans.length && contains(spans[k]!)) return k;
+  return -1;
+}
