@@ -1,5 +1,6 @@
 // The layers Dossier runs by default, composed for the pipeline: text splitting, the statistical
 // entity tagger, the country tables, the time layer, quotes and the event coder.
+import { spansWithin } from '../text/span-index.js';
 import type { Analysers } from './analyse.js';
 import { splitSentences } from '../text/index.js';
 import { defaultTagger } from '../entities/ner/index.js';
@@ -44,9 +45,11 @@ export async function defaultAnalysers(): Promise<Analysers> {
     events: (text, published, mentions, entities, times) => {
       const byKey = new Map(entities.map((e) => [e.key, e]));
       const coded = mentions.map((m) => ({ start: m.start, end: m.end, code: actorCode(m, m.entityKey ? byKey.get(m.entityKey) : undefined, text) }));
+      // The mentions of an event's sentence by position (a scan of all of them per event was quadratic).
+      const mentionsWithin = spansWithin(mentions);
       const keyAt = (sentenceStart: number, sentenceEnd: number, words: string | null) => {
         if (!words) return null;
-        const hit = mentions.find((m) => m.start >= sentenceStart && m.end <= sentenceEnd && (words.includes(m.text) || m.text.includes(words)));
+        const hit = mentionsWithin(sentenceStart, sentenceEnd).find((m) => words.includes(m.text) || m.text.includes(words));
         return hit?.entityKey ?? null;
       };
       // The event's date comes from the time layer: its own sentence, else a neighbouring one (src/events/dates.ts).

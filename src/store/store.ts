@@ -86,6 +86,8 @@ export interface ArticleStore {
   putArticle(article: ExtractedArticle): PutResult;
   getArticle(id: number): StoredArticle | null;
   findByExternalId(externalId: string): StoredArticle | null;
+  /** Every article stored under an input id (stores written before ids were made unique may hold several). */
+  findArticlesByExternalId(externalId: string): StoredArticle[];
   listArticles(opts?: ListOptions): ArticleSummary[];
   countArticles(): number;
   /** Every article id, by publication date (undated ones by when they were stored), then id. */

@@ -83,7 +83,9 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action((id: string, o: { db: string; json?: boolean }) => {
       withStore(existingStore(o.db), (store) => {
-        const a = /^\d+$/.test(id) ? store.getArticle(parseId(id)) : store.findByExternalId(id);
+        const found = /^\d+$/.test(id) ? [store.getArticle(parseId(id))].filter((x) => x !== null) : store.findArticlesByExternalId(id);
+        if (found.length > 1) throw new Error(`ambiguous id ${id}: ${found.map((x) => `${x.id} (${x.sources[0]?.location ?? x.title ?? ''})`).join(', ')} — name one by its number`);
+        const a = found[0];
         if (!a) throw new Error(`no article ${id}`);
         const layers = store.articleLayers(a.id);
         if (o.json) printJson({ ...a, ...layers });
