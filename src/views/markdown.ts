@@ -3,15 +3,16 @@
 // http(s) URLs ever become links. The report's HTML is rendered from these same lines by
 // `markdownInlineToHtml`, which understands exactly the constructs written here.
 
-// Every ASCII punctuation mark Markdown (CommonMark and GFM tables) gives a meaning to inline, and the
-// HTML-significant ones (a backslash-escaped `<` or `&` is literal text in CommonMark).
-const INLINE_SPECIAL = /[\\`*_{}[\]()<>&|~!#]/g;
+// The ASCII punctuation Markdown (CommonMark, GFM tables and strikethrough) acts on inside a line,
+// and the HTML-significant marks (a backslash-escaped `<` or `&` is literal text in CommonMark).
+// Parentheses and '!' act only after brackets, which are escaped; '#' only at a line's start.
+const INLINE_SPECIAL = /[\\`*_[\]<>&|~]/g;
 
 /** Text for one line of Markdown: newlines and control characters folded to spaces, specials escaped. */
 export function mdText(s: string): string {
   const flat = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
   // A line-leading list, quote or heading marker would restructure the line it starts.
-  return flat.replace(INLINE_SPECIAL, '\\$&').replace(/^(\s*)([-+=>]|\d+[.)])/, '$1\\$2');
+  return flat.replace(INLINE_SPECIAL, '\\$&').replace(/^(\s*)([-+=>#]|\d+[.)])/, '$1\\$2');
 }
 
 /** The URL when it is an absolute http(s) URL, normalised and with nothing Markdown could misread; else null. */

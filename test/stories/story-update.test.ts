@@ -33,5 +33,5 @@ describe('stories updated batch by batch', () => {
     } finally {
       store.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
