@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ingestor } from '../ingest/ingest.js';
 import { openStore } from '../store/sqlite/sqlite-store.js';
-import { analysePending } from '../analysis/pipeline.js';
-import { defaultAnalysers } from '../analysis/default-analysers.js';
-import { updateStories } from '../stories/pipeline.js';
+import { analysePending } from '../pipeline/analyse-store.js';
+import { defaultAnalyzer } from '../pipeline/components.js';
+import { updateStories } from '../pipeline/stories.js';
 import { scorePartition, type PartitionScores } from '../stories/cluster/evaluate.js';
 import { loadEcbDev } from './clustering.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
+import { storeArticle } from '../pipeline/store-article.js';
 
 const pct = (x: number): string => (x * 100).toFixed(1);
 
@@ -39,10 +40,10 @@ export const runner: BenchRunner = {
       const stored = new Map<string, number>();
       for await (const ev of new Ingestor().run([dump])) {
         if (ev.kind !== 'article') continue;
-        const put = store.putArticle(ev.article);
+        const put = storeArticle(store, ev.article);
         if (ev.article.externalId) stored.set(ev.article.externalId, put.id);
       }
-      analysePending(store, await defaultAnalysers());
+      analysePending(store, defaultAnalyzer());
       updateStories(store);
       const seconds = (performance.now() - started) / 1000;
       const topicOf = new Map<number, string>();

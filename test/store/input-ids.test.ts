@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Ingestor } from '../../src/ingest/ingest.js';
+import { ingestInto } from '../../src/pipeline/ingest.js';
 import { openStore } from '../../src/store/sqlite/sqlite-store.js';
 import { dossier, fakeArticle, htmlPage, tempDir } from '../helpers.js';
 
@@ -21,7 +21,7 @@ describe('input ids', () => {
     const db = join(t.dir, 'ids.db');
     const store = openStore(db);
     try {
-      for (const dir of ['a', 'b']) for await (const ev of new Ingestor().run([join(t.dir, dir)])) if (ev.kind === 'article') store.putArticle(ev.article);
+      for (const dir of ['a', 'b']) await ingestInto(store, [join(t.dir, dir)]);
       const ids = store.listArticles({}).map((a) => a.externalId).sort();
       expect(ids).toEqual(['x', 'x.txt', 'x.txt~2']);
       for (const id of ids) expect(store.findArticlesByExternalId(id!)).toHaveLength(1);
