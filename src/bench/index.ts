@@ -17,6 +17,7 @@ export const BENCHMARKS: Record<string, { module: string; description: string }>
   'store-scale': { module: 'store-scale', description: 'the SQLite store at 100k synthetic articles (--articles 5000 for a quick run)' },
   'story-update': { module: 'story-update', description: 'cost of one more run (five new articles) as the store grows: story update and report rewrite' },
   serve: { module: 'serve', description: 'the HTTP API under load on a 100k-article synthetic store: story page and story list (autocannon)' },
+  'large-article': { module: 'large-article', description: 'analysis of one large article (1 MB and 4 MB of text): seconds and peak memory (--against DIR compares another checkout)' },
   syntax: { module: 'syntax', description: 'part-of-speech tags, lemmas and dependency parses on UD English-EWT dev (gold tokens)' },
   'seeds-analysis': { module: 'seeds-analysis', description: 'the whole pipeline on the seeds: aliases, quotes, events, stories, comparison' },
 };

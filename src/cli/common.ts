@@ -1,5 +1,8 @@
 // Options and helpers shared by the commands that use the store or fetch pages.
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { acquireRunLock } from '../store/run-lock.js';
 import { openStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import type { IngestOptions } from '../ingest/ingest.js';
@@ -8,6 +11,33 @@ export const DEFAULT_DB = './dossier.db';
 
 export function dbOption(): Option {
   return new Option('--db <file>', 'the store (a SQLite file)').default(DEFAULT_DB);
+}
+
+/**
+ * Runs a writing command under the store's run lock (see store/run-lock.ts): a second run waits for
+ * the first, and gives up before touching the store, naming the run that holds it.
+ */
+export async function underRunLock<T>(dbPath: string, waitSeconds: number, fn: () => Promise<T>): Promise<T> {
+  const release = acquireRunLock(resolve(dbPath), `dossier ${process.argv.slice(2).join(' ')}`.trim(), waitSeconds * 1000);
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}
+
+export function waitOption(): Option {
+  return new Option('--wait <seconds>', 'how long to wait for another run on the same store to finish').default(300).argParser((v) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`not a number of seconds: ${v}`);
+    return n;
+  });
+}
+
+/** The store a read command asks about, which must exist: opening a mistyped path would create an empty one. */
+export function existingStore(dbPath: string): string {
+  if (!existsSync(dbPath)) throw new Error(`no store at ${dbPath} (create one with 'dossier analyze' or 'dossier ingest', or name it with --db)`);
+  return dbPath;
 }
 
 export function withStore<T>(dbPath: string, fn: (store: Store) => T): T {

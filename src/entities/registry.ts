@@ -37,14 +37,18 @@ export class EntityRegistry {
     return this.byKey.get(key);
   }
 
-  /** Restores a canonical entity saved earlier (its names and aliases; roles and merges start empty). */
+  /**
+   * Restores a canonical entity saved earlier (its names and aliases; roles and merges start empty),
+   * with every index a live run would hold for it: a run that starts from the store must decide as
+   * the run before it would have gone on deciding (the initials index was once left out, so an
+   * acronym in a later run no longer met the name it spells).
+   */
   restore(e: RestoredEntity): void {
     const c: CanonicalEntity = { ...e, roles: new Map(), merged: [] };
     this.byKey.set(c.key, c);
-    if (c.type === 'PERSON') {
-      const k = surnameKey(c.name);
-      this.bySurname.set(k, [...(this.bySurname.get(k) ?? []), c]);
-    } else this.indexName(c);
+    if (c.type === 'PERSON') this.indexSurname(c);
+    else this.indexName(c);
+    if (c.type === 'ORG') for (const alias of c.aliases.keys()) this.indexInitials(c, alias);
   }
 
   /** Merges one article's entity; returns the canonical entity it now belongs to. */
@@ -64,7 +68,8 @@ export class EntityRegistry {
     );
     if (candidates.length === 0) return undefined;
     // Several people share the surname: the one mentioned most often is the likelier referent.
-    return candidates.sort((a, b) => mentionCount(b) - mentionCount(a))[0];
+    // Ties go to the smaller key: the list's order differs between a live run and a restored one.
+    return candidates.sort((a, b) => mentionCount(b) - mentionCount(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))[0];
   }
 
   private create(local: LocalEntity): CanonicalEntity {
@@ -79,17 +84,34 @@ export class EntityRegistry {
       merged: [],
     };
     this.byKey.set(e.key, e);
-    if (e.type === 'PERSON') {
-      const k = surnameKey(e.name);
-      this.bySurname.set(k, [...(this.bySurname.get(k) ?? []), e]);
-    } else this.indexName(e);
+    if (e.type === 'PERSON') this.indexSurname(e);
+    else this.indexName(e);
     return e;
   }
 
+  private indexSurname(e: CanonicalEntity): void {
+    const k = surnameKey(e.name);
+    this.bySurname.set(k, [...(this.bySurname.get(k) ?? []), e]);
+  }
+
+  /** A person whose canonical name grew ('Bagheri' -> 'Reza Bagheri') is filed under the new name's surname, as a restored one is. */
+  private reindexSurname(e: CanonicalEntity, oldName: string): void {
+    const before = surnameKey(oldName);
+    if (before === surnameKey(e.name)) return;
+    this.bySurname.set(before, (this.bySurname.get(before) ?? []).filter((x) => x !== e));
+    this.indexSurname(e);
+  }
+
+  /** Initials stand for the most mentioned organisation with a name that spells them (see `prefer`). */
+  private indexInitials(e: CanonicalEntity, alias: string): void {
+    const ini = initialsOf(alias);
+    if (ini.length >= 2 && prefer(e, this.byInitials.get(ini))) this.byInitials.set(ini, e);
+  }
+
+  /** A normalised name stands for the most mentioned entity of that name (see `prefer`). */
   private indexName(e: CanonicalEntity): void {
     const k = normaliseName(e.name);
-    const have = this.byName.get(k);
-    if (!have || mentionCount(have) < mentionCount(e)) this.byName.set(k, e);
+    if (prefer(e, this.byName.get(k))) this.byName.set(k, e);
   }
 
   /**
@@ -112,15 +134,16 @@ export class EntityRegistry {
 
   private absorb(e: CanonicalEntity, local: LocalEntity, article: string): void {
     // The fullest form of a person's name becomes the canonical one.
-    if (e.type === 'PERSON' && nameTokens(local.name).length > nameTokens(e.name).length) e.name = local.name;
+    if (e.type === 'PERSON' && nameTokens(local.name).length > nameTokens(e.name).length) {
+      const old = e.name;
+      e.name = local.name;
+      this.reindexSurname(e, old);
+    }
     e.country ??= local.country;
     e.sector ??= local.sector;
     for (const [alias, n] of local.aliases) {
       e.aliases.set(alias, (e.aliases.get(alias) ?? 0) + n);
-      if (e.type === 'ORG') {
-        const ini = initialsOf(alias);
-        if (ini.length >= 2 && !this.byInitials.has(ini)) this.byInitials.set(ini, e);
-      }
+      if (e.type === 'ORG') this.indexInitials(e, alias);
     }
     for (const role of local.roles) {
       const set = e.roles.get(role) ?? new Set<string>();
@@ -136,6 +159,17 @@ export class EntityRegistry {
 function initialsOf(name: string): string {
   const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
   return words.length >= 2 ? words.map((w) => w[0]).join('') : '';
+}
+
+/**
+ * Whether `e` should replace `have` in an index: more mentions, ties to the smaller key. A choice
+ * that depends only on the counts, not on the order entities appeared and grew in, comes out the
+ * same in a live run and in one restored from the store (which reads entities in another order).
+ */
+function prefer(e: CanonicalEntity, have: CanonicalEntity | undefined): boolean {
+  if (!have) return true;
+  const d = mentionCount(e) - mentionCount(have);
+  return d > 0 || (d === 0 && e.key < have.key);
 }
 
 function mentionCount(e: CanonicalEntity): number {

@@ -7,6 +7,7 @@ import { knownOrganisation } from './organisations.js';
 import { defaultLexicon, type Lexicon } from './lexicon.js';
 import { articleShape, personSpanKind, refinePersonSpan } from './person-spans.js';
 import { isGroupWord } from './groups.js';
+import { SpanIndex, unswallowed, type Span } from '../text/span-index.js';
 
 export interface TaggedSpan {
   start: number;
@@ -148,11 +149,17 @@ function mergeAcronymTypos(mentions: Mention[], entities: Map<string, LocalEntit
  * 'Betty Ford Center').
  */
 function personsTaggedAsPlaces(mentions: Mention[], entities: Map<string, LocalEntity>, people: LocalEntity[]): void {
-  const orgNames = mentions.filter((m) => m.type === 'ORG' || m.type === 'MISC').map((m) => m.text);
+  // Each word of an organisation or other name, with the names it appears in.
+  const orgNamesWith = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG' && m.type !== 'MISC') continue;
+    for (const w of m.text.split(/\s+/)) orgNamesWith.set(w, (orgNamesWith.get(w) ?? new Set()).add(m.text));
+  }
+  const inOtherName = (word: string) => [...(orgNamesWith.get(word) ?? [])].some((t) => t !== word);
   for (const m of mentions) {
     if (m.rule !== 'ner' || !m.entityKey) continue;
     const asPlace = m.type === 'LOC' && m.entityKey.startsWith('LOC:');
-    const surname = !asPlace && (m.type === 'MISC' || m.type === 'ORG') && /^\p{Lu}\p{Ll}[\p{L}'’]*$/u.test(m.text) && !orgNames.some((t) => t !== m.text && t.split(/\s+/).includes(m.text));
+    const surname = !asPlace && (m.type === 'MISC' || m.type === 'ORG') && /^\p{Lu}\p{Ll}[\p{L}'’]*$/u.test(m.text) && !inOtherName(m.text);
     if (!asPlace && !surname) continue;
     const person = people.find((p) => (asPlace ? nameCompatible(m.text, p.name) : nameTokens(p.name).length > 1 && nameTokens(p.name).at(-1) === nameTokens(m.text)[0]));
     const place = entities.get(m.entityKey);
@@ -166,10 +173,6 @@ function personsTaggedAsPlaces(mentions: Mention[], entities: Map<string, LocalE
     else place.aliases.delete(m.text);
     if (place.aliases.size === 0) entities.delete(place.key);
   }
-}
-
-function overlaps(a: { start: number; end: number }, list: { start: number; end: number }[]): boolean {
-  return list.some((b) => a.start < b.end && b.start < a.end);
 }
 
 /**
@@ -199,9 +202,12 @@ export function cleanSpans(text: string, spans: TaggedSpan[], places: PlaceLooku
     v.set(s.type, (v.get(s.type) ?? 0) + 1);
     typeVotes.set(form, v);
   }
-  const queue = [...trimmed];
-  while (queue.length) {
-    let s = queue.shift()!;
+  // Spans in order, with split-off persons cleaned next (a stack in front of the list: shifting a
+  // long array is linear, which made this loop quadratic on a long article).
+  const front: TaggedSpan[] = [];
+  let next = 0;
+  while (front.length || next < trimmed.length) {
+    let s = front.pop() ?? trimmed[next++]!;
     // A span of another type across a line break keeps its longer side (a headline ran into it).
     if (s.type !== 'PER' && text.slice(s.start, s.end).includes('\n')) {
       let at = s.start;
@@ -233,7 +239,7 @@ export function cleanSpans(text: string, spans: TaggedSpan[], places: PlaceLooku
       if (split) {
         // The person after the title is cleaned like any person span ('... Attorney Weighs Filing ...').
         for (const part of split) {
-          if (part.type === 'PER') queue.unshift(part);
+          if (part.type === 'PER') front.push(part);
           else out.push(part);
         }
         continue;
@@ -242,7 +248,7 @@ export function cleanSpans(text: string, spans: TaggedSpan[], places: PlaceLooku
     out.push(s);
   }
   // A span swallowed by a longer one (the country word now inside 'Israeli Air Force') goes.
-  return out.filter((a) => !out.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
+  return unswallowed(out);
 }
 
 /** Group words, with demonyms beside them ('Sunni Muslims', 'Lebanese Shiite'): a group of people (NORP). */
@@ -298,6 +304,9 @@ function splitTitledPerson(text: string, s: TaggedSpan): TaggedSpan[] | null {
 export function resolveMentions(text: string, rawSpans: TaggedSpan[], places: PlaceLookup): ResolvedDoc {
   const spans = cleanSpans(text, rawSpans, places);
   const mentions: Mention[] = [];
+  // Mentions by position, to ask what a candidate overlaps without scanning them all.
+  const taken = new SpanIndex<Mention>();
+  const overlapsMention = (span: Span) => taken.overlaps(span);
   const entities = new Map<string, LocalEntity>();
   const entity = (key: string, name: string, type: EntityType, country: string | null, sector: Sector | null): LocalEntity => {
     let e = entities.get(key);
@@ -312,7 +321,9 @@ export function resolveMentions(text: string, rawSpans: TaggedSpan[], places: Pl
   const countryEntity = (iso3: string) => entity(`GPE:${iso3}`, places.countryName(iso3) ?? iso3, 'GPE', iso3, null);
   const add = (m: Omit<Mention, 'text'>, e: LocalEntity | null) => {
     const t = text.slice(m.start, m.end);
-    mentions.push({ ...m, text: t, entityKey: e?.key ?? null });
+    const mention = { ...m, text: t, entityKey: e?.key ?? null };
+    mentions.push(mention);
+    taken.add(mention);
     if (e) e.aliases.set(t, (e.aliases.get(t) ?? 0) + 1);
   };
 
@@ -323,14 +334,14 @@ export function resolveMentions(text: string, rawSpans: TaggedSpan[], places: Pl
       const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
       // 'the Islamic Republic News Agency' is an organisation, not the epithet.
       if (/^\s+(News|of)\b/.test(text.slice(span.end, span.end + 8))) continue;
-      if (overlaps(span, mentions)) continue;
+      if (overlapsMention(span)) continue;
       add({ ...span, type: 'GPE', entityKey: null, role: null, metonymy: true, rule: 'gazetteer:epithet' }, countryEntity(ep.iso3));
     }
   }
 
   const persons: { span: TaggedSpan; name: string; start: number; role: string | null; country: string | null }[] = [];
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
-    if (overlaps(s, mentions)) continue;
+    if (overlapsMention(s)) continue;
     const raw = text.slice(s.start, s.end);
     if (s.type === 'PER') {
       const split = splitRole(raw);
@@ -388,24 +399,27 @@ export function resolveMentions(text: string, rawSpans: TaggedSpan[], places: Pl
     add({ ...s, end: s.end + head, type: 'ORG', entityKey: null, role: descriptor?.role ?? null, metonymy: false, rule }, e);
   }
   mergeAcronymTypos(mentions, entities);
+  const personSpans = new SpanIndex(persons.map((p) => p.span));
 
   // '<demonym> army' and '<country> armed forces' name a state's armed forces, an organisation.
   for (const m of text.matchAll(/\b(\p{Lu}[\p{L}]+)\s+(army|military|armed forces|defen[cs]e forces)\b/giu)) {
     const iso = places.demonym(m[1]!) ?? (places.place(m[1]!)?.kind === 'country' ? places.place(m[1]!)!.iso3 : null);
     if (!iso) continue;
     const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
-    if (persons.some((p) => span.start < p.span.end && p.span.start < span.end)) continue;
+    if (personSpans.overlaps(span)) continue;
     // The demonym alone may already stand as a NORP mention: the longer phrase replaces it.
-    for (let i = mentions.length - 1; i >= 0; i--) {
-      const x = mentions[i]!;
-      if (x.start >= span.start && x.end <= span.end && (x.type === 'NORP' || x.type === 'GPE')) mentions.splice(i, 1);
+    for (const x of taken.overlapping(span)) {
+      if (x.start >= span.start && x.end <= span.end && (x.type === 'NORP' || x.type === 'GPE')) {
+        mentions.splice(mentions.indexOf(x), 1);
+        taken.remove(x);
+      }
     }
-    if (overlaps(span, mentions)) continue;
+    if (overlapsMention(span)) continue;
     add({ ...span, type: 'ORG', entityKey: null, role: null, metonymy: false, rule: 'pattern:armed-forces' }, entity(`ORG:${iso}:armed forces`, m[0], 'ORG', iso, 'MIL'));
   }
 
   // Demonyms and country names the tagger missed: two-word names first ('Saudi Arabia'), then single words.
-  const free = (span: { start: number; end: number }) => !overlaps(span, mentions) && !persons.some((p) => span.start < p.span.end && p.span.start < span.end);
+  const free = (span: Span) => !overlapsMention(span) && !personSpans.overlaps(span);
   for (const re of [/\b\p{Lu}[\p{L}]+\s\p{Lu}[\p{L}]+\b/gu, /\b\p{Lu}[\p{L}]+\b/gu]) {
     for (const m of text.matchAll(re)) {
       const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
@@ -420,14 +434,18 @@ export function resolveMentions(text: string, rawSpans: TaggedSpan[], places: Pl
   // People: longest names first, so that a surname alone joins the full name it abbreviates.
   const order = [...persons].sort((a, b) => nameTokens(b.name).length - nameTokens(a.name).length || a.start - b.start);
   const people: LocalEntity[] = [];
+  // The first compatible person for a name already looked up: people only grow at the end, so the
+  // answer stays the same (and a name repeated a thousand times is compared once).
+  const personFor = new Map<string, LocalEntity>();
   for (const p of order) {
     const tokens = nameTokens(p.name);
     if (tokens.length === 0) continue;
-    let e = people.find((x) => nameCompatible(p.name, x.name));
+    let e = personFor.get(p.name) ?? people.find((x) => nameCompatible(p.name, x.name));
     if (!e) {
       e = entity(`PERSON:${tokens.join(' ')}`, p.name, 'PERSON', p.country, p.role ? roleSector(p.role) : null);
       people.push(e);
     }
+    if (nameCompatible(p.name, e.name)) personFor.set(p.name, e);
     e.country ??= p.country;
     if (p.role) {
       e.roles.add(p.role);

@@ -2,6 +2,7 @@
 // the event; its source is the actor before the trigger (or after 'by' in the passive), its
 // target the first actor after it; modality recodes intentions as intents (03) or threats (13).
 import { splitSentences } from '../text/sentences.js';
+import { spansWithin } from '../text/span-index.js';
 import { tokenize, type Token } from '../text/tokens.js';
 import { findAtoms, findChunks, memberCode, type ActorChunk, type ActorMember, type Atom } from './actors.js';
 import { cameoInfo, intentCode, mobilizeCode } from './cameo.js';
@@ -633,8 +634,9 @@ export function codeEvents(input: EventInput, ctx?: EventContext): CodedEvent[] 
   // Intents and threats of the last sentences, which a later 'the attack' may confirm.
   let announced: { event: CodedEvent; sentence: number }[] = [];
   let index = 0;
+  const within = spansWithin(mentions);
   for (const span of splitSentences(input.text)) {
-    const inSpan = mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+    const inSpan = within(span.start, span.end);
     const events = codeSentence(input.text, span, input.published ?? null, inSpan, discourse, ctx?.parse ?? true);
     out.push(...events);
     const confirmed = confirmedEvents(input.text, span, index, announced);

@@ -4,6 +4,7 @@
 // that sentence is about the same other party, the event takes that day, marked as not resolved
 // from its own words (dateResolved false). Otherwise the date is open, bounded by publication.
 import { splitSentences } from '../text/sentences.js';
+import { spanAt, spansWithin } from '../text/span-index.js';
 
 export interface DatingTime {
   start: number;
@@ -39,8 +40,8 @@ export interface EventDate {
 
 const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-function dated(times: DatingTime[], start: number, end: number): DatingTime[] {
-  return times.filter((t) => t.start >= start && t.end <= end && t.type !== 'DURATION' && DAY.test(t.value));
+function dated(timesWithin: (start: number, end: number) => DatingTime[], start: number, end: number): DatingTime[] {
+  return timesWithin(start, end).filter((t) => t.type !== 'DURATION' && DAY.test(t.value));
 }
 
 /** A time written next to the actor's mention: 'X said Tuesday', 'On Tuesday Prime Minister X'. */
@@ -60,16 +61,22 @@ function keysOf(key: string | null, code: string | null): string[] {
 
 export class EventDater {
   private sentences: { start: number; end: number }[] | null = null;
+  // Times and mentions by position: events ask for those of one sentence, many times an article.
+  private readonly timesWithin: (start: number, end: number) => DatingTime[];
+  private readonly mentionsWithin: (start: number, end: number) => DatingMention[];
 
   constructor(
     private readonly text: string,
-    private readonly times: DatingTime[],
-    private readonly mentions: DatingMention[],
+    times: DatingTime[],
+    mentions: DatingMention[],
     private readonly published: string | null,
-  ) {}
+  ) {
+    this.timesWithin = spansWithin(times);
+    this.mentionsWithin = spansWithin(mentions);
+  }
 
   date(e: DatingEvent): EventDate {
-    const own = dated(this.times, e.start, e.end).sort((a, b) => Math.abs(a.start - e.at) - Math.abs(b.start - e.at))[0];
+    const own = dated(this.timesWithin, e.start, e.end).sort((a, b) => Math.abs(a.start - e.at) - Math.abs(b.start - e.at))[0];
     if (own) return { date: own.value, dateEnd: null, dateResolved: true, dateFrom: 'sentence' };
     const near = this.fromNeighbour(e);
     if (near) return { date: near, dateEnd: null, dateResolved: false, dateFrom: 'neighbour' };
@@ -82,16 +89,16 @@ export class EventDater {
     const other = keysOf(e.targetKey, e.target);
     if (!actor.length || !other.length) return null;
     this.sentences ??= splitSentences(this.text);
-    const first = this.sentences.findIndex((s) => e.start >= s.start && e.start < s.end);
-    const last = this.sentences.findIndex((s) => e.end > s.start && e.end <= s.end);
+    const first = spanAt(this.sentences, e.start, (s) => e.start >= s.start && e.start < s.end);
+    const last = spanAt(this.sentences, e.end, (s) => e.end > s.start && e.end <= s.end);
     if (first < 0) return null;
     for (const k of [last + 1, first - 1]) {
       const s = this.sentences[k];
       if (!s) continue;
-      const inS = this.mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.entityKey);
+      const inS = this.mentionsWithin(s.start, s.end).filter((m) => m.entityKey);
       if (!inS.some((m) => other.includes(m.entityKey!))) continue;
       const actorMentions = inS.filter((m) => actor.includes(m.entityKey!));
-      const values = new Set(dated(this.times, s.start, s.end).filter((t) => actorMentions.some((m) => attached(this.text, t, m))).map((t) => t.value));
+      const values = new Set(dated(this.timesWithin, s.start, s.end).filter((t) => actorMentions.some((m) => attached(this.text, t, m))).map((t) => t.value));
       // Two different days beside the actor say nothing certain.
       if (values.size === 1) return [...values][0]!;
     }

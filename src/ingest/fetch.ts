@@ -8,6 +8,7 @@ import dns from 'node:dns';
 import net from 'node:net';
 import zlib from 'node:zlib';
 import type { LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 export interface FetchOptions {
   /** Whole-request time limit in milliseconds. */
@@ -17,6 +18,8 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** Allow private, loopback and link-local addresses (tests, intranets). */
   allowPrivate?: boolean;
+  /** Private addresses or CIDR ranges allowed anyway (one intranet host), all others still refused. */
+  allowAddresses?: readonly string[];
   userAgent?: string;
 }
 
@@ -44,40 +47,82 @@ export const DEFAULT_FETCH: Required<FetchOptions> = {
   maxBytes: 10 * 1024 * 1024,
   maxRedirects: 5,
   allowPrivate: false,
+  allowAddresses: [],
   userAgent: 'Dossier/0.1 (+news analysis; respects robots by operator choice)',
 };
 
-/** True for addresses no public web page should resolve to. */
-export function isPrivateAddress(address: string): boolean {
-  const v4 = net.isIPv4(address) ? address : /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (v4) {
-    const [a = 0, b = 0] = v4.split('.').map(Number);
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 100 && b >= 64 && b <= 127) ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 198 && (b === 18 || b === 19)) ||
-      a >= 224
-    );
-  }
-  const s = address.toLowerCase();
-  return s === '::' || s === '::1' || /^f[cd]/.test(s) || /^fe[89ab]/.test(s) || /^ff/.test(s);
+/**
+ * The IPv4 address an IPv6 address carries, for every embedding that routes to that IPv4 host:
+ * mapped (::ffff:a.b.c.d), translated (::ffff:0:a.b.c.d), compatible (::a.b.c.d), NAT64
+ * (64:ff9b::/96 and the local-use 64:ff9b:1::/48) and 6to4 (2002:AABB:CCDD::/16).
+ */
+function embeddedIPv4(v6: ipaddr.IPv6): ipaddr.IPv4 | undefined {
+  const p = v6.parts;
+  const v4 = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
+  const range = v6.range();
+  if (range === 'ipv4Mapped' || range === 'rfc6145' || range === 'rfc6052') return v4(p[6] ?? 0, p[7] ?? 0);
+  if (range === '6to4') return v4(p[1] ?? 0, p[2] ?? 0);
+  const compatible = p.slice(0, 6).every((x) => x === 0) && ((p[6] ?? 0) !== 0 || (p[7] ?? 0) > 1);
+  return compatible ? v4(p[6] ?? 0, p[7] ?? 0) : undefined;
 }
 
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+/** Parses an address in any spelling Node or a resolver might hand us (brackets, zone ids, trailing dots). */
+function parseAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '').replace(/\.+$/, '');
+  return ipaddr.isValid(bare) ? ipaddr.parse(bare) : undefined;
+}
+
+/**
+ * True for addresses no public web page should resolve to: anything the address library does not
+ * class as ordinary unicast (private, loopback, link-local, unique-local, multicast, broadcast,
+ * unspecified, carrier-grade NAT, documentation, benchmarking, reserved, Teredo...), and any IPv6
+ * address that embeds such an IPv4 address. Text that is not an address counts as private.
+ */
+export function isPrivateAddress(address: string): boolean {
+  const parsed = parseAddress(address);
+  if (!parsed) return true;
+  if (parsed.kind() === 'ipv6') {
+    const inner = embeddedIPv4(parsed as ipaddr.IPv6);
+    if (inner) return inner.range() !== 'unicast';
+  }
+  return parsed.range() !== 'unicast';
+}
+
+/** True when the address falls in one of the caller's explicitly allowed CIDR ranges. */
+function isAllowedAddress(address: string, allowed: readonly string[]): boolean {
+  const parsed = parseAddress(address);
+  if (!parsed || allowed.length === 0) return false;
+  const addr = parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? (parsed as ipaddr.IPv6).toIPv4Address() : parsed;
+  return allowed.some((cidr) => {
+    const [range, bits] = cidr.includes('/') ? ipaddr.parseCIDR(cidr) : [ipaddr.parse(cidr), ipaddr.parse(cidr).kind() === 'ipv4' ? 32 : 128];
+    return range.kind() === addr.kind() && addr.match(range, bits);
+  });
+}
+
+/** The refusal message for an address, or undefined when the options let it through. */
+function refusal(host: string, address: string, o: Required<FetchOptions>): string | undefined {
+  if (o.allowPrivate || !isPrivateAddress(address) || isAllowedAddress(address, o.allowAddresses)) return undefined;
+  const what = parseAddress(host) ? `${host} is a private address` : `${host} resolves to private address ${address}`;
+  return `refused: ${what} (allow with --allow-private)`;
+}
+
+function refusedError(message: string): NodeJS.ErrnoException {
+  const e = new Error(message) as NodeJS.ErrnoException;
+  e.code = 'EPRIVATE';
+  return e;
+}
+
+// The lookup the connection itself uses, so the address checked is the one connected to (a second
+// resolution could answer differently). Every address is checked, since happy-eyeballs may try any.
+function guardedLookup(o: Required<FetchOptions>): LookupFunction {
   return (hostname, options, callback) => {
-    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+    // A trailing dot names the same host (localhost. is localhost); resolvers differ on it.
+    dns.lookup(hostname.replace(/\.+$/, '') || hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 4);
       const list = addresses as dns.LookupAddress[];
-      const bad = allowPrivate ? undefined : list.find((x) => isPrivateAddress(x.address));
-      if (bad) {
-        const e = new Error(`refused: ${hostname} resolves to private address ${bad.address} (allow with --allow-private)`) as NodeJS.ErrnoException;
-        e.code = 'EPRIVATE';
-        return callback(e, '', 4);
+      for (const x of list) {
+        const why = refusal(hostname, x.address, o);
+        if (why) return callback(refusedError(why), '', 4);
       }
       if (options.all) return callback(null, list);
       const first = list[0];
@@ -103,8 +148,12 @@ function decompress(body: Buffer, encoding: string | undefined): Buffer {
 
 function requestOnce(url: URL, o: Required<FetchOptions>, deadline: number): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    if (!o.allowPrivate && net.isIP(url.hostname.replace(/^\[|\]$/g, '')) && isPrivateAddress(url.hostname.replace(/^\[|\]$/g, ''))) {
-      reject(new FetchError(url.href, `refused: ${url.hostname} is a private address (allow with --allow-private)`));
+    // Node's lookup is skipped for an address written in the URL, so a literal is checked here;
+    // the URL parser has already turned decimal, octal and hex IPv4 into dotted form.
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const literal = net.isIP(host) ? refusal(url.hostname, host, o) : undefined;
+    if (literal) {
+      reject(new FetchError(url.href, literal));
       return;
     }
     const lib = url.protocol === 'https:' ? https : http;
@@ -112,7 +161,8 @@ function requestOnce(url: URL, o: Required<FetchOptions>, deadline: number): Pro
     const req = lib.get(
       url,
       {
-        lookup: guardedLookup(o.allowPrivate),
+        // A fresh agent per request: a pooled socket opened under other options is never reused.
+        agent: new lib.Agent({ keepAlive: false, lookup: guardedLookup(o) }),
         headers: { 'user-agent': o.userAgent, 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8' },
         timeout: remaining,
       },
@@ -142,6 +192,13 @@ function requestOnce(url: URL, o: Required<FetchOptions>, deadline: number): Pro
     const timer = setTimeout(() => req.destroy(new FetchError(url.href, `timed out after ${o.timeoutMs} ms`)), remaining);
     req.on('close', () => clearTimeout(timer));
     req.on('timeout', () => req.destroy(new FetchError(url.href, `timed out after ${o.timeoutMs} ms`)));
+    // Last line of defence: the peer's address once connected, whatever route led there.
+    req.on('socket', (socket) =>
+      socket.once('connect', () => {
+        const why = refusal(url.hostname, socket.remoteAddress ?? '', o);
+        if (why) req.destroy(new FetchError(url.href, why));
+      }),
+    );
     req.on('error', (e) => reject(e));
   });
 }

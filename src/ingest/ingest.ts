@@ -70,6 +70,12 @@ export async function* expandInputs(inputs: string[]): AsyncGenerator<{ item: st
       yield { item: input };
       continue;
     }
+    // 'ftp://…' is no file name: say which schemes are read rather than 'no such file'.
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(input)?.[1];
+    if (scheme) {
+      yield { item: input, error: `unsupported scheme '${scheme}:' (only http and https URLs are fetched)` };
+      continue;
+    }
     const path = resolve(input);
     let st;
     try {

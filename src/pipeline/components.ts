@@ -5,6 +5,7 @@
 import { createAnalyzer, mergeLocalEntity, type Analyzer, type Component } from './analyse.js';
 import type { Mention } from '../doc/layers.js';
 import { splitSentences, tokenize } from '../text/index.js';
+import { spansWithin } from '../text/span-index.js';
 import { loadNerModel, tagSentences, type NerModel } from '../entities/ner/index.js';
 import { countryTables } from '../entities/countries.js';
 import { resolveMentions } from '../entities/resolve.js';
@@ -90,7 +91,9 @@ export const eventsComponent: Component = {
     const published = article.published?.value ?? null;
     const mentions = ofField(doc.mentions, field);
     const coded = mentions.map((m) => ({ start: m.start, end: m.end, code: actorCode(m, m.entityKey ? entities.get(m.entityKey) : undefined, text) }));
-    const keyAt = (start: number, end: number, words: string | null) => (words ? entityKeyIn(mentions, start, end, words) : null);
+    // The mentions of an event's sentence by position (a scan of all of them per event was quadratic).
+    const mentionsWithin = spansWithin(mentions);
+    const keyAt = (start: number, end: number, words: string | null) => (words ? entityKeyIn(mentionsWithin(start, end), words) : null);
     // The event's date comes from the time layer: its own sentence, else a neighbouring one (src/events/dates.ts).
     const dater = new EventDater(text, ofField(doc.times, field), mentions, published);
     for (const e of codeEvents({ id: '', text, published }, { mentions: coded })) {
@@ -128,8 +131,8 @@ export const eventsComponent: Component = {
 };
 
 /** The entity a coded actor's words name: a mention inside the event's sentence that holds them or that they hold. */
-function entityKeyIn(mentions: Mention[], start: number, end: number, words: string): string | null {
-  const hit = mentions.find((m) => m.start >= start && m.end <= end && (words.includes(m.text) || m.text.includes(words)));
+function entityKeyIn(inSentence: Mention[], words: string): string | null {
+  const hit = inSentence.find((m) => words.includes(m.text) || m.text.includes(words));
   return hit?.entityKey ?? null;
 }
 

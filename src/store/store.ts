@@ -106,6 +106,8 @@ export interface ArticleStore {
   nearDuplicateCandidates(bands: readonly number[]): { id: number; signature: Uint8Array }[];
   getArticle(id: number): StoredArticle | null;
   findByExternalId(externalId: string): StoredArticle | null;
+  /** Every article stored under an input id (stores written before ids were made unique may hold several). */
+  findArticlesByExternalId(externalId: string): StoredArticle[];
   listArticles(opts?: ListOptions): ArticleSummary[];
   countArticles(): number;
   /** Every article id, by publication date (undated ones by when they were stored), then id. */
@@ -138,6 +140,8 @@ export interface AnalysisStore {
   getEntity(idOrKey: number | string): StoredEntity | null;
   /** Only the canonical name, by id or key. */
   entityName(idOrKey: number | string): string | null;
+  /** An entity by any alias, case-insensitively; else close names to suggest. */
+  findEntityByAlias(text: string): { entity: StoredEntity | null; suggestions: string[] };
   entityMentions(entityId: number, limit?: number): EntityMention[];
   /** Canonical keys of the people, organisations and places one article mentions. */
   articleEntityKeys(articleId: number): string[];

@@ -1,6 +1,7 @@
 // Loaded words: terms that carry a stance ('regime', 'terrorist', 'Zionist entity'). Each use is
 // reported with its voice: the outlet's own words, or words inside a quotation (the speaker's).
 // The lexicon is the project's own; each entry names why the term is loaded.
+import { SpanIndex } from '../text/span-index.js';
 
 export interface LoadedTermRule {
   name: string;
@@ -41,13 +42,18 @@ export function quotedSpans(text: string): { start: number; end: number }[] {
 
 export function findLoadedTerms(text: string, quotes: { start: number; end: number }[] = quotedSpans(text)): LoadedTermUse[] {
   const out: LoadedTermUse[] = [];
+  // Uses and quotations by position: scanning all of them per match was quadratic on a long text.
+  const taken = new SpanIndex<LoadedTermUse>();
+  const quoted = new SpanIndex(quotes);
   for (const rule of LOADED_TERMS) {
     for (const m of text.matchAll(rule.re)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
-      if (out.some((o) => start < o.end && o.start < end)) continue;
-      const inQuote = quotes.some((q) => start >= q.start && end <= q.end);
-      out.push({ rule: rule.name, text: m[0], start, end, voice: inQuote ? 'quoted' : 'own' });
+      if (taken.overlaps({ start, end })) continue;
+      const inQuote = quoted.overlapping({ start, end }).some((q) => start >= q.start && end <= q.end);
+      const use: LoadedTermUse = { rule: rule.name, text: m[0], start, end, voice: inQuote ? 'quoted' : 'own' };
+      out.push(use);
+      taken.add(use);
     }
   }
   return out.sort((a, b) => a.start - b.start);

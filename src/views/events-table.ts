@@ -28,7 +28,8 @@ export const CSV_COLUMNS = [
 
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  // Text a spreadsheet would run as a formula is shown as text (the usual leading apostrophe).
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

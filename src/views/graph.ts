@@ -53,6 +53,11 @@ export function buildNetwork(events: NetworkEvent[]): Network {
     edge.byMonth[month] = m;
     edges.set(key, edge);
   }
+  // Two codes with one readable name (SYR and SYRGOV both 'Syria') would be one actor to a reader
+  // of the graph: each of them shows its code beside the name.
+  const byLabel = new Map<string, number>();
+  for (const n of nodes.values()) byLabel.set(n.label, (byLabel.get(n.label) ?? 0) + 1);
+  for (const n of nodes.values()) if ((byLabel.get(n.label) ?? 0) > 1 && n.label !== n.id) n.label = `${n.label} (${n.id})`;
   return {
     nodes: [...nodes.values()].sort((a, b) => b.events - a.events || a.id.localeCompare(b.id)),
     edges: [...edges.values()].sort((a, b) => b.events - a.events || a.source.localeCompare(b.source) || a.target.localeCompare(b.target)),
@@ -60,7 +65,8 @@ export function buildNetwork(events: NetworkEvent[]): Network {
 }
 
 function xml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  // XML 1.0 has no way to write most control characters, escaped or not: they become spaces.
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 export function networkToGraphml(net: Network): string {

@@ -7,6 +7,7 @@ import pluralize from 'pluralize';
 import type { Store } from '../store/store.js';
 import { buildStoryView } from './build-view.js';
 import { renderReport } from './report.js';
+import { mdText } from './markdown.js';
 
 /** Writes the reports of the given topics (all when null) and the index; returns how many reports were written. */
 export function writeReportFolder(store: Store, out: string, changedTopics: ReadonlySet<number> | null): number {
@@ -27,7 +28,7 @@ export function writeReportFolder(store: Store, out: string, changedTopics: Read
       written++;
     }
     const events = eventCounts.get(t.id) ?? 0;
-    index.push(`- [${t.headline ?? `Story ${t.id}`}](story-${t.id}.md) — ${pluralize('article', t.articleIds.length, true)}, ${pluralize('event', events, true)}`);
+    index.push(`- [${mdText(t.headline ?? `Story ${t.id}`)}](story-${t.id}.md) — ${pluralize('article', t.articleIds.length, true)}, ${pluralize('event', events, true)}`);
   }
   // A report of a topic merged away would mislead a reader of the folder.
   for (const f of readdirSync(out)) {

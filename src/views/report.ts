@@ -4,6 +4,7 @@ import pluralize from 'pluralize';
 import type { StoryView } from './view.js';
 import type { Comparison } from '../stories/compare.js';
 import type { TimelineEntry } from '../stories/timeline.js';
+import { markdownInlineToHtml, mdText, mdUrl, tableCells } from './markdown.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
 
@@ -13,18 +14,19 @@ function dateRange(start: string | null, end: string | null): string {
   return `${start.slice(0, 10)} – ${end.slice(0, 10)}`;
 }
 
-function cite(view: StoryView, ids: number[]): string {
-  return ids.map((id) => `[${view.articles.findIndex((a) => a.id === id) + 1}]`).join('');
+/** Citations by the store's article ids, each a link to its entry in the sources list. */
+function cite(_view: StoryView, ids: number[]): string {
+  return ids.map((id) => `[\\[${id}\\]](#source-${id})`).join('');
 }
 
 /** How a reader knows an article: its outlet, else its headline (shortened), else its opening words, else the input's id. */
 function articleLabel(view: StoryView, id: number): string {
   const a = view.articles.find((x) => x.id === id);
   if (!a) return `article ${id}`;
-  if (a.outlet) return a.outlet;
-  if (a.title) return `“${a.title.length > 60 ? `${a.title.slice(0, 59).trimEnd()}…` : a.title}”`;
-  if (a.lead) return `“${a.lead}”`;
-  return a.externalId ?? `article ${id}`;
+  if (a.outlet) return mdText(a.outlet);
+  if (a.title) return `“${mdText(a.title.length > 60 ? `${a.title.slice(0, 59).trimEnd()}…` : a.title)}”`;
+  if (a.lead) return `“${mdText(a.lead)}”`;
+  return mdText(a.externalId ?? `article ${id}`);
 }
 
 type Conflicts = Comparison['conflicts'];
@@ -40,13 +42,13 @@ function hasConflicts(k: Conflicts): boolean {
 /** What several outlets share and what only one has. */
 function comparisonLines(v: StoryView, c: Comparison, out: string[]): void {
   out.push('Shared by several outlets:', '');
-  for (const f of c.shared) out.push(`- ${f.what} ${cite(v, f.articles)}`);
+  for (const f of c.shared) out.push(`- ${mdText(f.what)} ${cite(v, f.articles)}`);
   if (!c.shared.length) out.push('- nothing the outlets share');
   for (const a of c.articles) {
     const only = c.only[a.articleId] ?? [];
     if (!only.length) continue;
     out.push('', `Only ${articleLabel(v, a.articleId)} ${cite(v, [a.articleId])}:`, '');
-    for (const f of only) out.push(`- ${f.what}`);
+    for (const f of only) out.push(`- ${mdText(f.what)}`);
   }
   if (v.eventComparisons.length && hasConflicts(c.conflicts)) {
     out.push('', 'Differences:', '');
@@ -56,33 +58,33 @@ function comparisonLines(v: StoryView, c: Comparison, out: string[]): void {
 
 /** Numbers, spellings and quote wordings that differ, and statements that contradict each other. */
 function conflictLines(v: StoryView, k: Conflicts, out: string[]): void {
-  for (const n of k.numbers) out.push(`- ${n.what}: ${n.values.map((x) => `${x.text} ${cite(v, [x.articleId])}`).join(' vs ')}`);
-  for (const n of k.nameVariants) out.push(`- ${n.entity} spelled ${n.forms.map((f) => `“${f.form}” ${cite(v, f.articles)}`).join(', ')}`);
-  for (const q of k.quoteVariants) out.push(`- ${q.speaker ?? 'one speaker'} quoted as ${q.wordings.map((w) => `“${w.text}” ${cite(v, [w.articleId])}`).join(' and ')}`);
-  for (const x of k.contradictions) out.push(`- ${x.what}: ${x.sides.map((s) => `“${s.text}” (${s.field}) ${cite(v, [s.articleId])}`).join(' vs ')}`);
+  for (const n of k.numbers) out.push(`- ${mdText(n.what)}: ${n.values.map((x) => `${mdText(x.text)} ${cite(v, [x.articleId])}`).join(' vs ')}`);
+  for (const n of k.nameVariants) out.push(`- ${mdText(n.entity)} spelled ${n.forms.map((f) => `“${mdText(f.form)}” ${cite(v, f.articles)}`).join(', ')}`);
+  for (const q of k.quoteVariants) out.push(`- ${mdText(q.speaker ?? 'one speaker')} quoted as ${q.wordings.map((w) => `“${mdText(w.text)}” ${cite(v, [w.articleId])}`).join(' and ')}`);
+  for (const x of k.contradictions) out.push(`- ${mdText(x.what)}: ${x.sides.map((s) => `“${mdText(s.text)}” (${mdText(s.field)}) ${cite(v, [s.articleId])}`).join(' vs ')}`);
 }
 
 export function reportMarkdown(v: StoryView): string {
   const out: string[] = [];
-  out.push(`# ${v.headline}`, '');
+  out.push(`# ${mdText(v.headline)}`, '');
   out.push(`${v.level === 'topic' ? 'Topic' : 'Event'} story ${v.id} · ${pluralize('article', v.articles.length, true)} · ${dateRange(v.dateStart, v.dateEnd)}`, '');
   if (v.events.length) {
     out.push('## Events', '');
-    for (const e of v.events) out.push(`- **${e.headline}** (${dateRange(e.dateStart, e.dateEnd)}) ${cite(v, e.articleIds)}`);
+    for (const e of v.events) out.push(`- **${mdText(e.headline)}** (${dateRange(e.dateStart, e.dateEnd)}) ${cite(v, e.articleIds)}`);
     out.push('');
   }
   out.push('## Summary', '');
-  for (const s of v.summary) out.push(`- ${s.text} ${cite(v, [s.articleId, ...s.alsoIn])}`);
+  for (const s of v.summary) out.push(`- ${mdText(s.text)} ${cite(v, [s.articleId, ...s.alsoIn])}`);
   out.push('', '## Timeline', '');
   const entryLine = (e: TimelineEntry) =>
-    `- ${e.date ?? (e.dateEnd ? `before ${e.dateEnd.slice(0, 10)}` : 'undated')}${e.uncertain ? ' (uncertain)' : ''}: ${e.headline} ${cite(v, [...new Set(e.reports.map((r) => r.articleId))])}`;
+    `- ${e.date ?? (e.dateEnd ? `before ${e.dateEnd.slice(0, 10)}` : 'undated')}${e.uncertain ? ' (uncertain)' : ''}: ${mdText(e.headline)} ${cite(v, [...new Set(e.reports.map((r) => r.articleId))])}`;
   if (v.events.length > 1) {
     // A topic's timeline, one section per happening in the order of the events above.
     const placed = new Set<TimelineEntry>();
     for (const ev of v.events) {
       const mine = v.timeline.entries.filter((e) => e.happening === ev.id);
       if (!mine.length) continue;
-      out.push(`### ${ev.headline} (${dateRange(ev.dateStart, ev.dateEnd)})`, '');
+      out.push(`### ${mdText(ev.headline)} (${dateRange(ev.dateStart, ev.dateEnd)})`, '');
       for (const e of mine) {
         out.push(entryLine(e));
         placed.add(e);
@@ -94,14 +96,14 @@ export function reportMarkdown(v: StoryView): string {
   } else for (const e of v.timeline.entries) out.push(entryLine(e));
   if (v.timeline.background.length) {
     out.push('', 'Background:', '');
-    for (const e of v.timeline.background) out.push(`- ${e.headline} ${cite(v, [...new Set(e.reports.map((r) => r.articleId))])}`);
+    for (const e of v.timeline.background) out.push(`- ${mdText(e.headline)} ${cite(v, [...new Set(e.reports.map((r) => r.articleId))])}`);
   }
   out.push('', '## Actors', '', '| from | to | events | cooperation | conflict | Goldstein |', '|---|---|---|---|---|---|');
   // Actors by name, with the code that groups them (several names can share one code).
   const labels = new Map(v.network.nodes.map((n) => [n.id, n.label]));
   const actor = (code: string) => {
     const label = labels.get(code);
-    return label && label !== code ? `${label} (${code})` : code;
+    return mdText(label && label !== code && !label.endsWith(`(${code})`) ? `${label} (${code})` : (label ?? code));
   };
   for (const e of v.network.edges) out.push(`| ${actor(e.source)} | ${actor(e.target)} | ${e.events} | ${e.cooperation} | ${e.conflict} | ${e.goldstein} |`);
   const c = v.comparison;
@@ -109,7 +111,7 @@ export function reportMarkdown(v: StoryView): string {
   if (v.eventComparisons.length) {
     // A topic: outlets compared on each happening, then what holds across the topic.
     for (const e of v.eventComparisons) {
-      out.push(`### ${e.headline} ${cite(v, e.articleIds)}`, '');
+      out.push(`### ${mdText(e.headline)} ${cite(v, e.articleIds)}`, '');
       comparisonLines(v, e.comparison, out);
       out.push('');
     }
@@ -128,15 +130,17 @@ export function reportMarkdown(v: StoryView): string {
   out.push('', '### Loaded words', '', '| outlet | own voice | inside quotations |', '|---|---|---|');
   for (const a of c.articles) {
     const l = c.loadedTerms[a.articleId];
-    if (l) out.push(`| ${articleLabel(v, a.articleId)} ${cite(v, [a.articleId])} | ${l.own.join(', ')} | ${l.quoted.join(', ')} |`);
+    if (l) out.push(`| ${articleLabel(v, a.articleId)} ${cite(v, [a.articleId])} | ${mdText(l.own.join(', '))} | ${mdText(l.quoted.join(', '))} |`);
   }
   out.push('', '## Quotes', '');
-  for (const q of v.quotes) out.push(`- ${q.speaker ?? 'unattributed'}${q.via ? ` (via ${q.via})` : ''}: “${q.text}” ${cite(v, [q.articleId])}`);
+  for (const q of v.quotes) out.push(`- ${mdText(q.speaker ?? 'unattributed')}${q.via ? ` (via ${mdText(q.via)})` : ''}: “${mdText(q.text)}” ${cite(v, [q.articleId])}`);
   out.push('', '## Sources', '');
-  v.articles.forEach((a, i) => {
+  // One entry per article under its store id, the anchor its citations link to.
+  for (const a of v.articles) {
     const date = a.published ?? (a.inferred ? `${a.inferred.value} (inferred: ${a.inferred.evidence})` : 'date unknown');
-    out.push(`${i + 1}. ${a.title ?? (a.lead ? `“${a.lead}”` : null) ?? a.externalId ?? `article ${a.id}`} — ${a.outlet ?? 'outlet unknown'}, ${date}${a.url ? ` — ${a.url}` : ''}`);
-  });
+    const name = a.title ?? (a.lead ? `“${a.lead}”` : null) ?? a.externalId ?? `article ${a.id}`;
+    out.push(`- <a id="source-${a.id}"></a>**\\[${a.id}\\]** ${mdText(name)} — ${mdText(a.outlet ?? 'outlet unknown')}, ${mdText(date)}${a.url ? ` — ${mdUrl(a.url)}` : ''}`);
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -156,7 +160,7 @@ export function reportHtml(v: StoryView): string {
     list = null;
     table = false;
   };
-  const inline = (s: string) => esc(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
+  const inline = markdownInlineToHtml;
   for (const line of md) {
     let m: RegExpExecArray | null;
     if ((m = /^(#{1,3}) (.*)$/.exec(line))) {
@@ -178,7 +182,7 @@ export function reportHtml(v: StoryView): string {
       body.push(`<li>${inline(m[1]!)}</li>`);
     } else if (line.startsWith('|')) {
       if (/^\|(-+\|)+$/.test(line)) continue;
-      const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+      const cells = tableCells(line);
       if (!table) {
         close();
         body.push('<table>');

@@ -5,7 +5,7 @@ import { runner } from '../../src/bench/story-update.js';
 
 describe('bench story-update', () => {
   it('times runs of five articles and rewrites only the topics they reached', async () => {
-    const r = await runner.run({ args: ['--sizes', '400'] });
+    const r = await runner.run({ args: ['--sizes', '200'] });
     expect(r.rows).toHaveLength(3);
     expect(Number(r.rows[0]!.ours)).toBeGreaterThan(0);
     const m = /; (\d+) of (\d+) topics/.exec(r.rows[1]!.metric)!;

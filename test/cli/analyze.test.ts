@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedsDir } from '../../src/paths.js';
+import { mdText } from '../../src/views/markdown.js';
 import { openingWords } from '../../src/text/index.js';
 import { dossier, tempDir } from '../helpers.js';
 
@@ -40,8 +41,9 @@ describe('dossier analyze on the seeds', () => {
     const listed = JSON.parse(dossier(['articles', '--db', db, '--json']).out) as { id: number; externalId: string; title: string | null; outlet: string | null; published: string | null }[];
     const untitled = listed.find((a) => !a.title && !a.outlet)!;
     const shown = JSON.parse(dossier(['show', String(untitled.id), '--db', db, '--json']).out) as { text: string };
-    expect(md).toContain(`. “${openingWords(shown.text)}” — outlet unknown, ${untitled.published ?? 'date unknown'}`);
-    expect(md).not.toMatch(new RegExp(`^\\d+\\. ${untitled.externalId}`, 'm'));
+    // Sources are listed under the store's ids, the anchors the citations link to.
+    expect(md).toContain(`- <a id="source-${untitled.id}"></a>**\\[${untitled.id}\\]** “${mdText(openingWords(shown.text) ?? '')}” — outlet unknown, ${mdText(untitled.published ?? 'date unknown')}`);
+    expect(md).not.toContain(`** ${untitled.externalId}`);
     const html = dossier(['report', '1', '--db', db, '--format', 'html']).out;
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|<link|src="http/);

@@ -50,3 +50,16 @@ describe('actor network', () => {
     expect(parsed.querySelectorAll('edge')).toHaveLength(2);
   });
 });
+
+describe('actor network labels', () => {
+  it('tells apart two codes that share a readable name (a country and its government)', () => {
+    const ev = { goldstein: 1, quad: 1, date: null };
+    const net = buildNetwork([
+      { ...ev, source: 'SYR', target: 'IRN', sourceLabel: 'Syria', targetLabel: 'Iran' },
+      { ...ev, source: 'SYRGOV', target: 'IRN', sourceLabel: 'Syria', targetLabel: 'Iran' },
+    ]);
+    const labels = Object.fromEntries(net.nodes.map((n) => [n.id, n.label]));
+    expect(labels).toEqual({ SYR: 'Syria (SYR)', SYRGOV: 'Syria (SYRGOV)', IRN: 'Iran' });
+    expect(networkToGraphml(net)).toContain('<data key="label">Syria (SYRGOV)</data>');
+  });
+});

@@ -2,7 +2,7 @@
 // stories, and a report per topic (src/pipeline/analyze.ts does the work).
 import type { Command } from 'commander';
 import pluralize from 'pluralize';
-import { addIngestOptions, dbOption, ingestOptions, type IngestCliOptions, withStoreAsync } from '../common.js';
+import { addIngestOptions, dbOption, ingestOptions, type IngestCliOptions, underRunLock, waitOption, withStoreAsync } from '../common.js';
 import { analyzeInputs } from '../../pipeline/analyze.js';
 import { storiesJson } from '../../views/stories-json.js';
 import { renderEvents } from '../render-events.js';
@@ -15,14 +15,15 @@ export function register(program: Command): void {
     .description('ingest inputs, analyse them, build stories and write a report per topic')
     .argument('[inputs...]', 'files, folders, URLs (none: analyse what the store holds)')
     .addOption(dbOption())
+    .addOption(waitOption())
     .option('--out <dir>', 'folder for the reports', './dossier-report')
     .option('--force', 're-analyse articles analysed before')
     .option('--all-reports', 'rewrite every topic report, not only those of topics this run changed')
     .option('--json', 'print the stories as JSON at the end');
-  addIngestOptions(cmd).action(async (inputs: string[], o: IngestCliOptions & { db: string; out: string; force?: boolean; allReports?: boolean; json?: boolean }) => {
+  addIngestOptions(cmd).action(async (inputs: string[], o: IngestCliOptions & { db: string; wait: number; out: string; force?: boolean; allReports?: boolean; json?: boolean }) => {
     // The ingest summary line says how many items failed; their warnings would drown it.
     const shown = renderEvents({ warnings: false });
-    await withStoreAsync(o.db, async (store) => {
+    await underRunLock(o.db, o.wait, () => withStoreAsync(o.db, async (store) => {
       const run = await analyzeInputs(store, inputs, {
         ingest: ingestOptions(o),
         force: !!o.force,
@@ -37,6 +38,6 @@ export function register(program: Command): void {
       process.stderr.write(`reports: ${run.reportDir} (${pluralize('topic report', run.reportsWritten, true)} written)\n`);
       if (o.json) printJson(storiesJson(store));
       process.exitCode = s && s.failed > 0 ? 1 : 0;
-    });
+    }));
   });
 }

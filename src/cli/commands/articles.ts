@@ -1,6 +1,6 @@
 // `dossier articles`, `dossier show`, `dossier search`: read what the store holds.
 import type { Command } from 'commander';
-import { dbOption, parseId, withStore } from '../common.js';
+import { dbOption, parseId, existingStore, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
 import type { StoredArticle } from '../../store/store.js';
 import type { ArticleLayers } from '../../store/store.js';
@@ -68,7 +68,7 @@ export function register(program: Command): void {
     .option('--offset <n>', 'skip this many', (v) => Number(v), 0)
     .option('--json', 'print JSON')
     .action((o: { db: string; outlet?: string; limit: number; offset: number; json?: boolean }) => {
-      withStore(o.db, (store) => {
+      withStore(existingStore(o.db), (store) => {
         const rows = store.listArticles({ limit: o.limit, offset: o.offset, ...(o.outlet ? { outlet: o.outlet } : {}) });
         if (o.json) printJson(rows);
         else printTable(['id', 'published', 'outlet', 'title', 'external id'], rows.map((r) => [r.id, r.published, r.outlet, r.title, r.externalId]));
@@ -82,8 +82,10 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action((id: string, o: { db: string; json?: boolean }) => {
-      withStore(o.db, (store) => {
-        const a = /^\d+$/.test(id) ? store.getArticle(parseId(id)) : store.findByExternalId(id);
+      withStore(existingStore(o.db), (store) => {
+        const found = /^\d+$/.test(id) ? [store.getArticle(parseId(id))].filter((x) => x !== null) : store.findArticlesByExternalId(id);
+        if (found.length > 1) throw new Error(`ambiguous id ${id}: ${found.map((x) => `${x.id} (${x.sources[0]?.location ?? x.title ?? ''})`).join(', ')} — name one by its number`);
+        const a = found[0];
         if (!a) throw new Error(`no article ${id}`);
         const layers = store.articleLayers(a.id);
         if (o.json) printJson({ ...a, ...layers });
@@ -99,7 +101,7 @@ export function register(program: Command): void {
     .option('--limit <n>', 'at most this many', (v) => Number(v), 20)
     .option('--json', 'print JSON')
     .action((query: string[], o: { db: string; limit: number; json?: boolean }) => {
-      withStore(o.db, (store) => {
+      withStore(existingStore(o.db), (store) => {
         const hits = store.search(query.join(' '), { limit: o.limit });
         if (o.json) printJson(hits);
         else printTable(['id', 'published', 'outlet', 'title', 'snippet'], hits.map((h) => [h.id, h.published, h.outlet, h.title, h.snippet.replace(/\s+/g, ' ')]));

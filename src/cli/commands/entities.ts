@@ -1,6 +1,6 @@
 // `dossier entities` and `dossier entity`: canonical entities with aliases, roles and mentions.
 import type { Command } from 'commander';
-import { dbOption, withStore } from '../common.js';
+import { dbOption, existingStore, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
 
 export function register(program: Command): void {
@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .option('--limit <n>', 'at most this many', (v) => Number(v), 100)
     .option('--json', 'print JSON')
     .action((o: { db: string; type?: string; limit: number; json?: boolean }) => {
-      withStore(o.db, (store) => {
+      withStore(existingStore(o.db), (store) => {
         const list = store.listEntities({ limit: o.limit, ...(o.type ? { type: o.type.toUpperCase() } : {}) });
         if (o.json) return printJson(list);
         printTable(
@@ -29,9 +29,11 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action((id: string, o: { db: string; json?: boolean }) => {
-      withStore(o.db, (store) => {
-        const e = store.getEntity(/^\d+$/.test(id) ? Number(id) : id);
-        if (!e) throw new Error(`no entity ${id}`);
+      withStore(existingStore(o.db), (store) => {
+        const found = store.getEntity(/^\d+$/.test(id) ? Number(id) : id);
+        const byAlias = found ? null : store.findEntityByAlias(id);
+        const e = found ?? byAlias?.entity;
+        if (!e) throw new Error(`no entity '${id}'${byAlias?.suggestions.length ? ` (did you mean: ${byAlias.suggestions.join('; ')}?)` : ''}`);
         const mentions = store.entityMentions(e.id);
         if (o.json) return printJson({ ...e, mentionList: mentions });
         const lines = [

@@ -1,7 +1,7 @@
 // `dossier events` (filters and exports) and `dossier network` (actor graphs).
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { dbOption, withStore } from '../common.js';
+import { dbOption, existingStore, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
 import { eventsToCsv, eventsToGdelt } from '../../views/events-table.js';
 import { buildNetwork, networkToGraphml } from '../../views/graph.js';
@@ -50,6 +50,15 @@ function emit(text: string, output?: string): void {
   else process.stdout.write(text);
 }
 
+/** A calendar date (YYYY, YYYY-MM or YYYY-MM-DD) that exists; anything else is a usage error naming it. */
+export function parseDateArg(v: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v.trim());
+  const [y, mo = 1, d = 1] = m ? m.slice(1).filter(Boolean).map(Number) : [];
+  const date = y !== undefined ? new Date(Date.UTC(y, mo - 1, d)) : null;
+  if (!date || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) throw new InvalidArgumentError(`not a date (YYYY-MM-DD): '${v}'`);
+  return v.trim();
+}
+
 export function register(program: Command): void {
   program
     .command('events')
@@ -59,8 +68,8 @@ export function register(program: Command): void {
     .option('--code <code>', 'CAMEO code or prefix (042, 04)')
     .option('--root <root>', 'CAMEO root (04)')
     .option('--quad <n>', 'quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict')
-    .option('--from <date>', 'events on or after this date (YYYY-MM-DD)')
-    .option('--to <date>', 'events on or before this date')
+    .option('--from <date>', 'events on or after this date (YYYY-MM-DD)', parseDateArg)
+    .option('--to <date>', 'events on or before this date', parseDateArg)
     .option('--article <ids>', 'article ids or input ids, comma-separated')
     .option('--story <id>', 'only the articles of this story')
     .option('--modality <m>', 'asserted, intended, negated, conditional, reported or background')
@@ -69,7 +78,7 @@ export function register(program: Command): void {
     .option('--json', 'same as --format json')
     .option('-o, --output <file>', 'write to a file')
     .action((o: EventCliOptions) => {
-      withStore(o.db, (store) => {
+      withStore(existingStore(o.db), (store) => {
         const events = store.queryEvents(filterOf(store, o));
         const format = o.json ? 'json' : o.format;
         if (format === 'json') return o.output ? emit(`${JSON.stringify(events, null, 2)}\n`, o.output) : printJson(events);
@@ -99,7 +108,7 @@ export function register(program: Command): void {
     .option('--format <format>', 'json or graphml', 'json')
     .option('-o, --output <file>', 'write to a file')
     .action((o: { db: string; story?: string; format: string; output?: string }) => {
-      withStore(o.db, (store) => {
+      withStore(existingStore(o.db), (store) => {
         const f: EventFilter = {};
         if (o.story) {
           const s = store.getStory(Number(o.story));

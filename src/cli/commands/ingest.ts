@@ -1,7 +1,7 @@
 // `dossier ingest`: read inputs into the store, one transaction per article.
 import type { Command } from 'commander';
 import { ingestInto } from '../../pipeline/ingest.js';
-import { addIngestOptions, dbOption, ingestOptions, type IngestCliOptions, withStoreAsync } from '../common.js';
+import { addIngestOptions, dbOption, ingestOptions, type IngestCliOptions, underRunLock, waitOption, withStoreAsync } from '../common.js';
 import { renderEvents } from '../render-events.js';
 import { printJson } from '../output.js';
 
@@ -11,10 +11,11 @@ export function register(program: Command): void {
     .description('read files, folders, URLs, feeds and JSON lines dumps into the store')
     .argument('<inputs...>', 'files, folders (read recursively), http(s) URLs')
     .addOption(dbOption())
+    .addOption(waitOption())
     .option('--json', 'print the summary as JSON');
-  addIngestOptions(cmd).action(async (inputs: string[], o: IngestCliOptions & { db: string; json?: boolean }) => {
+  addIngestOptions(cmd).action(async (inputs: string[], o: IngestCliOptions & { db: string; wait: number; json?: boolean }) => {
     const shown = renderEvents();
-    const s = await withStoreAsync(o.db, (store) => ingestInto(store, inputs, ingestOptions(o), shown.listener));
+    const s = await underRunLock(o.db, o.wait, () => withStoreAsync(o.db, (store) => ingestInto(store, inputs, ingestOptions(o), shown.listener)));
     shown.stop();
     if (o.json) printJson(s);
     else

@@ -1,7 +1,7 @@
 // `dossier stories`, `dossier story`, `dossier report`: the stories the store holds.
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { dbOption, withStore } from '../common.js';
+import { dbOption, existingStore, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
 import { buildStoryView } from '../../views/build-view.js';
 import { renderReport, type ReportFormat } from '../../views/report.js';
@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .option('--json', 'print JSON: topics, their events, and each one\'s article ids')
     .action((o: { db: string; json?: boolean }) => {
-      withStore(o.db, (store) => {
+      withStore(existingStore(o.db), (store) => {
         const topics = storiesJson(store);
         if (o.json) return printJson(topics);
         const rows: (string | number | null)[][] = [];
@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action((id: string, o: { db: string; json?: boolean }) => {
-      withStore(o.db, (store) => {
+      withStore(existingStore(o.db), (store) => {
         const view = buildStoryView(store, storyId(id));
         if (!view) throw new Error(`no story ${id}`);
         process.stdout.write(renderReport(view, o.json ? 'json' : 'md'));
@@ -55,7 +55,7 @@ export function register(program: Command): void {
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action((id: string, o: { db: string; format: string; output?: string }) => {
       if (!['md', 'html', 'json'].includes(o.format)) throw new Error(`unknown format '${o.format}' (md, html, json)`);
-      withStore(o.db, (store) => {
+      withStore(existingStore(o.db), (store) => {
         const view = buildStoryView(store, storyId(id));
         if (!view) throw new Error(`no story ${id}`);
         const text = renderReport(view, o.format as ReportFormat);

@@ -1,7 +1,7 @@
 // `dossier timeline <entity>`: the events an entity takes part in across the stored articles,
 // anchored to dates and in order, with each event's mentions in the articles.
 import type { Command } from 'commander';
-import { dbOption, withStore } from '../common.js';
+import { dbOption, existingStore, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
 import { storeTimeline } from '../../stories/entity-timeline-store.js';
 
@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .option('--story <id>', "only this story's articles", (v) => Number(v))
     .option('--json', 'print JSON')
     .action((entity: string, o: { db: string; story?: number; json?: boolean }) => {
-      withStore(o.db, (store) => {
+      withStore(existingStore(o.db), (store) => {
         const tl = storeTimeline(store, entity, o.story !== undefined ? { storyId: o.story } : {});
         const ext = (id: string) => store.getArticle(Number(id))?.externalId ?? id;
         const events = tl.events.map((e) => ({

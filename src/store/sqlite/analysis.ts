@@ -145,6 +145,38 @@ export function getEntity(db: Database.Database, idOrKey: number | string): Stor
   return r ? toEntity(db, r) : null;
 }
 
+/**
+ * An entity by any of its aliases, case-insensitively (the one that uses the alias most); else
+ * names and aliases that contain the text or differ from it by a letter or two, for a suggestion.
+ */
+export function findEntityByAlias(db: Database.Database, text: string): { entity: StoredEntity | null; suggestions: string[] } {
+  const hit = prepared(
+    db,
+    'SELECT e.* FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE a.alias = ? COLLATE NOCASE ORDER BY a.count DESC, e.id LIMIT 1',
+  ).get(text) as Row | undefined;
+  if (hit) return { entity: toEntity(db, hit), suggestions: [] };
+  const like = `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+  const near = (prepared(db, "SELECT DISTINCT e.name AS name FROM entities e LEFT JOIN entity_aliases a ON a.entity_id = e.id WHERE e.name LIKE ? ESCAPE '\\' OR a.alias LIKE ? ESCAPE '\\' LIMIT 5").all(like, like) as Row[]).map(
+    (r) => r.name as string,
+  );
+  if (near.length) return { entity: null, suggestions: near };
+  // Misspellings: names of about the same length within two edits.
+  const all = prepared(db, 'SELECT name FROM entities WHERE length(name) BETWEEN ? AND ?').all(text.length - 2, text.length + 2) as Row[];
+  const close = all.map((r) => r.name as string).filter((n) => editDistance(n.toLowerCase(), text.toLowerCase()) <= 2);
+  return { entity: null, suggestions: close.slice(0, 5) };
+}
+
+/** Levenshtein distance (two rows; names are short). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
 export function entityName(db: Database.Database, idOrKey: number | string): string | null {
   const r = prepared(db, typeof idOrKey === 'number' ? 'SELECT name FROM entities WHERE id = ?' : 'SELECT name FROM entities WHERE key = ?').get(idOrKey) as
     | { name: string }

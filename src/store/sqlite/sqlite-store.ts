@@ -2,6 +2,7 @@
 // Each article is written in one transaction, so a process killed mid-batch leaves every finished
 // article whole and no partial one.
 import Database from 'better-sqlite3';
+import { basename } from 'node:path';
 import type { DateValue, ExtractedArticle } from '../../doc/article.js';
 import type { Doc } from '../../doc/layers.js';
 import type { CanonicalEntity, RestoredEntity } from '../../entities/registry.js';
@@ -110,7 +111,7 @@ export class SqliteStore implements Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        a.externalId,
+        this.uniqueExternalId(a),
         a.url,
         canonical,
         a.title,
@@ -176,6 +177,24 @@ export class SqliteStore implements Store {
   getArticle(id: number): StoredArticle | null {
     const row = prepared(this.db, 'SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
     return row ? this.toArticle(row) : null;
+  }
+
+  /**
+   * The article's input id, made unique in the store: a second 'x' (x.html beside x.txt) takes its
+   * file name with the extension, then a number, so that an id names one article.
+   */
+  private uniqueExternalId(a: ExtractedArticle): string | null {
+    if (!a.externalId) return null;
+    const taken = (id: string) => prepared(this.db, 'SELECT 1 FROM articles WHERE external_id = ? LIMIT 1').get(id) !== undefined;
+    if (!taken(a.externalId)) return a.externalId;
+    const withExt = a.source.kind === 'file' ? basename(a.source.location) : a.externalId;
+    if (!taken(withExt)) return withExt;
+    for (let n = 2; ; n++) if (!taken(`${withExt}~${n}`)) return `${withExt}~${n}`;
+  }
+
+  findArticlesByExternalId(externalId: string): StoredArticle[] {
+    const rows = prepared(this.db, 'SELECT id FROM articles WHERE external_id = ? ORDER BY id').all(externalId) as Row[];
+    return rows.map((r) => this.getArticle(r.id as number)!);
   }
 
   findByExternalId(externalId: string): StoredArticle | null {
@@ -314,6 +333,9 @@ export class SqliteStore implements Store {
   }
   getEntity(idOrKey: number | string): StoredEntity | null {
     return analysis.getEntity(this.db, idOrKey);
+  }
+  findEntityByAlias(text: string): { entity: StoredEntity | null; suggestions: string[] } {
+    return analysis.findEntityByAlias(this.db, text);
   }
   entityName(idOrKey: number | string): string | null {
     return analysis.entityName(this.db, idOrKey);
