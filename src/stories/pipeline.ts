@@ -4,6 +4,7 @@
 import type { ClusterSnapshot, Store } from '../store/store.js';
 import { StoryClusterer, type StoryClustererJSON } from './cluster/clusterer.js';
 import type { StateSource } from './cluster/state-parts.js';
+import type { ClusterDoc } from './cluster/types.js';
 import { inferDates, type InferenceArticle } from './date-inference.js';
 import { buildTimeline, type TimelineEntry } from './timeline.js';
 import { actorNamer } from './actor-names.js';
@@ -70,15 +71,7 @@ export function placeNewArticles(store: Store, reanalysed: number[] = []): Story
   const pending = afresh ? store.articleIdsByDate() : unclustered;
   const changed = new Set<string>();
   for (const id of pending) {
-    const a = store.getArticle(id)!;
-    const placed = clusterer.add({
-      id: String(id),
-      text: [a.dek, a.text].filter(Boolean).join('\n\n'),
-      title: a.title,
-      published: a.published?.value ?? null,
-      entities: store.articleEntityKeys(id),
-      dates: resolvedDays(store, id),
-    });
+    const placed = clusterer.add(clusterDocOf(store, id));
     for (const c of placed.changed) changed.add(c);
   }
   store.transaction(() => {
@@ -91,6 +84,19 @@ export function placeNewArticles(store: Store, reanalysed: number[] = []): Story
     refreshDerived(store, new Set([...pending, ...reanalysed]));
   });
   return { placed: pending, afresh };
+}
+
+/** What the clusterer reads of a stored article: its text with the dek, title, date, entity keys and resolved days. */
+export function clusterDocOf(store: Store, id: number): ClusterDoc {
+  const a = store.getArticle(id)!;
+  return {
+    id: String(id),
+    text: [a.dek, a.text].filter(Boolean).join('\n\n'),
+    title: a.title,
+    published: a.published?.value ?? null,
+    entities: store.articleEntityKeys(id),
+    dates: resolvedDays(store, id),
+  };
 }
 
 /** Store rows for the clusters `clustersNamed` returned (topics and events apart). */
