@@ -8,6 +8,8 @@ import type { ClusterDoc } from './cluster/types.js';
 import { inferDates, type InferenceArticle } from './date-inference.js';
 import { buildTimeline, type TimelineEntry } from './timeline.js';
 import { actorNamer } from './actor-names.js';
+import { storyHeadline, type ActorNamer } from './headline.js';
+import type { StoredEvent } from '../store/records.js';
 import { openingWords } from '../text/index.js';
 
 const STATE_KEY = 'clusterer';
@@ -149,14 +151,15 @@ export function refreshDerived(store: Store, articles?: Set<number>): void {
         `inferred from story ${s.id}`,
       );
     }
-    const timeline = buildTimeline(store.queryEvents({ articleIds: s.articleIds }), namer);
+    const events = store.queryEvents({ articleIds: s.articleIds });
+    const timeline = buildTimeline(events, namer);
     const dated = timeline.entries.filter((e) => e.date && /^\d{4}-\d{2}-\d{2}/.test(e.date));
     // Only an entry naming both actors names a story; else the article's own title does.
     const top = headlineEntry(timeline.entries.filter((e) => e.source && e.target));
     const published = arts.map((a) => a.published?.slice(0, 10)).filter((x): x is string => !!x).sort();
     const days = [...dated.map((e) => e.date!.slice(0, 10)), ...published].sort();
     // With no coded event, the earliest article's own title names the story, else its opening words.
-    const headline = top?.headline ?? firstTitle(store, s.articleIds) ?? s.headline ?? openingLabel(store, s.articleIds) ?? `Story ${s.id}`;
+    const headline = (top && entryHeadline(store, top, events, namer)) ?? firstTitle(store, s.articleIds) ?? s.headline ?? openingLabel(store, s.articleIds) ?? `Story ${s.id}`;
     store.setStoryHeadline(s.id, headline, days[0] ?? null, days[days.length - 1] ?? null);
   }
   for (const t of store.listStories('topic', holding)) {
@@ -179,6 +182,24 @@ function headlineEntry(entries: TimelineEntry[]): TimelineEntry | undefined {
     new Set(e.reports.map((r) => r.articleId)).size * 3 +
     (e.date && !e.uncertain ? 1 : 0);
   return [...entries].sort((a, b) => score(b) - score(a))[0];
+}
+
+/**
+ * A story headline from its naming entry: of the entry's reports, the one whose actor words name
+ * the most people (PERSON mentions of its article inside them) names the story; the date is left to
+ * the story's range.
+ */
+function entryHeadline(store: Store, entry: TimelineEntry, events: StoredEvent[], namer: ActorNamer): string | null {
+  const reports = entry.reports.map((r) => events.find((e) => e.id === r.eventId)).filter((e): e is StoredEvent => !!e);
+  let best: { e: StoredEvent; isPerson: (words: string) => boolean; people: number } | null = null;
+  for (const e of reports) {
+    // A person's full name (two words or more), not a bare surname the coder may have cut from an office.
+    const names = store.articleLayers(e.articleId).mentions.filter((m) => m.type === 'PERSON' && /\s/.test(m.text)).map((m) => m.text);
+    const isPerson = (words: string) => names.some((n) => words.includes(n));
+    const people = [e.sourceText, e.targetText].filter((w) => w && isPerson(w)).length;
+    if (!best || people > best.people) best = { e, isPerson, people };
+  }
+  return best ? storyHeadline(best.e, namer, best.isPerson) : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Story views on small made-up stories: timeline merging, headlines, comparison, summaries, loaded terms.
 import { describe, expect, it } from 'vitest';
 import { actorless, buildTimeline, selfDirected } from '../../src/stories/timeline.js';
-import { eventHeadline, pluralVerb } from '../../src/stories/headline.js';
+import { eventHeadline, pluralVerb, storyHeadline } from '../../src/stories/headline.js';
 import { compareArticles, countedNoun, type ComparedArticle } from '../../src/stories/compare.js';
 import { summarise } from '../../src/stories/summary.js';
 import { findLoadedTerms } from '../../src/stories/loaded-terms.js';
@@ -79,6 +79,15 @@ describe('headlines', () => {
     expect(eventHeadline({ ...base, target: null, targetText: null, cameo: '010', root: '01', date: null }, namer)).toBe('Norway makes a statement');
     expect(eventHeadline({ ...base, date: '2022' }, namer)).toBe('Norway signs an agreement with Chile in 2022');
     expect(eventHeadline({ ...base, date: '2022-03', dateResolved: false }, namer)).toBe('Norway signs an agreement with Chile in 2022-03 (inferred)');
+  });
+
+  it('names a story as a news desk would: the person with their office, no date, no place said twice', () => {
+    const visit = ev(1, 1, { source: 'NORGOV', sourceText: 'the Norwegian Trade Minister Ola Berg', target: 'CHLGOV', targetText: 'Chile', cameo: '042', root: '04', location: 'Chile', date: '2021-03-15' });
+    const people = (words: string) => words.includes('Ola Berg');
+    expect(storyHeadline(visit, namer, people)).toBe('Norwegian Trade Minister Ola Berg visits Chile');
+    // No person in the actor words: the country the code names, still without the date.
+    expect(storyHeadline(visit, namer, () => false)).toBe('Norway visits Chile');
+    expect(eventHeadline(visit, namer)).toBe('Norway visits Chile on 2021-03-15');
   });
 
   it('gives a plural subject a plural verb', () => {
