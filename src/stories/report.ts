@@ -13,6 +13,13 @@ function dateRange(start: string | null, end: string | null): string {
   return `${start.slice(0, 10)} – ${end.slice(0, 10)}`;
 }
 
+/** A topic's range spans its dated happenings only: say how many it leaves out. */
+function undatedNote(v: StoryView): string {
+  const undated = v.events.filter((e) => !e.dateStart && !e.dateEnd).length;
+  if (undated === 0) return '';
+  return undated === v.events.length ? ` · no happening dated` : ` (dated happenings only; ${undated} of ${v.events.length} happenings undated)`;
+}
+
 function cite(view: StoryView, ids: number[]): string {
   return ids.map((id) => `[${view.articles.findIndex((a) => a.id === id) + 1}]`).join('');
 }
@@ -65,7 +72,7 @@ function conflictLines(v: StoryView, k: Conflicts, out: string[]): void {
 export function reportMarkdown(v: StoryView): string {
   const out: string[] = [];
   out.push(`# ${v.headline}`, '');
-  out.push(`${v.level === 'topic' ? 'Topic' : 'Event'} story ${v.id} · ${pluralize('article', v.articles.length, true)} · ${dateRange(v.dateStart, v.dateEnd)}`, '');
+  out.push(`${v.level === 'topic' ? 'Topic' : 'Event'} story ${v.id} · ${pluralize('article', v.articles.length, true)} · ${dateRange(v.dateStart, v.dateEnd)}${undatedNote(v)}`, '');
   if (v.events.length) {
     out.push('## Events', '');
     for (const e of v.events) out.push(`- **${e.headline}** (${dateRange(e.dateStart, e.dateEnd)}) ${cite(v, e.articleIds)}`);
@@ -75,7 +82,7 @@ export function reportMarkdown(v: StoryView): string {
   for (const s of v.summary) out.push(`- ${s.text} ${cite(v, [s.articleId, ...s.alsoIn])}`);
   out.push('', '## Timeline', '');
   const entryLine = (e: TimelineEntry) =>
-    `- ${e.date ?? (e.dateEnd ? `before ${e.dateEnd.slice(0, 10)}` : 'undated')}${e.uncertain ? ' (uncertain)' : ''}: ${e.headline} ${cite(v, [...new Set(e.reports.map((r) => r.articleId))])}`;
+    `- ${e.date ?? (e.dateEnd ? `before ${e.dateEnd.slice(0, 10)}` : 'undated')}${e.uncertain ? ' (uncertain)' : ''}${e.disputed ? ' (disputed)' : ''}: ${e.headline} ${cite(v, [...new Set(e.reports.map((r) => r.articleId))])}`;
   if (v.events.length > 1) {
     // A topic's timeline, one section per happening in the order of the events above.
     const placed = new Set<TimelineEntry>();
