@@ -20,10 +20,17 @@ describe('the library entry point', () => {
     const lib = await import('../src/index.js');
     const store = lib.openStore(join(t.dir, 'lib.db'));
     try {
-      for await (const ev of new lib.Ingestor().run([seedsDir()])) if (ev.kind === 'article') store.putArticle(ev.article);
+      const events: string[] = [];
+      const run = await lib.analyzeInputs(store, [seedsDir()], { reportDir: join(t.dir, 'report'), onEvent: (e) => events.push(`${e.kind}:${e.stage}`) });
       expect(store.countArticles()).toBe(5);
-      expect(lib.analysePending(store, await lib.defaultAnalysers())).toHaveLength(5);
-      expect(lib.updateStories(store)).toBe(5);
+      expect(run.ingest?.stored).toBe(5);
+      expect(run.analysed).toHaveLength(5);
+      expect(run.placed).toHaveLength(5);
+      expect(run.reportsWritten).toBe(1);
+      expect(existsSync(join(t.dir, 'report', 'index.md'))).toBe(true);
+      // Progress comes through the listener, stage by stage, never through the console.
+      expect(events).toContain('progress:ingest');
+      expect(events).toContain('progress:analyse');
       const [topic] = store.listStories('topic');
       expect(topic?.articleIds).toHaveLength(5);
       const view = lib.buildStoryView(store, topic!.id)!;

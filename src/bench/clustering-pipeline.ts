@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { Ingestor } from '../ingest/ingest.js';
 import { openStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
-import { analysePending } from '../analysis/pipeline.js';
-import { defaultAnalysers } from '../analysis/default-analysers.js';
-import { clusterDocOf, updateStories } from '../stories/pipeline.js';
+import { analysePending } from '../pipeline/analyse-store.js';
+import { defaultAnalyzer } from '../pipeline/components.js';
+import { clusterDocOf, updateStories } from '../pipeline/stories.js';
 import { StoryClusterer } from '../stories/cluster/clusterer.js';
 import type { ClusterDoc } from '../stories/cluster/types.js';
 import { scorePartition, type PartitionScores } from '../stories/cluster/evaluate.js';
@@ -22,6 +22,7 @@ import { loadEcbDev, type EcbArticle } from './clustering.js';
 import { numberArg } from './args.js';
 import { mulberry32 } from './synthetic.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
+import { storeArticle } from '../pipeline/store-article.js';
 
 const pct = (x: number): string => (x * 100).toFixed(1);
 
@@ -148,7 +149,7 @@ export const runner: BenchRunner = {
       const seeds = new Map<string, string>();
       for await (const ev of new Ingestor().run([dump, ...seedFiles.map((f) => join(seedsDir(), f))])) {
         if (ev.kind !== 'article') continue;
-        const id = String(store.putArticle(ev.article).id);
+        const id = String(storeArticle(store, ev.article).id);
         const a = byId.get(ev.article.externalId ?? '');
         if (a) ecb.set(id, a);
         else {
@@ -156,7 +157,7 @@ export const runner: BenchRunner = {
           if (seed) seeds.set(seed, id);
         }
       }
-      analysePending(store, await defaultAnalysers());
+      analysePending(store, defaultAnalyzer());
       updateStories(store);
       const seconds = (performance.now() - started) / 1000;
       const filed = storedPartition(store);

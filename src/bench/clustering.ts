@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../store/sqlite/sqlite-store.js';
-import { loadClusterer, saveClusterer } from '../stories/pipeline.js';
+import { loadClusterer, saveClusterer } from '../pipeline/stories.js';
 import { benchDir } from '../paths.js';
 import { StoryClusterer, type StoryClustererJSON } from '../stories/cluster/clusterer.js';
 import { scorePartition, type PartitionScores } from '../stories/cluster/evaluate.js';

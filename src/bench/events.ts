@@ -11,7 +11,7 @@ import type { ContextMention } from '../events/types.js';
 import { defaultTagger } from '../entities/ner/index.js';
 import { countryTables } from '../entities/countries.js';
 import { resolveMentions } from '../entities/resolve.js';
-import { actorCode } from '../analysis/actor-codes.js';
+import { actorCode } from '../events/actor-codes.js';
 
 export interface GoldRecord {
   id: string;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes, maybeGunzip } from '../ingest/decode.js';
 import { extractHtml } from '../ingest/html/index.js';
-import type { ExtractedArticle } from '../model.js';
+import type { ExtractedArticle } from '../doc/article.js';
 import { benchDir } from '../paths.js';
 import { presentOnPage, searchablePage } from './gold-reach.js';
 import type { BenchOptions, BenchReport, BenchRunner } from './report.js';

@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedsDir } from '../paths.js';
 import { Ingestor } from '../ingest/ingest.js';
-import { analyseArticle } from '../analysis/analyse.js';
-import { defaultAnalysers } from '../analysis/default-analysers.js';
-import type { ExtractedArticle } from '../model.js';
+import { defaultAnalyzer } from '../pipeline/components.js';
+import type { ExtractedArticle } from '../doc/article.js';
 import type { BenchReport, BenchRunner } from './report.js';
 import { analyseSeeds } from './seeds-analysis.js';
 
@@ -17,14 +16,14 @@ export const runner: BenchRunner = {
     const passes = Number(opts.args[opts.args.indexOf('--passes') + 1] ?? 0) || 40;
     const articles: ExtractedArticle[] = [];
     for await (const ev of new Ingestor().run([seedsDir()])) if (ev.kind === 'article') articles.push(ev.article);
-    const an = await defaultAnalysers();
+    const an = defaultAnalyzer();
     const chars = articles.reduce((n, a) => n + a.text.length, 0);
     // One warm-up pass, then timed passes.
-    for (const a of articles) analyseArticle({ id: 1, title: a.title, dek: a.dek, text: a.text, published: a.published }, an);
+    for (const a of articles) an.analyse({ id: 1, title: a.title, dek: a.dek, text: a.text, published: a.published });
     let events = 0;
     const t0 = performance.now();
     for (let p = 0; p < passes; p++)
-      for (const a of articles) events += analyseArticle({ id: 1, title: a.title, dek: a.dek, text: a.text, published: a.published }, an).doc.events.length;
+      for (const a of articles) events += an.analyse({ id: 1, title: a.title, dek: a.dek, text: a.text, published: a.published }).doc.events.length;
     const seconds = (performance.now() - t0) / 1000;
     const n = passes * articles.length;
     const dir = mkdtempSync(join(tmpdir(), 'dossier-pipeline-'));

@@ -3,7 +3,7 @@
 // lost (must be 0). Later stages add their own rows beside these.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BoilerplateKind, ExtractedArticle } from '../model.js';
+import type { BoilerplateKind, ExtractedArticle } from '../doc/article.js';
 import { extractPlainText } from '../ingest/plaintext.js';
 import { seedsDir, sharedDir } from '../paths.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';

@@ -1,15 +1,15 @@
 // The store at scale: a temporary SQLite store filled with synthetic articles (src/bench/synthetic.ts)
 // through the real putArticle (dedup and near-duplicate index included), analysis rows written
-// through the real saveAnalysis (ArticleDoc records built here, no NLP layers: those would take
+// through the real saveAnalysis (Doc records built here, no NLP layers: those would take
 // hours at this size) and stories through syncStories; then the queries MODEL.md requires to be
 // fast at 100k+ articles are timed, each as the median of repeated calls.
 // `--articles N` sets the size (default 100,000; `--articles 5000` is the quick mode).
 import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emptyArticle, type ExtractedArticle } from '../model.js';
+import { emptyArticle, type ExtractedArticle } from '../doc/article.js';
 import { openStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { ArticleDoc, DocEvent, DocMention, DocQuote, DocTime } from '../analysis/types.js';
+import type { Doc, Event, Mention, Quote, TimeRef } from '../doc/layers.js';
 import type { CanonicalEntity } from '../entities/registry.js';
 import type { EntityType } from '../entities/types.js';
 import type { ClusterSnapshot } from '../store/records.js';
@@ -18,6 +18,7 @@ import { DEFAULT_SYNTHETIC, mulberry32, SyntheticStream, type SyntheticArticle }
 import { numberArg } from './args.js';
 import { cpuMs, median } from './cpu-time.js';
 import { zipfCdf, zipfRank } from './zipf.js';
+import { storeArticle } from '../pipeline/store-article.js';
 
 export interface StoreScaleOptions {
   articles: number;
@@ -98,14 +99,14 @@ class AnalysisFaker {
     return out;
   }
 
-  doc(articleId: number, s: SyntheticArticle): { doc: ArticleDoc; entities: CanonicalEntity[] } {
+  doc(articleId: number, s: SyntheticArticle): { doc: Doc; entities: CanonicalEntity[] } {
     const text = s.text;
     const words = AnalysisFaker.words(text);
     const pick = () => words[Math.floor(this.rand() * words.length)]!;
     const cast = this.cast(s.topic);
     const ents = Array.from({ length: 8 }, (_, i) => this.pool[i < 4 ? cast[i % cast.length]! : this.zipfIndex()]!);
     const touched = new Map<string, CanonicalEntity>();
-    const mentions: DocMention[] = [];
+    const mentions: Mention[] = [];
     for (let i = 0; i < 25; i++) {
       const e = ents[i % ents.length]!;
       const [start, end] = pick();
@@ -115,18 +116,18 @@ class AnalysisFaker {
     }
     mentions.sort((a, b) => a.start - b.start);
     const day = s.published;
-    const times: DocTime[] = Array.from({ length: 4 }, (_, i) => {
+    const times: TimeRef[] = Array.from({ length: 4 }, (_, i) => {
       const [start, end] = pick();
       const resolved = i < 3;
       return { field: 'text', start, end, text: text.slice(start, end), type: 'DATE', value: resolved ? day : 'XXXX-XX-XX', granularity: 'day', anchor: day, resolved, rule: 'bench:synthetic' };
     });
-    const quotes: DocQuote[] = [0, 1].map(() => {
+    const quotes: Quote[] = [0, 1].map(() => {
       const [start] = pick();
       const end = Math.min(text.length, start + 80);
       const sp = ents[0]!;
       return { field: 'text', start, end, text: text.slice(start, end), partial: false, speakerText: sp.name, speakerKey: sp.key, cue: 'said', cueType: 'verb', via: null };
     });
-    const events: DocEvent[] = Array.from({ length: 3 }, (_, i) => {
+    const events: Event[] = Array.from({ length: 3 }, (_, i) => {
       const [start, end] = pick();
       const src = ents[i]!;
       const tgt = ents[(i + 1) % ents.length]!;
@@ -154,6 +155,9 @@ class AnalysisFaker {
         modality: 'asserted',
         confidence: 0.8,
         trigger: text.slice(start, end),
+        reciprocal: false,
+        planned: null,
+        confirmed: null,
       };
     });
     return { doc: { articleId, sentences: [], mentions, numbers: [], times, quotes, events }, entities: [...touched.values()] };
@@ -262,7 +266,7 @@ export function runStoreScale(o: StoreScaleOptions): BenchReport {
     const s = stream.next();
     const a = toArticle(s, i++);
     let id = 0;
-    putMs.push(cpuMs(() => (id = store.putArticle(a).id)));
+    putMs.push(cpuMs(() => (id = storeArticle(store, a).id)));
     const { doc, entities } = faker.doc(id, s);
     saveMs.push(cpuMs(() => store.saveAnalysis(doc, entities, 1)));
     clusters.add(id, s);

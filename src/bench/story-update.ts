@@ -9,12 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../store/sqlite/sqlite-store.js';
-import { placeNewArticles } from '../stories/pipeline.js';
-import { writeReportFolder } from '../stories/report-folder.js';
+import { placeNewArticles } from '../pipeline/stories.js';
+import { writeReportFolder } from '../views/report-folder.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
 import { DEFAULT_SYNTHETIC, SyntheticStream } from './synthetic.js';
 import { toArticle } from './store-scale.js';
 import { cpuMs, median } from './cpu-time.js';
+import { storeArticle } from '../pipeline/store-article.js';
 
 const RUNS = 5;
 const PER_RUN = 5;
@@ -36,7 +37,7 @@ function measure(size: number): SizeResult {
     const stream = new SyntheticStream(DEFAULT_SYNTHETIC);
     let i = 0;
     const fill = cpuMs(() => {
-      for (; i < size; i++) store.putArticle(toArticle(stream.next(), i));
+      for (; i < size; i++) storeArticle(store, toArticle(stream.next(), i));
     });
     const out = join(dir, 'report');
     const first = cpuMs(() => void placeNewArticles(store));
@@ -45,7 +46,7 @@ function measure(size: number): SizeResult {
     const reports: number[] = [];
     let written = 0;
     for (let r = 0; r < RUNS; r++) {
-      for (let k = 0; k < PER_RUN; k++, i++) store.putArticle(toArticle(stream.next(), i));
+      for (let k = 0; k < PER_RUN; k++, i++) storeArticle(store, toArticle(stream.next(), i));
       let placed: number[] = [];
       update.push(cpuMs(() => void (placed = placeNewArticles(store).placed)));
       reports.push(

@@ -3,10 +3,9 @@
 // demonym forms, and epithets that stand for a state ('the Jewish state', 'the Kremlin').
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PlaceLookup } from './types.js';
 import type { Sector } from './roles.js';
+import { readTable } from '../lang/tables.js';
 
 interface WorldCountry {
   name: { common: string; official: string };
@@ -16,22 +15,8 @@ interface WorldCountry {
   demonyms?: { eng?: { m: string; f: string } };
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** Tables live beside the source; the compiled build reads them from src/ too. */
-function table(name: string): string[][] {
-  const candidates = [join(here, 'gazetteer', name), join(here, '..', '..', 'src', 'entities', 'gazetteer', name)];
-  for (const p of candidates) {
-    try {
-      return readFileSync(p, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() && !l.startsWith('#'))
-        .map((l) => l.split('\t'));
-    } catch {
-      continue;
-    }
-  }
-  throw new Error(`gazetteer table ${name} not found`);
-}
+/** A gazetteer table of the language data (src/lang/en/gazetteer/). */
+const table = (name: string): string[][] => readTable(`lang/en/gazetteer/${name}`);
 
 function key(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/^the\s+/, '').replace(/[.’']/g, '').trim();

@@ -1,20 +1,11 @@
 // Religious, ethnic and ideological group words (gazetteer/groups.tsv): a span made only of them
 // ('Sunni Muslims', 'Takfiri') names a group of people (NORP), not a person.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readTable } from '../lang/tables.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 let cached: Set<string> | null = null;
 
 function load(): Set<string> {
-  const file = 'groups.tsv';
-  const paths = [join(here, 'gazetteer', file), join(here, '..', '..', 'src', 'entities', 'gazetteer', file)];
-  const text = paths.map((p) => { try { return readFileSync(p, 'utf8'); } catch { return null; } }).find((t) => t !== null);
-  if (!text) throw new Error(`gazetteer table ${file} not found`);
-  const out = new Set<string>();
-  for (const line of text.split('\n')) if (line.trim() && !line.startsWith('#')) out.add(line.split('\t')[0]!.trim());
-  return out;
+  return new Set(readTable('lang/en/gazetteer/groups.tsv').map(([word]) => word!));
 }
 
 /** One group word, singular or plural ('Sunni', 'Muslims', 'Kurds'). */

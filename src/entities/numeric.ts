@@ -1,14 +1,9 @@
 // MONEY, PERCENT and CARDINAL mentions by pattern: their forms are regular enough that rules beat
 // a tagger, and the outlet comparison needs their values ('more than 380,000', 'billions of dollars').
+import type { NumberMention } from '../doc/layers.js';
 
-export interface NumericMention {
-  start: number;
-  end: number;
-  type: 'MONEY' | 'PERCENT' | 'CARDINAL';
-  text: string;
-  /** The number it states, when it states one (380000, 2.5e9); null for 'billions'. */
-  value: number | null;
-}
+/** An amount as found in one text, before the pipeline places it in a field. */
+export type NumericMention = Omit<NumberMention, 'field'>;
 
 const SMALL: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,

@@ -1,10 +1,8 @@
 // Organisations the news names by a short form alone ('IDF', 'SANA'): the full name each stands
 // for and its actor code, from gazetteer/organisations.tsv. Without it an acronym whose expansion
 // the article never writes would stay an entity of unknown country and sector.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Sector } from './roles.js';
+import { readTable } from '../lang/tables.js';
 
 export interface KnownOrganisation {
   name: string;
@@ -14,18 +12,11 @@ export interface KnownOrganisation {
   national: boolean;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
 let cached: Map<string, KnownOrganisation> | null = null;
 
 function load(): Map<string, KnownOrganisation> {
-  const file = 'organisations.tsv';
-  const paths = [join(here, 'gazetteer', file), join(here, '..', '..', 'src', 'entities', 'gazetteer', file)];
-  const text = paths.map((p) => { try { return readFileSync(p, 'utf8'); } catch { return null; } }).find((t) => t !== null);
-  if (!text) throw new Error(`gazetteer table ${file} not found`);
   const out = new Map<string, KnownOrganisation>();
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    const [form, name, code, kind] = line.split('\t');
+  for (const [form, name, code, kind] of readTable('lang/en/gazetteer/organisations.tsv')) {
     if (!form || !name || !code) continue;
     const org: KnownOrganisation = { name, country: code.slice(0, 3), sector: code.slice(3) as Sector, national: kind?.trim() === 'national' };
     out.set(form, org);

@@ -1,34 +1,11 @@
 // Records of the language layer: mentions in one article and the entities they resolve to.
 import type { Sector } from './roles.js';
+import type { EntityType, Mention as DocMention } from '../doc/layers.js';
 
-export type EntityType =
-  | 'PERSON'
-  | 'ORG'
-  | 'GPE'
-  | 'LOC'
-  | 'NORP'
-  | 'MISC'
-  | 'DATE'
-  | 'TIME'
-  | 'MONEY'
-  | 'PERCENT'
-  | 'CARDINAL';
+export type { EntityType };
 
-/** A span of the article's clean text that names something. */
-export interface Mention {
-  start: number;
-  end: number;
-  type: EntityType;
-  text: string;
-  /** Key of the entity it resolves to (stable within a batch; the store maps it to an id). */
-  entityKey: string | null;
-  /** Title or office written with the name ('Maj. Gen.', 'Defense Minister'). */
-  role: string | null;
-  /** A place or epithet standing for a government ('Tehran said', 'the Jewish state'). */
-  metonymy: boolean;
-  /** Which model or rule found it. */
-  rule: string;
-}
+/** A mention as the tagger and resolver find it in one text, before the pipeline places it in a field. */
+export type Mention = Omit<DocMention, 'field'>;
 
 /** An entity as one article sees it; merged across articles by the entity registry. */
 export interface LocalEntity {

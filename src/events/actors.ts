@@ -3,11 +3,9 @@
 // ('army' -> MIL, 'officials' -> GOV). Neighbouring words are grouped into actor chunks
 // ('Senior Hungarian and Romanian officials'), and a chunk joined by 'and' or commas holds one
 // member per conjunct, the sector written once being shared ('US and British forces').
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { countryTables } from '../entities/countries.js';
 import { tokenize, type Token } from '../text/tokens.js';
+import { readTable } from '../lang/tables.js';
 
 export interface Atom {
   /** Token range [start, end). */
@@ -40,21 +38,8 @@ export interface ActorChunk {
   members: ActorMember[];
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-function gazetteer(name: string): string[][] {
-  const candidates = [join(here, '..', 'entities', 'gazetteer', name), join(here, '..', '..', 'src', 'entities', 'gazetteer', name)];
-  for (const p of candidates) {
-    try {
-      return readFileSync(p, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() && !l.startsWith('#'))
-        .map((l) => l.split('\t').map((c) => c.trim()));
-    } catch {
-      continue;
-    }
-  }
-  throw new Error(`gazetteer table ${name} not found`);
-}
+/** A gazetteer table of the language data (src/lang/en/gazetteer/). */
+const gazetteer = (name: string): string[][] => readTable(`lang/en/gazetteer/${name}`);
 
 /** Key of a token sequence: lower case, joined by single spaces. */
 export function phraseKey(words: string[]): string {

@@ -1,7 +1,6 @@
 // The CAMEO code table (labels, PLOVER category, QuadClass, Goldstein weight), built from the
 // reference files by scripts/build-cameo-table.ts, and the conversions the coder applies to codes.
-import { readFileSync } from 'node:fs';
-import { dataFile } from './data-path.js';
+import { readJsonData } from '../lang/tables.js';
 import type { QuadClass } from './types.js';
 
 export interface CameoInfo {
@@ -16,7 +15,7 @@ let table: Map<string, CameoInfo> | null = null;
 
 export function cameoTable(): Map<string, CameoInfo> {
   if (!table) {
-    const raw = JSON.parse(readFileSync(dataFile('data', 'cameo.json'), 'utf8')) as Record<string, CameoInfo>;
+    const raw = readJsonData<Record<string, CameoInfo>>('events/data/cameo.json');
     table = new Map(Object.entries(raw));
   }
   return table;

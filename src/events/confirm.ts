@@ -4,8 +4,7 @@
 // sentence that speaks of 'the attack' as past turns it into the action itself, with the earlier
 // sentence's actors. The nouns, the roots they confirm and the cues of a past or undone action are
 // data (data/event-nouns.json).
-import { readFileSync } from 'node:fs';
-import { dataFile } from './data-path.js';
+import { readJsonData } from '../lang/tables.js';
 import { tokenize } from '../text/tokens.js';
 import { findAtoms } from './actors.js';
 import { cameoInfo } from './cameo.js';
@@ -32,7 +31,7 @@ let table: Compiled | null = null;
 
 function load(): Compiled {
   if (table) return table;
-  const raw = JSON.parse(readFileSync(dataFile('data', 'event-nouns.json'), 'utf8')) as NounTable;
+  const raw = readJsonData<NounTable>('events/data/event-nouns.json');
   const roots = new Map<string, Set<string>>();
   for (const g of raw.nouns) for (const n of g.nouns) roots.set(n, new Set([...(roots.get(n) ?? []), ...g.roots]));
   const heads = [...new Set([...roots.keys()].map((n) => n.split(' ').pop()!))];

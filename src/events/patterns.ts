@@ -6,8 +6,7 @@
 //   word?        an optional word
 //   ...          a gap of up to four words (no punctuation)
 // and carries the CAMEO code it yields and an example sentence of the project's own.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dataFile } from './data-path.js';
+import { dataFiles, readJsonData } from '../lang/tables.js';
 import { nounForms, verbForms } from './inflect.js';
 
 export interface PatternSpec {
@@ -71,11 +70,7 @@ export function parsePattern(p: string): Step[] {
 }
 
 export function patternFiles(): PatternFile[] {
-  const dir = dataFile('patterns');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as PatternFile);
+  return dataFiles('events/patterns', '.json').map((f) => readJsonData<PatternFile>(f));
 }
 
 export interface PatternIndex {

@@ -1,8 +1,8 @@
 // In-text boilerplate removal: applies the rules of boilerplate-rules.ts to each line of a text
 // (paragraphs separated by blank lines; a paragraph may hold several lines, as a caption above its
 // credit does) and keeps what it removes, with kind and rule, beside the clean text.
-import type { BoilerplateItem, BoilerplateKind } from '../model.js';
-import { LINE_RULES, NEIGHBOUR_RULES, type LineRule, type ShapeCheck } from './boilerplate-rules.js';
+import type { BoilerplateItem, BoilerplateKind } from '../doc/article.js';
+import { LINE_RULES, NEIGHBOUR_RULES, type LineRule, type ShapeCheck } from '../lang/en/boilerplate-rules.js';
 import { parseByline, parseCreditLine, parseSourceLine } from './byline.js';
 
 export interface BoilerplateResult {

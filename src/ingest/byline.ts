@@ -2,7 +2,7 @@
 // address: bylines (`By NAME, OUTLET`), credit lines (`NAME contributed to this report.`), source
 // lines (`Content retrieved from: URL`) and datelines (`TEHRAN, Iran — `). They only read a line;
 // deciding that a line is boilerplate is the job of the rules in boilerplate-rules.ts.
-import { AGENCIES, OUTLET_WORDS, ROLE_WORDS } from './boilerplate-rules.js';
+import { AGENCIES, OUTLET_WORDS, ROLE_WORDS } from '../lang/en/boilerplate-rules.js';
 
 export interface Byline {
   authors: string[];

@@ -1,6 +1,6 @@
 // Turns a machine-written date string (ISO 8601, RFC 822 as in RSS, a Unix timestamp) into a
 // DateValue, keeping its precision and zone. Free-text dates in prose belong to the time layer.
-import type { DateValue, Granularity } from '../model.js';
+import type { DateValue, Granularity } from '../doc/article.js';
 
 const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?)?)?$/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -2,7 +2,7 @@
 // values written for machines (ISO 8601 and its loose variants, RFC 822, Unix time), and
 // `findTextDate` for dates written for people ('29. Januar 2020', 'Jan. 29, 2020', '29/01/2020')
 // in short visible strings such as a byline or a <time> element.
-import type { DateValue, Granularity } from '../model.js';
+import type { DateValue, Granularity } from '../doc/article.js';
 import { parseDateValue } from './date-value.js';
 
 /** A DateValue before the caller names the rule that found it. */

@@ -6,7 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { emptyArticle, type ExtractedArticle, type SourceRef } from '../model.js';
+import { emptyArticle, type ExtractedArticle, type SourceRef } from '../doc/article.js';
 import { BinaryContentError, decodeBytes, maybeGunzip } from './decode.js';
 import { parseDateValue } from './date-value.js';
 import { looksLikeFeed, parseFeed, type FeedItem } from './feed.js';

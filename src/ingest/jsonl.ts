@@ -1,6 +1,6 @@
 // One record of a JSON lines dump -> an article. Dumps from different tools name their fields
 // differently; the first field present in each list below wins (documented in the README).
-import { emptyArticle, type ExtractedArticle, type SourceRef } from '../model.js';
+import { emptyArticle, type ExtractedArticle, type SourceRef } from '../doc/article.js';
 import { parseDateValue } from './date-value.js';
 import { extractHtml } from './html/index.js';
 import { removeBoilerplate } from './boilerplate.js';

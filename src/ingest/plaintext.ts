@@ -3,7 +3,7 @@
 // links, captions, credits) and close with credit and source lines. Each is recognised by its
 // shape, removed from the body, and turned into metadata with the rule that found it.
 import { basename } from 'node:path';
-import { emptyArticle, type BoilerplateItem, type DateValue, type ExtractedArticle, type SourceRef } from '../model.js';
+import { emptyArticle, type BoilerplateItem, type DateValue, type ExtractedArticle, type SourceRef } from '../doc/article.js';
 import { endsAsSentence, matchLine, removeBoilerplate } from './boilerplate.js';
 import { parseByline, parseCreditLine, parseSourceLine, splitDateline } from './byline.js';
 import { parseDateValue } from './date-value.js';

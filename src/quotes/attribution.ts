@@ -3,7 +3,7 @@
 // saying', '…,” a statement by X said', '…,” according to X'); a cue before it in the sentence ('X
 // said that … “…”', 'SANA quoted X as saying that … “…”', 'a joint statement saying …', 'X: “…”',
 // 'According to X, … “…”'); a reporting clause later in the sentence ('“…” in Syria, SANA reported').
-import { ADVERBIALS, SPEECH_VERBS, STATEMENT_HEADS, WEEKDAYS_AND_MONTHS } from './cues.js';
+import { ADVERBIALS, SPEECH_VERBS, STATEMENT_HEADS, WEEKDAYS_AND_MONTHS } from '../lang/en/quote-words.js';
 import { determinerPhrase, nameEndingAt, nameStartingAt, phraseEndingAt, phraseStartingAt, type Phrase } from './phrases.js';
 import type { Unit } from './units.js';
 

@@ -13,7 +13,7 @@ import {
   ADVERBIALS,
   TITLES,
   WEEKDAYS_AND_MONTHS,
-} from './cues.js';
+} from '../lang/en/quote-words.js';
 import type { Unit } from './units.js';
 
 export interface Phrase {

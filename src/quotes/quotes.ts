@@ -4,7 +4,7 @@
 // the other parts of a quotation split over paragraphs, or the quotation of the sentence just before
 // ('“…,” X said. “…”'). 'he said' points to the nearest person before it.
 import { attribute, colonCue, isPartial, type Attribution, type CueType } from './attribution.js';
-import { PERSON_PRONOUNS } from './cues.js';
+import { PERSON_PRONOUNS } from '../lang/en/quote-words.js';
 import { findMarks, type MarkSpan } from './marks.js';
 import type { Phrase } from './phrases.js';
 import { personBefore, personCandidates, snapSpeaker, sortMentions, type MentionInput, type SpeakerSpan } from './speakers.js';

@@ -1,6 +1,6 @@
 // Speakers beyond the cue: the persons a 'he said' can point back to, and snapping a speaker onto an
 // entity mention from the NER layer when one is given.
-import { SPEECH_VERBS } from './cues.js';
+import { SPEECH_VERBS } from '../lang/en/quote-words.js';
 import { looksLikePerson, nameEndingAt, nameStartingAt, isNameWord, phraseEndingAt, type Phrase } from './phrases.js';
 import { subjectOf } from './attribution.js';
 import type { Sentence, Unit } from './units.js';

@@ -2,7 +2,7 @@
 // A private splitter (the shared one in src/text may replace it): a sentence ends at . ! ? (with any
 // closing marks after them) followed by a space and a capital, digit or opening mark, unless the
 // period closes an abbreviation or initial; a line break always ends one; a quotation is never split.
-import { ABBREVIATIONS, SPEECH_VERBS } from './cues.js';
+import { ABBREVIATIONS, SPEECH_VERBS } from '../lang/en/quote-words.js';
 import type { MarkSpan } from './marks.js';
 
 export interface Unit {

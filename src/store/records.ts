@@ -2,7 +2,8 @@
 // implementation returns them. Nothing here depends on one database.
 import type { EntityType } from '../entities/types.js';
 import type { Sector } from '../entities/roles.js';
-import type { DateValue } from '../model.js';
+import type { DateValue } from '../doc/article.js';
+import type { Event, Mention, NumberMention, Quote, TimeRef } from '../doc/layers.js';
 
 export interface StoredEntity {
   id: number;
@@ -27,31 +28,12 @@ export interface EntityMention {
   metonymy: boolean;
 }
 
-export interface StoredEvent {
+/** An event as the store keeps it: the document's record, with its id, article and entity ids. */
+export interface StoredEvent extends Event {
   id: number;
   articleId: number;
-  field: string;
-  start: number;
-  end: number;
-  sentence: string | null;
-  cameo: string;
-  root: string;
-  plover: string | null;
-  quad: number | null;
-  goldstein: number | null;
-  source: string | null;
   sourceEntityId: number | null;
-  sourceText: string | null;
-  target: string | null;
   targetEntityId: number | null;
-  targetText: string | null;
-  date: string | null;
-  dateEnd: string | null;
-  dateResolved: boolean;
-  location: string | null;
-  modality: string;
-  confidence: number | null;
-  trigger: string | null;
 }
 
 export interface EventFilter {
@@ -65,44 +47,24 @@ export interface EventFilter {
   limit?: number;
 }
 
-export interface StoredMention {
-  field: string;
-  start: number;
-  end: number;
-  type: string;
-  text: string;
+/** A name or a number (MONEY, PERCENT, CARDINAL) as the store keeps it, with its entity's id and name. */
+export interface StoredMention extends Omit<Mention, 'type'> {
+  type: Mention['type'] | NumberMention['type'];
   entityId: number | null;
-  entityKey: string | null;
+  /** The canonical name of its entity. */
   entity: string | null;
-  role: string | null;
-  metonymy: boolean;
   /** The number a MONEY, PERCENT or CARDINAL mention stands for. */
   value: number | null;
 }
 
-export interface StoredTimeRef {
-  field: string;
-  start: number;
-  end: number;
-  text: string | null;
-  type: string;
-  value: string;
-  granularity: string | null;
-  resolved: boolean;
-  rule: string;
-}
+/** Time expressions are kept as the document has them. */
+export type StoredTimeRef = TimeRef;
 
-export interface StoredQuote {
-  field: string;
-  start: number;
-  end: number;
-  text: string;
-  speaker: string | null;
+/** A quote as the store keeps it, with its speaker's entity id and name. */
+export interface StoredQuote extends Quote {
   speakerEntityId: number | null;
-  speakerKey: string | null;
-  cue: string | null;
-  via: string | null;
-  partial: boolean;
+  /** The speaker's canonical name, else the words that name the speaker. */
+  speaker: string | null;
 }
 
 /** What the language and event layers found in one article. */

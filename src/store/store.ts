@@ -1,7 +1,7 @@
 // The one interface every stage reaches the store through. SQLite (embedded, the default) fills it
 // now; a PostgreSQL implementation is to fill the same contract for shared deployments.
-import type { ExtractedArticle, SourceRef } from '../model.js';
-import type { ArticleDoc } from '../analysis/types.js';
+import type { ExtractedArticle, SourceRef } from '../doc/article.js';
+import type { Doc } from '../doc/layers.js';
 import type { CanonicalEntity, RestoredEntity } from '../entities/registry.js';
 import type {
   ArticleLayers,
@@ -50,6 +50,20 @@ export type PutStatus =
   /** The same canonical URL or the same content was already stored: only the source was added. */
   | 'duplicate';
 
+/** What identifies an article's content, made by the pipeline before the article is stored. */
+export interface ArticleFingerprint {
+  /** The canonical URL, normalised: an article stored under it is the same article. */
+  canonicalUrl: string | null;
+  /** Hash of the text with case, punctuation and spacing folded: the same content. */
+  contentHash: string;
+  /** MinHash signature bytes, for near duplicates (null for a text too short to have one). */
+  signature: Uint8Array | null;
+  /** Its locality-sensitive band hashes, by band. */
+  bands: number[];
+  /** Stored articles it nearly duplicates, with their estimated similarity, most similar first. */
+  nearDuplicates: { id: number; similarity: number }[];
+}
+
 export interface PutResult {
   id: number;
   status: PutStatus;
@@ -82,8 +96,14 @@ export interface RecordedError {
 
 /** Articles as ingestion stores them. */
 export interface ArticleStore {
-  /** Stores one article with its source in one transaction; idempotent for the same input. */
-  putArticle(article: ExtractedArticle): PutResult;
+  /**
+   * Stores one article with its source in one transaction; idempotent for the same input. The
+   * fingerprint (src/pipeline/store-article.ts makes it) says what counts as the same article and
+   * which stored ones it nearly duplicates: the store keeps, it does not judge.
+   */
+  putArticle(article: ExtractedArticle, fingerprint: ArticleFingerprint): PutResult;
+  /** Stored articles sharing a band with a near-duplicate signature, with their signatures. */
+  nearDuplicateCandidates(bands: readonly number[]): { id: number; signature: Uint8Array }[];
   getArticle(id: number): StoredArticle | null;
   findByExternalId(externalId: string): StoredArticle | null;
   listArticles(opts?: ListOptions): ArticleSummary[];
@@ -112,7 +132,7 @@ export interface AnalysisStore {
    * One article's analysis, in one transaction: the canonical entities it touched are written
    * (by key), and the article's earlier rows are replaced by the document's.
    */
-  saveAnalysis(doc: ArticleDoc, entities: CanonicalEntity[], version: number): void;
+  saveAnalysis(doc: Doc, entities: CanonicalEntity[], version: number): void;
   listEntities(opts?: { type?: string; limit?: number }): StoredEntity[];
   /** By id, or by key or name (case-insensitive). */
   getEntity(idOrKey: number | string): StoredEntity | null;

@@ -3,7 +3,7 @@
 // sentence looks ahead; 'last week' is the ISO week before; a bare month or season is in the
 // reference year unless 'last'/'next' say otherwise.
 import { addDays, isoDay, isoWeek, isoWeekday, nthWeekday, pad, parseAnchorDate, quarterOf, utcDate } from './calendar.js';
-import { HOLIDAYS, SEASON_START } from './lexicon.js';
+import { HOLIDAYS, SEASON_START } from '../lang/en/time-words.js';
 import type { Anchor, RelativeForm, TimeRef } from './types.js';
 
 export interface Normalised {

@@ -1,5 +1,5 @@
 // Reading quantities written as digits or words: '24', 'twenty four', 'a couple of', '2 1/2'.
-import { NUMBER_WORDS, VAGUE_QUANTITIES } from './lexicon.js';
+import { NUMBER_WORDS, VAGUE_QUANTITIES } from '../lang/en/time-words.js';
 
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const ONES = 'one|two|three|four|five|six|seven|eight|nine';

@@ -5,7 +5,7 @@
 import { pad } from './calendar.js';
 import {
   alternation, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY, POINT_MODS, QUANTITY_MODS, REF_WORDS, SEASONS, SET_WORDS, UNITS, WEEKDAYS,
-} from './lexicon.js';
+} from '../lang/en/time-words.js';
 import { contextDirection, futureContext } from './context.js';
 import { QUANTITY, readQuantity } from './numbers.js';
 import type { PartOfDay, RelativeForm, TimexType } from './types.js';

@@ -2,7 +2,7 @@
 // hedges ('about two weeks', 'almost five months', 'just over an hour', 'right now') stay outside
 // the span (except in 'about two years ago'), and so does a point modifier before a weekday ('earlier Friday', 'late Monday'). The
 // TIMEX3 mod still records the modifier; only the extent changes.
-import { WEEKDAYS } from './lexicon.js';
+import { WEEKDAYS } from '../lang/en/time-words.js';
 import type { Candidate } from './rules.js';
 
 const HEDGE = /^(?:about|almost|just|right|only|barely)\s+/i;

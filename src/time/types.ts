@@ -1,12 +1,11 @@
 // Shapes of the time layer: a found expression (TimeRef) and the relative form it keeps so that a
 // later stage can resolve it once a reference date is known.
 
-export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+import type { PartOfDay, Season } from '../lang/en/time-words.js';
 
-/** Season codes as TimeML writes them. */
-export type Season = 'SP' | 'SU' | 'FA' | 'WI';
-/** Part-of-day codes as TimeML writes them. */
-export type PartOfDay = 'MO' | 'AF' | 'EV' | 'NI' | 'DT';
+export type { PartOfDay, Season };
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
 /** What a relative expression means, independent of any reference date. */
 export interface RelativeForm {

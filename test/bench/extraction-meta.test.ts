@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { goldAuthor, loadCases, normalise, runCases, scoreCase, summarise, type MetaCase } from '../../src/bench/extraction-meta.js';
 import { decodeBytes, maybeGunzip } from '../../src/ingest/decode.js';
 import { extractHtmlMetadata } from '../../src/ingest/html/metadata.js';
-import { emptyArticle } from '../../src/model.js';
+import { emptyArticle } from '../../src/doc/article.js';
 import { benchDir } from '../../src/paths.js';
 
 const CASE: MetaCase = {

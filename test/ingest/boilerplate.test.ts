@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { LINE_RULES, NEIGHBOUR_RULES } from '../../src/ingest/boilerplate-rules.js';
+import { LINE_RULES, NEIGHBOUR_RULES } from '../../src/lang/en/boilerplate-rules.js';
 import { isHeadlineShaped, matchLine, removeBoilerplate } from '../../src/ingest/boilerplate.js';
 import { benchDir } from '../../src/paths.js';
 import { corpusScore, scorePage } from '../../src/bench/shingles.js';

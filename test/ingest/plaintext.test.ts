@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findHeader, hostLabel, isTitleShaped, outletFromHost, toUnits, extractPlainText } from '../../src/ingest/plaintext.js';
 import { parseByline, parseCreditLine, parseSourceLine, splitDateline } from '../../src/ingest/byline.js';
-import type { SourceRef } from '../../src/model.js';
+import type { SourceRef } from '../../src/doc/article.js';
 import { benchDir } from '../../src/paths.js';
 
 const file = (name: string): SourceRef => ({ kind: 'file', location: `/data/in/${name}` });

@@ -5,24 +5,25 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
-import type { ArticleDoc } from '../../src/analysis/types.js';
+import type { Doc } from '../../src/doc/layers.js';
 import { EntityRegistry, type CanonicalEntity } from '../../src/entities/registry.js';
 import type { LocalEntity } from '../../src/entities/types.js';
-import { emptyArticle } from '../../src/model.js';
+import { emptyArticle } from '../../src/doc/article.js';
 import { fakeArticle, tempDir } from '../helpers.js';
+import { storeArticle } from '../../src/pipeline/store-article.js';
 
 const t = tempDir('dossier-entity-save-');
 const path = () => join(t.dir, `s${Math.random().toString(36).slice(2)}.db`);
 
 function put(s: SqliteStore, i: number): number {
-  return s.putArticle({
+  return storeArticle(s, {
     ...emptyArticle({ kind: 'file', location: `/ent/${i}.txt` }),
     text: fakeArticle(200 + i),
     published: { value: `2024-06-0${i + 1}`, granularity: 'day', timezone: null, rule: 'test' },
   }).id;
 }
 
-function doc(articleId: number, key: string): ArticleDoc {
+function doc(articleId: number, key: string): Doc {
   return {
     articleId,
     sentences: [],

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/sqlite/sqlite-store.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
-import { emptyArticle, type ExtractedArticle } from '../../src/model.js';
+import { emptyArticle, type ExtractedArticle } from '../../src/doc/article.js';
 import { fakeArticle, tempDir } from '../helpers.js';
+import { storeArticle } from '../../src/pipeline/store-article.js';
 
 function article(text: string, extra: Partial<ExtractedArticle> = {}): ExtractedArticle {
   return { ...emptyArticle({ kind: 'file', location: `/tmp/${Math.abs(text.length)}.txt` }), text, ...extra };
@@ -30,7 +31,7 @@ describe('SqliteStore', () => {
       provenance: { title: 'html:h1', published: 'meta:test' },
       boilerplate: [{ text: 'Sign up now', kind: 'newsletter-promo', rule: 'promo' }],
     });
-    const r = s.putArticle(a);
+    const r = storeArticle(s, a);
     expect(r.status).toBe('new');
     const back = s.getArticle(r.id)!;
     expect(back.title).toBe('Council approves budget');
@@ -45,11 +46,11 @@ describe('SqliteStore', () => {
   it('stores the same content or the same canonical URL once, adding the new source', () => {
     const s = db();
     const text = fakeArticle(2);
-    const first = s.putArticle(article(text, { source: { kind: 'file', location: '/a.txt' } }));
-    const again = s.putArticle(article(text.replace(/\n\n/g, '\n\n  '), { source: { kind: 'file', location: '/b.txt' } }));
+    const first = storeArticle(s, article(text, { source: { kind: 'file', location: '/a.txt' } }));
+    const again = storeArticle(s, article(text.replace(/\n\n/g, '\n\n  '), { source: { kind: 'file', location: '/b.txt' } }));
     expect(again).toMatchObject({ id: first.id, status: 'duplicate', duplicateBy: 'content' });
-    const u1 = s.putArticle(article(fakeArticle(3), { canonicalUrl: 'https://News.example.com/a/story/?utm_source=x#top' }));
-    const u2 = s.putArticle(article(fakeArticle(4), { url: 'https://news.example.com/a/story' }));
+    const u1 = storeArticle(s, article(fakeArticle(3), { canonicalUrl: 'https://News.example.com/a/story/?utm_source=x#top' }));
+    const u2 = storeArticle(s, article(fakeArticle(4), { url: 'https://news.example.com/a/story' }));
     expect(u2).toMatchObject({ id: u1.id, status: 'duplicate', duplicateBy: 'url' });
     expect(s.getArticle(first.id)!.sources.map((x) => x.location)).toEqual(['/a.txt', '/b.txt']);
     expect(s.countArticles()).toBe(2);
@@ -59,9 +60,9 @@ describe('SqliteStore', () => {
   it('is idempotent: putting the same input twice changes nothing', () => {
     const s = db();
     const a = article(fakeArticle(5));
-    s.putArticle(a);
+    storeArticle(s, a);
     const before = s.db.prepare('SELECT (SELECT COUNT(*) FROM articles) a, (SELECT COUNT(*) FROM sources) s, (SELECT COUNT(*) FROM lsh_bands) b').get();
-    s.putArticle(a);
+    storeArticle(s, a);
     expect(s.db.prepare('SELECT (SELECT COUNT(*) FROM articles) a, (SELECT COUNT(*) FROM sources) s, (SELECT COUNT(*) FROM lsh_bands) b').get()).toEqual(before);
     s.close();
   });
@@ -70,9 +71,9 @@ describe('SqliteStore', () => {
     const s = db();
     const base = fakeArticle(6, 8);
     const edited = base.replace(/officials said in statement number 50\./, 'a spokeswoman told reporters on Friday.') + '\n\nThe agency contributed to this report.';
-    const a = s.putArticle(article(base));
-    const b = s.putArticle(article(edited));
-    const unrelated = s.putArticle(article(fakeArticle(40, 8)));
+    const a = storeArticle(s, article(base));
+    const b = storeArticle(s, article(edited));
+    const unrelated = storeArticle(s, article(fakeArticle(40, 8)));
     expect(b.status).toBe('new');
     expect(b.nearDuplicates.map((n) => n.id)).toEqual([a.id]);
     expect(s.getArticle(b.id)!.nearDuplicateGroup).toBe(a.id);
@@ -83,8 +84,8 @@ describe('SqliteStore', () => {
 
   it('searches titles and text, tolerating punctuation in the query', () => {
     const s = db();
-    s.putArticle(article('The harbour authority postponed the dredging works because of storms.', { title: 'Dredging postponed' }));
-    s.putArticle(article('A regional court approved the merger of two schools after a long hearing.', { title: 'Schools merge' }));
+    storeArticle(s, article('The harbour authority postponed the dredging works because of storms.', { title: 'Dredging postponed' }));
+    storeArticle(s, article('A regional court approved the merger of two schools after a long hearing.', { title: 'Schools merge' }));
     expect(s.search('dredging').map((h) => h.title)).toEqual(['Dredging postponed']);
     expect(s.search('court: "merger').map((h) => h.title)).toEqual(['Schools merge']);
     expect(s.search('nothing-like-this')).toEqual([]);

@@ -4,11 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
-import { emptyArticle, type ExtractedArticle } from '../../src/model.js';
-import { analysePending } from '../../src/analysis/pipeline.js';
-import { defaultAnalysers } from '../../src/analysis/default-analysers.js';
-import type { Analysers } from '../../src/analysis/analyse.js';
+import { emptyArticle, type ExtractedArticle } from '../../src/doc/article.js';
+import { analysePending } from '../../src/pipeline/analyse-store.js';
+import { defaultAnalyzer } from '../../src/pipeline/components.js';
+import type { Analyzer } from '../../src/pipeline/analyse.js';
 import { tempDir } from '../helpers.js';
+import { storeArticle } from '../../src/pipeline/store-article.js';
 
 // Made up for this test: two dated reports of one visit and an undated one.
 const TEXTS = [
@@ -29,14 +30,14 @@ function article(i: number, published: string | null): ExtractedArticle {
 
 function describeStoreContract(name: string, open: () => Store): void {
   describe(`${name}: the Store contract for later layers`, () => {
-    let analysers: Analysers;
+    let analysers: Analyzer;
     beforeAll(async () => {
-      analysers = await defaultAnalysers();
+      analysers = defaultAnalyzer();
     });
 
     function analysed(): { store: Store; ids: number[] } {
       const store = open();
-      const ids = [store.putArticle(article(0, '2021-03-01')).id, store.putArticle(article(1, '2021-03-02')).id, store.putArticle(article(2, null)).id];
+      const ids = [storeArticle(store, article(0, '2021-03-01')).id, storeArticle(store, article(1, '2021-03-02')).id, storeArticle(store, article(2, null)).id];
       expect(analysePending(store, analysers)).toEqual(ids);
       return { store, ids };
     }
@@ -68,7 +69,7 @@ function describeStoreContract(name: string, open: () => Store): void {
         'Ana Reyes of Chile signed a trade accord in Lima on Tuesday, officials said.',
       ];
       const store = open();
-      const ids = texts.map((text, i) => store.putArticle({ ...article(0, '2021-03-01'), source: { kind: 'file', location: `/label/${i}.txt` }, externalId: `l${i}`, text }).id);
+      const ids = texts.map((text, i) => storeArticle(store, { ...article(0, '2021-03-01'), source: { kind: 'file', location: `/label/${i}.txt` }, externalId: `l${i}`, text }).id);
       analysePending(store, analysers);
       const pair = ids.slice(3);
       expect(store.topEntityNames(ids, ['GPE'], 1)).toEqual(['Chile']);

@@ -4,14 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { ClusterSnapshot } from '../../src/store/records.js';
-import { emptyArticle } from '../../src/model.js';
+import { emptyArticle } from '../../src/doc/article.js';
 import { fakeArticle, tempDir } from '../helpers.js';
+import { storeArticle } from '../../src/pipeline/store-article.js';
 
 const t = tempDir('dossier-story-sync-');
 
 function storeWith(n: number): { s: SqliteStore; ids: number[] } {
   const s = openStore(join(t.dir, `s${Math.random().toString(36).slice(2)}.db`));
-  const ids = Array.from({ length: n }, (_, i) => s.putArticle({ ...emptyArticle({ kind: 'file', location: `/sync/${i}.txt` }), text: fakeArticle(100 + i) }).id);
+  const ids = Array.from({ length: n }, (_, i) => storeArticle(s, { ...emptyArticle({ kind: 'file', location: `/sync/${i}.txt` }), text: fakeArticle(100 + i) }).id);
   return { s, ids };
 }
 

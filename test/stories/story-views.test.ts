@@ -14,8 +14,9 @@ const namer = (code: string | null, text: string | null) => (code ? (names[code]
 function ev(id: number, articleId: number, over: Partial<StoredEvent>): StoredEvent {
   return {
     id, articleId, field: 'text', start: 0, end: 10, sentence: `sentence ${id}`, cameo: '057', root: '05', plover: 'AGREE', quad: 1, goldstein: 8,
-    source: 'NORGOV', sourceEntityId: null, sourceText: 'Norway', target: 'CHLGOV', targetEntityId: null, targetText: 'Chile',
-    date: '2021-03-15', dateEnd: null, dateResolved: true, location: null, modality: 'asserted', confidence: 0.9, trigger: 'signed', ...over,
+    source: 'NORGOV', sourceEntityId: null, sourceText: 'Norway', sourceKey: null, target: 'CHLGOV', targetEntityId: null, targetText: 'Chile', targetKey: null,
+    date: '2021-03-15', dateEnd: null, dateResolved: true, location: null, modality: 'asserted', confidence: 0.9, trigger: 'signed',
+    reciprocal: false, planned: null, confirmed: null, ...over,
   };
 }
 

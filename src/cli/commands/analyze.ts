@@ -1,21 +1,12 @@
 // `dossier analyze`: the whole pipeline in one command — ingest, language and event layers,
-// stories, and a report per topic.
+// stories, and a report per topic (src/pipeline/analyze.ts does the work).
 import type { Command } from 'commander';
 import pluralize from 'pluralize';
-import { resolve } from 'node:path';
-import { addIngestOptions, dbOption, type IngestCliOptions, withStore } from '../common.js';
-import { ingestInto } from './ingest.js';
-import { analysePending, ANALYSIS_VERSION } from '../../analysis/pipeline.js';
-import { placeNewArticles } from '../../stories/pipeline.js';
-import { writeReportFolder } from '../../stories/report-folder.js';
-import { progress } from '../progress.js';
+import { addIngestOptions, dbOption, ingestOptions, type IngestCliOptions, withStoreAsync } from '../common.js';
+import { analyzeInputs } from '../../pipeline/analyze.js';
+import { storiesJson } from '../../views/stories-json.js';
+import { renderEvents } from '../render-events.js';
 import { printJson } from '../output.js';
-import { storiesJson } from './stories.js';
-
-/** The language and event layers load their models on first use, so that other commands start fast. */
-async function loadAnalysers() {
-  return (await import('../../analysis/default-analysers.js')).defaultAnalysers();
-}
 
 export function register(program: Command): void {
   const cmd = program
@@ -29,37 +20,23 @@ export function register(program: Command): void {
     .option('--all-reports', 'rewrite every topic report, not only those of topics this run changed')
     .option('--json', 'print the stories as JSON at the end');
   addIngestOptions(cmd).action(async (inputs: string[], o: IngestCliOptions & { db: string; out: string; force?: boolean; allReports?: boolean; json?: boolean }) => {
-    let failed = 0;
-    if (inputs.length > 0) {
-      const s = await ingestInto(o.db, inputs, o, true);
-      failed = s.failed;
-      process.stderr.write(`ingest: ${s.stored} new, ${s.duplicates} duplicate, ${s.failed} failed\n`);
-    }
-    // The models take most of a second to load: not when the store holds nothing to analyse.
-    const pending = withStore(o.db, (store) => store.articlesToAnalyse(ANALYSIS_VERSION, !!o.force).length);
-    const analysers = pending > 0 ? await loadAnalysers() : null;
-    withStore(o.db, (store) => {
-      let bar: ReturnType<typeof progress> | null = null;
-      const ids = !analysers
-        ? []
-        : analysePending(store, analysers, {
-            force: !!o.force,
-            onProgress: (done, total) => {
-              bar ??= progress(total, 'analyse');
-              bar.tick(String(done));
-            },
-          });
-      (bar as ReturnType<typeof progress> | null)?.stop();
-      const update = placeNewArticles(store, ids);
-      process.stderr.write(`analysed ${ids.length} articles, clustered ${update.placed.length}\n`);
-      const out = resolve(o.out);
-      // Only the reports of topics that gained, lost or re-analysed articles are rebuilt (and any
-      // missing from the folder): a run costs what it changed, not the size of the store.
-      const changed = update.afresh || o.allReports ? null : new Set(store.listStories('topic', { articleIds: [...update.placed, ...ids] }).map((t) => t.id));
-      const written = writeReportFolder(store, out, changed);
-      process.stderr.write(`reports: ${out} (${pluralize('topic report', written, true)} written)\n`);
+    // The ingest summary line says how many items failed; their warnings would drown it.
+    const shown = renderEvents({ warnings: false });
+    await withStoreAsync(o.db, async (store) => {
+      const run = await analyzeInputs(store, inputs, {
+        ingest: ingestOptions(o),
+        force: !!o.force,
+        reportDir: o.out,
+        allReports: !!o.allReports,
+        onEvent: shown.listener,
+      });
+      shown.stop();
+      const s = run.ingest;
+      if (s) process.stderr.write(`ingest: ${s.stored} new, ${s.duplicates} duplicate, ${s.failed} failed\n`);
+      process.stderr.write(`analysed ${run.analysed.length} articles, clustered ${run.placed.length}\n`);
+      process.stderr.write(`reports: ${run.reportDir} (${pluralize('topic report', run.reportsWritten, true)} written)\n`);
       if (o.json) printJson(storiesJson(store));
+      process.exitCode = s && s.failed > 0 ? 1 : 0;
     });
-    process.exitCode = failed > 0 ? 1 : 0;
   });
 }

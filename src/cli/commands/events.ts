@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { dbOption, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
-import { eventsToCsv, eventsToGdelt } from '../../export/events-table.js';
-import { buildNetwork, networkToGraphml } from '../../export/graph.js';
+import { eventsToCsv, eventsToGdelt } from '../../views/events-table.js';
+import { buildNetwork, networkToGraphml } from '../../views/graph.js';
 import { actorNamer } from '../../stories/actor-names.js';
 import type { EventFilter, Store } from '../../store/store.js';
 

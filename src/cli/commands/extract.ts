@@ -1,7 +1,7 @@
 // `dossier extract`: extraction without storing, one JSON object per input (the scriptable form).
 import type { Command } from 'commander';
 import { Ingestor } from '../../ingest/ingest.js';
-import type { ExtractedArticle } from '../../model.js';
+import type { ExtractedArticle } from '../../doc/article.js';
 import { addIngestOptions, ingestOptions, type IngestCliOptions } from '../common.js';
 import { printJsonLine } from '../output.js';
 

@@ -1,52 +1,9 @@
 // `dossier ingest`: read inputs into the store, one transaction per article.
 import type { Command } from 'commander';
-import { Ingestor } from '../../ingest/ingest.js';
+import { ingestInto } from '../../pipeline/ingest.js';
 import { addIngestOptions, dbOption, ingestOptions, type IngestCliOptions, withStoreAsync } from '../common.js';
-import { progress } from '../progress.js';
+import { renderEvents } from '../render-events.js';
 import { printJson } from '../output.js';
-
-export interface IngestSummary {
-  read: number;
-  stored: number;
-  duplicates: number;
-  nearDuplicates: number;
-  failed: number;
-  warnings: number;
-  articleIds: number[];
-}
-
-export async function ingestInto(dbPath: string, inputs: string[], opts: IngestCliOptions, quiet = false): Promise<IngestSummary> {
-  const ingestor = new Ingestor(ingestOptions(opts));
-  const summary: IngestSummary = { read: 0, stored: 0, duplicates: 0, nearDuplicates: 0, failed: 0, warnings: 0, articleIds: [] };
-  const bar = progress(inputs.length, 'ingest');
-  await withStoreAsync(dbPath, async (store) => {
-    for await (const ev of ingestor.run(inputs)) {
-      if (ev.kind === 'error') {
-        summary.failed++;
-        store.recordError(ev.item, ev.message);
-        process.stderr.write(`error: ${ev.item}: ${ev.message}\n`);
-      } else if (ev.kind === 'warning') {
-        summary.warnings++;
-        if (!quiet) process.stderr.write(`warning: ${ev.item}: ${ev.message}\n`);
-      } else {
-        summary.read++;
-        try {
-          const res = store.putArticle(ev.article);
-          summary.articleIds.push(res.id);
-          if (res.status === 'new') summary.stored++;
-          else summary.duplicates++;
-          if (res.nearDuplicates.length > 0) summary.nearDuplicates++;
-        } catch (e) {
-          summary.failed++;
-          process.stderr.write(`error: ${ev.item}: could not store: ${e instanceof Error ? e.message : String(e)}\n`);
-        }
-      }
-      bar.tick(ev.item);
-    }
-  });
-  bar.stop();
-  return summary;
-}
 
 export function register(program: Command): void {
   const cmd = program
@@ -56,7 +13,9 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON');
   addIngestOptions(cmd).action(async (inputs: string[], o: IngestCliOptions & { db: string; json?: boolean }) => {
-    const s = await ingestInto(o.db, inputs, o);
+    const shown = renderEvents();
+    const s = await withStoreAsync(o.db, (store) => ingestInto(store, inputs, ingestOptions(o), shown.listener));
+    shown.stop();
     if (o.json) printJson(s);
     else
       process.stderr.write(

@@ -3,22 +3,9 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { dbOption, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
-import { buildStoryView } from '../../stories/build-view.js';
-import { renderReport, type ReportFormat } from '../../stories/report.js';
-import type { Store } from '../../store/store.js';
-
-/** Every topic with its events and every event with its article ids (the input's own ids where given). */
-export function storiesJson(store: Store) {
-  const ext = (id: number) => store.getArticle(id)?.externalId ?? String(id);
-  return store.listStories('topic').map((t) => ({
-    id: t.id,
-    headline: t.headline,
-    dateStart: t.dateStart,
-    dateEnd: t.dateEnd,
-    articles: t.articleIds.map(ext),
-    events: store.childStories(t.id).map((e) => ({ id: e.id, headline: e.headline, dateStart: e.dateStart, dateEnd: e.dateEnd, articles: e.articleIds.map(ext) })),
-  }));
-}
+import { buildStoryView } from '../../views/build-view.js';
+import { renderReport, type ReportFormat } from '../../views/report.js';
+import { storiesJson } from '../../views/stories-json.js';
 
 function storyId(raw: string): number {
   const n = Number(raw);

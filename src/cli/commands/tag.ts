@@ -1,7 +1,8 @@
 // `dossier tag` and `dossier code`: JSON lines in, JSON lines out, one process for any number of
 // lines — the scriptable forms of the language layer and the event coder.
 import type { Command } from 'commander';
-import { analyseArticle, type Analysers } from '../../analysis/analyse.js';
+import type { Analyzer } from '../../pipeline/analyse.js';
+import type { AnalysisJob } from '../../pipeline/components.js';
 import { EntityRegistry } from '../../entities/registry.js';
 import { parseDateValue } from '../../ingest/date-value.js';
 import { mapJsonLines } from '../stdin-lines.js';
@@ -37,9 +38,9 @@ function published(rec: Record<string, unknown>) {
   return d ? { value: d.value, timezone: d.timezone } : null;
 }
 
-export function tagRecord(rec: Record<string, unknown>, an: Analysers, registry: EntityRegistry) {
+export function tagRecord(rec: Record<string, unknown>, an: Analyzer, registry: EntityRegistry) {
   const { text, tokenStarts } = textOf(rec);
-  const { doc, entities } = analyseArticle({ id: 0, title: null, dek: null, text, published: published(rec) }, an);
+  const { doc, entities } = an.analyse({ id: 0, title: null, dek: null, text, published: published(rec) });
   const canonical = new Map<string, string>();
   for (const e of entities) canonical.set(e.key, registry.add(e, String(rec.id ?? '')).key);
   return {
@@ -60,18 +61,18 @@ export function tagRecord(rec: Record<string, unknown>, an: Analysers, registry:
   };
 }
 
-export function codeRecord(rec: Record<string, unknown>, an: Analysers) {
+export function codeRecord(rec: Record<string, unknown>, an: Analyzer) {
   const { text } = textOf(rec);
-  const { doc } = analyseArticle({ id: 0, title: null, dek: null, text, published: published(rec) }, an);
+  const { doc } = an.analyse({ id: 0, title: null, dek: null, text, published: published(rec) });
   return {
     id: rec.id ?? null,
     events: doc.events.map(eventFields),
   };
 }
 
-/** The language and event layers load their models on first use, so that other commands start fast. */
-async function loadAnalysers() {
-  return (await import('../../analysis/default-analysers.js')).defaultAnalysers();
+/** Only the layers a job needs, with their models loaded on first use, so that other commands start fast. */
+async function loadAnalyzer(job: AnalysisJob): Promise<Analyzer> {
+  return (await import('../../pipeline/components.js')).defaultAnalyzer(job);
 }
 
 export function register(program: Command): void {
@@ -79,7 +80,7 @@ export function register(program: Command): void {
     .command('tag')
     .description('read {id, text, published?} or {id, tokens} JSON lines on stdin; write entities, times and quotes per line')
     .action(async () => {
-      const an = await loadAnalysers();
+      const an = await loadAnalyzer('tag');
       const registry = new EntityRegistry();
       const failed = await mapJsonLines((rec) => tagRecord(rec, an, registry));
       process.exitCode = failed > 0 ? 1 : 0;
@@ -89,7 +90,7 @@ export function register(program: Command): void {
     .command('code')
     .description('read {id, text, published?} JSON lines on stdin; write the coded events per line')
     .action(async () => {
-      const an = await loadAnalysers();
+      const an = await loadAnalyzer('code');
       const failed = await mapJsonLines((rec) => codeRecord(rec, an));
       process.exitCode = failed > 0 ? 1 : 0;
     });

@@ -1,6 +1,6 @@
 // The statistical entity tagger over raw text: sentences and tokens from the text layer, tags from
 // the model, spans back as character offsets.
-import { splitSentences, tokenize } from '../../text/index.js';
+import { splitSentences, tokenize, type Token } from '../../text/index.js';
 import { loadNerModel, type NerModel } from './model.js';
 import type { EntityType } from './tags.js';
 
@@ -21,7 +21,11 @@ export function tagTokens(model: NerModel, tokens: string[]): string[] {
 
 /** Entities of a text; its sentences are tagged as one document (they share document context). */
 export function tagText(model: NerModel, text: string): EntitySpan[] {
-  const sentences = splitSentences(text).map((s) => tokenize(text, s.start, s.end));
+  return tagSentences(model, text, splitSentences(text).map((s) => tokenize(text, s.start, s.end)));
+}
+
+/** Entities of a text already split into sentences of tokens (offsets into `text`), tagged as one document. */
+export function tagSentences(model: NerModel, text: string, sentences: readonly (readonly Token[])[]): EntitySpan[] {
   const tagged = model.tagDocument(sentences.map((toks) => toks.map((t) => t.text)));
   const out: EntitySpan[] = [];
   sentences.forEach((toks, si) => {

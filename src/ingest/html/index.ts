@@ -1,7 +1,7 @@
 // HTML page -> clean article: metadata first (main-text extraction prunes the DOM), then main text,
 // then the shared in-text boilerplate pass.
 import { parseHTML } from 'linkedom';
-import { emptyArticle, type ExtractedArticle, type SourceRef } from '../../model.js';
+import { emptyArticle, type ExtractedArticle, type SourceRef } from '../../doc/article.js';
 import { extractHtmlMetadata } from './metadata.js';
 import { extractMainText } from './main-text.js';
 import { limitNesting } from './depth.js';

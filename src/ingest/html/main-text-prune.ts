@@ -1,7 +1,7 @@
 // First pass of main-text extraction: remove what can never be article text (code, media, page
 // chrome, hidden blocks, boilerplate containers named by class/id), setting aside captions,
 // related links, share lines and promos as boilerplate items. Mutates the DOM.
-import type { BoilerplateItem } from '../../model.js';
+import type { BoilerplateItem } from '../../doc/article.js';
 import { classTokens, ELEMENT_NODE, firstProseParagraph, isArticleHeader, measureTree, normaliseSpace, tagOf, type TextMeasure } from './dom-text.js';
 import {
   BODY_CLASS_PATTERN,

@@ -1,7 +1,7 @@
 // Rules of main-text extraction, as data: which tags never hold article text, which class/id
 // tokens mark boilerplate (and what kind), which mark the article body, and which short lines
 // are furniture rather than prose. The code in main-text-*.ts only reads these tables.
-import type { BoilerplateKind } from '../../model.js';
+import type { BoilerplateKind } from '../../doc/article.js';
 
 /** Elements removed outright: code, media, widgets, page chrome. */
 export const DROP_TAGS: ReadonlySet<string> = new Set([

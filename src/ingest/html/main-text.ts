@@ -4,7 +4,7 @@
 // main-text-rules.ts) -> choose the body container by scored text density -> collect paragraph
 // blocks in document order -> drop link-heavy and furniture blocks; fall back to JSON-LD
 // `articleBody` when the markup yields little.
-import type { BoilerplateItem } from '../../model.js';
+import type { BoilerplateItem } from '../../doc/article.js';
 import { collectBlocks, type Block } from './main-text-collect.js';
 import { jsonLdArticleBody } from './main-text-jsonld.js';
 import { isJsonLd, pruneNonContent, type PruneResult } from './main-text-prune.js';

@@ -2,7 +2,7 @@
 // (JSON-LD, then meta tags), then <time>/<abbr> elements near the headline, then a date in the
 // page address, then a date written in the visible text near the headline. A page without any
 // stays without: the ingestion time is never a publication date.
-import type { DateValue } from '../../model.js';
+import type { DateValue } from '../../doc/article.js';
 import { type DateParts, findPublishedTextDate, findTextDate, parseMachineDate, urlDate } from '../dates.js';
 import { clean, textOf } from './meta-candidates.js';
 import type { JsonLdFacts } from './meta-jsonld.js';

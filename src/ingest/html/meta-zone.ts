@@ -1,7 +1,7 @@
 // The page's local time zone, guessed from its country (address TLD, then the language region,
 // then a language spoken in one zone only). Many CMSs write timestamps in UTC ('...T23:00:00Z');
 // the day a reader of the page saw is the local one, so a UTC stamp is restated in the page's zone.
-import type { DateValue } from '../../model.js';
+import type { DateValue } from '../../doc/article.js';
 
 /** Standard offsets in minutes; `eu` zones follow European summer time. */
 interface Zone {

@@ -1,7 +1,7 @@
 // Metadata of an HTML page: title, dek, authors, outlet, dates, canonical address and language,
 // each with the rule that found it. The field rules live in meta-*.ts; this module gathers the
 // page's structured data once (meta tags, JSON-LD) and hands it to each of them.
-import type { ExtractedArticle, MetaField } from '../../model.js';
+import type { ExtractedArticle, MetaField } from '../../doc/article.js';
 import { authorCandidates, pickAuthors } from './meta-authors.js';
 import { clean, hostLabel } from './meta-candidates.js';
 import { modifiedDate, publishedDate } from './meta-dates.js';

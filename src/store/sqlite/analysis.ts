@@ -2,16 +2,14 @@
 // roles, mentions, time references, quotes, events. An article's analysis is replaced whole, in
 // one transaction, so re-analysing never leaves a mix of old and new rows.
 import type Database from 'better-sqlite3';
-import type { ArticleDoc } from '../../analysis/types.js';
+import type { Doc } from '../../doc/layers.js';
 import type { CanonicalEntity, RestoredEntity } from '../../entities/registry.js';
 import type { EntityType } from '../../entities/types.js';
 import type { Sector } from '../../entities/roles.js';
 import type { ArticleLayers, EntityMention, EventFilter, StoredEntity, StoredEvent, StoredTimeRef } from '../records.js';
 import { num, prepared, str, type Row } from './rows.js';
-
-
-
-
+import { EVENT_COLUMNS, MENTION_COLUMNS, NUMBER_COLUMNS, QUOTE_COLUMNS, TIME_COLUMNS, recordFromRow, recordValues } from '../columns.js';
+import { insertSql } from './column-sql.js';
 
 export function articlesToAnalyse(db: Database.Database, version: number, force: boolean): number[] {
   return (prepared(db, 'SELECT id FROM articles WHERE @force = 1 OR analysed_version < @v ORDER BY id').all({ force: force ? 1 : 0, v: version }) as { id: number }[]).map(
@@ -52,7 +50,7 @@ export function loadEntities(db: Database.Database): RestoredEntity[] {
 }
 
 /** One article's analysis and the canonical entities it touched (their roles name article ids). */
-export function saveAnalysis(db: Database.Database, doc: ArticleDoc, entities: CanonicalEntity[], version: number): void {
+export function saveAnalysis(db: Database.Database, doc: Doc, entities: CanonicalEntity[], version: number): void {
   db.transaction(() => saveDoc(db, doc, upsertEntities(db, entities, String(doc.articleId), (art) => Number(art)), version))();
 }
 
@@ -93,28 +91,21 @@ function upsertEntities(db: Database.Database, entities: CanonicalEntity[], curr
   return ids;
 }
 
-/** Replaces one article's analysis rows. */
-function saveDoc(db: Database.Database, doc: ArticleDoc, entityIds: Map<string, number>, version: number): void {
+/** Replaces one article's analysis rows; each record's columns come from its map (src/store/columns.ts). */
+function saveDoc(db: Database.Database, doc: Doc, entityIds: Map<string, number>, version: number): void {
   const id = doc.articleId;
   for (const t of ['mentions', 'time_refs', 'quotes', 'events']) prepared(db, `DELETE FROM ${t} WHERE article_id = ?`).run(id);
   const eid = (k: string | null) => (k ? (entityIds.get(k) ?? null) : null);
-  const m = prepared(db, 'INSERT INTO mentions(article_id, field, start, end, type, text, entity_id, role, metonymy, rule, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const x of doc.mentions) m.run(id, x.field, x.start, x.end, x.type, x.text, eid(x.entityKey), x.role, x.metonymy ? 1 : 0, x.rule, null);
-  for (const x of doc.numbers) m.run(id, x.field, x.start, x.end, x.type, x.text, null, null, 0, 'pattern:number', x.value);
-  const t = prepared(db, 'INSERT INTO time_refs(article_id, field, start, end, text, type, value, granularity, anchor, resolved, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const x of doc.times) t.run(id, x.field, x.start, x.end, x.text, x.type, x.value, x.granularity, x.anchor, x.resolved ? 1 : 0, x.rule);
-  const q = prepared(db,
-    'INSERT INTO quotes(article_id, field, start, end, text, speaker_entity_id, speaker_text, speaker_key, cue, cue_type, via, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  for (const x of doc.quotes) q.run(id, x.field, x.start, x.end, x.text, eid(x.speakerKey), x.speakerText, x.speakerKey, x.cue, x.cueType, x.via, x.partial ? 1 : 0);
-  const e = prepared(db,
-    `INSERT INTO events(article_id, field, start, end, sentence, cameo, root, plover, quad, goldstein, source_code, source_entity_id, source_text,
-       target_code, target_entity_id, target_text, date, date_end, date_resolved, location, modality, confidence, trigger)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const x of doc.events)
-    e.run(id, x.field, x.start, x.end, x.sentence, x.cameo, x.root, x.plover, x.quad, x.goldstein, x.source, eid(x.sourceKey), x.sourceText,
-      x.target, eid(x.targetKey), x.targetText, x.date, x.dateEnd, x.dateResolved ? 1 : 0, x.location, x.modality, x.confidence, x.trigger);
+  const m = prepared(db, insertSql('mentions', MENTION_COLUMNS, ['article_id', 'entity_id']));
+  for (const x of doc.mentions) m.run(id, eid(x.entityKey), ...recordValues(MENTION_COLUMNS, x));
+  const n = prepared(db, insertSql('mentions', NUMBER_COLUMNS, ['article_id', 'rule']));
+  for (const x of doc.numbers) n.run(id, 'pattern:number', ...recordValues(NUMBER_COLUMNS, x));
+  const t = prepared(db, insertSql('time_refs', TIME_COLUMNS, ['article_id']));
+  for (const x of doc.times) t.run(id, ...recordValues(TIME_COLUMNS, x));
+  const q = prepared(db, insertSql('quotes', QUOTE_COLUMNS, ['article_id', 'speaker_entity_id']));
+  for (const x of doc.quotes) q.run(id, eid(x.speakerKey), ...recordValues(QUOTE_COLUMNS, x));
+  const e = prepared(db, insertSql('events', EVENT_COLUMNS, ['article_id', 'source_entity_id', 'target_entity_id']));
+  for (const x of doc.events) e.run(id, eid(x.sourceKey), eid(x.targetKey), ...recordValues(EVENT_COLUMNS, x));
   prepared(db, 'UPDATE articles SET analysed_version = ? WHERE id = ?').run(version, id);
 }
 
@@ -201,24 +192,14 @@ export function topEntityNames(db: Database.Database, articleIds: number[], type
 }
 
 function toTimeRef(r: Row): StoredTimeRef {
-  return {
-    field: r.field as string,
-    start: r.start as number,
-    end: r.end as number,
-    text: str(r.text),
-    type: r.type as string,
-    value: r.value as string,
-    granularity: str(r.granularity),
-    resolved: r.resolved === 1,
-    rule: r.rule as string,
-  };
+  return recordFromRow(TIME_COLUMNS, r);
 }
 
 export function timeRefs(db: Database.Database, articleId: number): StoredTimeRef[] {
   return (prepared(db, `SELECT * FROM time_refs WHERE article_id = ? AND field = 'text' AND text IS NOT NULL ORDER BY start`).all(articleId) as Row[]).map(toTimeRef);
 }
 
-const MENTION_COLUMNS = 'm.article_id, m.start, m.end, m.text, m.role, m.metonymy, substr(a.text, max(1, m.start - 59), (m.end - m.start) + 120) AS context';
+const MENTION_IN_CONTEXT = 'm.article_id, m.start, m.end, m.text, m.role, m.metonymy, substr(a.text, max(1, m.start - 59), (m.end - m.start) + 120) AS context';
 
 export function entityMentions(db: Database.Database, entityId: number, limit = 200): EntityMention[] {
   // Two ways to the first mentions by date: sort all of the entity's mentions, or walk the articles
@@ -228,8 +209,8 @@ export function entityMentions(db: Database.Database, entityId: number, limit = 
   const articles = (prepared(db, 'SELECT MAX(id) AS n FROM articles').get() as { n: number | null }).n ?? 0;
   const walk = mentions * mentions > Math.max(limit, 1) * articles;
   const sql = walk
-    ? `SELECT ${MENTION_COLUMNS} FROM articles a CROSS JOIN mentions m ON m.entity_id = ? AND m.article_id = a.id ORDER BY a.published, m.article_id, m.start LIMIT ?`
-    : `SELECT ${MENTION_COLUMNS} FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? ORDER BY a.published, m.article_id, m.start LIMIT ?`;
+    ? `SELECT ${MENTION_IN_CONTEXT} FROM articles a CROSS JOIN mentions m ON m.entity_id = ? AND m.article_id = a.id ORDER BY a.published, m.article_id, m.start LIMIT ?`
+    : `SELECT ${MENTION_IN_CONTEXT} FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? ORDER BY a.published, m.article_id, m.start LIMIT ?`;
   const rows = prepared(db, sql).all(entityId, limit) as Row[];
   return rows.map((r) => ({
     articleId: r.article_id as number,
@@ -285,30 +266,11 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): StoredE
   const from = f.code && f.code.length <= 2 ? 'events INDEXED BY events_root_order' : 'events';
   const sql = `SELECT * FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${dated ? '' : '(date IS NULL), '}date, article_id, start LIMIT ${f.limit ?? -1}`;
   return (db.prepare(sql).all(params) as Row[]).map((r) => ({
+    ...recordFromRow(EVENT_COLUMNS, r),
     id: r.id as number,
     articleId: r.article_id as number,
-    field: r.field as string,
-    start: r.start as number,
-    end: r.end as number,
-    sentence: str(r.sentence),
-    cameo: r.cameo as string,
-    root: r.root as string,
-    plover: str(r.plover),
-    quad: num(r.quad),
-    goldstein: num(r.goldstein),
-    source: str(r.source_code),
     sourceEntityId: num(r.source_entity_id),
-    sourceText: str(r.source_text),
-    target: str(r.target_code),
     targetEntityId: num(r.target_entity_id),
-    targetText: str(r.target_text),
-    date: str(r.date),
-    dateEnd: str(r.date_end),
-    dateResolved: r.date_resolved === 1,
-    location: str(r.location),
-    modality: r.modality as string,
-    confidence: num(r.confidence),
-    trigger: str(r.trigger),
   }));
 }
 
@@ -318,32 +280,19 @@ export function articleLayers(db: Database.Database, articleId: number): Article
   const mentions = (db
     .prepare(`SELECT m.*, e.key AS entity_key, e.name AS entity_name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.field, m.start`)
     .all(articleId) as Row[]).map((r) => ({
-    field: r.field as string,
-    start: r.start as number,
-    end: r.end as number,
-    type: r.type as string,
-    text: r.text as string,
+    ...recordFromRow(MENTION_COLUMNS, r),
     entityId: num(r.entity_id),
     entityKey: str(r.entity_key),
     entity: str(r.entity_name),
-    role: str(r.role),
-    metonymy: r.metonymy === 1,
     value: num(r.value),
   }));
   const times = (prepared(db, 'SELECT * FROM time_refs WHERE article_id = ? ORDER BY field, start').all(articleId) as Row[]).map(toTimeRef);
   const quotes = (db
     .prepare('SELECT q.*, e.name AS speaker_name FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.article_id = ? ORDER BY q.field, q.start')
     .all(articleId) as Row[]).map((r) => ({
-    field: r.field as string,
-    start: r.start as number,
-    end: r.end as number,
-    text: r.text as string,
-    speaker: (r.speaker_name as string | null) ?? str(r.speaker_text),
+    ...recordFromRow(QUOTE_COLUMNS, r),
     speakerEntityId: num(r.speaker_entity_id),
-    speakerKey: str(r.speaker_key),
-    cue: str(r.cue),
-    via: str(r.via),
-    partial: r.partial === 1,
+    speaker: str(r.speaker_name) ?? str(r.speaker_text),
   }));
   return { mentions, times, quotes, events: queryEvents(db, { articleIds: [articleId] }) };
 }

@@ -2,20 +2,11 @@
 // Each article is written in one transaction, so a process killed mid-batch leaves every finished
 // article whole and no partial one.
 import Database from 'better-sqlite3';
-import type { DateValue, ExtractedArticle } from '../../model.js';
-import {
-  bufferToSignature,
-  contentHash,
-  lshBands,
-  minhash,
-  NEAR_DUPLICATE_THRESHOLD,
-  normaliseUrl,
-  signatureToBuffer,
-  similarity,
-} from '../../ingest/dedup.js';
-import type { ArticleDoc } from '../../analysis/types.js';
+import type { DateValue, ExtractedArticle } from '../../doc/article.js';
+import type { Doc } from '../../doc/layers.js';
 import type { CanonicalEntity, RestoredEntity } from '../../entities/registry.js';
 import type {
+  ArticleFingerprint,
   ArticleLayers,
   ArticleSummary,
   ClusterSnapshot,
@@ -35,6 +26,8 @@ import type {
   StoredSource,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
+import { ensureColumns } from './column-sql.js';
+import { EVENT_COLUMNS, MENTION_COLUMNS, NUMBER_COLUMNS, QUOTE_COLUMNS, TIME_COLUMNS } from '../columns.js';
 import * as analysis from './analysis.js';
 import * as stories from './stories.js';
 import { json, prepared, str, type Row } from './rows.js';
@@ -67,6 +60,14 @@ export class SqliteStore implements Store {
           .run(m.version, m.description, new Date().toISOString());
       })();
     }
+    // The document's records: columns added to their maps since the tables were made.
+    this.db.transaction(() => {
+      ensureColumns(this.db, 'mentions', MENTION_COLUMNS);
+      ensureColumns(this.db, 'mentions', NUMBER_COLUMNS);
+      ensureColumns(this.db, 'time_refs', TIME_COLUMNS);
+      ensureColumns(this.db, 'quotes', QUOTE_COLUMNS);
+      ensureColumns(this.db, 'events', EVENT_COLUMNS);
+    })();
   }
 
   schemaVersion(): number {
@@ -74,13 +75,13 @@ export class SqliteStore implements Store {
     return row.v ?? 0;
   }
 
-  putArticle(article: ExtractedArticle): PutResult {
-    return this.db.transaction((a: ExtractedArticle) => this.putInTransaction(a)).immediate(article);
+  putArticle(article: ExtractedArticle, fingerprint: ArticleFingerprint): PutResult {
+    return this.db.transaction(() => this.putInTransaction(article, fingerprint)).immediate();
   }
 
-  private putInTransaction(a: ExtractedArticle): PutResult {
-    const canonical = normaliseUrl(a.canonicalUrl ?? a.url ?? '') ?? null;
-    const hash = contentHash(fingerprintText(a));
+  private putInTransaction(a: ExtractedArticle, fp: ArticleFingerprint): PutResult {
+    const canonical = fp.canonicalUrl;
+    const hash = fp.contentHash;
     let existing: Row | undefined;
     let duplicateBy: 'url' | 'content' | undefined;
     if (canonical) {
@@ -97,8 +98,10 @@ export class SqliteStore implements Store {
       return { id, status: 'duplicate', duplicateBy, nearDuplicates: [] };
     }
 
-    const sig = minhash(a.text);
-    const near = sig ? this.nearDuplicatesOf(sig) : [];
+    const sig = fp.signature;
+    // Only candidates stored before this transaction began can have been judged: a near duplicate
+    // deleted since is dropped rather than linked.
+    const near = fp.nearDuplicates.filter((n) => prepared(this.db, 'SELECT 1 FROM articles WHERE id = ?').get(n.id));
     const now = new Date().toISOString();
     const info = prepared(
         this.db,
@@ -123,16 +126,14 @@ export class SqliteStore implements Store {
         JSON.stringify(a.boilerplate),
         JSON.stringify(a.provenance),
         hash,
-        sig ? signatureToBuffer(sig) : null,
+        sig ? Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength) : null,
         now,
       );
     const id = Number(info.lastInsertRowid);
     const group = near.length > 0 ? this.groupOf(near[0]!.id) : id;
     prepared(this.db, 'UPDATE articles SET near_dup_group = ? WHERE id = ?').run(group, id);
-    if (sig) {
-      const insertBand = prepared(this.db, 'INSERT OR IGNORE INTO lsh_bands(band, hash, article_id) VALUES (?, ?, ?)');
-      lshBands(sig).forEach((h, band) => insertBand.run(band, h, id));
-    }
+    const insertBand = prepared(this.db, 'INSERT OR IGNORE INTO lsh_bands(band, hash, article_id) VALUES (?, ?, ?)');
+    fp.bands.forEach((h, band) => insertBand.run(band, h, id));
     const link = prepared(this.db, 'INSERT OR IGNORE INTO near_duplicates(article_id, other_id, similarity) VALUES (?, ?, ?)');
     for (const n of near) {
       link.run(id, n.id, n.similarity);
@@ -147,22 +148,19 @@ export class SqliteStore implements Store {
     return row.g ?? id;
   }
 
-  private nearDuplicatesOf(sig: Uint32Array): { id: number; similarity: number }[] {
-    const bands = lshBands(sig);
+  nearDuplicateCandidates(bands: readonly number[]): { id: number; signature: Uint8Array }[] {
     const candidates = new Set<number>();
     const lookup = prepared(this.db, 'SELECT article_id FROM lsh_bands WHERE band = ? AND hash = ?');
     bands.forEach((h, band) => {
       for (const r of lookup.all(band, h) as { article_id: number }[]) candidates.add(r.article_id);
     });
     const getSig = prepared(this.db, 'SELECT minhash FROM articles WHERE id = ?');
-    const out: { id: number; similarity: number }[] = [];
-    for (const cid of candidates) {
-      const row = getSig.get(cid) as { minhash: Buffer | null } | undefined;
-      if (!row?.minhash) continue;
-      const s = similarity(sig, bufferToSignature(row.minhash));
-      if (s >= NEAR_DUPLICATE_THRESHOLD) out.push({ id: cid, similarity: s });
+    const out: { id: number; signature: Uint8Array }[] = [];
+    for (const id of [...candidates].sort((a, b) => a - b)) {
+      const row = getSig.get(id) as { minhash: Buffer | null } | undefined;
+      if (row?.minhash) out.push({ id, signature: new Uint8Array(row.minhash) });
     }
-    return out.sort((x, y) => y.similarity - x.similarity || x.id - y.id);
+    return out;
   }
 
   private addSource(articleId: number, a: ExtractedArticle): void {
@@ -308,7 +306,7 @@ export class SqliteStore implements Store {
   loadEntities(): RestoredEntity[] {
     return analysis.loadEntities(this.db);
   }
-  saveAnalysis(doc: ArticleDoc, entities: CanonicalEntity[], version: number): void {
+  saveAnalysis(doc: Doc, entities: CanonicalEntity[], version: number): void {
     analysis.saveAnalysis(this.db, doc, entities, version);
   }
   listEntities(opts?: { type?: string; limit?: number }): StoredEntity[] {
@@ -403,10 +401,6 @@ function plainTermsQuery(q: string): string {
 }
 
 /** Long texts are compared by body alone; a short one (a feed summary) also by its title and address. */
-function fingerprintText(a: ExtractedArticle): string {
-  return a.text.length >= 400 ? a.text : `${a.title ?? ''}\n${a.text}\n${a.canonicalUrl ?? a.url ?? ''}`;
-}
-
 export function openStore(path: string): SqliteStore {
   return new SqliteStore(path);
 }

@@ -1,12 +1,12 @@
 // Gathers one story's view from the store: its articles, events, quotes and mentions become the
 // timeline, actor network, outlet comparison and summary that reports show.
-import { actorless, buildTimeline, markDisputed, selfDirected } from './timeline.js';
-import { buildNetwork } from '../export/graph.js';
-import { compareArticles, countedNoun, type ComparedArticle, type CompareNumber } from './compare.js';
-import { findLoadedTerms, quotedSpans } from './loaded-terms.js';
-import { summarise, type SummarySentence } from './summary.js';
-import { eventHeadline } from './headline.js';
-import { actorNamer } from './actor-names.js';
+import { actorless, buildTimeline, markDisputed, selfDirected } from '../stories/timeline.js';
+import { buildNetwork } from './graph.js';
+import { compareArticles, countedNoun, type ComparedArticle, type CompareNumber } from '../stories/compare.js';
+import { findLoadedTerms, quotedSpans } from '../stories/loaded-terms.js';
+import { summarise, type SummarySentence } from '../stories/summary.js';
+import { eventHeadline } from '../stories/headline.js';
+import { actorNamer } from '../stories/actor-names.js';
 import { openingWords, splitSentences } from '../text/index.js';
 import type { StoryArticleRef, StoryQuoteRef, StoryView } from './view.js';
 import type { StoredArticle, StoredMention, StoredQuote, Store } from '../store/store.js';

@@ -2,7 +2,7 @@
 // the engine in boilerplate.ts applies them line by line. Rules stay conservative: a body
 // sentence wrongly removed is worse than a promo left in, so every pattern is anchored to the
 // whole line, bounded in length, and backed by a shape check where a sentence could look alike.
-import type { BoilerplateKind } from '../model.js';
+import type { BoilerplateKind } from '../../doc/article.js';
 
 /** Shape checks the engine knows how to run (see boilerplate.ts). */
 export type ShapeCheck =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scorePartition } from '../../src/stories/cluster/evaluate.js';
+import { scorePartition } from '../../../src/stories/cluster/evaluate.js';
 
 describe('scorePartition', () => {
   // Gold: {a,b,c} {d,e}; system: {a,b} {c,d,e}.

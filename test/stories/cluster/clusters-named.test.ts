@@ -1,8 +1,8 @@
 // A copy of the clusters kept up to date from what each add reports as changed (as the story
 // tables are) ends equal to the clusterer's full listing, through joins, new events and merges.
 import { describe, expect, it } from 'vitest';
-import { loadEcbDev } from '../../src/bench/clustering.js';
-import { StoryClusterer } from '../../src/stories/cluster/clusterer.js';
+import { loadEcbDev } from '../../../src/bench/clustering.js';
+import { StoryClusterer } from '../../../src/stories/cluster/clusterer.js';
 
 interface Row {
   parent: string | null;

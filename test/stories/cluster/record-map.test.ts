@@ -1,6 +1,6 @@
 // Clusters read from the saved state on first use: a save sees only those read, a listing reads the rest.
 import { describe, expect, it } from 'vitest';
-import { RecordMap } from '../../src/stories/cluster/record-map.js';
+import { RecordMap } from '../../../src/stories/cluster/record-map.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 

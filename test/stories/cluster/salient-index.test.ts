@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SalientIndex } from '../../src/stories/cluster/salient-index.js';
+import { SalientIndex } from '../../../src/stories/cluster/salient-index.js';
 
 // Keys and cluster ids are interned integers; names below only make the cases readable.
 const FLOOD = 10;

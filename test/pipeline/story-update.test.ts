@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/sqlite/sqlite-store.js';
-import { clusterSnapshot, loadClusterer } from '../../src/stories/pipeline.js';
+import { clusterSnapshot, loadClusterer } from '../../src/pipeline/stories.js';
 import { aebPages, dossier, inputFolder, seedFiles, tempDir } from '../helpers.js';
 
 const t = tempDir('dossier-story-update-');

@@ -1,6 +1,9 @@
 // Word tables the time rules are built from. Rules read these tables; adding a word here extends
 // every rule that uses the table.
-import type { PartOfDay, Season } from './types.js';
+/** Season codes as TimeML writes them. */
+export type Season = 'SP' | 'SU' | 'FA' | 'WI';
+/** Parts of the day as TimeML writes them. */
+export type PartOfDay = 'MO' | 'AF' | 'EV' | 'NI' | 'DT';
 
 /** Month names and abbreviations (capitalised, as months are written in news). */
 export const MONTHS: Record<string, number> = {

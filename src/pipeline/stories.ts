@@ -2,15 +2,16 @@
 // store, so each run continues the last), the story tables follow the clusters, and each event
 // story refreshes what it derives: inferred dates for undated articles, a headline, a date range.
 import type { ClusterSnapshot, Store } from '../store/store.js';
-import { StoryClusterer, type StoryClustererJSON } from './cluster/clusterer.js';
-import type { StateSource } from './cluster/state-parts.js';
-import type { ClusterDoc } from './cluster/types.js';
-import { inferDates, type InferenceArticle } from './date-inference.js';
-import { buildTimeline, type TimelineEntry } from './timeline.js';
-import { actorNamer } from './actor-names.js';
-import { storyHeadline, type ActorNamer } from './headline.js';
+import { StoryClusterer, type StoryClustererJSON } from '../stories/cluster/clusterer.js';
+import type { StateSource } from '../stories/cluster/state-parts.js';
+import { inferDates, type InferenceArticle } from '../stories/date-inference.js';
+import { buildTimeline, type TimelineEntry } from '../stories/timeline.js';
+import { actorNamer } from '../stories/actor-names.js';
+import type { ClusterDoc } from '../stories/cluster/types.js';
+import { storyHeadline, type ActorNamer } from '../stories/headline.js';
 import type { StoredEvent } from '../store/records.js';
 import { openingWords } from '../text/index.js';
+import { quiet, type PipelineListener } from './events.js';
 
 const STATE_KEY = 'clusterer';
 
@@ -18,14 +19,14 @@ const STATE_KEY = 'clusterer';
  * The clusterer as the last run left it: from its state parts, else from a state saved whole as
  * JSON by earlier versions (the next save writes it in parts and drops the JSON), else a new one.
  */
-export function loadClusterer(store: Store, articles?: number): StoryClusterer {
+export function loadClusterer(store: Store, articles?: number, onEvent: PipelineListener = quiet): StoryClusterer {
   try {
     if (store.countStateParts(STATE_KEY, 'meta') > 0) return StoryClusterer.open(storeSource(store, STATE_KEY), { articles });
     const saved = store.getState(STATE_KEY);
     return saved ? StoryClusterer.fromJSON(JSON.parse(saved) as StoryClustererJSON) : new StoryClusterer();
   } catch (e) {
     // State from another version of the clusterer: cluster every article again from the start.
-    process.stderr.write(`note: re-clustering all articles (${e instanceof Error ? e.message : String(e)})\n`);
+    onEvent({ kind: 'note', stage: 'stories', message: `re-clustering all articles (${e instanceof Error ? e.message : String(e)})` });
     return new StoryClusterer();
   }
 }
@@ -51,8 +52,8 @@ export function saveClusterer(store: Store, clusterer: StoryClusterer): void {
  * Clusters the articles the clusterer has not seen and refreshes the stories they, or the
  * re-analysed articles given, belong to; returns how many were added.
  */
-export function updateStories(store: Store, reanalysed: number[] = []): number {
-  return placeNewArticles(store, reanalysed).placed.length;
+export function updateStories(store: Store, reanalysed: number[] = [], onEvent: PipelineListener = quiet): number {
+  return placeNewArticles(store, reanalysed, onEvent).placed.length;
 }
 
 /** What a story update did: the articles it placed, and whether it re-clustered the whole store. */
@@ -62,9 +63,9 @@ export interface StoryUpdate {
 }
 
 /** `updateStories`, telling which articles were placed (reports of the topics holding them change). */
-export function placeNewArticles(store: Store, reanalysed: number[] = []): StoryUpdate {
+export function placeNewArticles(store: Store, reanalysed: number[] = [], onEvent: PipelineListener = quiet): StoryUpdate {
   const unclustered = store.unclusteredArticleIdsByDate();
-  const clusterer = loadClusterer(store, unclustered.length);
+  const clusterer = loadClusterer(store, unclustered.length, onEvent);
   // A clusterer starting afresh (no state, or state from another version) places every article
   // and syncs every cluster, which also drops the stories of the old state. Otherwise only the
   // articles no story holds are new, and only the clusters their placing changed are rewritten:

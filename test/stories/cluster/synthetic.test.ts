@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SYNTHETIC, SyntheticStream, mulberry32 } from '../../src/bench/synthetic.js';
-import { StoryClusterer } from '../../src/stories/cluster/clusterer.js';
+import { DEFAULT_SYNTHETIC, SyntheticStream, mulberry32 } from '../../../src/bench/synthetic.js';
+import { StoryClusterer } from '../../../src/stories/cluster/clusterer.js';
 
 describe('synthetic article stream', () => {
   it('is deterministic for a seed and differs across seeds', () => {

@@ -1,8 +1,8 @@
 // Time evidence in story clustering: days the time layer resolved, and reports years apart.
 // The articles are written for this test (an annual regatta in a made-up town).
 import { describe, expect, it } from 'vitest';
-import { StoryClusterer } from '../../src/stories/cluster/clusterer.js';
-import { epochDays, extractFeatures } from '../../src/stories/features.js';
+import { StoryClusterer } from '../../../src/stories/cluster/clusterer.js';
+import { epochDays, extractFeatures } from '../../../src/stories/features.js';
 
 const REGATTA = [
   {

@@ -2,8 +2,8 @@
 // summary, timeline, actors, outlet comparison, quotes and sources, every line citing its articles.
 import pluralize from 'pluralize';
 import type { StoryView } from './view.js';
-import type { Comparison } from './compare.js';
-import type { TimelineEntry } from './timeline.js';
+import type { Comparison } from '../stories/compare.js';
+import type { TimelineEntry } from '../stories/timeline.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
 

@@ -1,9 +1,8 @@
-// The pipeline over the store: analyse the articles not yet analysed (one transaction each), merge
-// their entities into canonical ones, then cluster new articles into stories and refresh what the
-// stories derive (inferred dates, headlines).
+// Analysis over the store: analyse the articles not yet analysed (one transaction each) and merge
+// their entities into canonical ones.
 import type { Store } from '../store/store.js';
 import { EntityRegistry, type CanonicalEntity } from '../entities/registry.js';
-import { analyseArticle, type Analysers } from './analyse.js';
+import type { Analyzer } from './analyse.js';
 
 /** Bumped when a layer changes what it finds, so that `analyze` redoes older articles. */
 export const ANALYSIS_VERSION = 1;
@@ -19,7 +18,7 @@ export interface AnalyseProgress {
 }
 
 /** Analyses every article whose analysis is missing or older than this version; returns their ids. */
-export function analysePending(store: Store, an: Analysers, opts: { force?: boolean; onProgress?: AnalyseProgress } = {}): number[] {
+export function analysePending(store: Store, analyzer: Analyzer, opts: { force?: boolean; onProgress?: AnalyseProgress } = {}): number[] {
   const ids = store.articlesToAnalyse(ANALYSIS_VERSION, !!opts.force);
   // Nothing new: the registry (every entity with its roles, seconds at 100k articles) is not read.
   if (ids.length === 0) return ids;
@@ -30,10 +29,13 @@ export function analysePending(store: Store, an: Analysers, opts: { force?: bool
   for (const id of ids) {
     const a = store.getArticle(id);
     if (!a) continue;
-    const { doc, entities } = analyseArticle(
-      { id, title: a.title, dek: a.dek, text: a.text, published: a.published ? { value: a.published.value, timezone: a.published.timezone } : null },
-      an,
-    );
+    const { doc, entities } = analyzer.analyse({
+      id,
+      title: a.title,
+      dek: a.dek,
+      text: a.text,
+      published: a.published ? { value: a.published.value, timezone: a.published.timezone } : null,
+    });
     // The registry changes and the rows written belong together: one transaction for both.
     store.transaction(() => {
       const canonicalOf = new Map<string, string>();

@@ -1,8 +1,8 @@
 // Everything a report shows about one story, gathered in one record.
-import type { Network } from '../export/graph.js';
-import type { Comparison } from './compare.js';
-import type { SummaryLine } from './summary.js';
-import type { Timeline } from './timeline.js';
+import type { Network } from './graph.js';
+import type { Comparison } from '../stories/compare.js';
+import type { SummaryLine } from '../stories/summary.js';
+import type { Timeline } from '../stories/timeline.js';
 
 export interface StoryArticleRef {
   id: number;

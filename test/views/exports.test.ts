@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { buildNetwork, networkToGraphml } from '../../src/export/graph.js';
-import { eventsToCsv, eventsToGdelt, GDELT_COLUMNS } from '../../src/export/events-table.js';
+import { buildNetwork, networkToGraphml } from '../../src/views/graph.js';
+import { eventsToCsv, eventsToGdelt, GDELT_COLUMNS } from '../../src/views/events-table.js';
 import type { StoredEvent } from '../../src/store/store.js';
 
 const base: StoredEvent = {
   id: 7, articleId: 3, field: 'text', start: 10, end: 80, sentence: 'Norway and Chile signed a fisheries accord, "a big step", on Monday.',
   cameo: '057', root: '05', plover: 'AGREE', quad: 1, goldstein: 8, source: 'NORGOV', sourceEntityId: null, sourceText: 'Norway',
   target: 'CHLGOV', targetEntityId: 11, targetText: 'Chile', date: '2021-03-15', dateEnd: null, dateResolved: true, location: 'Oslo',
-  modality: 'asserted', confidence: 0.8, trigger: 'signed',
+  modality: 'asserted', confidence: 0.8, trigger: 'signed', sourceKey: null, targetKey: 'chile', reciprocal: false, planned: null, confirmed: null,
 };
 
 describe('event exports', () => {

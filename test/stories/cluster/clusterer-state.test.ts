@@ -1,12 +1,12 @@
 // The clusterer's state saved in parts: a clusterer saved and loaded batch by batch continues
 // exactly as one that never stopped, and a batch writes only the parts it changed.
 import { describe, expect, it } from 'vitest';
-import { loadEcbDev } from '../../src/bench/clustering.js';
-import { StoryClusterer, type StoryClustererJSON } from '../../src/stories/cluster/clusterer.js';
-import { memorySource, readRecord, type StateChanges, type StateSource } from '../../src/stories/cluster/state-parts.js';
-import { loadClusterer, saveClusterer } from '../../src/stories/pipeline.js';
-import { openStore } from '../../src/store/sqlite/sqlite-store.js';
-import { tempDir } from '../helpers.js';
+import { loadEcbDev } from '../../../src/bench/clustering.js';
+import { StoryClusterer, type StoryClustererJSON } from '../../../src/stories/cluster/clusterer.js';
+import { memorySource, readRecord, type StateChanges, type StateSource } from '../../../src/stories/cluster/state-parts.js';
+import { loadClusterer, saveClusterer } from '../../../src/pipeline/stories.js';
+import { openStore } from '../../../src/store/sqlite/sqlite-store.js';
+import { tempDir } from '../../helpers.js';
 
 const articles = loadEcbDev(160);
 

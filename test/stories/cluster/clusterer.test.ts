@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clusterAndScore, loadEcbDev } from '../../src/bench/clustering.js';
-import { scoreOverOrders, shuffledOrders } from '../../src/bench/clustering-orders.js';
-import { seedsDir } from '../../src/paths.js';
-import { StoryClusterer } from '../../src/stories/cluster/clusterer.js';
-import { scorePartition } from '../../src/stories/cluster/evaluate.js';
-import type { ClusterDoc } from '../../src/stories/cluster/types.js';
+import { clusterAndScore, loadEcbDev } from '../../../src/bench/clustering.js';
+import { scoreOverOrders, shuffledOrders } from '../../../src/bench/clustering-orders.js';
+import { seedsDir } from '../../../src/paths.js';
+import { StoryClusterer } from '../../../src/stories/cluster/clusterer.js';
+import { scorePartition } from '../../../src/stories/cluster/evaluate.js';
+import type { ClusterDoc } from '../../../src/stories/cluster/types.js';
 
 /** Seed articles in file order; a leading `date YYYY-MM-DD` token becomes the publication date. */
 function seedDocs(): ClusterDoc[] {
