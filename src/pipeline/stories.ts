@@ -193,14 +193,22 @@ function headlineEntry(entries: TimelineEntry[]): TimelineEntry | undefined {
 function entryHeadline(store: Store, entry: TimelineEntry, events: StoredEvent[], namer: ActorNamer): string | null {
   const reports = entry.reports.map((r) => events.find((e) => e.id === r.eventId)).filter((e): e is StoredEvent => !!e);
   let best: { e: StoredEvent; isPerson: (words: string) => boolean; people: number } | null = null;
+  const namesIn = new Map<number, string[]>();
   for (const e of reports) {
     // A person's full name (two words or more), not a bare surname the coder may have cut from an office.
-    const names = store.articleLayers(e.articleId).mentions.filter((m) => m.type === 'PERSON' && /\s/.test(m.text)).map((m) => m.text);
+    const names = e.sourceText || e.targetText ? (namesIn.get(e.articleId) ?? personNames(store, e.articleId, namesIn)) : [];
     const isPerson = (words: string) => names.some((n) => words.includes(n));
     const people = [e.sourceText, e.targetText].filter((w) => w && isPerson(w)).length;
     if (!best || people > best.people) best = { e, isPerson, people };
   }
   return best ? storyHeadline(best.e, namer, best.isPerson) : null;
+}
+
+/** The full names (two words or more) of the people an article mentions, kept in `cache`. */
+function personNames(store: Store, articleId: number, cache: Map<number, string[]>): string[] {
+  const names = store.articleLayers(articleId).mentions.filter((m) => m.type === 'PERSON' && /\s/.test(m.text)).map((m) => m.text);
+  cache.set(articleId, names);
+  return names;
 }
 
 /**
