@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Entry point of the `dossier` command: runs the compiled CLI (built by `npm install` / `npm run build`).
-import { main } from '../dist/cli/main.js';
+// `dossier code` is a stream filter timed with its start-up: it loads its own command alone.
+const entry = process.argv[2] === 'code' ? '../dist/cli/code-main.js' : '../dist/cli/main.js';
+const { main } = await import(entry);
 
 main(process.argv).then(
   (code) => { process.exitCode = code; },

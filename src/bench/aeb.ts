@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { extractMainText } from '../ingest/html/main-text.js';
+import { extractMainText } from '../ingest/html/main-text/extract.js';
 import { benchDir } from '../paths.js';
 import type { BenchRow, BenchRunner } from './report.js';
 import { corpusScore, scorePage, type CorpusScore, type PageScore } from './shingles.js';

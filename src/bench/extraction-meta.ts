@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes, maybeGunzip } from '../ingest/decode.js';
-import { extractHtml } from '../ingest/html/index.js';
+import { extractHtmlWithCandidates } from '../ingest/html/index.js';
+import type { MetaCandidates, MetaWeights } from '../ingest/html/meta/metadata.js';
+import { crossValidate, type TrainingPage } from '../ingest/html/meta/ranker.js';
 import type { ExtractedArticle } from '../doc/article.js';
 import { benchDir } from '../paths.js';
 import { presentOnPage, searchablePage } from './gold-reach.js';
@@ -54,8 +56,65 @@ export function decodeCase(c: MetaCase, dir = benchDir('extraction-meta')): stri
 }
 
 /** Runs the HTML path on one case's page. */
-export function extractCase(c: MetaCase, dir = benchDir('extraction-meta'), html = decodeCase(c, dir)): ExtractedArticle {
-  return extractHtml(html, { kind: 'file', location: c.file }, { url: c.url ?? null });
+export function extractCase(c: MetaCase, dir = benchDir('extraction-meta'), html = decodeCase(c, dir), weights?: MetaWeights): ExtractedArticle {
+  return extractCaseWithCandidates(c, html, weights).article;
+}
+
+function extractCaseWithCandidates(c: MetaCase, html: string, weights?: MetaWeights): { article: ExtractedArticle; candidates: MetaCandidates } {
+  return extractHtmlWithCandidates(html, { kind: 'file', location: c.file }, { url: c.url ?? null, ...(weights ? { weights } : {}) });
+}
+
+/** The site a case comes from (its host without 'www.'): the unit cross-validation folds split by. */
+export function siteOf(c: MetaCase): string {
+  try {
+    return c.url ? new URL(c.url).hostname.replace(/^www\d?\./, '') : (c.key ?? c.file);
+  } catch {
+    return c.key ?? c.file;
+  }
+}
+
+/** The ranker's training pages of each field: a page's candidates, each marked gold or not. */
+export interface FieldPages {
+  title: TrainingPage[];
+  authors: TrainingPage[];
+  published: TrainingPage[];
+}
+
+function trainingPages(c: MetaCase, cands: MetaCandidates | null, out: FieldPages): void {
+  const group = siteOf(c);
+  const add = <T>(list: TrainingPage[], gold: string | undefined, ranked: { value: T; features: Record<string, number> }[], show: (v: T) => string) => {
+    if (gold === undefined) return;
+    list.push({ group, cands: ranked.map((r) => ({ features: r.features, gold: normalise(show(r.value)) === normalise(gold) })) });
+  };
+  add(out.title, c.title, cands?.title ?? [], (v) => v);
+  add(out.authors, goldAuthor(c.author), cands?.authors ?? [], (v) => v.join('; '));
+  add(out.published, c.date, cands?.published ?? [], (v) => v.value.slice(0, 10));
+}
+
+/** Every case scored with the given (default: committed) weights, and the candidates for fitting new ones. */
+export function runCasesForRanker(cases: MetaCase[], dir = benchDir('extraction-meta'), weights?: MetaWeights): { scores: PageScore[]; pages: FieldPages } {
+  const pages: FieldPages = { title: [], authors: [], published: [] };
+  const scores = cases.map((c) => {
+    let html = '';
+    try {
+      html = decodeCase(c, dir);
+      const { article, candidates } = extractCaseWithCandidates(c, html, weights);
+      trainingPages(c, candidates, pages);
+      return { ...scoreCase(c, article), reach: reachCase(c, html) };
+    } catch (e) {
+      trainingPages(c, null, pages);
+      return { ...scoreCase(c, null, (e as Error).message), reach: reachCase(c, html) };
+    }
+  });
+  return { scores, pages };
+}
+
+/** Folds for cross-validation by site. */
+export const CV_FOLDS = 5;
+
+/** Accuracy of each ranked field by cross-validation split by site (weights fitted on the other folds). */
+export function crossValidated(pages: FieldPages): Record<keyof FieldPages, { correct: number; total: number }> {
+  return { title: crossValidate(pages.title, CV_FOLDS), authors: crossValidate(pages.authors, CV_FOLDS), published: crossValidate(pages.published, CV_FOLDS) };
 }
 
 /** Whether the case's gold title and authors appear in its page at all (null: no such gold). */
@@ -103,15 +162,7 @@ export function scoreCase(c: MetaCase, article: ExtractedArticle | null, error?:
 }
 
 export function runCases(cases: MetaCase[], dir = benchDir('extraction-meta')): PageScore[] {
-  return cases.map((c) => {
-    let html = '';
-    try {
-      html = decodeCase(c, dir);
-      return { ...scoreCase(c, extractCase(c, dir, html)), reach: reachCase(c, html) };
-    } catch (e) {
-      return { ...scoreCase(c, null, (e as Error).message), reach: reachCase(c, html) };
-    }
-  });
+  return runCasesForRanker(cases, dir).scores;
 }
 
 export interface Summary {
@@ -157,22 +208,31 @@ async function run(opts: BenchOptions): Promise<BenchReport> {
   const all = loadCases();
   const cases = opts.limit ? all.slice(0, opts.limit) : all;
   const started = Date.now();
-  const s = summarise(runCases(cases));
+  const { scores, pages } = runCasesForRanker(cases);
+  const s = summarise(scores);
+  const cv = crossValidated(pages);
   const acc = (f: { correct: number; total: number }) => ratio(f.correct, f.total);
+  // Pages whose gold date no candidate holds bound the date figure as reach bounds the others.
+  const dateReach = ratio(pages.published.filter((p) => p.cands.some((c) => c.gold)).length, pages.published.length);
   return {
     name: 'extraction-meta',
-    items: `${s.pages} pages (dev split)`,
+    items: `${s.pages} pages (dev split); title, author and date ranked with weights fitted on other sites (${CV_FOLDS} folds by site)`,
     rows: [
       { metric: 'snippet precision', ours: s.precision },
       { metric: 'snippet recall', ours: s.recall },
-      { metric: 'snippet F1', ours: s.f1, target: '>= 0.93', published: 'trafilatura 2.2.0: 0.924 (990 pages)' },
-      { metric: `title accuracy (${s.title.total})`, ours: acc(s.title), target: '>= 0.95' },
-      { metric: `date accuracy, day (${s.date.total})`, ours: acc(s.date), target: '>= 0.90', published: 'htmldate: 0.889' },
-      { metric: `author accuracy (${s.author.total})`, ours: acc(s.author), target: '>= 0.85' },
-      { metric: 'ceiling: gold titles found in their page as written', ours: ratio(s.reach.title, s.title.total) },
-      { metric: 'ceiling: gold authors found in their page as written', ours: ratio(s.reach.author, s.author.total) },
+      { metric: 'snippet F1 (nothing fitted to dev by the ranker)', ours: s.f1, target: '>= 0.94', published: 'trafilatura 2.2.0: 0.924 (990 pages)' },
+      { metric: `title accuracy, CV by site (${cv.title.total}); ceiling ${ratio(s.reach.title, s.title.total).toFixed(3)}`, ours: acc(cv.title), target: '>= 0.93' },
+      { metric: `author accuracy, CV by site (${cv.authors.total}); ceiling ${ratio(s.reach.author, s.author.total).toFixed(3)}`, ours: acc(cv.authors), target: '>= 0.85' },
+      { metric: `date accuracy, day, CV by site (${cv.published.total}); ceiling ${dateReach.toFixed(3)}`, ours: acc(cv.published), target: '>= 0.92', published: 'htmldate: 0.889' },
+      { metric: 'title accuracy, whole dev, committed weights', ours: acc(s.title) },
+      { metric: 'author accuracy, whole dev, committed weights', ours: acc(s.author) },
+      { metric: 'date accuracy, whole dev, committed weights', ours: acc(s.date) },
     ],
-    notes: [`${s.errors} page(s) failed to extract`, `${((Date.now() - started) / 1000).toFixed(1)} s`],
+    notes: [
+      `${s.errors} page(s) failed to extract`,
+      'ceilings: title and author = gold found in its page as written; date = gold day among the candidates',
+      `${((Date.now() - started) / 1000).toFixed(1)} s`,
+    ],
   };
 }
 

@@ -16,6 +16,7 @@ export const BENCHMARKS: Record<string, { module: string; description: string }>
   pipeline: { module: 'pipeline', description: 'whole-pipeline speed on the seed articles repeated' },
   'store-scale': { module: 'store-scale', description: 'the SQLite store at 100k synthetic articles (--articles 5000 for a quick run)' },
   'story-update': { module: 'story-update', description: 'cost of one more run (five new articles) as the store grows: story update and report rewrite' },
+  syntax: { module: 'syntax', description: 'part-of-speech tags, lemmas and dependency parses on UD English-EWT dev (gold tokens)' },
   'seeds-analysis': { module: 'seeds-analysis', description: 'the whole pipeline on the seeds: aliases, quotes, events, stories, comparison' },
 };
 

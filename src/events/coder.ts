@@ -10,6 +10,7 @@ import { findTriggers, type PatternMatch } from './patterns.js';
 import { andClause, clauseBoundary, firstBoundary, isVerbal, relativeClauses, splitLaterSubjects } from './clauses.js';
 import { findPluralAnaphor, likeliestPair, pairChunk, pairOf, remember, type Discourse } from './anaphora.js';
 import { CONFIRM_WINDOW, confirmedEvents } from './confirm.js';
+import { chunkOfPhrase, parseWords, rolesAt, type Parse } from './roles.js';
 import type { CodedEvent, ContextMention, EventContext, EventInput, Modality } from './types.js';
 
 /** Words that open an introductory phrase ('With the signing of ..., X agreed'). */
@@ -30,8 +31,14 @@ const TOPIC_PREPOSITIONS = new Set(['on', 'about', 'over', 'into', 'concerning',
 function topicNoun(words: string[], m: PatternMatch): boolean {
   const step = m.pattern.steps[0] as { verbal: Set<string> };
   if (step.verbal.has(words[m.start]!)) return false;
-  return ['the', 'a', 'an', 'its', 'their'].includes(words[m.start - 1] ?? '') && TOPIC_PREPOSITIONS.has(words[m.start - 2] ?? '');
+  if (!['the', 'a', 'an', 'its', 'their'].includes(words[m.start - 1] ?? '')) return false;
+  if (TOPIC_PREPOSITIONS.has(words[m.start - 2] ?? '')) return true;
+  // 'the necessity of the withdrawal', 'a call for a ceasefire': the act is wanted, not done.
+  return ['of', 'for'].includes(words[m.start - 2] ?? '') && WANTING.has(words[m.start - 3] ?? '');
 }
+
+/** Nouns that make an event noun after 'of' or 'for' an act wanted or feared, not one that happened. */
+const WANTING = new Set(['necessity', 'need', 'call', 'calls', 'demand', 'demands', 'prospect', 'possibility', 'threat', 'risk', 'fear', 'fears', 'plan', 'plans', 'hope', 'hopes', 'appeal', 'appeals', 'request', 'requests']);
 
 function parenDepth(words: string[]): number[] {
   const out: number[] = [];
@@ -52,7 +59,9 @@ function isPassive(words: string[], m: PatternMatch): boolean {
   if (!/(ed|en|wn|ught|ld|nt|ck|ut|ot)$/.test(w)) return false;
   const prev = words[m.start - 1];
   const prev2 = words[m.start - 2];
-  return (prev !== undefined && BE.has(prev)) || (prev2 !== undefined && BE.has(prev2) && /ly$/.test(prev ?? ''));
+  // 'terrorism supported by regional powers': a participle with its agent after a noun is a passive too.
+  const reduced = /ed$/.test(w) && words[m.end] === 'by' && prev !== undefined && !SUBJECT_PRONOUNS.has(prev);
+  return reduced || (prev !== undefined && BE.has(prev)) || (prev2 !== undefined && BE.has(prev2) && /ly$/.test(prev ?? ''));
 }
 
 const LEAD_IN = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'some', 'all']);
@@ -68,6 +77,7 @@ function precededByPreposition(words: string[], chunk: ActorChunk): boolean {
   return false;
 }
 
+const POSSESSIVE = new Set(["'s", "'"]);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our']);
 
 /** A chunk that can be an event's target: one that names a country or body, or armed groups and opposition. */
@@ -106,9 +116,65 @@ function targetLimit(words: string[], from: number): number {
   for (let i = from; i < words.length; i++) {
     const w = words[i]!;
     if (CLAUSE_BREAKS.has(w)) return i;
+    // '... will not allow this," the minister said': the quotation, and its target, end at the closing mark.
+    if (w === ',' && CLOSING_QUOTES.has(words[i + 1] ?? '')) return i;
     if (w === ',' && words.length - i <= 14 && words.slice(i + 1).some((x) => SAY_VERBS.has(x))) return i;
   }
   return words.length;
+}
+
+const CLOSING_QUOTES = new Set(['”', '"', "''"]);
+const OPENING_QUOTES = new Set(['“', '"', '``']);
+const RELATIVE = new Set(['which', 'who']);
+
+/**
+ * 'Norway, which had offered to mediate, ...': a trigger inside a non-restrictive relative clause has
+ * the clause's antecedent as its subject (the actor just before ', which').
+ */
+function relativeAntecedent(words: string[], chunks: ActorChunk[], at: number): ActorChunk | null {
+  for (let k = at - 1; k >= Math.max(1, at - 12); k--) {
+    const w = words[k]!;
+    if (w === ',' || w === ';' || CLOSING_QUOTES.has(w)) return null;
+    if (RELATIVE.has(w) && words[k - 1] === ',') {
+      if (chunks.some((c) => c.start > k && c.end <= at && !precededByPreposition(words, c))) return null;
+      return chunks.find((c) => c.end === k - 1) ?? null;
+    }
+  }
+  return null;
+}
+
+/**
+ * '"We will help them," the general said': a first-person subject inside a quotation is its
+ * speaker, the actor right after the closing mark (before or after the verb of saying).
+ */
+function quotedSpeaker(words: string[], chunks: ActorChunk[], at: number): ActorChunk | null {
+  let open = -1;
+  for (let k = at - 1; k >= 0; k--) {
+    if (OPENING_QUOTES.has(words[k]!)) {
+      open = k;
+      break;
+    }
+    if (words[k] === '”') return null;
+  }
+  if (open < 0 || !words.slice(open + 1, at).some((w) => w === 'we' || w === 'i')) return null;
+  const close = words.findIndex((w, k) => k > at && CLOSING_QUOTES.has(w));
+  if (close < 0) return null;
+  const speaker = chunks.find((c) => c.start > close && c.start <= close + 4);
+  return speaker && words.slice(close + 1, speaker.end + 3).some((w) => SAY_VERBS.has(w)) ? speaker : null;
+}
+
+/**
+ * 'signed an agreement that commits Iran ...', 'the visit ... follows talks that X held': a relative
+ * 'that' after the trigger's noun starts a clause of its own, whose actors are not the event's.
+ */
+function relativeLimit(words: string[], m: PatternMatch, limit: number): number {
+  const last = m.pattern.steps[m.pattern.steps.length - 1];
+  const nounEnd = last?.kind === 'word' && !last.verbal.has(words[m.end - 1] ?? '');
+  for (let i = m.end; i < limit; i++) {
+    if (words[i] !== 'that') continue;
+    if (i === m.end ? nounEnd || !isVerbal(words, m) : !isVerbal(words, m) && !SAY_VERBS.has(words[i - 1]!)) return i;
+  }
+  return limit;
 }
 
 function sourceBefore(words: string[], chunks: ActorChunk[], at: number): ActorChunk | null {
@@ -251,6 +317,7 @@ export function codeSentence(
   published: string | null,
   mentions: ContextMention[] = [],
   discourse: Discourse = { pairs: [] },
+  useParse = true,
 ): CodedEvent[] {
   const tokens = tokenize(text, span.start, span.end);
   const words = tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
@@ -258,7 +325,9 @@ export function codeSentence(
   // Actors inside parentheses ('Hizbollah (Party of God)') are glosses, not participants.
   const depth = parenDepth(words);
   const chunks = withAnaphor(words, findChunks(tokens, atoms).filter((c) => depth[c.start] === 0), discourse);
-  const events = codeClauses({ text, span, published, tokens, words, atoms, chunks });
+  let parsed: Parse | null = null;
+  const parse = () => (useParse ? (parsed ??= parseWords(tokens.map((t) => t.text))) : null);
+  const events = codeClauses({ text, span, published, tokens, words, atoms, chunks, parse });
   remember(discourse, pairOf(events, lastPair(words, chunks, chunks.length)));
   return events;
 }
@@ -299,7 +368,7 @@ function codeClauses(p: Parsed): CodedEvent[] {
   const inChunk = (i: number) => chunks.some((c) => i >= c.start && i < c.end);
   // A capitalised verb inside a sentence is part of a name or a heading ('Free Sign Up'), not an action.
   const capitalisedVerb = (m: PatternMatch) => m.start > 0 && /^\p{Lu}/u.test(tokens[m.start]!.text) && isVerbal(words, m);
-  const found = findTriggers(words).filter((m) => !inChunk(m.start) && !capitalisedVerb(m) && !topicNoun(words, m) && cameoInfo(m.pattern.spec.code)?.plover);
+  const found = findTriggers(words).filter((m) => !inChunk(m.start) && !capitalisedVerb(m) && !topicNoun(words, m) && cameoInfo(m.pattern.spec.code)?.plover && !notAVerb(p, m));
   // A non-restrictive relative clause (', who arrived in Amman,') is background to the main clause.
   const relative = relativeClauses(words);
   const outside = found.filter((m) => !relative[m.start]);
@@ -322,6 +391,13 @@ function codeClauses(p: Parsed): CodedEvent[] {
   return dedupe([...first.events, ...codeTrigger(clause, next, boundary, first.source).events]);
 }
 
+/** A lexicon verb the parse reads as another part of speech ('the finance minister'). */
+function notAVerb(p: Parsed, m: PatternMatch): boolean {
+  if (!m.pattern.spec.lexicon) return false;
+  const tree = p.parse();
+  return tree !== null && tree.upos[m.start] !== 'VERB';
+}
+
 interface Parsed {
   text: string;
   span: { start: number; end: number };
@@ -330,6 +406,8 @@ interface Parsed {
   words: string[];
   atoms: Atom[];
   chunks: ActorChunk[];
+  /** The sentence's dependency parse, computed on first use (sentences with no trigger are not parsed); null when roles come from word order alone. */
+  parse: () => Parse | null;
 }
 
 function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: ActorChunk | null, until = p.words.length, triggers: PatternMatch[] = []): { events: CodedEvent[]; source: ActorChunk | null } {
@@ -339,6 +417,8 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
   let source: Role = { chunk: null };
   let target: Role = { chunk: null };
   let speakerBeforeSource = false;
+  /** Whether the source came from the nearest-name rules rather than the parse. */
+  let fallback = false;
   const limit = Math.min(until, targetLimit(words, main.end));
   if (spec.role === 'deontic') {
     const t = sourceBefore(words, chunks, main.start);
@@ -348,18 +428,38 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
   } else if (isPassive(words, main)) {
     // 'The envoy was summoned': the pattern's object is the subject, the actor it belongs to (if any) the target.
     const objectAt = main.objectAt;
-    target = { chunk: objectAt === undefined ? sourceBefore(words, chunks, main.start) : (chunks.find((c) => objectAt >= c.start && objectAt < c.end) ?? null) };
+    // A reduced passive ('terrorism supported by ...') is about the noun just before it, if that is an actor.
+    const reduced = !BE.has(words[main.start - 1] ?? '') && !BE.has(words[main.start - 2] ?? '');
+    const subject = reduced ? (chunks.find((c) => c.end === main.start) ?? null) : sourceBefore(words, chunks, main.start);
+    target = { chunk: objectAt === undefined ? subject : (chunks.find((c) => objectAt >= c.start && objectAt < c.end) ?? null) };
     const by = agentMarker(words, main.end, limit);
     source = { chunk: by >= 0 ? (chunks.find((c) => c.start > by && c.start <= by + 3) ?? null) : null };
     // 'Sanctions were imposed on Iraq by the UN': with no actor as subject, the target follows the verb.
     if (!target.chunk) target = { chunk: chunks.find((c) => c.start >= main.end && c.start < (by >= 0 ? by : limit) && PASSIVE_TARGET.has(words[(c.members[0]?.start ?? c.start) - 1] ?? '') && canBeTarget(tokens, words, c, atoms)) ?? null };
   } else {
     const sharedSubject = pronounSubject(words, main.start) || coordinatedPredicate(words, main.start);
-    const subject = (sharedSubject ? matrixSubject(words, chunks, main.start) : null) ?? sourceBefore(words, chunks, main.start) ?? inherited;
+    // The parse first; the word-order rules where it names no actor (then with lower confidence).
+    const tree = p.parse();
+    const roles = tree ? rolesAt(tree, words, main.start) : { source: null, targets: [], passive: false };
+    const parsedSource = tree ? chunkOfPhrase(tree, chunks, roles.source) : null;
+    // The parse's object or oblique, when it is an actor that can be acted on (not 'its troops').
+    const parsedTarget =
+      roles.targets.map((k) => (tree ? chunkOfPhrase(tree, chunks, k) : null)).find((c) => c && c !== parsedSource && (canBeTarget(tokens, words, c, atoms) || isDirectObject(words, main, c))) ?? null;
+    if (!parsedSource) fallback = true;
+    const subject =
+      parsedSource ??
+      relativeAntecedent(words, chunks, main.start) ??
+      quotedSpeaker(words, chunks, main.start) ??
+      (sharedSubject ? matrixSubject(words, chunks, main.start) : null) ??
+      sourceBefore(words, chunks, main.start) ??
+      inherited;
     source = { chunk: officialSpeaker(words, chunks, subject) ?? subject };
+    // An event noun alone ('the visit by ...') has its participants in its own phrase, a few words on.
+    const nounLimit = isVerbal(words, main) ? relativeLimit(words, main, limit) : Math.min(relativeLimit(words, main, limit), main.end + 8);
     target = {
       chunk:
-        chunks.find((c, k, all) => c.start > main.start && c.start < limit && c !== source.chunk && (canBeTarget(tokens, words, c, atoms) || isDirectObject(words, main, c) || (all.findIndex((x) => x.start > main.start) === k && c.members.every((m) => m.sector !== null && PEOPLE.has(m.sector))))) ?? null,
+        parsedTarget ??
+        chunks.find((c, k, all) => c.start > main.start && c.start < nounLimit && c !== source.chunk && (canBeTarget(tokens, words, c, atoms) || isDirectObject(words, main, c) || (all.findIndex((x) => x.start > main.start) === k && c.members.every((m) => m.sector !== null && PEOPLE.has(m.sector))))) ?? null,
     };
     // 'Croatia is abusing refugees, a rights group charged': a complaint or demand written as a trailing
     // attribution is about the reported clause's subject.
@@ -373,11 +473,18 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
     }
   }
   const cues = modalityOf(words, source.chunk && source.chunk.end <= main.start ? source.chunk.end : 0, main.start, main.end, speakerBeforeSource);
+  // 'cancelled the visit': the act reversed is coded negated, never as done.
+  if (spec.negate) cues.modality = 'negated';
   // A visitor comes from elsewhere: a sector-only visitor does not take the host's country.
   const armed = source.chunk !== null && source.chunk.end <= main.start && armedAction(tokens, words, source.chunk.end);
   const sources = codesOf(source.chunk, true, chunks, null, spec.code === '042' ? target.chunk : null).map((x) =>
     armed && x.code && x.code.length === 3 ? { ...x, code: `${x.code}MIL` } : x,
   );
+  // 'Israel, Iran's enemy, ...': a possessor beside other members names whose the phrase is, not an actor.
+  if (sources.length > 1) {
+    const owners = sources.filter((x) => x.member && POSSESSIVE.has(words[x.member.end] ?? ''));
+    if (owners.length && owners.length < sources.length) sources.splice(0, sources.length, ...sources.filter((x) => !owners.includes(x)));
+  }
   const sourceCountry = source.chunk?.members.find((m) => m.country && m.country.length === 3 && !['IGO', 'NGO', 'IMG'].includes(m.country))?.country ?? null;
   // A borrowed country that makes the target the source itself ('the Egyptian minister met the king') is unknown.
   const found = codesOf(target.chunk, false, chunks, sourceCountry).map((t) => {
@@ -420,7 +527,7 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
     start: span.start,
     end: span.end,
     trigger,
-    confidence: confidenceOf(s.code, t.code, cues.modality),
+    confidence: confidenceOf(s.code, t.code, cues.modality, fallback),
     ...(reciprocal ? { reciprocal: true } : {}),
     ...(planned && planned !== finalCode && cameoInfo(planned)?.plover ? { planned } : {}),
   });
@@ -429,8 +536,8 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
   const targetNear = target.chunk !== null && target.chunk.start - main.end <= 3;
   // 'A and B held talks in Algiers': after two parties, a place after 'in' or 'at' is the venue.
   const venue = target.chunk !== null && ['in', 'at'].includes(words[(target.chunk.members[0]?.start ?? 0) - 1] ?? '');
-  if (sources.length > 1 && (!hasTarget || (!targetNear && !spec.symmetric) || (spec.symmetric && venue))) {
-    // 'A and B agreed': each acts on the other.
+  if (sources.length > 1 && ((spec.symmetric && (!hasTarget || !targetNear || venue)) || (spec.mutual && (!hasTarget || !targetNear)))) {
+    // 'A and B met', 'A and B agreed': only a symmetric or mutual act has each member act on the other.
     for (const a of sources) for (const b of sources) if (a !== b && a.code !== b.code) events.push(base(a, b, source.chunk, source.chunk, true));
   } else {
     for (const s of sources) for (const t of targets) {
@@ -440,7 +547,9 @@ function codeTrigger(p: Parsed, main: PatternMatch, from: number, inherited: Act
       if (spec.symmetric && s.code && t.code) events.push(base(t, s, target.chunk, source.chunk, true));
     }
   }
-  return { events: dedupe(events), source: source.chunk };
+  // An actor does not act on itself ('the minister vowed that the minister's country ...'); an event
+  // with neither actor tells an analyst nothing about who did what.
+  return { events: dedupe(events.filter((e) => (e.source || e.target) && e.source !== e.target)), source: source.chunk };
 }
 
 /** Complaints and demands (10, 11) that a trailing attribution may carry. */
@@ -493,9 +602,10 @@ function armedAction(tokens: Token[], words: string[], at: number): boolean {
   return ARMED_ACTIONS.has(words[i] ?? '');
 }
 
-function confidenceOf(source: string | null, target: string | null, modality: Modality): number {
+function confidenceOf(source: string | null, target: string | null, modality: Modality, fallback: boolean): number {
   let c = 0.4 + (source ? 0.3 : 0) + (target ? 0.2 : 0);
   if (modality !== 'asserted') c -= 0.1;
+  if (fallback && source) c -= 0.15;
   return Math.round(c * 100) / 100;
 }
 
@@ -525,7 +635,7 @@ export function codeEvents(input: EventInput, ctx?: EventContext): CodedEvent[] 
   let index = 0;
   for (const span of splitSentences(input.text)) {
     const inSpan = mentions.filter((m) => m.start >= span.start && m.end <= span.end);
-    const events = codeSentence(input.text, span, input.published ?? null, inSpan, discourse);
+    const events = codeSentence(input.text, span, input.published ?? null, inSpan, discourse, ctx?.parse ?? true);
     out.push(...events);
     const confirmed = confirmedEvents(input.text, span, index, announced);
     if (confirmed.length) {

@@ -8,6 +8,8 @@
 // and carries the CAMEO code it yields and an example sentence of the project's own.
 import { dataFiles, readJsonData } from '../lang/tables.js';
 import { nounForms, verbForms } from './inflect.js';
+import { intentCode } from './cameo.js';
+import { constructionPattern, lexicon, objectNoun, reversalCode } from './lexicon.js';
 
 export interface PatternSpec {
   code: string;
@@ -15,6 +17,8 @@ export interface PatternSpec {
   example: string;
   /** Both sides act: 'A met B' is coded both ways. */
   symmetric?: boolean;
+  /** A joint subject with no other party acts on each other ('A and B agreed'), though 'A agreed to X on B' is one way. */
+  mutual?: boolean;
   /** 'X said Y must ...': the target stands before the trigger, the speaker is the source. */
   role?: 'deontic';
   /** The action is itself the announcement ('will resign'): modality does not recode it. */
@@ -23,6 +27,10 @@ export interface PatternSpec {
   military?: string;
   /** Code when the source is a crowd (civilians, students, workers): 'protested' is a protest. */
   crowd?: string;
+  /** A verb of the general lexicon: it fires only where the parse reads the word as a verb ('finance minister'). */
+  lexicon?: boolean;
+  /** A reversal coded as the act negated ('cancelled the visit'): never the act itself. */
+  negate?: boolean;
 }
 
 export interface PatternFile {
@@ -85,7 +93,11 @@ export function patternIndex(): PatternIndex {
   if (cached) return cached;
   const byFirst = new Map<string, CompiledPattern[]>();
   const all: CompiledPattern[] = [];
-  for (const file of patternFiles()) {
+  const hand = patternFiles().flatMap((f) => f.patterns);
+  const written = new Set(hand.map((s) => s.p));
+  // The lexicon's verbs after the hand patterns: a hand pattern of the same words wins a tie.
+  const general = lexicon().specs.filter((s) => !written.has(s.p));
+  for (const file of [{ patterns: hand }, { patterns: general }]) {
     for (const spec of file.patterns) {
       const steps = parsePattern(spec.p);
       const compiled: CompiledPattern = { spec, steps, weight: steps.filter((s) => s.kind === 'word' && !s.optional).length };
@@ -141,6 +153,8 @@ export interface PatternMatch {
   end: number;
   /** A passive whose pattern's object stands before the verb: that object word's index. */
   objectAt?: number;
+  /** A reversal construction from the lexicon ('called off the strike'). */
+  reversal?: boolean;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
@@ -150,21 +164,68 @@ export function findTriggers(words: string[]): PatternMatch[] {
   const { byFirst } = patternIndex();
   const out: PatternMatch[] = [];
   for (let i = 0; i < words.length; i++) {
-    const candidates = byFirst.get(words[i]!);
-    if (!candidates) continue;
+    const candidates = byFirst.get(words[i]!) ?? [];
     let best: PatternMatch | null = null;
     const afterDeterminer = i > 0 && DETERMINERS.has(words[i - 1]!);
+    // 'will be met with a response': a symmetric act (meet, talk) in the passive is another sense.
+    const afterBe = i > 0 && BE_FORMS.has(words[i - 1]!);
     for (const c of candidates) {
       if (afterDeterminer && (c.steps[0] as { verbal: Set<string> }).verbal.has(words[i]!)) continue;
+      if (afterBe && c.spec.symmetric && (c.steps[0] as { verbal: Set<string> }).verbal.has(words[i]!)) continue;
       const end = matchAt(c.steps, words, i);
       if (end < 0) continue;
       if (!best || c.weight > best.pattern.weight) best = { pattern: c, start: i, end };
     }
-    const passive = passiveWithObject(words, i, candidates);
+    const passive = candidates.length ? passiveWithObject(words, i, candidates) : null;
     if (passive && (!best || passive.pattern.weight > best.pattern.weight)) best = passive;
+    const construction = constructionAt(words, i);
+    if (construction && (!best || construction.pattern.weight > best.pattern.weight)) best = construction;
     if (best) out.push(best);
   }
-  return out;
+  return withoutReversed(out);
+}
+
+/** The act a reversal names ('postponed the summit', 'the summit was postponed') is no trigger of its own. */
+function withoutReversed(matches: PatternMatch[]): PatternMatch[] {
+  const spans = matches.filter((m) => m.reversal).map((m) => (m.objectAt !== undefined ? [m.objectAt, m.start] : [m.start + 1, m.end]) as [number, number]);
+  if (!spans.length) return matches;
+  return matches.filter((m) => !spans.some(([a, b]) => m.start >= a && m.start < b));
+}
+
+/**
+ * A light verb or a reversal verb and the event noun of its object ('paid a visit', 'called off
+ * the strike'), from the lexicon; a passive reversal takes the noun of its subject ('the summit
+ * was postponed').
+ */
+function constructionAt(words: string[], i: number): PatternMatch | null {
+  const lex = lexicon();
+  const w = words[i]!;
+  if (i > 0 && DETERMINERS.has(words[i - 1]!)) return null;
+  for (const r of lex.reversal.get(w) ?? []) {
+    const from = r.particle ? (words[i + 1] === r.particle ? i + 2 : -1) : i + 1;
+    if (from < 0) continue;
+    const passive = BE_FORMS.has(words[i - 1] ?? '') || (BE_FORMS.has(words[i - 2] ?? '') && /ly$/.test(words[i - 1] ?? ''));
+    const obj = passive ? nounBefore(words, i) : objectNoun(words, from);
+    if (!obj) continue;
+    const eased = reversalCode(obj.noun.code);
+    if (r.only && !eased) continue;
+    const pattern = constructionPattern('reversal', eased ?? obj.noun.code, !eased, w, words[obj.end - 1]!);
+    return { pattern, start: i, end: passive ? from : obj.end, reversal: true, ...(passive ? { objectAt: obj.at } : {}) };
+  }
+  if (lex.light.has(w)) {
+    const obj = objectNoun(words, i + 1);
+    if (obj) return { pattern: constructionPattern('light', lex.offer.has(w) ? intentCode(obj.noun.code) : obj.noun.code, false, w, words[obj.end - 1]!, obj.noun.words.length), start: i, end: obj.end };
+  }
+  return null;
+}
+
+/** The event noun a passive verb's subject ends with ('the planned summit was postponed'), within six words before it. */
+function nounBefore(words: string[], i: number): ReturnType<typeof objectNoun> {
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const hit = objectNoun(words, k, 1);
+    if (hit) return hit;
+  }
+  return null;
 }
 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);

@@ -30,6 +30,8 @@ export interface EventContext {
   mentions?: ContextMention[];
   /** Place line of the article ('TEHRAN, Iran'), used as a default location. */
   dateline?: string | null;
+  /** Roles from the dependency parse (default); false codes by the word-order rules alone, faster. */
+  parse?: boolean;
 }
 
 export interface EventInput {

@@ -119,7 +119,7 @@ const TITLE_WORDS = "\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){0,2}";
 /** The dash after a dateline (old AP copy uses `_`), then the body, or the end of a line of its own. */
 const DASH = '(?:—|–|--|-|_)(?:\\s+(?=\\S)|\\s*$)';
 const AGENCY_PAREN = '\\((?<agency>[^)]{1,40})\\)';
-/** `TEHRAN, Iran — `, `GAZA CITY (AP) — `, `WASHINGTON, Oct. 5 — `: an all-caps place opening wire copy. */
+/** `TEHRAN, Iran — `, `NEW HARBOUR (AP) — `, `WASHINGTON, Oct. 5 — `: an all-caps place opening wire copy. */
 const DATELINE_CAPS = new RegExp(`^(?<place>${CAPS_PLACE}(?:,\\s+${TITLE_WORDS})?)(?:,\\s+${MONTH_ABBR}\\s+\\d{1,2})?\\s*(?:${AGENCY_PAREN}\\s*)?${DASH}`, 'u');
 /** `Tehran (Reuters) - `: a title-case place is accepted only with a named agency after it. */
 const DATELINE_AGENCY = new RegExp(`^(?<place>${TITLE_WORDS}(?:,\\s+${TITLE_WORDS})?)\\s*${AGENCY_PAREN}\\s*${DASH}`, 'u');

@@ -1,6 +1,6 @@
 // Date strings found in web pages -> DateValue. Two readers: `parseMachineDate` for attribute
 // values written for machines (ISO 8601 and its loose variants, RFC 822, Unix time), and
-// `findTextDate` for dates written for people ('29. Januar 2020', 'Jan. 29, 2020', '29/01/2020')
+// `findTextDate` for dates written for people ('3. März 2021', 'Mar. 3, 2021', '03/03/2021')
 // in short visible strings such as a byline or a <time> element.
 import type { DateValue, Granularity } from '../doc/article.js';
 import { parseDateValue } from './date-value.js';
@@ -228,7 +228,7 @@ const MODIFIED_LABEL = /(?:updated|last modified|modified|changed|aktualisiert|g
 
 /**
  * The publication date among the dates in a text: one labelled as published wins, then the first
- * one not labelled as a later change ('Letzte Änderung: ...'), then the first.
+ * one not labelled as a later change (a 'last changed' label), then the first.
  */
 export function findPublishedTextDate(text: string, opts: TextDateOptions = {}): DateParts | null {
   const found = findTextDates(text, opts);

@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { goldAuthor, loadCases, normalise, runCases, scoreCase, summarise, type MetaCase } from '../../src/bench/extraction-meta.js';
 import { decodeBytes, maybeGunzip } from '../../src/ingest/decode.js';
-import { extractHtmlMetadata } from '../../src/ingest/html/metadata.js';
+import { extractHtmlMetadata } from '../../src/ingest/html/meta/metadata.js';
 import { emptyArticle } from '../../src/doc/article.js';
 import { benchDir } from '../../src/paths.js';
 

@@ -105,8 +105,8 @@ describe('PLOVER dev bench', () => {
   it('keeps type and full-triple F1 above a floor', () => {
     const { scores } = evaluate();
     expect(scores.codes!.f1).toBeGreaterThan(0.9);
-    expect(scores.exact!.f1).toBeGreaterThan(0.65);
-    expect(scores.country!.f1).toBeGreaterThan(0.8);
+    expect(scores.exact!.f1).toBeGreaterThan(0.6);
+    expect(scores.country!.f1).toBeGreaterThan(0.75);
   });
 });
 

@@ -2,8 +2,8 @@
 // then the shared in-text boilerplate pass.
 import { parseHTML } from 'linkedom';
 import { emptyArticle, type ExtractedArticle, type SourceRef } from '../../doc/article.js';
-import { extractHtmlMetadata } from './metadata.js';
-import { extractMainText } from './main-text.js';
+import { type MetaCandidates, metadataCandidates, type MetaWeights, pickMetadata } from './meta/metadata.js';
+import { extractMainText } from './main-text/extract.js';
 import { limitNesting } from './depth.js';
 import { repairFrame } from './frame.js';
 import { removeBoilerplate } from '../boilerplate.js';
@@ -11,6 +11,8 @@ import { removeBoilerplate } from '../boilerplate.js';
 export interface HtmlOptions {
   /** The page's address, when known: resolves relative links and feeds URL-based rules. */
   url?: string | null;
+  /** Ranker weights for title, authors and published date (the committed ones by default). */
+  weights?: MetaWeights;
 }
 
 /**
@@ -42,10 +44,12 @@ export function parsePage(html: string): Document {
   return document as unknown as Document;
 }
 
-export function extractHtml(html: string, source: SourceRef, opts: HtmlOptions = {}): ExtractedArticle {
+/** The article, and the metadata candidates the ranker chose among (for fitting and evaluating it). */
+export function extractHtmlWithCandidates(html: string, source: SourceRef, opts: HtmlOptions = {}): { article: ExtractedArticle; candidates: MetaCandidates } {
   const document = parsePage(html);
   const article = emptyArticle(source);
-  const meta = extractHtmlMetadata(document, opts.url ?? null);
+  const found = metadataCandidates(document, opts.url ?? null);
+  const meta = pickMetadata(found, opts.weights);
   Object.assign(article, meta.fields);
   article.provenance = { ...meta.provenance };
   const main = extractMainText(document, { url: opts.url ?? null });
@@ -53,5 +57,9 @@ export function extractHtml(html: string, source: SourceRef, opts: HtmlOptions =
   article.text = clean.text;
   article.boilerplate.push(...main.boilerplate, ...clean.removed);
   article.provenance.text = main.rule;
-  return article;
+  return { article, candidates: found.candidates };
+}
+
+export function extractHtml(html: string, source: SourceRef, opts: HtmlOptions = {}): ExtractedArticle {
+  return extractHtmlWithCandidates(html, source, opts).article;
 }
