@@ -10,7 +10,7 @@ export const BENCHMARKS: Record<string, { module: string; description: string }>
   events: { module: 'events', description: 'event coding on the PLOVER gold standard (dev half)' },
   clustering: { module: 'clustering', description: 'story clustering on ECB+ dev (topics and events)' },
   'clustering-orders': { module: 'clustering-orders', description: 'story clustering on ECB+ dev in shuffled arrival orders (mean and spread)' },
-  'clustering-pipeline': { module: 'clustering-pipeline', description: 'story clustering on ECB+ dev through the whole pipeline (ingest, analysis, stories)' },
+  'clustering-pipeline': { module: 'clustering-pipeline', description: 'story clustering on ECB+ dev plus the seeds through the whole pipeline (ingest, analysis, stories), file order and shuffled orders' },
   timelines: { module: 'timelines', description: 'entity timelines on SemEval-2015 Task 4 trial data' },
   seeds: { module: 'seeds', description: 'ingestion of the five seed articles against their hand annotation' },
   pipeline: { module: 'pipeline', description: 'whole-pipeline speed on the seed articles repeated' },

@@ -7,6 +7,9 @@ import type { StateSource } from '../stories/cluster/state-parts.js';
 import { inferDates, type InferenceArticle } from '../stories/date-inference.js';
 import { buildTimeline, type TimelineEntry } from '../stories/timeline.js';
 import { actorNamer } from '../stories/actor-names.js';
+import type { ClusterDoc } from '../stories/cluster/types.js';
+import { storyHeadline, type ActorNamer } from '../stories/headline.js';
+import type { StoredEvent } from '../store/records.js';
 import { openingWords } from '../text/index.js';
 import { quiet, type PipelineListener } from './events.js';
 
@@ -71,15 +74,7 @@ export function placeNewArticles(store: Store, reanalysed: number[] = [], onEven
   const pending = afresh ? store.articleIdsByDate() : unclustered;
   const changed = new Set<string>();
   for (const id of pending) {
-    const a = store.getArticle(id)!;
-    const placed = clusterer.add({
-      id: String(id),
-      text: [a.dek, a.text].filter(Boolean).join('\n\n'),
-      title: a.title,
-      published: a.published?.value ?? null,
-      entities: store.articleEntityKeys(id),
-      dates: resolvedDays(store, id),
-    });
+    const placed = clusterer.add(clusterDocOf(store, id));
     for (const c of placed.changed) changed.add(c);
   }
   store.transaction(() => {
@@ -92,6 +87,19 @@ export function placeNewArticles(store: Store, reanalysed: number[] = [], onEven
     refreshDerived(store, new Set([...pending, ...reanalysed]));
   });
   return { placed: pending, afresh };
+}
+
+/** What the clusterer reads of a stored article: its text with the dek, title, date, entity keys and resolved days. */
+export function clusterDocOf(store: Store, id: number): ClusterDoc {
+  const a = store.getArticle(id)!;
+  return {
+    id: String(id),
+    text: [a.dek, a.text].filter(Boolean).join('\n\n'),
+    title: a.title,
+    published: a.published?.value ?? null,
+    entities: store.articleEntityKeys(id),
+    dates: resolvedDays(store, id),
+  };
 }
 
 /** Store rows for the clusters `clustersNamed` returned (topics and events apart). */
@@ -144,14 +152,15 @@ export function refreshDerived(store: Store, articles?: Set<number>): void {
         `inferred from story ${s.id}`,
       );
     }
-    const timeline = buildTimeline(store.queryEvents({ articleIds: s.articleIds }), namer);
+    const events = store.queryEvents({ articleIds: s.articleIds });
+    const timeline = buildTimeline(events, namer);
     const dated = timeline.entries.filter((e) => e.date && /^\d{4}-\d{2}-\d{2}/.test(e.date));
     // Only an entry naming both actors names a story; else the article's own title does.
     const top = headlineEntry(timeline.entries.filter((e) => e.source && e.target));
     const published = arts.map((a) => a.published?.slice(0, 10)).filter((x): x is string => !!x).sort();
     const days = [...dated.map((e) => e.date!.slice(0, 10)), ...published].sort();
     // With no coded event, the earliest article's own title names the story, else its opening words.
-    const headline = top?.headline ?? firstTitle(store, s.articleIds) ?? s.headline ?? openingLabel(store, s.articleIds) ?? `Story ${s.id}`;
+    const headline = (top && entryHeadline(store, top, events, namer)) ?? firstTitle(store, s.articleIds) ?? s.headline ?? openingLabel(store, s.articleIds) ?? `Story ${s.id}`;
     store.setStoryHeadline(s.id, headline, days[0] ?? null, days[days.length - 1] ?? null);
   }
   for (const t of store.listStories('topic', holding)) {
@@ -174,6 +183,32 @@ function headlineEntry(entries: TimelineEntry[]): TimelineEntry | undefined {
     new Set(e.reports.map((r) => r.articleId)).size * 3 +
     (e.date && !e.uncertain ? 1 : 0);
   return [...entries].sort((a, b) => score(b) - score(a))[0];
+}
+
+/**
+ * A story headline from its naming entry: of the entry's reports, the one whose actor words name
+ * the most people (PERSON mentions of its article inside them) names the story; the date is left to
+ * the story's range.
+ */
+function entryHeadline(store: Store, entry: TimelineEntry, events: StoredEvent[], namer: ActorNamer): string | null {
+  const reports = entry.reports.map((r) => events.find((e) => e.id === r.eventId)).filter((e): e is StoredEvent => !!e);
+  let best: { e: StoredEvent; isPerson: (words: string) => boolean; people: number } | null = null;
+  const namesIn = new Map<number, string[]>();
+  for (const e of reports) {
+    // A person's full name (two words or more), not a bare surname the coder may have cut from an office.
+    const names = e.sourceText || e.targetText ? (namesIn.get(e.articleId) ?? personNames(store, e.articleId, namesIn)) : [];
+    const isPerson = (words: string) => names.some((n) => words.includes(n));
+    const people = [e.sourceText, e.targetText].filter((w) => w && isPerson(w)).length;
+    if (!best || people > best.people) best = { e, isPerson, people };
+  }
+  return best ? storyHeadline(best.e, namer, best.isPerson) : null;
+}
+
+/** The full names (two words or more) of the people an article mentions, kept in `cache`. */
+function personNames(store: Store, articleId: number, cache: Map<number, string[]>): string[] {
+  const names = store.articleLayers(articleId).mentions.filter((m) => m.type === 'PERSON' && /\s/.test(m.text)).map((m) => m.text);
+  cache.set(articleId, names);
+  return names;
 }
 
 /**

@@ -63,7 +63,8 @@ export interface Comparison {
     numbers: { what: string; values: { articleId: number; text: string; value: number | null; sentence: string }[] }[];
     nameVariants: { entity: string; forms: { form: string; articles: number[] }[] }[];
     quoteVariants: { speaker: string | null; wordings: { articleId: number; text: string }[] }[];
-    contradictions: { articles: number[]; what: string; sides: { articleId: number; field: string; text: string }[] }[];
+    /** `actor`: the actor code the contradicting events share (their doer). */
+    contradictions: { articles: number[]; actor: string; what: string; sides: { articleId: number; field: string; text: string }[] }[];
   };
   loadedTerms: Record<number, { own: string[]; quoted: string[] }>;
 }
@@ -224,6 +225,7 @@ export function compareArticles(list: ComparedArticle[]): Comparison {
       const sides = visits.filter((v, i) => visits.findIndex((w) => w.sentence === v.sentence && w.field === v.field) === i);
       contradictions.push({
         articles: [a.articleId],
+        actor: source,
         what: `${visits[0]!.sourceName ?? source} is said to visit ${places.slice(0, -1).join(', ')} and ${places.at(-1)}`,
         sides: sides.map((v) => ({ articleId: a.articleId, field: v.field, text: v.sentence ?? '' })),
       });

@@ -65,9 +65,27 @@ export function eventHeadline(e: HeadlineEvent, name: ActorNamer): string {
   let phrase = verb.replace('{t}', target ?? '').replace(/\s+(with|to|of|on|against|at)?\s*$/, (m, prep: string | undefined) => (target ? m : prep ? '' : ''));
   phrase = phrase.trim();
   if (PLURAL_HEADS.test(source)) phrase = pluralVerb(phrase);
-  const where = e.location ? ` in ${e.location}` : '';
+  // 'visits Syria in Syria' says the place twice.
+  const where = e.location && !(target ?? '').includes(e.location) ? ` in ${e.location}` : '';
   // A day is 'on', a month or a year 'in' ('in 2022', 'in 2022-03').
   const day = e.date ? e.date.slice(0, 10) : null;
   const when = day ? ` ${/^\d{4}-\d{2}-\d{2}$/.test(day) ? 'on' : 'in'} ${day}${e.dateResolved ? '' : ' (inferred)'}` : '';
   return `${MODAL_PREFIX[e.modality] ?? ''}${capitalise(source)} ${phrase}${where}${when}`;
+}
+
+/**
+ * A story's headline from the event that names it, as a news desk writes one: an actor is named as
+ * the text names them when those words hold a person's name with their office ('Iranian Defense
+ * Minister Amir Hatami visits Syria', not 'Iran visits Syria': the code keeps the country, the
+ * person is the news), and no date (the story shows its date range beside its headline).
+ * `isPerson` says whether actor words hold a person's name (the article's PERSON mentions).
+ */
+export function storyHeadline(e: HeadlineEvent, name: ActorNamer, isPerson: (words: string) => boolean): string {
+  const desk: ActorNamer = (code, text) => (text && isPerson(text) ? deskName(text) : name(code, text));
+  return eventHeadline({ ...e, date: null }, desk);
+}
+
+/** Actor words without a leading article ('the Iranian envoy Ali Reza' -> 'Iranian envoy Ali Reza'). */
+function deskName(text: string): string {
+  return text.replace(/^(?:the|a|an)\s+/i, '').trim();
 }

@@ -1,6 +1,8 @@
 // Loaded words: terms that carry a stance ('regime', 'terrorist', 'Zionist entity'). Each use is
 // reported with its voice: the outlet's own words, or words inside a quotation (the speaker's).
-// The lexicon is the project's own; each entry names why the term is loaded.
+// The lexicon is the project's own; each entry names why the term is loaded. A term the outlet only
+// names in order to explain it ('X is the word for ...', 'the so-called X') is a mention, not a use:
+// it is neither the outlet's voice nor a quotation.
 import { SpanIndex } from '../text/span-index.js';
 
 export interface LoadedTermRule {
@@ -28,7 +30,19 @@ export interface LoadedTermUse {
   text: string;
   start: number;
   end: number;
-  voice: 'own' | 'quoted';
+  voice: 'own' | 'quoted' | 'defined';
+}
+
+/** The same sentence goes on to explain the term: 'X is the word for ...', 'X, a label for ...', 'X refers to ...'. */
+const DEFINED_AFTER =
+  /^[”"’']?\s*(?:(?:is|are|was|were|means|meant|refers to|denotes|describes)\b[^.!?\n]{0,60}?\b(?:term|word|name|label|expression|epithet|phrase)s?\b|[,(]\s*(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:term|word|name|label|expression|epithet)\s+(?:for|used|that|which|given|applied|the|it|they)\b)/iu;
+/** The term is introduced as a word: 'the term X', 'the so-called X', 'what it calls X'. */
+const DEFINED_BEFORE = /\b(?:(?:the|a|an)\s+(?:[\p{L}-]+\s+)?(?:term|word|label|expression|epithet)|so-called|what (?:it|they|he|she|\p{Lu}\p{L}+) (?:calls?|called|terms?|termed)(?:\s+(?:the|an?))?)\s*[“"‘']?$/iu;
+
+/** Whether a match is only mentioned to be explained (see DEFINED_AFTER, DEFINED_BEFORE). */
+function isDefinition(text: string, start: number, end: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 80);
+  return DEFINED_AFTER.test(text.slice(end, end + 120)) || DEFINED_BEFORE.test(text.slice(lineStart, start));
 }
 
 /** Spans between paired quotation marks, as a fallback when no quote layer output is given. */
@@ -51,7 +65,7 @@ export function findLoadedTerms(text: string, quotes: { start: number; end: numb
       const end = start + m[0].length;
       if (taken.overlaps({ start, end })) continue;
       const inQuote = quoted.overlapping({ start, end }).some((q) => start >= q.start && end <= q.end);
-      const use: LoadedTermUse = { rule: rule.name, text: m[0], start, end, voice: inQuote ? 'quoted' : 'own' };
+      const use: LoadedTermUse = { rule: rule.name, text: m[0], start, end, voice: inQuote ? 'quoted' : isDefinition(text, start, end) ? 'defined' : 'own' };
       out.push(use);
       taken.add(use);
     }

@@ -26,6 +26,8 @@ export interface TimelineEntry {
   reports: TimelineReport[];
   /** The happening (event story) its reports belong to. */
   happening: number | string;
+  /** Set when the comparison flags what this entry says as a contradiction: the finding, in words. */
+  disputed?: string;
 }
 
 export interface Timeline {
@@ -111,4 +113,22 @@ export function buildTimeline(events: StoredEvent[], name: ActorNamer, happening
   const order = (a: TimelineEntry, b: TimelineEntry) =>
     (a.date ?? a.dateEnd ?? '\uffff').localeCompare(b.date ?? b.dateEnd ?? '\uffff') || Number(a.uncertain) - Number(b.uncertain) || b.reports.length - a.reports.length;
   return { entries: entries.sort(order), background: background.sort(order) };
+}
+
+/** A finding that the articles contradict themselves on: its doer and the sentences of each side. */
+export interface DisputedFinding {
+  actor: string;
+  what: string;
+  sides: { articleId: number; text: string }[];
+}
+
+/**
+ * Marks the entries a contradiction rests on (the same doer, reported in one of the contradicting
+ * sentences), so that a timeline does not also show a disputed finding as an undisputed one.
+ */
+export function markDisputed(timeline: Timeline, findings: readonly DisputedFinding[]): void {
+  for (const f of findings) {
+    const side = (r: TimelineReport) => f.sides.some((s) => s.articleId === r.articleId && !!r.sentence && s.text.includes(r.sentence));
+    for (const e of [...timeline.entries, ...timeline.background]) if (e.source === f.actor && e.reports.some(side)) e.disputed = f.what;
+  }
 }

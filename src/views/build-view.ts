@@ -1,6 +1,6 @@
 // Gathers one story's view from the store: its articles, events, quotes and mentions become the
 // timeline, actor network, outlet comparison and summary that reports show.
-import { actorless, buildTimeline, selfDirected } from '../stories/timeline.js';
+import { actorless, buildTimeline, markDisputed, selfDirected } from '../stories/timeline.js';
 import { buildNetwork } from './graph.js';
 import { compareArticles, countedNoun, type ComparedArticle, type CompareNumber } from '../stories/compare.js';
 import { findLoadedTerms, quotedSpans } from '../stories/loaded-terms.js';
@@ -120,6 +120,9 @@ export function buildStoryView(store: Store, storyId: number): StoryView | null 
     return splitSentences(a.text).map((s, index) => ({ articleId: a.id, index, text: a.text.slice(s.start, s.end).trim(), group }));
   });
 
+  const timeline = buildTimeline(events, namer, (articleId) => happening.get(articleId) ?? story.id);
+  const comparison = compareArticles(compared);
+  markDisputed(timeline, comparison.conflicts.contradictions);
   return {
     id: story.id,
     key: story.key,
@@ -130,9 +133,9 @@ export function buildStoryView(store: Store, storyId: number): StoryView | null 
     articles: refs,
     events: children.map((c) => ({ id: c.id, headline: c.headline ?? `Story ${c.id}`, dateStart: c.dateStart, dateEnd: c.dateEnd, articleIds: c.articleIds })),
     summary: summarise(sentences, 5),
-    timeline: buildTimeline(events, namer, (articleId) => happening.get(articleId) ?? story.id),
+    timeline,
     network: buildNetwork(telling.filter((e) => e.modality !== 'negated').map((e) => ({ ...e, sourceLabel: namer(e.source, e.sourceText), targetLabel: namer(e.target, e.targetText) }))),
-    comparison: compareArticles(compared),
+    comparison,
     eventComparisons: children
       .filter((c) => c.articleIds.length > 1)
       .map((c) => ({

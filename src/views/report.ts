@@ -14,6 +14,13 @@ function dateRange(start: string | null, end: string | null): string {
   return `${start.slice(0, 10)} – ${end.slice(0, 10)}`;
 }
 
+/** A topic's range spans its dated happenings only: say how many it leaves out. */
+function undatedNote(v: StoryView): string {
+  const undated = v.events.filter((e) => !e.dateStart && !e.dateEnd).length;
+  if (undated === 0) return '';
+  return undated === v.events.length ? ` · no happening dated` : ` (dated happenings only; ${undated} of ${v.events.length} happenings undated)`;
+}
+
 /** Citations by the store's article ids, each a link to its entry in the sources list. */
 function cite(_view: StoryView, ids: number[]): string {
   return ids.map((id) => `[\\[${id}\\]](#source-${id})`).join('');
@@ -67,7 +74,7 @@ function conflictLines(v: StoryView, k: Conflicts, out: string[]): void {
 export function reportMarkdown(v: StoryView): string {
   const out: string[] = [];
   out.push(`# ${mdText(v.headline)}`, '');
-  out.push(`${v.level === 'topic' ? 'Topic' : 'Event'} story ${v.id} · ${pluralize('article', v.articles.length, true)} · ${dateRange(v.dateStart, v.dateEnd)}`, '');
+  out.push(`${v.level === 'topic' ? 'Topic' : 'Event'} story ${v.id} · ${pluralize('article', v.articles.length, true)} · ${dateRange(v.dateStart, v.dateEnd)}${undatedNote(v)}`, '');
   if (v.events.length) {
     out.push('## Events', '');
     for (const e of v.events) out.push(`- **${mdText(e.headline)}** (${dateRange(e.dateStart, e.dateEnd)}) ${cite(v, e.articleIds)}`);
@@ -77,7 +84,7 @@ export function reportMarkdown(v: StoryView): string {
   for (const s of v.summary) out.push(`- ${mdText(s.text)} ${cite(v, [s.articleId, ...s.alsoIn])}`);
   out.push('', '## Timeline', '');
   const entryLine = (e: TimelineEntry) =>
-    `- ${e.date ?? (e.dateEnd ? `before ${e.dateEnd.slice(0, 10)}` : 'undated')}${e.uncertain ? ' (uncertain)' : ''}: ${mdText(e.headline)} ${cite(v, [...new Set(e.reports.map((r) => r.articleId))])}`;
+    `- ${e.date ?? (e.dateEnd ? `before ${e.dateEnd.slice(0, 10)}` : 'undated')}${e.uncertain ? ' (uncertain)' : ''}${e.disputed ? ' (disputed)' : ''}: ${mdText(e.headline)} ${cite(v, [...new Set(e.reports.map((r) => r.articleId))])}`;
   if (v.events.length > 1) {
     // A topic's timeline, one section per happening in the order of the events above.
     const placed = new Set<TimelineEntry>();

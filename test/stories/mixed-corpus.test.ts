@@ -80,7 +80,9 @@ describe.each([
   // its own second report (001) does, and among 30 unrelated pages every score of the subject
   // rises by about a quarter, above the event threshold: here only a threshold of 0.405-0.41
   // would split them (ECB+ event F1 75 there), and a reference-corpus IDF that keeps the scores
-  // stable orders the Hatami visit (004) above the true joins. See docs/CLUSTERING.md.
+  // stable orders the Hatami visit (004) above the true joins. Still so on 2026-12-07 with
+  // happenings bounded in time: only 000 is dated, so the bound cannot act, and among the ECB+ dev
+  // pages (bench clustering-pipeline) the five share one event in all 8 orders. See docs/CLUSTERING.md.
   it.fails('splits the seeds into the three annotated events', () => {
     expect(seedTopic(topics).events).toEqual(gold.events.map((e) => [...e.articles].sort()).sort());
   });

@@ -1,7 +1,7 @@
 // Story views on small made-up stories: timeline merging, headlines, comparison, summaries, loaded terms.
 import { describe, expect, it } from 'vitest';
-import { actorless, buildTimeline, selfDirected } from '../../src/stories/timeline.js';
-import { eventHeadline, pluralVerb } from '../../src/stories/headline.js';
+import { actorless, buildTimeline, markDisputed, selfDirected } from '../../src/stories/timeline.js';
+import { eventHeadline, pluralVerb, storyHeadline } from '../../src/stories/headline.js';
 import { compareArticles, countedNoun, type ComparedArticle } from '../../src/stories/compare.js';
 import { summarise } from '../../src/stories/summary.js';
 import { findLoadedTerms } from '../../src/stories/loaded-terms.js';
@@ -80,6 +80,15 @@ describe('headlines', () => {
     expect(eventHeadline({ ...base, target: null, targetText: null, cameo: '010', root: '01', date: null }, namer)).toBe('Norway makes a statement');
     expect(eventHeadline({ ...base, date: '2022' }, namer)).toBe('Norway signs an agreement with Chile in 2022');
     expect(eventHeadline({ ...base, date: '2022-03', dateResolved: false }, namer)).toBe('Norway signs an agreement with Chile in 2022-03 (inferred)');
+  });
+
+  it('names a story as a news desk would: the person with their office, no date, no place said twice', () => {
+    const visit = ev(1, 1, { source: 'NORGOV', sourceText: 'the Norwegian Trade Minister Ola Berg', target: 'CHLGOV', targetText: 'Chile', cameo: '042', root: '04', location: 'Chile', date: '2021-03-15' });
+    const people = (words: string) => words.includes('Ola Berg');
+    expect(storyHeadline(visit, namer, people)).toBe('Norwegian Trade Minister Ola Berg visits Chile');
+    // No person in the actor words: the country the code names, still without the date.
+    expect(storyHeadline(visit, namer, () => false)).toBe('Norway visits Chile');
+    expect(eventHeadline(visit, namer)).toBe('Norway visits Chile on 2021-03-15');
   });
 
   it('gives a plural subject a plural verb', () => {
@@ -175,12 +184,48 @@ describe('summaries', () => {
       { articleId: 2, index: 1, text: 'Norwegian trawlers will share the anchovy quotas under the agreement signed in Oslo.', group: 0 },
     ];
     const lines = summarise(sentences, 2);
-    expect(lines).toHaveLength(2);
     expect([1, 2]).toContain(lines[0]!.articleId);
-    expect(lines[1]!.articleId).toBe(3);
+    expect(lines.at(-1)!.articleId).toBe(3);
+    expect(lines.filter((l) => l.articleId === 3)).toHaveLength(1);
     // Without happenings the lines keep the input's order.
     const ungrouped = summarise(sentences.map(({ group: _g, ...s }) => s), 3);
     expect(ungrouped[0]!.articleId).toBe(3);
+  });
+});
+
+describe('disputed findings', () => {
+  it('marks the timeline entries a contradiction rests on, and only those', () => {
+    const timeline = buildTimeline(
+      [
+        ev(1, 1, { source: 'NORGOV', target: 'CHLGOV', cameo: '042', root: '04', sentence: 'The Norwegian envoy flew to Chile.', date: null }),
+        ev(2, 1, { source: 'NORGOV', target: 'PERMIL', cameo: '042', root: '04', sentence: 'The Norwegian envoy is visiting Peru.', date: null }),
+        ev(3, 1, { source: 'CHLGOV', target: 'NORGOV', cameo: '057', root: '05', sentence: 'Chile signed the deal.', date: null }),
+      ],
+      namer,
+    );
+    markDisputed(timeline, [{ actor: 'NORGOV', what: 'Norway is said to visit Chile and Peru', sides: [{ articleId: 1, text: 'The Norwegian envoy flew to Chile.' }, { articleId: 1, text: 'The Norwegian envoy is visiting Peru.' }] }]);
+    expect(timeline.entries.filter((e) => e.disputed).map((e) => e.headline).sort()).toEqual(['Norway visits Chile', "Norway visits Peru's military"]);
+    expect(timeline.entries.find((e) => e.source === 'CHLGOV')!.disputed).toBeUndefined();
+  });
+});
+
+describe('summaries of a topic told across its articles', () => {
+  it('gives a happening one line for the news, citing every report, and at most one detail from a body', () => {
+    const sentences = [
+      { articleId: 1, index: 0, text: 'Norway and Chile signed a fisheries pact in Oslo on Monday, officials said.', group: 0 },
+      { articleId: 1, index: 1, text: 'Under the pact Norwegian trawlers may fish anchovy off the Chilean coast until 2030.', group: 0 },
+      { articleId: 2, index: 0, text: 'Chile agreed to open its anchovy grounds to Norway in a deal sealed in the Norwegian capital.', group: 0 },
+      { articleId: 2, index: 1, text: 'Environmental groups in Valparaiso protested that the quotas ignore collapsing stocks.', group: 0 },
+      { articleId: 3, index: 0, text: 'The Chilean fisheries minister visited Bergen a year later to review the anchovy quotas.', group: 1 },
+    ];
+    const lines = summarise(sentences, 5);
+    const first = lines.filter((l) => [1, 2].includes(l.articleId));
+    expect(first.length).toBeGreaterThanOrEqual(1);
+    expect(first.length).toBeLessThanOrEqual(2);
+    // The news line stands for both reports' ledes; the other lede is not printed again.
+    expect([first[0]!.articleId, ...first[0]!.alsoIn].sort()).toEqual([1, 2]);
+    expect(lines.filter((l) => /signed a fisheries pact|agreed to open/.test(l.text))).toHaveLength(1);
+    expect(lines.at(-1)!.articleId).toBe(3);
   });
 });
 

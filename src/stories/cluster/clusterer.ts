@@ -374,10 +374,10 @@ export class StoryClusterer {
     return Number.isFinite(gap) ? gap : null;
   }
 
-  /** What a join (or merge) loses when the two times lie so far apart that they are two happenings. */
-  private separation(first: number | null, last: number | null, e: EventState): number {
-    const gap = this.timeGap(first, last, e);
-    return gap !== null && gap >= this.options.separateDays ? this.options.separatePenalty : 0;
+  /** Whether two known times lie further apart than one happening lasts. */
+  private beyondHappening(first: number | null, last: number | null, e: EventState): boolean {
+    if (this.options.happeningDays <= 0 || first === null || last === null || e.first === null || e.last === null) return false;
+    return Math.max(last, e.last) - Math.min(first, e.first) > this.options.happeningDays;
   }
 
   /**
@@ -392,11 +392,10 @@ export class StoryClusterer {
     let nearest: ScoredEvent | null = null;
     for (const id of ids) {
       const e = this.events.get(id)!;
-      const near = this.happeningScore(this.articleProbe, v.time, v.time, e);
-      // Years apart is another happening, but still says which subject the article belongs to.
-      if (!nearest || near > nearest.score) nearest = { event: e, score: near };
-      const s = near - this.separation(v.time, v.time, e);
-      if (best && s <= best.score) continue;
+      const s = this.happeningScore(this.articleProbe, v.time, v.time, e);
+      // An event too far away in time is another happening, but still says which subject the article belongs to.
+      if (!nearest || s > nearest.score) nearest = { event: e, score: s };
+      if ((best && s <= best.score) || this.beyondHappening(v.time, v.time, e)) continue;
       if (s < o.eventThreshold && !(o.namedJoinThreshold > 0 && s >= o.namedJoinThreshold && this.namesAllKnown(this.articleProbe.phrases, e))) continue;
       if (e.joins >= 2 && s < o.cohesionShare * (e.joinScoreSum / e.joins)) continue;
       best = { event: e, score: s };
@@ -542,7 +541,8 @@ export class StoryClusterer {
       current.terms.probeInto(probe.terms, this.termDf);
       current.phrases.probeInto(probe.phrases, this.phraseDf);
       current.facts.probeInto(probe.facts, this.factDf);
-      const score = this.happeningScore(probe, current.first, current.last, other) - this.separation(current.first, current.last, other);
+      if (this.beyondHappening(current.first, current.last, other)) continue;
+      const score = this.happeningScore(probe, current.first, current.last, other);
       if (score < this.options.eventMergeThreshold) continue;
       const [keep, gone] = current.docIds.length >= other.docIds.length ? [current, other] : [other, current];
       mergeProfile(keep, gone);

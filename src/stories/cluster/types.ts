@@ -80,11 +80,11 @@ export interface ClustererOptions {
   /** Days over which the time penalty grows to about two thirds of its largest value. */
   timeScaleDays: number;
   /**
-   * An article and an event whose known times lie at least this many days apart report different
-   * happenings: the join score loses `separatePenalty` (the topic fallback does not).
+   * Longest a happening's reports span, in days: an article never joins an event (and two events
+   * never merge) when their known times would then lie further apart than this. Undated articles
+   * are not bounded (0 = no bound).
    */
-  separateDays: number;
-  separatePenalty: number;
+  happeningDays: number;
   /** Salient keys per cluster put in the inverted index. */
   salientKeys: number;
   /** Query keys taken from each article. */
@@ -114,8 +114,7 @@ export const DEFAULT_OPTIONS: ClustererOptions = {
   factWeight: 0.25,
   timePenalty: 0.05,
   timeScaleDays: 180,
-  separateDays: 365,
-  separatePenalty: 0.1,
+  happeningDays: 730,
   salientKeys: 24,
   queryKeys: 12,
   postingCap: 64,

@@ -49,9 +49,32 @@ describe('time evidence', () => {
     const undated = new StoryClusterer();
     for (const r of REGATTA) undated.add({ ...r, published: null });
     expect(structure(undated)).toEqual([[['a1', 'a2', 'b1', 'b2']]]);
-    // ...and so do dated ones when being years apart costs a join nothing beyond the time penalty.
-    const unseparated = new StoryClusterer({ separatePenalty: 0 });
-    for (const r of REGATTA) unseparated.add(r);
-    expect(structure(unseparated)).toEqual([[['a1', 'a2', 'b1', 'b2']]]);
+    // ...and so do dated ones when no bound keeps a happening's reports within a year.
+    const unbounded = new StoryClusterer({ happeningDays: 0 });
+    for (const r of REGATTA) unbounded.add(r);
+    expect(structure(unbounded)).toEqual([[['a1', 'a2', 'b1', 'b2']]]);
+  });
+
+  it('bounds a happening even for a near copy, and lets an undated report join on its words', () => {
+    const c = new StoryClusterer();
+    c.add(REGATTA[0]!);
+    // The same report again, four years later: a copy in words, another edition in time.
+    c.add({ ...REGATTA[0]!, id: 'copy', published: '2020-07-12' });
+    // An undated report of the 2016 race: nothing bounds it, so its words decide.
+    c.add({ ...REGATTA[1]!, published: null });
+    expect(structure(c)).toEqual([[['a1', 'a2'], ['copy']]]);
+    // The event keeps the dated span: the undated report widens nothing.
+    const events = c.topics()[0]!.events;
+    expect(events.find((e) => e.docIds.includes('a1'))).toMatchObject({ first: '2016-07-10', last: '2016-07-10' });
+  });
+
+  it('bounds the span of the whole event, not only the gap to its nearest report', () => {
+    // Reports 200 days apart each: every step is within a year, the chain is not.
+    const c = new StoryClusterer({ happeningDays: 365 });
+    const days = ['2016-01-01', '2016-07-19', '2017-02-04'];
+    days.forEach((published, i) => c.add({ ...REGATTA[0]!, id: `r${i}`, published }));
+    const events = c.topics().flatMap((t) => t.events.map((e) => [...e.docIds].sort()));
+    expect(events).toContainEqual(['r0', 'r1']);
+    expect(events).toContainEqual(['r2']);
   });
 });
