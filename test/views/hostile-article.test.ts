@@ -100,7 +100,8 @@ describe('a hostile article through every output', () => {
     expect(hrefs.some((h) => h.startsWith('https://example.com/a?q='))).toBe(true);
     expect(html).not.toContain('javascript:alert(4)"');
     expect(document.body.textContent).toContain('Injected heading');
-    expect([...document.querySelectorAll('h1, h2, h3')].filter((h) => /Injected/.test(h.textContent ?? ''))).toHaveLength(0);
+    // As in markdown: the injected lines stay inside the heading that carries the title, none is a heading of its own.
+    expect([...document.querySelectorAll('h1, h2, h3, h4')].map((h) => h.textContent ?? '').filter((h) => /Injected/.test(h) && !/Iran/.test(h))).toEqual([]);
   });
 
   it('JSON: parses back to the same text', () => {
