@@ -10,7 +10,7 @@ import type { Mention, PlaceLookup } from '../entities/types.js';
 import type { EntityRegistry } from '../entities/registry.js';
 import { findTimes } from '../time/index.js';
 import { findQuotes } from '../quotes/index.js';
-import { parseDateValue } from '../ingest/date-value.js';
+import { published, toTokens } from './input-records.js';
 
 /** What tagging needs, loaded once per process. */
 export interface TagTools {
@@ -44,18 +44,8 @@ function readLine(rec: Record<string, unknown>): LineInput {
   return { rec, text, tokenStarts: null, sentences: splitSentences(text).map((s) => tokenize(text, s.start, s.end)) };
 }
 
-/** Character offsets -> token indices (end exclusive) when the input came as tokens. */
-function toTokens(starts: number[] | null, start: number, end: number): { start: number; end: number } {
-  if (!starts) return { start, end };
-  let s = 0;
-  while (s + 1 < starts.length && starts[s + 1]! <= start) s++;
-  let e = s;
-  while (e < starts.length && starts[e]! < end) e++;
-  return { start: s, end: e };
-}
-
 function anchorOf(rec: Record<string, unknown>) {
-  const d = parseDateValue(rec.published ?? rec.date ?? rec.dct, 'input');
+  const d = published(rec);
   return d ? { date: d.value, timezone: d.timezone } : null;
 }
 

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { Analyzer } from '../../pipeline/analyse.js';
 import { codeEvents, eventFields } from '../../events/coder.js';
 import { mapJsonLines } from '../stdin-lines.js';
-import { published, textOf } from '../records.js';
+import { published, textOf } from '../../pipeline/input-records.js';
 
 /**
  * One record's events. By default the event coder reads actors with its own gazetteer (as the

@@ -1,4 +1,5 @@
-// The fields of one JSON-lines input record that `dossier tag` and `dossier code` read.
+// The fields of one JSON-lines input record that `dossier tag` and `dossier code` read: its text
+// (or tokens), the token index of an offset, and its publication date.
 import { parseDateValue } from '../ingest/date-value.js';
 
 export function textOf(rec: Record<string, unknown>): { text: string; tokenStarts: number[] | null } {
