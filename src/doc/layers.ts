@@ -33,7 +33,7 @@ export interface Mention extends FieldSpan {
   text: string;
   /** Key of the entity it resolves to (stable within a batch; the store maps it to an id). */
   entityKey: string | null;
-  /** Title or office written with the name ('Maj. Gen.', 'Defense Minister'). */
+  /** Title or office written with the name ('Maj. Gen.', 'Minister'). */
   role: string | null;
   /** A place or epithet standing for a government ('Tehran said', 'the Jewish state'). */
   metonymy: boolean;

@@ -4,7 +4,7 @@
 //   - a verb of the lexicon alone ('The navy shelled the port');
 //   - a light verb and an event noun, coded as the noun ('held talks', 'paid a visit',
 //     'launched an offensive'): the object noun chooses among the codes of an ambiguous verb
-//     ('imposed a curfew' vs 'imposed sanctions');
+//     ('imposing a curfew' vs 'imposing an embargo');
 //   - a reversal of an act ('cancelled the visit', 'lifted the embargo', 'halted the offensive'):
 //     coded as what it is where CAMEO names it (easing sanctions 085, halting talks 164), otherwise
 //     as the act negated, never as the act.

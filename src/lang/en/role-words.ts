@@ -1,4 +1,4 @@
-// Titles, ranks, offices and occupations written before a name ('Maj. Gen.', 'Defense Minister',
+// Titles, ranks, offices and occupations written before a name ('Maj. Gen.', 'Minister',
 // 'Editor'), each with the sector (CAMEO actor type) that holding it implies. The entity layer
 // reads them to split a role from a name (src/entities/roles.ts).
 
@@ -31,8 +31,8 @@ export const ROLE_WORDS: [string, Sector][] = [
   // Local offices.
   ['councilman', 'LEG'], ['councilwoman', 'LEG'], ['councillor', 'LEG'], ['councilor', 'LEG'], ['alderman', 'LEG'],
   ['assemblyman', 'LEG'], ['assemblywoman', 'LEG'], ['congressman', 'LEG'], ['congresswoman', 'LEG'], ['commissioner', 'GOV'],
-  // Occupations written like titles before a name, sports positions among them ('Saints RB Reggie Bush',
-  // 'Editor Angela Benson'): roles of civilians.
+  // Occupations written like titles before a name, sports positions among them ('Rovers RB Tom Hale',
+  // 'Editor Mara Quill'): roles of civilians.
   ['coach', 'CVL'], ['quarterback', 'CVL'], ['qb', 'CVL'], ['rb', 'CVL'], ['wr', 'CVL'], ['receiver', 'CVL'], ['linebacker', 'CVL'],
   ['cornerback', 'CVL'], ['halfback', 'CVL'], ['fullback', 'CVL'], ['tailback', 'CVL'], ['lineman', 'CVL'], ['kicker', 'CVL'],
   ['punter', 'CVL'], ['pitcher', 'CVL'], ['shortstop', 'CVL'], ['outfielder', 'CVL'], ['striker', 'CVL'], ['midfielder', 'CVL'],
