@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Entry point of the `dossier` command: runs the compiled CLI (built by `npm install` / `npm run build`).
-// `dossier code` is a stream filter timed with its start-up: it loads its own command alone.
-const entry = process.argv[2] === 'code' ? '../dist/cli/code-main.js' : '../dist/cli/main.js';
-const { main } = await import(entry);
+// Each command loads only its own module (src/cli/main.ts), so a stream filter such as `dossier code`
+// starts without the other commands' libraries.
+import { main } from '../dist/cli/main.js';
 
 main(process.argv).then(
   (code) => { process.exitCode = code; },

@@ -146,7 +146,7 @@ export function speed(rounds = 20): number {
 export function commandSpeed(n = 500, args: string[] = []): { perSecond: number; cpuMs: number; bareNodeMs: number } {
   const texts = loadGold().map((r) => r.text);
   const input = Array.from({ length: n }, (_, k) => JSON.stringify({ id: `s${k}`, text: texts[k % texts.length] })).join('\n');
-  const main = fileURLToPath(new URL('../cli/code-main.js', import.meta.url));
+  const main = fileURLToPath(new URL('../cli/main.js', import.meta.url));
   const report = "const u = process.cpuUsage(); process.stderr.write('\\ncpu-ms ' + (u.user + u.system) / 1000);";
   const script = `const { main } = await import(${JSON.stringify(main)}); await main(${JSON.stringify(['node', 'dossier', 'code', ...args])}); ${report}`;
   const cpu = (args: string[], stdin: string) => {
