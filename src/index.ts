@@ -15,6 +15,8 @@ export type { DateValue, ExtractedArticle, SourceRef, BoilerplateItem } from './
 
 // The store.
 export { openStore, SqliteStore } from './store/sqlite/sqlite-store.js';
+export { openStoreAt, isServerSpec } from './store/open.js';
+export { PgStore } from './store/postgres/pg-store.js';
 export type * from './store/store.js';
 
 // The language and event layers, per article and over the store.

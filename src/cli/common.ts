@@ -3,14 +3,14 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { acquireRunLock } from '../store/run-lock.js';
-import { openStore } from '../store/sqlite/sqlite-store.js';
+import { isServerSpec, openStoreAt } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import type { IngestOptions } from '../ingest/ingest.js';
 
 export const DEFAULT_DB = './dossier.db';
 
 export function dbOption(): Option {
-  return new Option('--db <file>', 'the store (a SQLite file)').default(DEFAULT_DB);
+  return new Option('--db <file|url>', 'the store: a SQLite file, or a PostgreSQL server as postgres://user@host/db').default(DEFAULT_DB);
 }
 
 /**
@@ -18,6 +18,8 @@ export function dbOption(): Option {
  * the first, and gives up before touching the store, naming the run that holds it.
  */
 export async function underRunLock<T>(dbPath: string, waitSeconds: number, fn: () => Promise<T>): Promise<T> {
+  // A server store serialises its writers itself (transactions and advisory locks).
+  if (isServerSpec(dbPath)) return fn();
   const release = acquireRunLock(resolve(dbPath), `dossier ${process.argv.slice(2).join(' ')}`.trim(), waitSeconds * 1000);
   try {
     return await fn();
@@ -36,13 +38,13 @@ export function waitOption(): Option {
 
 /** The store a read command asks about, which must exist: opening a mistyped path would create an empty one. */
 export function existingStore(dbPath: string): string {
-  if (!existsSync(dbPath)) throw new Error(`no store at ${dbPath} (create one with 'dossier analyze' or 'dossier ingest', or name it with --db)`);
+  if (!isServerSpec(dbPath) && !existsSync(dbPath)) throw new Error(`no store at ${dbPath} (create one with 'dossier analyze' or 'dossier ingest', or name it with --db)`);
   return dbPath;
 }
 
 /** Opens the store, runs `fn`, and closes the store once the work has finished (not when it starts). */
 export async function withStore<T>(dbPath: string, fn: (store: Store) => Promise<T> | T): Promise<T> {
-  const store = openStore(dbPath);
+  const store = await openStoreAt(dbPath);
   try {
     return await fn(store);
   } finally {

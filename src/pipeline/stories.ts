@@ -59,6 +59,12 @@ export interface StoryUpdate {
 
 /** `updateStories`, telling which articles were placed (reports of the topics holding them change). */
 export async function placeNewArticles(store: Store, reanalysed: number[] = [], onEvent: PipelineListener = quiet): Promise<StoryUpdate> {
+  // One story update at a time across processes (workers on a server store): each continues the
+  // state the last one committed, so the stories are those one process would make.
+  return store.serialised('stories', (s) => placeIn(s, reanalysed, onEvent));
+}
+
+async function placeIn(store: Store, reanalysed: number[], onEvent: PipelineListener): Promise<StoryUpdate> {
   const unclustered = await store.unclusteredArticleIdsByDate();
   const clusterer = await loadClusterer(store, unclustered.length, onEvent);
   // A clusterer starting afresh (no state, or state from another version) places every article

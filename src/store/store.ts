@@ -215,6 +215,13 @@ export interface Store extends ArticleStore, AnalysisStore, StoryStore {
    * through `tx`, never through the outer store.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` so that no other process runs the same lane of this store at the same time: the story
+   * update (the clusterer's state and the stories move one batch at a time, as in one process), and
+   * the entity registry's merges. A server store holds a transaction with an advisory lock for it;
+   * the embedded store has one writing process already (the run lock) and calls `fn` directly.
+   */
+  serialised<T>(lane: 'stories' | 'entities', fn: (store: Store) => Promise<T>): Promise<T>;
   schemaVersion(): Promise<number>;
   close(): Promise<void>;
 }

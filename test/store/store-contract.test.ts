@@ -10,6 +10,7 @@ import { defaultAnalyzer } from '../../src/pipeline/components.js';
 import type { Analyzer } from '../../src/pipeline/analyse.js';
 import { tempDir } from '../helpers.js';
 import { storeArticle } from '../../src/pipeline/store-article.js';
+import { freshPgStore, pgUrl } from '../pg-database.js';
 
 // Made up for this test: two dated reports of one visit and an undated one.
 const TEXTS = [
@@ -28,7 +29,7 @@ function article(i: number, published: string | null): ExtractedArticle {
   };
 }
 
-function describeStoreContract(name: string, open: () => Store): void {
+function describeStoreContract(name: string, open: () => Promise<Store>): void {
   describe(`${name}: the Store contract for later layers`, () => {
     let analysers: Analyzer;
     beforeAll(async () => {
@@ -36,7 +37,7 @@ function describeStoreContract(name: string, open: () => Store): void {
     });
 
     async function analysed(): Promise<{ store: Store; ids: number[] }> {
-      const store = open();
+      const store = await open();
       const ids = [(await storeArticle(store, article(0, '2021-03-01'))).id, (await storeArticle(store, article(1, '2021-03-02'))).id, (await storeArticle(store, article(2, null))).id];
       expect(await analysePending(store, analysers)).toEqual(ids);
       return { store, ids };
@@ -68,7 +69,7 @@ function describeStoreContract(name: string, open: () => Store): void {
         'Foreign Minister Ana Reyes of Chile arrived in Lima on Monday. Reyes met trade officials there.',
         'Ana Reyes of Chile signed a trade accord in Lima on Tuesday, officials said.',
       ];
-      const store = open();
+      const store = await open();
       const ids: number[] = [];
       for (const [i, text] of texts.entries()) ids.push((await storeArticle(store, { ...article(0, '2021-03-01'), source: { kind: 'file', location: `/label/${i}.txt` }, externalId: `l${i}`, text })).id);
       await analysePending(store, analysers);
@@ -94,7 +95,7 @@ function describeStoreContract(name: string, open: () => Store): void {
     });
 
     it('rolls a transaction back whole', async () => {
-      const store = open();
+      const store = await open();
       await expect(
         store.transaction(async (tx) => {
           await tx.setState('probe', 'written');
@@ -108,7 +109,7 @@ function describeStoreContract(name: string, open: () => Store): void {
     });
 
     it('keeps a state in binary parts: upserts, removals, a whole replacement, all inside transactions', async () => {
-      const store = open();
+      const store = await open();
       const bytes = (...b: number[]) => Uint8Array.from(b);
       const read = async (scope: string) => new Map((await store.getStateParts(scope)).map((p) => [p.key, [...p.value]]));
       expect(await store.getStateParts('s')).toEqual([]);
@@ -189,4 +190,6 @@ function describeStoreContract(name: string, open: () => Store): void {
 }
 
 const t = tempDir('dossier-contract-');
-describeStoreContract('SqliteStore', () => openStore(join(t.dir, `c${Math.random().toString(36).slice(2)}.db`)));
+describeStoreContract('SqliteStore', async () => openStore(join(t.dir, `c${Math.random().toString(36).slice(2)}.db`)));
+if (pgUrl()) describeStoreContract('PgStore', freshPgStore);
+else describe.skip('PgStore: no PostgreSQL binaries on this machine', () => it('skipped', () => undefined));

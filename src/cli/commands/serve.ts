@@ -1,7 +1,7 @@
 // `dossier serve`: the HTTP API and the web UI over one store, until interrupted.
 import type { Command } from 'commander';
 import { dbOption } from '../common.js';
-import { openStore } from '../../store/sqlite/sqlite-store.js';
+import { openStoreAt, printableSpec } from '../../store/open.js';
 import { isLoopback, startServer } from '../../server/serve.js';
 import { DEFAULT_MAX_UPLOAD } from '../../server/app.js';
 
@@ -27,9 +27,9 @@ export function register(program: Command): void {
     .action(async (o: ServeCliOptions) => {
       const token = o.token ?? process.env.DOSSIER_TOKEN ?? null;
       if (!isLoopback(o.host) && !token) throw new Error(`--host ${o.host} reaches other machines: give --token or set DOSSIER_TOKEN`);
-      const store = openStore(o.db);
+      const store = await openStoreAt(o.db);
       const server = await startServer({ store, host: o.host, port: o.port, token, maxUploadBytes: o.maxUpload, allowPrivate: o.allowPrivate });
-      process.stderr.write(`dossier: serving ${o.db} at ${server.url}${token ? ' (token required)' : ''}\n`);
+      process.stderr.write(`dossier: serving ${printableSpec(o.db)} at ${server.url}${token ? ' (token required)' : ''}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

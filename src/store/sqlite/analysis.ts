@@ -10,6 +10,7 @@ import type { ArticleLayers, EntityMention, EventFilter, StoredEntity, StoredEve
 import { num, prepared, str, type Row } from './rows.js';
 import { EVENT_COLUMNS, MENTION_COLUMNS, NUMBER_COLUMNS, QUOTE_COLUMNS, TIME_COLUMNS, recordFromRow, recordValues } from '../columns.js';
 import { insertSql } from './column-sql.js';
+import { COMMON_ARTICLES, LABEL_CANDIDATES, distinctiveNames, editDistance } from '../entity-ranking.js';
 
 export function articlesToAnalyse(db: Database.Database, version: number, force: boolean): number[] {
   return (prepared(db, 'SELECT id FROM articles WHERE @force = 1 OR analysed_version < @v ORDER BY id').all({ force: force ? 1 : 0, v: version }) as { id: number }[]).map(
@@ -166,17 +167,6 @@ export function findEntityByAlias(db: Database.Database, text: string): { entity
   return { entity: null, suggestions: close.slice(0, 5) };
 }
 
-/** Levenshtein distance (two rows; names are short). */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 export function entityName(db: Database.Database, idOrKey: number | string): string | null {
   const r = prepared(db, typeof idOrKey === 'number' ? 'SELECT name FROM entities WHERE id = ?' : 'SELECT name FROM entities WHERE key = ?').get(idOrKey) as
     | { name: string }
@@ -192,15 +182,6 @@ export function articleEntityKeys(db: Database.Database, articleId: number): str
   ).map((r) => r.key);
 }
 
-/** How many of the most mentioned entities are weighed for distinctiveness. */
-const LABEL_CANDIDATES = 12;
-/**
- * Articles counted per candidate at most: an entity in more is common whatever the exact count,
- * and counting the 297k mentions of the most frequent one, even from the index alone, took 45 ms
- * a topic at 100k articles.
- */
-const COMMON_ARTICLES = 1000;
-
 export function topEntityNames(db: Database.Database, articleIds: number[], types: string[], limit: number): string[] {
   if (articleIds.length === 0 || types.length === 0) return [];
   const rows = db
@@ -212,15 +193,8 @@ export function topEntityNames(db: Database.Database, articleIds: number[], type
        GROUP BY e.id ORDER BY a DESC, n DESC, e.id LIMIT ?`,
     )
     .all(...types, Math.max(limit, LABEL_CANDIDATES)) as { name: string; a: number; n: number; df: number }[];
-  // Among the most mentioned, those that mark these articles out: an entity most of the store
-  // mentions ('United States') names no topic even when every article of it mentions it.
   const total = (prepared(db, 'SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
-  const weight = (r: { a: number; df: number }) => r.a * (Math.log((total + 1) / (r.df + 1)) + 1);
-  return rows
-    .map((r, rank) => ({ name: r.name, w: weight(r), n: r.n, rank }))
-    .sort((x, y) => y.w - x.w || y.n - x.n || x.rank - y.rank)
-    .slice(0, limit)
-    .map((r) => r.name);
+  return distinctiveNames(rows, total, limit);
 }
 
 function toTimeRef(r: Row): StoredTimeRef {

@@ -336,6 +336,10 @@ export class SqliteStore implements Store {
     return turn;
   }
 
+  async serialised<T>(_lane: 'stories' | 'entities', fn: (store: Store) => Promise<T>): Promise<T> {
+    return fn(this);
+  }
+
   private readonly inTransaction = new AsyncLocalStorage<boolean>();
   private turns: Promise<void> = Promise.resolve();
   private savepoints = 0;
