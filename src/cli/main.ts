@@ -20,6 +20,7 @@ const MODULES: [names: string[], load: () => Promise<{ register: Register }>][] 
   [['timeline'], () => import('./commands/timeline.js')],
   [['parse'], () => import('./commands/parse.js')],
   [['serve'], () => import('./commands/serve.js')],
+  [['worker'], () => import('./commands/worker.js')],
   [['bench'], () => import('./commands/bench.js')],
 ];
 

@@ -2,7 +2,7 @@
 // their entities into canonical ones.
 import type { Store } from '../store/store.js';
 import { EntityRegistry, type CanonicalEntity } from '../entities/registry.js';
-import type { Analyzer } from './analyse.js';
+import type { AnalysisResult, Analyzer } from './analyse.js';
 
 /** Bumped when a layer changes what it finds, so that `analyze` redoes older articles. */
 export const ANALYSIS_VERSION = 1;
@@ -27,32 +27,43 @@ export async function analysePending(store: Store, analyzer: Analyzer, opts: { f
   const registry = await loadRegistry(store);
   let done = 0;
   for (const id of ids) {
-    const a = await store.getArticle(id);
-    if (!a) continue;
-    const { doc, entities } = analyzer.analyse({
-      id,
-      title: a.title,
-      dek: a.dek,
-      text: a.text,
-      published: a.published ? { value: a.published.value, timezone: a.published.timezone } : null,
-    });
+    const analysed = await analyseStored(store, analyzer, id);
+    if (!analysed) continue;
     // The registry changes and the rows written belong together: one transaction for both.
-    await store.transaction(async (tx) => {
-      const canonicalOf = new Map<string, string>();
-      const touched = new Map<string, CanonicalEntity>();
-      for (const local of entities) {
-        const c = registry.add(local, String(id));
-        canonicalOf.set(local.key, c.key);
-        touched.set(c.key, c);
-      }
-      const remap = (k: string | null) => (k ? (canonicalOf.get(k) ?? k) : null);
-      for (const m of doc.mentions) m.entityKey = remap(m.entityKey);
-      for (const q of doc.quotes) q.speakerKey = remap(q.speakerKey);
-      for (const e of doc.events) [e.sourceKey, e.targetKey] = [remap(e.sourceKey), remap(e.targetKey)];
-      await tx.saveAnalysis(doc, [...touched.values()], ANALYSIS_VERSION);
-    });
+    await store.transaction((tx) => saveAnalysed(tx, registry, analysed));
     done++;
     opts.onProgress?.(done, ids.length, id);
   }
   return ids;
+}
+
+/** One stored article's layers, computed (no store write): a worker computes these in parallel. */
+export async function analyseStored(store: Store, analyzer: Analyzer, id: number): Promise<(AnalysisResult & { id: number }) | null> {
+  const a = await store.getArticle(id);
+  if (!a) return null;
+  const result = analyzer.analyse({
+    id,
+    title: a.title,
+    dek: a.dek,
+    text: a.text,
+    published: a.published ? { value: a.published.value, timezone: a.published.timezone } : null,
+  });
+  return { ...result, id };
+}
+
+/** Merges an article's local entities into the registry and writes its rows (in the caller's transaction). */
+export async function saveAnalysed(tx: Store, registry: EntityRegistry, analysed: AnalysisResult & { id: number }): Promise<void> {
+  const { doc, entities, id } = analysed;
+  const canonicalOf = new Map<string, string>();
+  const touched = new Map<string, CanonicalEntity>();
+  for (const local of entities) {
+    const c = registry.add(local, String(id));
+    canonicalOf.set(local.key, c.key);
+    touched.set(c.key, c);
+  }
+  const remap = (k: string | null) => (k ? (canonicalOf.get(k) ?? k) : null);
+  for (const m of doc.mentions) m.entityKey = remap(m.entityKey);
+  for (const q of doc.quotes) q.speakerKey = remap(q.speakerKey);
+  for (const e of doc.events) [e.sourceKey, e.targetKey] = [remap(e.sourceKey), remap(e.targetKey)];
+  await tx.saveAnalysis(doc, [...touched.values()], ANALYSIS_VERSION);
 }

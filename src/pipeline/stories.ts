@@ -58,21 +58,31 @@ export interface StoryUpdate {
 }
 
 /** `updateStories`, telling which articles were placed (reports of the topics holding them change). */
-export async function placeNewArticles(store: Store, reanalysed: number[] = [], onEvent: PipelineListener = quiet): Promise<StoryUpdate> {
+export async function placeNewArticles(store: Store, reanalysed: number[] = [], onEvent: PipelineListener = quiet, opts: PlaceOptions = {}): Promise<StoryUpdate> {
   // One story update at a time across processes (workers on a server store): each continues the
   // state the last one committed, so the stories are those one process would make.
-  return store.serialised('stories', (s) => placeIn(s, reanalysed, onEvent));
+  return store.serialised('stories', (s) => placeIn(s, reanalysed, onEvent, opts));
 }
 
-async function placeIn(store: Store, reanalysed: number[], onEvent: PipelineListener): Promise<StoryUpdate> {
-  const unclustered = await store.unclusteredArticleIdsByDate();
+export interface PlaceOptions {
+  /**
+   * Place only articles analysed at this version (workers: an article still waiting for its
+   * analysis is placed by a later update, once its entities and times are there).
+   */
+  analysedAt?: number;
+}
+
+async function placeIn(store: Store, reanalysed: number[], onEvent: PipelineListener, opts: PlaceOptions): Promise<StoryUpdate> {
+  const waiting = opts.analysedAt === undefined ? null : new Set(await store.articlesToAnalyse(opts.analysedAt));
+  const ready = (ids: number[]) => (waiting && waiting.size > 0 ? ids.filter((id) => !waiting.has(id)) : ids);
+  const unclustered = ready(await store.unclusteredArticleIdsByDate());
   const clusterer = await loadClusterer(store, unclustered.length, onEvent);
   // A clusterer starting afresh (no state, or state from another version) places every article
   // and syncs every cluster, which also drops the stories of the old state. Otherwise only the
   // articles no story holds are new, and only the clusters their placing changed are rewritten:
   // a run costs what it adds, not the size of the store.
   const afresh = clusterer.size === 0;
-  const pending = afresh ? await store.articleIdsByDate() : unclustered;
+  const pending = afresh ? ready(await store.articleIdsByDate()) : unclustered;
   const changed = new Set<string>();
   for (const id of pending) {
     const placed = clusterer.add(await clusterDocOf(store, id));

@@ -7,6 +7,9 @@ import { analyzeInputs } from '../../pipeline/analyze.js';
 import { storiesJson } from '../../views/stories-json.js';
 import { renderEvents } from '../render-events.js';
 import { printJson } from '../output.js';
+import { absoluteInput, enqueueOn } from '../enqueue.js';
+import { enqueueInputs, enqueuePending } from '../../pipeline/queue.js';
+import { printableSpec } from '../../store/open.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -19,8 +22,17 @@ export function register(program: Command): void {
     .option('--out <dir>', 'folder for the reports', './dossier-report')
     .option('--force', 're-analyse articles analysed before')
     .option('--all-reports', 'rewrite every topic report, not only those of topics this run changed')
-    .option('--json', 'print the stories as JSON at the end');
-  addIngestOptions(cmd).action(async (inputs: string[], o: IngestCliOptions & { db: string; wait: number; out: string; force?: boolean; allReports?: boolean; json?: boolean }) => {
+    .option('--json', 'print the stories as JSON at the end')
+    .option('--enqueue', 'queue the work for `dossier worker` (PostgreSQL store): the inputs, the analyses waiting, a story update');
+  addIngestOptions(cmd).action(async (inputs: string[], o: IngestCliOptions & { db: string; wait: number; out: string; force?: boolean; allReports?: boolean; json?: boolean; enqueue?: boolean }) => {
+    if (o.enqueue) {
+      const [jobs, pending] = await enqueueOn(o.db, async (queue, store) => [
+        await enqueueInputs(queue, inputs.map(absoluteInput), ingestOptions(o)),
+        await enqueuePending(queue, store, !!o.force),
+      ]);
+      process.stderr.write(`queued: ${jobs.length} ingest, ${pending} analysis, 1 story update (store: ${printableSpec(o.db)})\n`);
+      return;
+    }
     // The ingest summary line says how many items failed; their warnings would drown it.
     const shown = renderEvents({ warnings: false });
     await underRunLock(o.db, o.wait, () => withStoreAsync(o.db, async (store) => {
@@ -36,7 +48,7 @@ export function register(program: Command): void {
       if (s) process.stderr.write(`ingest: ${s.stored} new, ${s.duplicates} duplicate, ${s.failed} failed\n`);
       process.stderr.write(`analysed ${run.analysed.length} articles, clustered ${run.placed.length}\n`);
       process.stderr.write(`reports: ${run.reportDir} (${pluralize('topic report', run.reportsWritten, true)} written)\n`);
-      if (o.json) printJson(storiesJson(store));
+      if (o.json) printJson(await storiesJson(store));
       process.exitCode = s && s.failed > 0 ? 1 : 0;
     }));
   });
