@@ -76,10 +76,10 @@ const ofField = <T extends { field: string }>(records: T[], field: string): T[] 
 
 export const quotesComponent: Component = {
   name: 'quotes',
-  requires: ['mentions'],
+  requires: ['sentences', 'mentions'],
   assigns: ['quotes'],
-  run({ field, text }, { doc }) {
-    for (const q of findQuotes(text, { mentions: ofField(doc.mentions, field) }))
+  run({ field, text, sentences }, { doc }) {
+    for (const q of findQuotes(text, { mentions: ofField(doc.mentions, field), sentences }))
       doc.quotes.push({
         field,
         start: q.start,

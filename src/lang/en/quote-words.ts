@@ -86,9 +86,3 @@ export const NOT_NAME_START = words(`
 /** Pronoun speakers, resolved to an earlier speaker or person. */
 export const PERSON_PRONOUNS = words('he she');
 export const PRONOUNS = words('he she they it we');
-
-/** Abbreviations whose period does not end a sentence or a name token. */
-export const ABBREVIATIONS = words(`
-  maj gen lt col brig adm capt sgt cpl pvt cmdr mr mrs ms dr prof sen rep gov rev amb st jr sr no vs etc inc ltd co
-  corp jan feb mar apr jun jul aug sep sept oct nov dec
-`);
