@@ -1,0 +1,222 @@
+// The watch loop: polls every due source (at most `concurrency` at once, one request at a time per
+// host), hands new items to the sink one batch at a time, backs a failing source off on its own
+// while the others go on, and stops between sources when its signal aborts.
+import pLimit from 'p-limit';
+import { FetchError, type FetchOptions } from '../ingest/fetch.js';
+import { quiet, type PipelineListener } from '../pipeline/events.js';
+import { backoffDelay, retryAfterMs, type BackoffPolicy } from './backoff.js';
+import type { Clock } from './clock.js';
+import { splitFeedItems } from './feed-items.js';
+import { politeFetch, type HostGate } from './politeness.js';
+import { pollSource, type PollResult } from './poll.js';
+import type { WatchInput, WatchSink } from './sink.js';
+import { loadSourceState, rememberSeen, saveSourceState, type SourceState, type WatchStateStore } from './source-state.js';
+
+export interface WatchOptions {
+  /** Time between two polls of a source that answered. */
+  everyMs: number;
+  backoff: BackoffPolicy;
+  /** Sources polled at once (on different hosts: the gate lets one request at a time to a host). */
+  concurrency: number;
+  /** A sink failing an item this many times in a row gives it up (reported, never offered again). */
+  maxItemAttempts: number;
+  /** Fetch limits and the private-address guard's settings, for the watcher's own polls. */
+  fetch: FetchOptions;
+  gate: HostGate;
+  clock: Clock;
+  /** Random numbers in [0, 1) for the backoff's jitter. */
+  random: () => number;
+  onEvent?: PipelineListener;
+}
+
+/** What one round of polls did. */
+export interface RoundSummary {
+  polled: number;
+  notModified: number;
+  failed: number;
+  /** Sources skipped because a server asked to wait or they are backing off. */
+  waiting: number;
+  submitted: number;
+  /** Items reported and skipped, and items the sink failed. */
+  itemErrors: number;
+}
+
+/** Backoff and Retry-After held in milliseconds to a readable span for messages. */
+function span(ms: number): string {
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  return `${(ms / 3_600_000).toFixed(1)} h`;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export class Watcher {
+  /** When each source is next due (epoch ms); a source not here is due now. */
+  private readonly due = new Map<string, number>();
+  private readonly onEvent: PipelineListener;
+  /** One batch at a time into the sink: the in-process sink is the store's one writer. */
+  private readonly submitting = pLimit(1);
+
+  constructor(
+    private readonly store: WatchStateStore,
+    private readonly sink: WatchSink,
+    private readonly sources: readonly string[],
+    private readonly o: WatchOptions,
+  ) {
+    this.onEvent = o.onEvent ?? quiet;
+  }
+
+  /** Polls every source once, except those a server asked to wait or that are backing off. */
+  async pollOnce(signal?: AbortSignal): Promise<RoundSummary> {
+    const now = this.o.clock.now();
+    const states = new Map<string, SourceState>();
+    for (const s of this.sources) states.set(s, await loadSourceState(this.store, s));
+    const ready = this.sources.filter((s) => (states.get(s)!.retryAt ?? 0) <= now);
+    for (const s of this.sources) if (!ready.includes(s)) this.due.set(s, states.get(s)!.retryAt!);
+    const summary = await this.round(ready, signal);
+    summary.waiting = this.sources.length - ready.length;
+    return summary;
+  }
+
+  /** Polls each source when it is due until `signal` aborts; the first round polls all that may be. */
+  async run(signal: AbortSignal): Promise<void> {
+    await this.pollOnce(signal);
+    while (!signal.aborted && this.sources.length > 0) {
+      const next = Math.min(...this.sources.map((s) => this.due.get(s) ?? 0));
+      await this.o.clock.sleep(next - this.o.clock.now(), signal);
+      if (signal.aborted) break;
+      const now = this.o.clock.now();
+      await this.round(
+        this.sources.filter((s) => (this.due.get(s) ?? 0) <= now),
+        signal,
+      );
+    }
+  }
+
+  private async round(sources: readonly string[], signal?: AbortSignal): Promise<RoundSummary> {
+    const summary: RoundSummary = { polled: 0, notModified: 0, failed: 0, waiting: 0, submitted: 0, itemErrors: 0 };
+    const limit = pLimit(Math.max(1, this.o.concurrency));
+    await Promise.all(sources.map((s) => limit(() => (signal?.aborted ? undefined : this.visit(s, summary, signal)))));
+    this.onEvent({
+      kind: 'note',
+      stage: 'watch',
+      message: `watch: polled ${summary.polled} of ${this.sources.length} sources: ${summary.notModified} not modified, ${summary.failed} failed, ${summary.submitted} new items submitted${summary.itemErrors ? `, ${summary.itemErrors} item errors` : ''}`,
+    });
+    return summary;
+  }
+
+  /** One source: poll, hand on what is new, keep the state; never throws. */
+  private async visit(source: string, summary: RoundSummary, signal?: AbortSignal): Promise<void> {
+    let state: SourceState | undefined;
+    try {
+      state = await loadSourceState(this.store, source);
+      const polled = await pollSource(source, state, politeFetch(this.o.fetch, this.o.gate, signal));
+      if (signal?.aborted) return;
+      summary.polled++;
+      const hadFailed = state.failures > 0;
+      state.failures = 0;
+      delete state.retryAt;
+      this.due.set(source, this.o.clock.now() + this.o.everyMs);
+      if (polled.kind === 'not-modified') {
+        summary.notModified++;
+        // A 304 writes nothing, unless it ends a run of failures.
+        if (hadFailed) await saveSourceState(this.store, source, state);
+        return;
+      }
+      await this.handOn(source, state, polled, summary, signal);
+    } catch (e) {
+      if (signal?.aborted) return;
+      summary.polled++;
+      summary.failed++;
+      await this.failed(source, state, e);
+    }
+  }
+
+  /** The new items of a changed feed or page go to the sink; the state is kept once they are taken. */
+  private async handOn(source: string, state: SourceState, polled: Exclude<PollResult, { kind: 'not-modified' }>, summary: RoundSummary, signal?: AbortSignal): Promise<void> {
+    let inputs: WatchInput[];
+    let listed: Set<string>;
+    if (polled.kind === 'page') {
+      listed = new Set([source]);
+      inputs = polled.validators.bodyHash === state.bodyHash ? [] : [{ url: polled.finalUrl, source, key: source }];
+    } else {
+      const split = splitFeedItems(source, polled.finalUrl, polled.items, new Set(state.seen));
+      for (const b of split.broken) this.onEvent({ kind: 'error', stage: 'watch', item: b.label, message: `${b.message}; skipped` });
+      summary.itemErrors += split.broken.length;
+      state.seen = rememberSeen(state.seen, split.broken.map((b) => b.key), split.listed);
+      inputs = split.fresh;
+      listed = split.listed;
+    }
+    // Stopping: nothing more is handed on and the validators are not kept, so the next run sees it again.
+    const result = await this.submitting(() => (signal?.aborted ? null : inputs.length > 0 ? this.submit(inputs) : { failed: [] }));
+    if (!result) return;
+    const failed = new Map(result.failed.map((f) => [f.url, f.message]));
+    const taken: string[] = [];
+    let retry = false;
+    for (const input of inputs) {
+      const why = failed.get(input.url);
+      if (why === undefined) {
+        summary.submitted++;
+        taken.push(input.key);
+        delete state.attempts[input.key];
+        continue;
+      }
+      // An item cut short by a stop is no failure of its own: offered again, not counted.
+      if (signal?.aborted) {
+        retry = true;
+        continue;
+      }
+      summary.itemErrors++;
+      const tries = (state.attempts[input.key] ?? 0) + 1;
+      if (tries >= this.o.maxItemAttempts) {
+        this.onEvent({ kind: 'error', stage: 'watch', item: input.url, message: `${why}; given up after ${tries} tries` });
+        taken.push(input.key);
+        delete state.attempts[input.key];
+      } else {
+        this.onEvent({ kind: 'warning', stage: 'watch', item: input.url, message: `${why}; tried again at the next poll` });
+        state.attempts[input.key] = tries;
+        retry = true;
+      }
+    }
+    state.seen = polled.kind === 'feed' ? rememberSeen(state.seen, taken, listed) : state.seen;
+    // An item to try again needs the body again: without validators the next poll is a full GET.
+    const v = retry ? {} : polled.validators;
+    state.etag = v.etag;
+    state.lastModified = v.lastModified;
+    state.bodyHash = v.bodyHash;
+    await saveSourceState(this.store, source, state);
+  }
+
+  /** The sink's answer; a batch it rejected counts as every input failed. */
+  private async submit(inputs: WatchInput[]): Promise<{ failed: { url: string; message: string }[] }> {
+    try {
+      return await this.sink.submit(inputs);
+    } catch (e) {
+      return { failed: inputs.map((i) => ({ url: i.url, message: message(e) })) };
+    }
+  }
+
+  /** A failed poll: report it and back the source off (longer after each failure, at least Retry-After). */
+  private async failed(source: string, state: SourceState | undefined, e: unknown): Promise<void> {
+    const now = this.o.clock.now();
+    const s = state ?? { seen: [], attempts: {}, failures: 0 };
+    s.failures++;
+    let wait = backoffDelay(s.failures, this.o.backoff, this.o.random);
+    const status = e instanceof FetchError ? e.http?.status : undefined;
+    const asked = status === 429 || status === 503 ? retryAfterMs(e instanceof FetchError ? e.http?.retryAfter : undefined, now) : undefined;
+    if (asked !== undefined) {
+      wait = Math.max(wait, asked);
+      this.o.gate.holdUntil(new URL(source), now + asked);
+    }
+    s.retryAt = now + wait;
+    this.due.set(source, s.retryAt);
+    this.onEvent({ kind: 'error', stage: 'watch', item: source, message: `${message(e)}; next try in ${span(wait)}${asked !== undefined ? ' (as the server asked)' : ''}` });
+    try {
+      await saveSourceState(this.store, source, s);
+    } catch (err) {
+      this.onEvent({ kind: 'error', stage: 'watch', item: source, message: `could not keep its state: ${message(err)}` });
+    }
+  }
+}
