@@ -18,6 +18,8 @@ interface HostTurn {
   tail: Promise<void>;
   /** The earliest time the next request may start. */
   readyAt: number;
+  /** Until when the server asked every client to wait (Retry-After); 0 when it did not. */
+  heldUntil: number;
 }
 
 export class HostGate {
@@ -30,7 +32,7 @@ export class HostGate {
 
   private turn(url: URL): HostTurn {
     let h = this.hosts.get(url.host);
-    if (!h) this.hosts.set(url.host, (h = { tail: Promise.resolve(), readyAt: 0 }));
+    if (!h) this.hosts.set(url.host, (h = { tail: Promise.resolve(), readyAt: 0, heldUntil: 0 }));
     return h;
   }
 
@@ -57,6 +59,12 @@ export class HostGate {
   holdUntil(url: URL, until: number): void {
     const h = this.turn(url);
     h.readyAt = Math.max(h.readyAt, until);
+    h.heldUntil = Math.max(h.heldUntil, until);
+  }
+
+  /** Until when the URL's host asked to be left alone (0: it did not), so a caller can come back then. */
+  heldUntil(url: URL): number {
+    return this.hosts.get(url.host)?.heldUntil ?? 0;
   }
 }
 

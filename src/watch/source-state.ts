@@ -63,7 +63,7 @@ export function conditionalHeaders(state: SourceState): Record<string, string> {
  */
 export function rememberSeen(seen: readonly string[], added: readonly string[], listed: ReadonlySet<string>): string[] {
   const all = [...new Set([...seen, ...added])];
-  let excess = all.length - SEEN_CAP - listed.size;
+  let excess = all.filter((k) => !listed.has(k)).length - SEEN_CAP;
   if (excess <= 0) return all;
   return all.filter((k) => listed.has(k) || excess-- <= 0);
 }

@@ -1,6 +1,7 @@
 // The watch loop: polls every due source (at most `concurrency` at once, one request at a time per
 // host), hands new items to the sink one batch at a time, backs a failing source off on its own
 // while the others go on, and stops between sources when its signal aborts.
+import ms from 'ms';
 import pLimit from 'p-limit';
 import { FetchError, type FetchOptions } from '../ingest/fetch.js';
 import { quiet, type PipelineListener } from '../pipeline/events.js';
@@ -41,13 +42,6 @@ export interface RoundSummary {
   itemErrors: number;
 }
 
-/** Backoff and Retry-After held in milliseconds to a readable span for messages. */
-function span(ms: number): string {
-  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
-  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
-  return `${(ms / 3_600_000).toFixed(1)} h`;
-}
-
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -76,7 +70,7 @@ export class Watcher {
     const ready = this.sources.filter((s) => (states.get(s)!.retryAt ?? 0) <= now);
     for (const s of this.sources) if (!ready.includes(s)) this.due.set(s, states.get(s)!.retryAt!);
     const summary = await this.round(ready, signal);
-    summary.waiting = this.sources.length - ready.length;
+    summary.waiting += this.sources.length - ready.length;
     return summary;
   }
 
@@ -109,6 +103,13 @@ export class Watcher {
 
   /** One source: poll, hand on what is new, keep the state; never throws. */
   private async visit(source: string, summary: RoundSummary, signal?: AbortSignal): Promise<void> {
+    // A host that asked everyone to wait is come back to then, without holding a slot meanwhile.
+    const held = this.o.gate.heldUntil(new URL(source));
+    if (held > this.o.clock.now()) {
+      this.due.set(source, held);
+      summary.waiting++;
+      return;
+    }
     let state: SourceState | undefined;
     try {
       state = await loadSourceState(this.store, source);
@@ -212,7 +213,7 @@ export class Watcher {
     }
     s.retryAt = now + wait;
     this.due.set(source, s.retryAt);
-    this.onEvent({ kind: 'error', stage: 'watch', item: source, message: `${message(e)}; next try in ${span(wait)}${asked !== undefined ? ' (as the server asked)' : ''}` });
+    this.onEvent({ kind: 'error', stage: 'watch', item: source, message: `${message(e)}; next try in ${ms(wait, { long: true })}${asked !== undefined ? ' (as the server asked)' : ''}` });
     try {
       await saveSourceState(this.store, source, s);
     } catch (err) {
