@@ -3,6 +3,7 @@
 // while the others go on, and stops between sources when its signal aborts.
 import ms from 'ms';
 import pLimit from 'p-limit';
+import pluralize from 'pluralize';
 import { FetchError, type FetchOptions } from '../ingest/fetch.js';
 import { quiet, type PipelineListener } from '../pipeline/events.js';
 import { backoffDelay, retryAfterMs, type BackoffPolicy } from './backoff.js';
@@ -69,9 +70,7 @@ export class Watcher {
     for (const s of this.sources) states.set(s, await loadSourceState(this.store, s));
     const ready = this.sources.filter((s) => (states.get(s)!.retryAt ?? 0) <= now);
     for (const s of this.sources) if (!ready.includes(s)) this.due.set(s, states.get(s)!.retryAt!);
-    const summary = await this.round(ready, signal);
-    summary.waiting += this.sources.length - ready.length;
-    return summary;
+    return this.round(ready, signal, this.sources.length - ready.length);
   }
 
   /** Polls each source when it is due until `signal` aborts; the first round polls all that may be. */
@@ -89,14 +88,14 @@ export class Watcher {
     }
   }
 
-  private async round(sources: readonly string[], signal?: AbortSignal): Promise<RoundSummary> {
-    const summary: RoundSummary = { polled: 0, notModified: 0, failed: 0, waiting: 0, submitted: 0, itemErrors: 0 };
+  private async round(sources: readonly string[], signal?: AbortSignal, waiting = 0): Promise<RoundSummary> {
+    const summary: RoundSummary = { polled: 0, notModified: 0, failed: 0, waiting, submitted: 0, itemErrors: 0 };
     const limit = pLimit(Math.max(1, this.o.concurrency));
     await Promise.all(sources.map((s) => limit(() => (signal?.aborted ? undefined : this.visit(s, summary, signal)))));
     this.onEvent({
       kind: 'note',
       stage: 'watch',
-      message: `watch: polled ${summary.polled} of ${this.sources.length} sources: ${summary.notModified} not modified, ${summary.failed} failed, ${summary.submitted} new items submitted${summary.itemErrors ? `, ${summary.itemErrors} item errors` : ''}`,
+      message: `watch: polled ${summary.polled} of ${pluralize('source', this.sources.length, true)}: ${summary.notModified} not modified, ${summary.failed} failed, ${pluralize('new item', summary.submitted, true)} submitted${summary.itemErrors ? `, ${pluralize('item error', summary.itemErrors, true)}` : ''}${summary.waiting ? `, ${summary.waiting} waiting to retry` : ''}`,
     });
     return summary;
   }
@@ -207,13 +206,14 @@ export class Watcher {
     let wait = backoffDelay(s.failures, this.o.backoff, this.o.random);
     const status = e instanceof FetchError ? e.http?.status : undefined;
     const asked = status === 429 || status === 503 ? retryAfterMs(e instanceof FetchError ? e.http?.retryAfter : undefined, now) : undefined;
+    const obeyed = asked !== undefined && asked >= wait;
     if (asked !== undefined) {
       wait = Math.max(wait, asked);
       this.o.gate.holdUntil(new URL(source), now + asked);
     }
     s.retryAt = now + wait;
     this.due.set(source, s.retryAt);
-    this.onEvent({ kind: 'error', stage: 'watch', item: source, message: `${message(e)}; next try in ${ms(wait, { long: true })}${asked !== undefined ? ' (as the server asked)' : ''}` });
+    this.onEvent({ kind: 'error', stage: 'watch', item: source, message: `${message(e)}; next try in ${ms(wait, { long: true })}${obeyed ? ' (as the server asked)' : ''}` });
     try {
       await saveSourceState(this.store, source, s);
     } catch (err) {

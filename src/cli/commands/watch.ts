@@ -1,7 +1,7 @@
 // `dossier watch`: polls feeds and pages on a schedule and runs what is new through the pipeline
 // (src/watch/ does the work; this file parses options, wires the parts and handles signals).
 import { readFileSync } from 'node:fs';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import ms, { type StringValue } from 'ms';
 import { addFetchOptions, dbOption, underRunLock, waitOption, withStoreAsync } from '../common.js';
 import { renderEvents } from '../render-events.js';
@@ -34,6 +34,11 @@ function duration(v: string): number {
   return n;
 }
 
+/** An option holding a duration, its default shown as written. */
+function durationOption(flags: string, description: string, fallback: string): Option {
+  return new Option(flags, description).argParser(duration).default(duration(fallback), fallback);
+}
+
 export function register(program: Command): void {
   const cmd = program
     .command('watch')
@@ -42,10 +47,10 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .addOption(waitOption())
     .option('--list <file>', 'a file of sources, one URL per line (# starts a comment)')
-    .option('--every <duration>', 'time between polls of a source', duration, 15 * 60_000)
-    .option('--once', 'poll every source once, then exit')
-    .option('--host-delay <duration>', 'least time between two requests to one host', duration, 1000)
-    .option('--max-backoff <duration>', 'longest wait before retrying a failing source', duration, 6 * 3_600_000)
+    .addOption(durationOption('--every <duration>', 'time between polls of a source', '15m'))
+    .option('--once', 'poll every source once (those waiting to retry excepted), then exit')
+    .addOption(durationOption('--host-delay <duration>', 'least time between two requests to one host', '1s'))
+    .addOption(durationOption('--max-backoff <duration>', 'longest wait before retrying a failing source', '6h'))
     .option('--concurrency <n>', 'sources polled at once (on different hosts)', (v) => Number(v), 8)
     .option('--out <dir>', 'folder for the reports of the topics that new articles changed (none: no reports)');
   addFetchOptions(cmd).action(async (args: string[], o: WatchCliOptions) => {
@@ -54,6 +59,8 @@ export function register(program: Command): void {
     const { sources, errors } = checkSources([...args, ...listed]);
     for (const e of errors) shown.listener({ kind: 'error', stage: 'watch', item: e.item, message: e.message });
     if (sources.length === 0) throw new Error('no sources to watch: give feed or page URLs, or --list FILE');
+    if (o.every <= 0) throw new Error('--every must be longer than nothing');
+    if (!Number.isInteger(o.concurrency) || o.concurrency < 1) throw new Error(`--concurrency must be a whole number from 1: ${o.concurrency}`);
 
     const stop = new AbortController();
     const onSignal = (name: string) => () => {
@@ -67,34 +74,37 @@ export function register(program: Command): void {
 
     const gate = new HostGate(o.hostDelay, systemClock);
     const fetch: FetchOptions = { allowPrivate: o.allowPrivate, timeoutMs: o.timeout, maxBytes: o.maxBytes };
-    await withStoreAsync(o.db, async (store) => {
-      const sink = new InProcessSink(store, {
-        ingest: { maxBytes: o.maxBytes, fetch: politeFetch(fetch, gate, stop.signal) },
-        reportDir: o.out ?? null,
-        exclusive: (work) => underRunLock(o.db, o.wait, work),
-        onEvent: shown.listener,
+    try {
+      await withStoreAsync(o.db, async (store) => {
+        const sink = new InProcessSink(store, {
+          ingest: { maxBytes: o.maxBytes, fetch: politeFetch(fetch, gate, stop.signal) },
+          reportDir: o.out ?? null,
+          exclusive: (work) => underRunLock(o.db, o.wait, work),
+          onEvent: shown.listener,
+        });
+        const watcher = new Watcher(store, sink, sources, {
+          everyMs: o.every,
+          backoff: { baseMs: o.every, capMs: Math.max(o.every, o.maxBackoff) },
+          concurrency: o.concurrency,
+          maxItemAttempts: 3,
+          fetch,
+          gate,
+          clock: systemClock,
+          random: Math.random,
+          onEvent: shown.listener,
+        });
+        if (o.once) {
+          const r = await watcher.pollOnce(stop.signal);
+          process.exitCode = r.failed > 0 || r.itemErrors > 0 || errors.length > 0 ? 1 : 0;
+        } else {
+          await watcher.run(stop.signal);
+          process.exitCode = 0;
+        }
       });
-      const watcher = new Watcher(store, sink, sources, {
-        everyMs: o.every,
-        backoff: { baseMs: o.every, capMs: Math.max(o.every, o.maxBackoff) },
-        concurrency: o.concurrency,
-        maxItemAttempts: 3,
-        fetch,
-        gate,
-        clock: systemClock,
-        random: Math.random,
-        onEvent: shown.listener,
-      });
-      if (o.once) {
-        const r = await watcher.pollOnce(stop.signal);
-        process.exitCode = r.failed > 0 || r.itemErrors > 0 || errors.length > 0 ? 1 : 0;
-      } else {
-        await watcher.run(stop.signal);
-        process.exitCode = 0;
-      }
-    });
-    process.off('SIGINT', onInt);
-    process.off('SIGTERM', onTerm);
-    shown.stop();
+    } finally {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      shown.stop();
+    }
   });
 }
