@@ -1,6 +1,7 @@
 // The watch loop: polls every due source (at most `concurrency` at once, one request at a time per
-// host), hands new items to the sink one batch at a time, backs a failing source off on its own
-// while the others go on, and stops between sources when its signal aborts.
+// host), then hands each source's new items to the sink, one source at a time; backs a failing
+// source off on its own while the others go on; stops between sources when its signal aborts
+// (what was not handed on keeps its old state, so the next run asks for it again).
 import ms from 'ms';
 import pLimit from 'p-limit';
 import pluralize from 'pluralize';
@@ -31,6 +32,13 @@ export interface WatchOptions {
   onEvent?: PipelineListener;
 }
 
+/** A source that answered with something new, waiting to be handed on. */
+interface Changed {
+  source: string;
+  state: SourceState;
+  polled: Exclude<PollResult, { kind: 'not-modified' }>;
+}
+
 /** What one round of polls did. */
 export interface RoundSummary {
   polled: number;
@@ -51,8 +59,6 @@ export class Watcher {
   /** When each source is next due (epoch ms); a source not here is due now. */
   private readonly due = new Map<string, number>();
   private readonly onEvent: PipelineListener;
-  /** One batch at a time into the sink: the in-process sink is the store's one writer. */
-  private readonly submitting = pLimit(1);
 
   constructor(
     private readonly store: WatchStateStore,
@@ -91,7 +97,18 @@ export class Watcher {
   private async round(sources: readonly string[], signal?: AbortSignal, waiting = 0): Promise<RoundSummary> {
     const summary: RoundSummary = { polled: 0, notModified: 0, failed: 0, waiting, submitted: 0, itemErrors: 0 };
     const limit = pLimit(Math.max(1, this.o.concurrency));
-    await Promise.all(sources.map((s) => limit(() => (signal?.aborted ? undefined : this.visit(s, summary, signal)))));
+    const changed = await Promise.all(sources.map((s) => limit(() => (signal?.aborted ? null : this.poll(s, summary, signal)))));
+    // Handed on only once every poll is back: the analysis holds the event loop, and a request in
+    // flight meanwhile would run out its time limit.
+    for (const c of changed) {
+      if (!c || signal?.aborted) continue;
+      try {
+        await this.handOn(c, summary, signal);
+      } catch (e) {
+        summary.failed++;
+        await this.failed(c.source, c.state, e);
+      }
+    }
     this.onEvent({
       kind: 'note',
       stage: 'watch',
@@ -100,42 +117,41 @@ export class Watcher {
     return summary;
   }
 
-  /** One source: poll, hand on what is new, keep the state; never throws. */
-  private async visit(source: string, summary: RoundSummary, signal?: AbortSignal): Promise<void> {
+  /** One source's poll; what changed is returned for handing on. Never throws: a failure is reported. */
+  private async poll(source: string, summary: RoundSummary, signal?: AbortSignal): Promise<Changed | null> {
     // A host that asked everyone to wait is come back to then, without holding a slot meanwhile.
     const held = this.o.gate.heldUntil(new URL(source));
     if (held > this.o.clock.now()) {
       this.due.set(source, held);
       summary.waiting++;
-      return;
+      return null;
     }
     let state: SourceState | undefined;
     try {
       state = await loadSourceState(this.store, source);
       const polled = await pollSource(source, state, politeFetch(this.o.fetch, this.o.gate, signal));
-      if (signal?.aborted) return;
+      if (signal?.aborted) return null;
       summary.polled++;
       const hadFailed = state.failures > 0;
       state.failures = 0;
       delete state.retryAt;
       this.due.set(source, this.o.clock.now() + this.o.everyMs);
-      if (polled.kind === 'not-modified') {
-        summary.notModified++;
-        // A 304 writes nothing, unless it ends a run of failures.
-        if (hadFailed) await saveSourceState(this.store, source, state);
-        return;
-      }
-      await this.handOn(source, state, polled, summary, signal);
+      if (polled.kind !== 'not-modified') return { source, state, polled };
+      summary.notModified++;
+      // A 304 writes nothing, unless it ends a run of failures.
+      if (hadFailed) await saveSourceState(this.store, source, state);
+      return null;
     } catch (e) {
-      if (signal?.aborted) return;
+      if (signal?.aborted) return null;
       summary.polled++;
       summary.failed++;
       await this.failed(source, state, e);
+      return null;
     }
   }
 
   /** The new items of a changed feed or page go to the sink; the state is kept once they are taken. */
-  private async handOn(source: string, state: SourceState, polled: Exclude<PollResult, { kind: 'not-modified' }>, summary: RoundSummary, signal?: AbortSignal): Promise<void> {
+  private async handOn({ source, state, polled }: Changed, summary: RoundSummary, signal?: AbortSignal): Promise<void> {
     let inputs: WatchInput[];
     let listed: Set<string>;
     if (polled.kind === 'page') {
@@ -149,9 +165,7 @@ export class Watcher {
       inputs = split.fresh;
       listed = split.listed;
     }
-    // Stopping: nothing more is handed on and the validators are not kept, so the next run sees it again.
-    const result = await this.submitting(() => (signal?.aborted ? null : inputs.length > 0 ? this.submit(inputs) : { failed: [] }));
-    if (!result) return;
+    const result = inputs.length > 0 ? await this.submit(inputs) : { failed: [] };
     const failed = new Map(result.failed.map((f) => [f.url, f.message]));
     const taken: string[] = [];
     let retry = false;

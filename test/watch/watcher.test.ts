@@ -257,7 +257,7 @@ describe('the private-address guard', () => {
 });
 
 describe('stopping', () => {
-  it('stops after the source it is handing on, and polls no other', async () => {
+  it('stops after the source it is handing on; the next source keeps its old state, to be asked again', async () => {
     for (const p of ['/a', '/b']) server.routes.set(p, conditionalFeed(() => ({ version: 'v1', items: [{ guid: p, link: `${server.base}/story${p}` }] })));
     const stop = new AbortController();
     const sink = recordingSink((i) => {
@@ -266,7 +266,8 @@ describe('stopping', () => {
     });
     await watcher(sink, [`${server.base}/a`, `${server.base}/b`], { concurrency: 1 }).run(stop.signal);
     expect(sink.taken.map((i) => i.key)).toEqual(['/a']);
-    expect(server.log.map((r) => r.path)).toEqual(['/a']);
-    expect((await loadSourceState(store, `${server.base}/a`)).seen).toEqual(['/a']);
+    expect(server.log.map((r) => r.path)).toEqual(['/a', '/b']);
+    expect(await loadSourceState(store, `${server.base}/a`)).toMatchObject({ seen: ['/a'], etag: '"v1"' });
+    expect(await loadSourceState(store, `${server.base}/b`)).toEqual({ seen: [], attempts: {}, failures: 0 });
   });
 });
