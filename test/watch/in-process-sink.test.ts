@@ -28,7 +28,7 @@ describe('the in-process sink', () => {
     // An item on another private address: the guard refuses it in the sink as it does in the watcher.
     items.push({ guid: 'inside', link: `http://127.0.0.2:${port}/story/1` });
     server.routes.set('/feed', conditionalFeed(() => ({ version: 'v1', items })));
-    const store = openStore(join(t.dir, 'sink.db'));
+    const store = await openStore(join(t.dir, 'sink.db'));
     const events: PipelineEvent[] = [];
     try {
       const gate = new HostGate(2000, clock);
@@ -46,9 +46,9 @@ describe('the in-process sink', () => {
         onEvent: (e) => events.push(e),
       });
       expect(await w.pollOnce()).toMatchObject({ polled: 1, failed: 0, submitted: 3, itemErrors: 1 });
-      expect(store.countArticles()).toBe(3);
-      expect(store.listArticles().map((a) => a.title).sort()).toEqual(['Harbour story 1', 'Harbour story 2', 'Harbour story 3']);
-      expect(store.listStories('topic').length).toBeGreaterThan(0);
+      expect(await store.countArticles()).toBe(3);
+      expect((await store.listArticles()).map((a) => a.title).sort()).toEqual(['Harbour story 1', 'Harbour story 2', 'Harbour story 3']);
+      expect((await store.listStories('topic')).length).toBeGreaterThan(0);
       const refused = events.find((e) => e.kind === 'warning' && e.stage === 'watch');
       expect(refused).toMatchObject({ item: `http://127.0.0.2:${port}/story/1`, message: expect.stringMatching(/private address/) });
       // The feed and its three pages on one host, one at a time, two seconds apart on the fake clock.
@@ -61,7 +61,7 @@ describe('the in-process sink', () => {
       ]);
       expect(server.maxInFlight()).toBe(1);
     } finally {
-      store.close();
+      await store.close();
       await server.close();
     }
   });

@@ -1,7 +1,7 @@
 // The watch loop against local servers, on a fake clock: conditional requests, new items handed on
 // once, backoff of a failing source while the others go on, broken items reported and skipped,
 // per-host politeness, the private-address guard on watched URLs and redirects, and a clean stop.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { PipelineEvent } from '../../src/pipeline/events.js';
 import { openStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -23,18 +23,18 @@ let store: SqliteStore;
 let events: PipelineEvent[];
 let dbCount = 0;
 
-beforeAll(() => undefined);
 afterAll(() => t.cleanup());
 beforeEach(async () => {
   clock = fakeClock(START);
   const now = () => clock.now();
   server = await startServer(now);
   other = await startServer(now);
-  store = openStore(join(t.dir, `w${++dbCount}.db`));
+  // Awaited: a store whose methods answer with promises fits the same test.
+  store = await openStore(join(t.dir, `w${++dbCount}.db`));
   events = [];
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await server.close();
   await other.close();
 });
