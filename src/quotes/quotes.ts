@@ -9,6 +9,7 @@ import { findMarks, type MarkSpan } from './marks.js';
 import type { Phrase } from './phrases.js';
 import { personBefore, personCandidates, snapSpeaker, sortMentions, type MentionInput, type SpeakerSpan } from './speakers.js';
 import { buildSentences, type Sentence } from './units.js';
+import type { TokenizedSentence } from '../text/index.js';
 
 export type { CueType } from './attribution.js';
 export type { MentionInput, SpeakerSpan } from './speakers.js';
@@ -33,6 +34,8 @@ export interface Quote {
 export interface FindQuotesOptions {
   /** Entity mentions (from the NER layer): speakers snap to them and take their entity id. */
   mentions?: MentionInput[];
+  /** The text's sentences and tokens (the document's sentence layer); made here when absent. */
+  sentences?: readonly TokenizedSentence[];
 }
 
 interface Draft {
@@ -51,7 +54,7 @@ const MIN_WORDS_WITHOUT_SPEAKER = 4;
 
 export function findQuotes(text: string, opts: FindQuotesOptions = {}): Quote[] {
   const marks = findMarks(text);
-  const sentences = buildSentences(text, marks);
+  const sentences = buildSentences(text, marks, opts.sentences);
   const mentions = sortMentions(opts.mentions ?? []);
   const persons = personCandidates(sentences, mentions);
   const drafts = attributeAll(text, sentences, marks);
