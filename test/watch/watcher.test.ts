@@ -238,6 +238,27 @@ describe('politeness', () => {
     expect(server.maxInFlight()).toBe(1);
     expect(other.log.map((r) => [r.path, r.at - START])).toEqual([['/d', 0]]);
   });
+  it('makes a redirect hop wait its turn at the host it goes to', async () => {
+    server.routes.set('/moved', (_req, res) => {
+      res.writeHead(301, { location: `${other.base}/feed` });
+      res.end();
+    });
+    server.routes.set('/page', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body><p>A page.</p></body></html>');
+    });
+    other.routes.set('/feed', conditionalFeed(() => ({ version: 'v1', items: [] })));
+    other.routes.set('/first', conditionalFeed(() => ({ version: 'v1', items: [] })));
+    await watcher(recordingSink(), [`${other.base}/first`, `${server.base}/moved`, `${server.base}/page`], { hostDelayMs: 5000, concurrency: 1 }).pollOnce();
+    expect(other.log.map((r) => [r.path, r.at - START])).toEqual([
+      ['/first', 0],
+      ['/feed', 5000],
+    ]);
+    expect(server.log.map((r) => [r.path, r.at - START])).toEqual([
+      ['/moved', 0],
+      ['/page', 5000],
+    ]);
+  });
 });
 
 describe('the private-address guard', () => {
