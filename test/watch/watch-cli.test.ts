@@ -64,6 +64,13 @@ describe('dossier watch', () => {
     expect(r.code).toBe(1);
   });
 
+  it('says what is wrong with no sources, an unreadable list or a duration without a unit', async () => {
+    const db = join(t.dir, 'usage.db');
+    expect(await run(['watch', '--db', db])).toMatchObject({ code: 2, err: expect.stringContaining('no sources to watch') });
+    expect(await run(['watch', '--db', db, '--list', join(t.dir, 'missing.txt')])).toMatchObject({ code: 2, err: expect.stringContaining('cannot read the source list') });
+    expect(await run(['watch', `${server.base}/feed`, '--db', db, '--every', '15'])).toMatchObject({ code: 2, err: expect.stringContaining('not a duration: 15') });
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     let sent = false;
     const r = await run(['watch', `${server.base}/feed`, '--db', join(t.dir, 'term.db'), '--allow-private', '--every', '1h'], (err, kill) => {

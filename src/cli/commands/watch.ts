@@ -34,6 +34,14 @@ function duration(v: string): number {
   return n;
 }
 
+function readList(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read the source list ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
 /** An option holding a duration, its default shown as written. */
 function durationOption(flags: string, description: string, fallback: string): Option {
   return new Option(flags, description).argParser(duration).default(duration(fallback), fallback);
@@ -55,7 +63,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'folder for the reports of the topics that new articles changed (none: no reports)');
   addFetchOptions(cmd).action(async (args: string[], o: WatchCliOptions) => {
     const shown = renderEvents();
-    const listed = o.list ? parseSourceList(readFileSync(o.list, 'utf8')) : [];
+    const listed = o.list ? parseSourceList(readList(o.list)) : [];
     const { sources, errors } = checkSources([...args, ...listed]);
     for (const e of errors) shown.listener({ kind: 'error', stage: 'watch', item: e.item, message: e.message });
     if (sources.length === 0) throw new Error('no sources to watch: give feed or page URLs, or --list FILE');
