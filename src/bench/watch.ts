@@ -83,7 +83,7 @@ export async function runWatchBench(o: { feeds: number; hosts: number; concurren
     for (let i = 0; i < o.feeds; i += 10) hosts[i % o.hosts]!.bump(Math.floor(i / o.hosts));
     await round('round 3 (a tenth changed, 2 new items each)');
   } finally {
-    store.close();
+    await store.close();
     await Promise.all(hosts.map((h) => h.close()));
     rmSync(dir, { recursive: true, force: true });
   }

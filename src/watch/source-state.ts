@@ -3,7 +3,7 @@
 // on, and the source's failures. A restart therefore asks "changed since?" instead of refetching.
 import type { Store } from '../store/store.js';
 
-/** The part of the store the watcher uses; awaited, so a store that answers with promises fits too. */
+/** The part of the store the watcher uses (a state value by key). */
 export type WatchStateStore = Pick<Store, 'getState' | 'setState'>;
 
 export interface SourceState {

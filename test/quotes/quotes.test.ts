@@ -257,3 +257,16 @@ describe('sentences from the document layer', () => {
     expect(given[0]!.speaker?.text).toBe('the 52-year-old caretaker’s assistant');
   });
 });
+
+describe('cues from the parse', () => {
+  it('takes the subject of a speech verb the word patterns miss', () => {
+    const q = only('“We played hard all night and never gave up,” Riverside coach Tom Hale said.');
+    expect(q.speaker?.text).toBe('Tom Hale');
+    expect(q).toMatchObject({ cue: 'said', cueType: 'verb' });
+  });
+
+  it('attributes no quoted term inside the reporter\'s sentence, and no verb beyond another quotation', () => {
+    const term = findQuotes('The agency released the update, known as a “rapid emergency measure for the network,” on Friday, officials said.');
+    expect(term.every((q) => q.speaker === null)).toBe(true);
+  });
+});

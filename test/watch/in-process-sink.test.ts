@@ -28,7 +28,7 @@ describe('the in-process sink', () => {
     // An item on another private address: the guard refuses it in the sink as it does in the watcher.
     items.push({ guid: 'inside', link: `http://127.0.0.2:${port}/story/1` });
     server.routes.set('/feed', conditionalFeed(() => ({ version: 'v1', items })));
-    const store = await openStore(join(t.dir, 'sink.db'));
+    const store = openStore(join(t.dir, 'sink.db'));
     const events: PipelineEvent[] = [];
     try {
       const gate = new HostGate(2000, clock);

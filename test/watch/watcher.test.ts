@@ -29,8 +29,7 @@ beforeEach(async () => {
   const now = () => clock.now();
   server = await startServer(now);
   other = await startServer(now);
-  // Awaited: a store whose methods answer with promises fits the same test.
-  store = await openStore(join(t.dir, `w${++dbCount}.db`));
+  store = openStore(join(t.dir, `w${++dbCount}.db`));
   events = [];
 });
 afterEach(async () => {
