@@ -7,6 +7,10 @@ import { addFetchOptions, dbOption, underRunLock, waitOption, withStoreAsync } f
 import { renderEvents } from '../render-events.js';
 import { systemClock } from '../../watch/clock.js';
 import { InProcessSink } from '../../watch/in-process-sink.js';
+import { QueueSink } from '../../watch/queue-sink.js';
+import type { WatchSink } from '../../watch/sink.js';
+import { openQueue } from '../../pipeline/queue.js';
+import { isServerSpec } from '../../store/open.js';
 import { HostGate, politeFetch } from '../../watch/politeness.js';
 import { checkSources, parseSourceList } from '../../watch/sources.js';
 import { Watcher } from '../../watch/watcher.js';
@@ -84,12 +88,16 @@ export function register(program: Command): void {
     const fetch: FetchOptions = { allowPrivate: o.allowPrivate, timeoutMs: o.timeout, maxBytes: o.maxBytes };
     try {
       await withStoreAsync(o.db, async (store) => {
-        const sink = new InProcessSink(store, {
-          ingest: { maxBytes: o.maxBytes, fetch: politeFetch(fetch, gate, stop.signal) },
-          reportDir: o.out ?? null,
-          exclusive: (work) => underRunLock(o.db, o.wait, work),
-          onEvent: shown.listener,
-        });
+        // On a server store, new inputs go to the workers' queue; else this process reads them.
+        const queue = isServerSpec(o.db) ? await openQueue(o.db) : null;
+        const sink: WatchSink = queue
+          ? new QueueSink(queue, { maxBytes: o.maxBytes, fetch })
+          : new InProcessSink(store, {
+              ingest: { maxBytes: o.maxBytes, fetch: politeFetch(fetch, gate, stop.signal) },
+              reportDir: o.out ?? null,
+              exclusive: (work) => underRunLock(o.db, o.wait, work),
+              onEvent: shown.listener,
+            });
         const watcher = new Watcher(store, sink, sources, {
           everyMs: o.every,
           backoff: { baseMs: o.every, capMs: Math.max(o.every, o.maxBackoff) },
@@ -101,12 +109,16 @@ export function register(program: Command): void {
           random: Math.random,
           onEvent: shown.listener,
         });
-        if (o.once) {
-          const r = await watcher.pollOnce(stop.signal);
-          process.exitCode = r.failed > 0 || r.itemErrors > 0 || errors.length > 0 ? 1 : 0;
-        } else {
-          await watcher.run(stop.signal);
-          process.exitCode = 0;
+        try {
+          if (o.once) {
+            const r = await watcher.pollOnce(stop.signal);
+            process.exitCode = r.failed > 0 || r.itemErrors > 0 || errors.length > 0 ? 1 : 0;
+          } else {
+            await watcher.run(stop.signal);
+            process.exitCode = 0;
+          }
+        } finally {
+          await queue?.stop({ graceful: false, wait: true });
         }
       });
     } finally {
