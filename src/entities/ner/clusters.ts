@@ -1,8 +1,19 @@
-// Distributional word classes (built by scripts/build-word-clusters.ts): word hash -> class id,
-// packed as coarse × FINE + fine + 1 (0 is no class). Stored as sorted hash deltas and 16-bit ids.
+// Distributional word classes (built by scripts/build-word-clusters.ts): word hash -> class id.
+// The classes form a tree: TOP classes, each split in BRANCH, SPLITS times over, so a class id is a
+// path of bits and its prefixes are the coarser classes that contain it (as Brown-cluster bit
+// prefixes are). Stored as id + 1 (0 is no class), sorted hash deltas and 16-bit ids.
 
-export const COARSE = 64;
-export const FINE = 256;
+export const TOP_BITS = 4;
+export const BRANCH_BITS = 2;
+export const SPLITS = 3;
+/** Bits of a full path: 1,024 leaves. */
+export const PATH_BITS = TOP_BITS + SPLITS * BRANCH_BITS;
+
+/** The class at depth `level` (0: one of 2^TOP_BITS, SPLITS: the leaf) of a stored id; 0 for no class. */
+export function clusterPrefix(id: number, level: number): number {
+  if (id === 0) return 0;
+  return 1 + ((id - 1) >> ((SPLITS - level) * BRANCH_BITS));
+}
 
 export function encodeWordClusters(classes: Map<number, number>): Buffer {
   const entries = [...classes].sort((a, b) => a[0] - b[0]);
@@ -25,4 +36,3 @@ export function decodeWordClusters(bytes: Uint8Array, at: number): Map<number, n
   }
   return out;
 }
-

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { modelsDir } from '../../paths.js';
 import { viterbi } from './decode.js';
-import { documentContext, documentNames, documentPredictions, KeyBuffer, secondPassKeys, sentenceFeaturesInto, sentenceInfo, type SentenceInfo } from './features.js';
+import { documentContext, documentNames, documentPredictions, K_SYMBOLS, KeyBuffer, secondPassKeys, sentenceFeaturesInto, sentenceInfo, type SentenceInfo } from './features.js';
 import { NameTable, normaliseToken, tokenKey, type Gazetteer } from './gazetteer.js';
 import { hashString } from './hash.js';
 import { decodeWordClusters, encodeWordClusters } from './clusters.js';
@@ -170,7 +170,10 @@ export class NerModel {
       const offsets = sentenceFeaturesInto(s, this.names, flags, this.wordClasses, this.distClasses, keys);
       const n = s.words.length;
       const emit = new Float32Array(n * T);
-      for (let i = 0; i < n; i++) this.addKeys(keys.data, offsets[i]!, offsets[i + 1]!, emit, i * T);
+      for (let i = 0; i < n; i++) {
+        this.addKeys(keys.data, offsets[i]!, offsets[i + 1]!, emit, i * T);
+        if (s.kind[i]! & K_SYMBOLS) barNameStart(emit, i * T);
+      }
       emits.push(emit);
       const out = new Int8Array(n);
       viterbi(emit, n, this.transitions, out);
@@ -211,6 +214,18 @@ export class NerModel {
   /** BIO tags (PER/ORG/LOC/MISC) for the sentences of one document; sentences share document context. */
   tagDocument(sentences: string[][]): string[][] {
     return this.tagDocumentIndices(sentences).map(bilouToBio);
+  }
+}
+
+/**
+ * A token of punctuation or symbols alone never opens a name nor is one (no name of the CoNLL
+ * training split is, and one starts so once in 23,499): its B and U scores are set far below any
+ * other, so a lone '&' or ')' is never tagged. It may still sit inside or end a name ('Procter & Gamble').
+ */
+function barNameStart(emit: Float32Array, at: number): void {
+  for (let t = 1; t < T; t += 4) {
+    emit[at + t] = -1e9; // B
+    emit[at + t + 3] = -1e9; // U
   }
 }
 
