@@ -23,16 +23,18 @@ export function encodeWordClusters(classes: Map<number, number>): Buffer {
   return Buffer.concat([Buffer.from(keys.buffer), Buffer.from(Uint16Array.from(entries, ([, c]) => c).buffer)]);
 }
 
-/** Reads what encodeWordClusters wrote, starting at byte `at` (a multiple of 4). */
-export function decodeWordClusters(bytes: Uint8Array, at: number): Map<number, number> {
+/** Reads what encodeWordClusters wrote, starting at byte `at` (a multiple of 4): word hashes and their ids. */
+export function readWordClusters(bytes: Uint8Array, at: number): { keys: Uint32Array; ids: Uint16Array } {
   const n = new Uint32Array(bytes.buffer, bytes.byteOffset + at, 1)[0]!;
-  const deltas = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + at + 4, bytes.byteOffset + at + 4 + n * 4));
+  const keys = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + at + 4, bytes.byteOffset + at + 4 + n * 4));
   const ids = new Uint16Array(bytes.buffer.slice(bytes.byteOffset + at + 4 + n * 4, bytes.byteOffset + at + 4 + n * 6));
-  const out = new Map<number, number>();
   let k = 0;
-  for (let i = 0; i < n; i++) {
-    k = (k + deltas[i]!) >>> 0;
-    out.set(k, ids[i]!);
-  }
-  return out;
+  for (let i = 0; i < n; i++) keys[i] = k = (k + keys[i]!) >>> 0;
+  return { keys, ids };
+}
+
+/** The same as a Map (word hash -> id). */
+export function decodeWordClusters(bytes: Uint8Array, at: number): Map<number, number> {
+  const { keys, ids } = readWordClusters(bytes, at);
+  return new Map(Array.from(keys, (k, i) => [k, ids[i]!]));
 }
