@@ -5,8 +5,9 @@
 // most frequent words (log counts, unit length); spherical k-means (cosine) groups the vectors into
 // a tree of classes (16 at the top, each split in four, three times over: 1,024 leaves), so the
 // tagger can use class prefixes at several lengths. Words that share a class share weights, so a
-// word the labelled data never showed ('Trondheim') borrows what its distributional kin taught. Deterministic: fixed initialisation
-// (the most frequent words) and a fixed number of iterations, so a rerun writes the same bytes.
+// word the labelled data never showed ('Trondheim') borrows what its distributional kin taught.
+// Deterministic: fixed initialisation (members spread through the frequency order) and a fixed
+// number of iterations, so a rerun writes the same bytes.
 // Output: models/word-clusters.bin.gz, word hashes (normalised as the tagger normalises) and class
 // ids only; no text of the sources ships. Run: npx vite-node scripts/build-word-clusters.ts
 import { readFileSync, writeFileSync } from 'node:fs';
