@@ -16,7 +16,7 @@ import { DEFAULT_SYNTHETIC, mulberry32, SyntheticStream } from './synthetic.js';
 import { numberArg } from './args.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
 
-function fill(path: string, articles: number): void {
+async function fill(path: string, articles: number): Promise<void> {
   const store = openStore(path);
   const stream = new SyntheticStream({ ...DEFAULT_SYNTHETIC, articlesPerTopic: 20, eventsPerTopic: 4 });
   const faker = new AnalysisFaker(3000);
@@ -25,17 +25,17 @@ function fill(path: string, articles: number): void {
   let reported = t0;
   for (let i = 0; i < articles; i++) {
     const s = stream.next();
-    const id = storeArticle(store, toArticle(s, i)).id;
+    const id = (await storeArticle(store, toArticle(s, i))).id;
     const { doc, entities } = faker.doc(id, s);
-    store.saveAnalysis(doc, entities, 1);
+    await store.saveAnalysis(doc, entities, 1);
     clusters.add(id, s);
     if (performance.now() - reported > 30_000) {
       process.stderr.write(`bench serve: filled ${i + 1}/${articles} articles\n`);
       reported = performance.now();
     }
   }
-  store.transaction(() => store.syncStories(clusters.snapshot()));
-  store.close();
+  await store.transaction((tx) => tx.syncStories(clusters.snapshot()));
+  await store.close();
 }
 
 /** `dossier serve` in a child process, so that the load tool and the server do not share one event loop. */
@@ -79,13 +79,13 @@ export async function runServeBench(o: { articles: number; db: string | null; se
   const rows: BenchRow[] = [];
   if (!o.db || !existsSync(o.db)) {
     const t0 = performance.now();
-    fill(db, o.articles);
+    await fill(db, o.articles);
     rows.push({ metric: 'fill seconds (not part of the figures below)', ours: Math.round((performance.now() - t0) / 1000) });
   }
   // The requests: many different stories, so that most story views are built, not read from the cache.
   const store = openStore(db);
-  const total = store.countArticles();
-  const topics = store.listStories('topic');
+  const total = await store.countArticles();
+  const topics = await store.listStories('topic');
   const rand = mulberry32(3);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const storyPaths: string[] = [];
@@ -96,8 +96,8 @@ export async function runServeBench(o: { articles: number; db: string | null; se
   }
   // The same calls on 20 stories only: after the first pass every view comes from the cache.
   const warmPaths = storyPaths.slice(0, 60);
-  const outlets = [...new Set(store.listArticles({ limit: 200 }).map((a) => a.outlet).filter((x): x is string => !!x))];
-  store.close();
+  const outlets = [...new Set((await store.listArticles({ limit: 200 })).map((a) => a.outlet).filter((x): x is string => !!x))];
+  await store.close();
   const listPaths = Array.from({ length: 2000 }, (_, k) =>
     k % 4 === 0 ? '/api/stories?limit=50' : k % 4 === 1 ? `/api/stories?limit=50&outlet=${encodeURIComponent(pick(outlets))}` : k % 4 === 2 ? `/api/stories?limit=50&minArticles=${1 + (k % 20)}` : `/api/stories?limit=50&cursor=${Buffer.from(`o:${50 * (k % 40)}`).toString('base64url')}`,
   );

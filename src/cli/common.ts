@@ -40,32 +40,31 @@ export function existingStore(dbPath: string): string {
   return dbPath;
 }
 
-export function withStore<T>(dbPath: string, fn: (store: Store) => T): T {
-  const store = openStore(dbPath);
-  try {
-    return fn(store);
-  } finally {
-    store.close();
-  }
-}
-
-/** The same for async work: the store closes once the work has finished, not when it starts. */
-export async function withStoreAsync<T>(dbPath: string, fn: (store: Store) => Promise<T>): Promise<T> {
+/** Opens the store, runs `fn`, and closes the store once the work has finished (not when it starts). */
+export async function withStore<T>(dbPath: string, fn: (store: Store) => Promise<T> | T): Promise<T> {
   const store = openStore(dbPath);
   try {
     return await fn(store);
   } finally {
-    store.close();
+    await store.close();
   }
+}
+
+/** The same as `withStore` (kept for the commands written against it). */
+export const withStoreAsync = withStore;
+
+/** Options that control fetching pages (the private-address guard, limits). */
+export function addFetchOptions(cmd: Command): Command {
+  return cmd
+    .option('--allow-private', 'allow fetching from private, loopback and link-local addresses', false)
+    .option('--timeout <ms>', 'time limit per fetched page, in milliseconds', (v) => Number(v), 20000)
+    .option('--max-bytes <n>', 'largest file or page accepted, in bytes', (v) => Number(v), 10 * 1024 * 1024);
 }
 
 /** Options that control reading files and fetching pages. */
 export function addIngestOptions(cmd: Command): Command {
-  return cmd
-    .option('--allow-private', 'allow fetching from private, loopback and link-local addresses', false)
+  return addFetchOptions(cmd)
     .option('--no-follow', "use feeds' own item content instead of fetching the linked pages")
-    .option('--timeout <ms>', 'time limit per fetched page, in milliseconds', (v) => Number(v), 20000)
-    .option('--max-bytes <n>', 'largest file or page accepted, in bytes', (v) => Number(v), 10 * 1024 * 1024)
     .option('--concurrency <n>', 'pages fetched at once when following a feed', (v) => Number(v), 4);
 }
 

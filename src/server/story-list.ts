@@ -24,14 +24,13 @@ export interface StoryFilter {
 
 const headlineOf = (s: StoredStory) => s.headline ?? `Story ${s.id}`;
 
-export function buildStoryList(store: Store): StoryListEntry[] {
+export async function buildStoryList(store: Store): Promise<StoryListEntry[]> {
   // One read of every article's outlet (the list shows the outlets of each topic).
   const outletOf = new Map<number, string>();
-  for (const a of store.listArticles({ limit: Number.MAX_SAFE_INTEGER })) if (a.outlet) outletOf.set(a.id, a.outlet);
+  for (const a of await store.listArticles({ limit: Number.MAX_SAFE_INTEGER })) if (a.outlet) outletOf.set(a.id, a.outlet);
   const children = new Map<number, StoredStory[]>();
-  for (const e of store.listStories('event')) if (e.parentId !== null) (children.get(e.parentId) ?? children.set(e.parentId, []).get(e.parentId)!).push(e);
-  return store
-    .listStories('topic')
+  for (const e of await store.listStories('event')) if (e.parentId !== null) (children.get(e.parentId) ?? children.set(e.parentId, []).get(e.parentId)!).push(e);
+  return (await store.listStories('topic'))
     .map((t) => {
       const events = (children.get(t.id) ?? []).map((e) => ({ id: e.id, headline: headlineOf(e), dateStart: e.dateStart, dateEnd: e.dateEnd, articles: e.articleIds.length }));
       const outlets = [...new Set(t.articleIds.map((id) => outletOf.get(id)).filter((o): o is string => !!o))].sort();
