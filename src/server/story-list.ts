@@ -26,8 +26,7 @@ const headlineOf = (s: StoredStory) => s.headline ?? `Story ${s.id}`;
 
 export function buildStoryList(store: Store): StoryListEntry[] {
   // One read of every article's outlet (the list shows the outlets of each topic).
-  const outletOf = new Map<number, string>();
-  for (const a of store.listArticles({ limit: Number.MAX_SAFE_INTEGER })) if (a.outlet) outletOf.set(a.id, a.outlet);
+  const outletOf = store.articleOutlets();
   const children = new Map<number, StoredStory[]>();
   for (const e of store.listStories('event')) if (e.parentId !== null) (children.get(e.parentId) ?? children.set(e.parentId, []).get(e.parentId)!).push(e);
   return store

@@ -116,6 +116,8 @@ export interface ArticleStore {
   unclusteredArticleIdsByDate(): number[];
   /** The canonical URL of an article, else the URL it was read from. */
   articleUrl(id: number): string | null;
+  /** The outlet of every article that names one, by id: what a story list shows, without reading the texts. */
+  articleOutlets(): Map<number, string>;
   /** Full-text search over title, dek and text (FTS5 query syntax; plain words are ANDed). */
   search(query: string, opts?: { limit?: number }): SearchHit[];
   recordError(item: string, message: string): void;

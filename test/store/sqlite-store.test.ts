@@ -57,6 +57,17 @@ describe('SqliteStore', () => {
     s.close();
   });
 
+  it('lists the outlet of every article that names one, as listArticles gives it', () => {
+    const s = db();
+    const a = storeArticle(s, article(fakeArticle(11), { outlet: 'The Example Herald' })).id;
+    storeArticle(s, article(fakeArticle(12)));
+    const c = storeArticle(s, article(fakeArticle(13), { outlet: 'Sample Wire' })).id;
+    expect(s.articleOutlets()).toEqual(new Map([[a, 'The Example Herald'], [c, 'Sample Wire']]));
+    const listed = s.listArticles().filter((x) => x.outlet);
+    expect(new Map(listed.map((x) => [x.id, x.outlet]))).toEqual(s.articleOutlets());
+    s.close();
+  });
+
   it('is idempotent: putting the same input twice changes nothing', () => {
     const s = db();
     const a = article(fakeArticle(5));

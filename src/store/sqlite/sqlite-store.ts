@@ -311,6 +311,11 @@ export class SqliteStore implements Store {
     return r?.u ?? null;
   }
 
+  articleOutlets(): Map<number, string> {
+    const rows = prepared(this.db, 'SELECT id, outlet FROM articles WHERE outlet IS NOT NULL').raw().all() as [number, string][];
+    return new Map(rows);
+  }
+
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
   }
