@@ -5,6 +5,7 @@ import { openStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store
 import { analyzeInputs } from '../../src/pipeline/analyze.js';
 import { seedsDir } from '../../src/paths.js';
 import { buildStoryPage, storeStoryPages, storyPage, storyPageJson } from '../../src/views/stored-views.js';
+import { startServer } from '../../src/server/serve.js';
 import { tempDir } from '../helpers.js';
 
 const SCOPE = 'story-views';
@@ -46,6 +47,21 @@ describe('stored story pages', () => {
       expect(JSON.stringify(buildStoryPage(store, topic.id))).toContain('A title written by the test');
     } finally {
       store.db.prepare('UPDATE articles SET title = ? WHERE id = ?').run(title, article);
+    }
+  });
+
+  it('the server answers a story with its stored page, and its report from it', async () => {
+    const server = await startServer({ store, host: '127.0.0.1', port: 0 });
+    try {
+      for (const id of ids) {
+        const res = await fetch(`${server.url}/api/stories/${id}`);
+        expect(res.status).toBe(200);
+        expect(await res.text()).toBe(storyPageJson(store, id));
+      }
+      const report = await fetch(`${server.url}/api/stories/${ids[0]}/report?format=json`);
+      expect(JSON.parse(await report.text())).toEqual(storyPage(store, ids[0]!));
+    } finally {
+      await server.close();
     }
   });
 
