@@ -33,15 +33,16 @@ let codeHash: string | null = null;
 function codeStamp(): string {
   if (codeHash) return codeHash;
   const hash = createHash('sha1');
+  const codeRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+  // The built web UI (dist/web) does not change what a page holds.
+  const skip = join(codeRoot, 'web');
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, e.name);
-      // The web UI's assets do not change what a page holds.
-      if (e.isDirectory() && e.name !== 'web') walk(path);
+      if (e.isDirectory() && path !== skip) walk(path);
       else if (e.isFile()) hash.update(path.slice(repoRoot.length)).update(readFileSync(path));
     }
   };
-  const codeRoot = dirname(dirname(fileURLToPath(import.meta.url)));
   const tables = join(repoRoot, 'src', 'lang');
   walk(codeRoot);
   if (!tables.startsWith(codeRoot)) walk(tables);
