@@ -15,4 +15,11 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // Every store call is asynchronous: a call left without `await` would run out of order or
+    // outside its transaction, so the type-aware rule catches one wherever it is written.
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.test.json', tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
 );

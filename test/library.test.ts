@@ -10,7 +10,7 @@ describe('the library entry point', () => {
   const t = tempDir('dossier-lib-');
   afterAll(() => t.cleanup());
 
-  it('is where package.json says, once built', () => {
+  it('is where package.json says, once built', async () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { main: string; types: string };
     expect(existsSync(join(repoRoot, pkg.main))).toBe(true);
     expect(existsSync(join(repoRoot, pkg.types))).toBe(true);
@@ -22,7 +22,7 @@ describe('the library entry point', () => {
     try {
       const events: string[] = [];
       const run = await lib.analyzeInputs(store, [seedsDir()], { reportDir: join(t.dir, 'report'), onEvent: (e) => events.push(`${e.kind}:${e.stage}`) });
-      expect(store.countArticles()).toBe(5);
+      expect(await store.countArticles()).toBe(5);
       expect(run.ingest?.stored).toBe(5);
       expect(run.analysed).toHaveLength(5);
       expect(run.placed).toHaveLength(5);
@@ -31,16 +31,16 @@ describe('the library entry point', () => {
       // Progress comes through the listener, stage by stage, never through the console.
       expect(events).toContain('progress:ingest');
       expect(events).toContain('progress:analyse');
-      const [topic] = store.listStories('topic');
+      const [topic] = await store.listStories('topic');
       expect(topic?.articleIds).toHaveLength(5);
-      const view = lib.buildStoryView(store, topic!.id)!;
+      const view = (await lib.buildStoryView(store, topic!.id))!;
       expect(view.events).toHaveLength(3);
       const md = lib.renderReport(view, 'md');
       expect(md).toContain('## Timeline');
       expect(md).toContain('## How the outlets told it');
-      expect(lib.eventsToCsv(store.queryEvents({})).split('\n').length).toBeGreaterThan(10);
+      expect(lib.eventsToCsv((await store.queryEvents({}))).split('\n').length).toBeGreaterThan(10);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

@@ -110,9 +110,9 @@ function partitionOf(c: StoryClusterer): Partition {
   return p;
 }
 
-function storedPartition(store: Store): Partition {
+async function storedPartition(store: Store): Promise<Partition> {
   const p: Partition = { topic: new Map(), event: new Map() };
-  for (const s of store.listStories()) for (const id of s.articleIds) (s.level === 'topic' ? p.topic : p.event).set(String(id), s.key);
+  for (const s of await store.listStories()) for (const id of s.articleIds) (s.level === 'topic' ? p.topic : p.event).set(String(id), s.key);
   return p;
 }
 
@@ -149,7 +149,7 @@ export const runner: BenchRunner = {
       const seeds = new Map<string, string>();
       for await (const ev of new Ingestor().run([dump, ...seedFiles.map((f) => join(seedsDir(), f))])) {
         if (ev.kind !== 'article') continue;
-        const id = String(storeArticle(store, ev.article).id);
+        const id = String((await storeArticle(store, ev.article)).id);
         const a = byId.get(ev.article.externalId ?? '');
         if (a) ecb.set(id, a);
         else {
@@ -157,17 +157,18 @@ export const runner: BenchRunner = {
           if (seed) seeds.set(seed, id);
         }
       }
-      analysePending(store, defaultAnalyzer());
-      updateStories(store);
+      await analysePending(store, defaultAnalyzer());
+      await updateStories(store);
       const seconds = (performance.now() - started) / 1000;
-      const filed = storedPartition(store);
+      const filed = await storedPartition(store);
       const fileScores = scoreEcb(filed, ecb);
       const seedErrors: string[] = [];
       const fileSeeds = seedStructureError(filed, seeds, gold);
       if (fileSeeds) seedErrors.push(`file order: ${fileSeeds}`);
       // Shuffled arrivals: the pipeline's own inputs, placed as one batch would place them.
-      const docs = store.articleIdsByDate().map((id) => clusterDocOf(store, id));
-      store.close();
+      const docs = [];
+      for (const id of await store.articleIdsByDate()) docs.push(await clusterDocOf(store, id));
+      await store.close();
       const topicF1: number[] = [];
       const eventF1: number[] = [];
       let seedsRight = 0;

@@ -14,7 +14,7 @@ import type { ClustererOptions } from '../stories/cluster/types.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
 import { DEFAULT_SYNTHETIC, SyntheticStream } from './synthetic.js';
 import { numberArg } from './args.js';
-import { cpuMs, median } from './cpu-time.js';
+import { cpuMs, cpuMsAsync, median } from './cpu-time.js';
 
 export interface EcbArticle {
   id: string;
@@ -125,16 +125,16 @@ function mb(bytes: number): number {
  * The state in a real SQLite store as `dossier` keeps it: saved whole once, loaded back, then
  * `batches` batches of `batchSize` more articles, each saving only the parts it changed.
  */
-function statePartsRows(clusterer: StoryClusterer, stream: SyntheticStream, batches: number, batchSize: number): BenchRow[] {
+async function statePartsRows(clusterer: StoryClusterer, stream: SyntheticStream, batches: number, batchSize: number): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-clusterer-state-'));
   const store = openStore(join(dir, 'state.db'));
   try {
     const bytesOf = (c: { parts: { value: Uint8Array }[] }) => c.parts.reduce((n, p) => n + p.value.byteLength, 0);
     let wholeBytes = 0;
-    const wholeMs = cpuMs(() => store.transaction(() => saveClusterer(store, clusterer)));
-    for (const p of store.getStateParts('clusterer')) wholeBytes += p.value.byteLength;
+    const wholeMs = await cpuMsAsync(() => store.transaction((tx) => saveClusterer(tx, clusterer)));
+    for (const p of await store.getStateParts('clusterer')) wholeBytes += p.value.byteLength;
     let loaded = clusterer;
-    const loadMs = cpuMs(() => (loaded = loadClusterer(store)));
+    const loadMs = await cpuMsAsync(async () => (loaded = await loadClusterer(store)));
     const listMs = cpuMs(() => loaded.topics());
     const saveMs: number[] = [];
     const saveKb: number[] = [];
@@ -146,12 +146,12 @@ function statePartsRows(clusterer: StoryClusterer, stream: SyntheticStream, batc
       }
       // What updateStories does: the changed parts, written in one transaction.
       saveMs.push(
-        cpuMs(() =>
-          store.transaction(() => {
+        await cpuMsAsync(() =>
+          store.transaction(async (tx) => {
             const changes = loaded.takeStateChanges();
             saveKb.push(bytesOf(changes) / 1000);
             saveParts.push(changes.parts.length);
-            store.putStateParts('clusterer', changes.parts, { removed: changes.removed });
+            await tx.putStateParts('clusterer', changes.parts, { removed: changes.removed });
           }),
         ),
       );
@@ -162,15 +162,15 @@ function statePartsRows(clusterer: StoryClusterer, stream: SyntheticStream, batc
     const smallRuns: number[] = [];
     for (let r = 0; r < 3; r++) {
       smallRuns.push(
-        cpuMs(() => {
-          const c = loadClusterer(store);
+        await cpuMsAsync(async () => {
+          const c = await loadClusterer(store);
           const changed = new Set<string>();
           for (let i = 0; i < 5; i++) {
             const a = stream.next();
             for (const id of c.add({ id: a.id, text: a.text, published: a.published }).changed) changed.add(id);
           }
           c.clustersNamed(changed);
-          store.transaction(() => saveClusterer(store, c));
+          await store.transaction((tx) => saveClusterer(tx, c));
         }),
       );
     }
@@ -185,13 +185,13 @@ function statePartsRows(clusterer: StoryClusterer, stream: SyntheticStream, batc
       { metric: 'a run adding 5 articles: load, place, list changed clusters, save (CPU ms, median of 3)', ours: Math.round(median(smallRuns)) },
     ];
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** Throughput with a large store: preload synthetic articles, then time 1,000 more. */
-export function runSpeed(preload: number, timed: number, batches = 5, batchSize = 100): BenchReport {
+export async function runSpeed(preload: number, timed: number, batches = 5, batchSize = 100): Promise<BenchReport> {
   const stream = new SyntheticStream(DEFAULT_SYNTHETIC);
   const clusterer = new StoryClusterer();
   const t0 = performance.now();
@@ -233,7 +233,7 @@ export function runSpeed(preload: number, timed: number, batches = 5, batchSize 
       { metric: 'JSON state: save CPU ms (toJSON + stringify, no store write)', ours: Math.round(saveMs) },
       { metric: 'JSON state: load CPU ms (parse + fromJSON, no store read)', ours: Math.round(loadMs) },
       { metric: 'cluster listing CPU ms (topics())', ours: Math.round(listMs) },
-      ...statePartsRows(clusterer, stream, batches, batchSize),
+      ...(await statePartsRows(clusterer, stream, batches, batchSize)),
     ],
     notes: [`synthetic stream: ${JSON.stringify(DEFAULT_SYNTHETIC)} (src/bench/synthetic.ts)`],
   };

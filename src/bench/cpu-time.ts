@@ -12,6 +12,14 @@ export function cpuMs(fn: () => unknown): number {
   return (d.user + d.system) / 1000;
 }
 
+/** The same for asynchronous work (the store's calls): CPU time until its promise settles. */
+export async function cpuMsAsync(fn: () => Promise<unknown>): Promise<number> {
+  const t = process.cpuUsage();
+  await fn();
+  const d = process.cpuUsage(t);
+  return (d.user + d.system) / 1000;
+}
+
 /** The median (the mean of the middle two for an even count; NaN for none). */
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);

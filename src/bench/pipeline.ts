@@ -30,7 +30,7 @@ export const runner: BenchRunner = {
     const t1 = performance.now();
     const store = await analyseSeeds(join(dir, 'p.db'));
     const storeSeconds = (performance.now() - t1) / 1000;
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
     return {
       name: 'pipeline',

@@ -53,7 +53,7 @@ interface Gold {
 }
 
 /** Name and quote variants the gold lists per happening, found in our comparison of that happening's articles. */
-function scoreEventComparisons(view: ReturnType<typeof buildStoryView>, gold: Gold) {
+function scoreEventComparisons(view: Awaited<ReturnType<typeof buildStoryView>>, gold: Gold) {
   const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').replace(/\s+/g, ' ').trim();
   const blocks = Object.values(gold.comparison).filter(
     (b): b is { nameVariants?: string[][]; quoteVariants?: string[][] } => typeof b === 'object' && b !== null && ('nameVariants' in b || 'quoteVariants' in b),
@@ -82,9 +82,9 @@ function scoreEventComparisons(view: ReturnType<typeof buildStoryView>, gold: Go
 /** Ingests, analyses and clusters the seeds into a fresh store. */
 export async function analyseSeeds(dbPath: string): Promise<SqliteStore> {
   const store = openStore(dbPath);
-  for await (const ev of new Ingestor().run([seedsDir()])) if (ev.kind === 'article') storeArticle(store, ev.article);
-  analysePending(store, defaultAnalyzer());
-  updateStories(store);
+  for await (const ev of new Ingestor().run([seedsDir()])) if (ev.kind === 'article') await storeArticle(store, ev.article);
+  await analysePending(store, defaultAnalyzer());
+  await updateStories(store);
   return store;
 }
 
@@ -103,10 +103,14 @@ function aliasIndex(layers: ArticleLayers[]): Map<string, Set<number>> {
   return idx;
 }
 
-export function scoreSeeds(store: Store, gold: Gold) {
-  const articleIds = store.articleIdsByDate();
-  const ext = new Map(articleIds.map((id) => [id, store.getArticle(id)?.externalId ?? '']));
-  const layers = new Map(articleIds.map((id) => [id, store.articleLayers(id)]));
+export async function scoreSeeds(store: Store, gold: Gold) {
+  const articleIds = await store.articleIdsByDate();
+  const ext = new Map<number, string>();
+  const layers = new Map<number, ArticleLayers>();
+  for (const id of articleIds) {
+    ext.set(id, (await store.getArticle(id))?.externalId ?? '');
+    layers.set(id, await store.articleLayers(id));
+  }
   const idx = aliasIndex([...layers.values()]);
   // Aliases: every gold alias (its role words stripped) and metonym resolves to one entity, the same for all.
   let aliasOk = 0;
@@ -127,7 +131,7 @@ export function scoreSeeds(store: Store, gold: Gold) {
       const vs = variants(f);
       if (!vs.some((v) => idx.has(v))) {
         absentAll++;
-        const name = best !== undefined ? store.entityName(best) : null;
+        const name = best !== undefined ? await store.entityName(best) : null;
         if (name && e.type === 'PERSON' && vs.some((v) => nameCompatible(v, name))) absentOk++;
         else aliasMisses.push(`${e.name}: ${f} (no mention with this form)`);
         continue;
@@ -160,7 +164,7 @@ export function scoreSeeds(store: Store, gold: Gold) {
     else quoteMisses.push(`speaker: ${q.article} ${q.text.slice(0, 30)}… gold ${q.speaker}, ours ${mine.map((r) => r.speaker).join('/')}`);
   }
   // Must events: an event of the article with the right root and country pair (either direction when reciprocal).
-  const events = store.queryEvents({});
+  const events = await store.queryEvents({});
   let mustOk = 0;
   let mustDated = 0;
   let datable = 0;
@@ -192,12 +196,13 @@ export function scoreSeeds(store: Store, gold: Gold) {
     } else eventMisses.push(`${g.id} ${g.source}->${g.target} ${g.cameo.join('/')}`);
   }
   // Stories: one topic holding the gold events, none merged.
-  const topics = store.listStories('topic');
+  const topics = await store.listStories('topic');
   const topicOfGold = topics.find((t) => gold.stories.topic.articles.every((a) => t.articleIds.some((id) => ext.get(id) === a)));
+  const children = topicOfGold ? await store.childStories(topicOfGold.id) : [];
   const eventsOk = topicOfGold
-    ? gold.stories.events.every((ge) => store.childStories(topicOfGold.id).some((s) => s.articleIds.length === ge.articles.length && ge.articles.every((a) => s.articleIds.some((id) => ext.get(id) === a))))
+    ? gold.stories.events.every((ge) => children.some((s) => s.articleIds.length === ge.articles.length && ge.articles.every((a) => s.articleIds.some((id) => ext.get(id) === a))))
     : false;
-  const view = topicOfGold ? buildStoryView(store, topicOfGold.id) : null;
+  const view = topicOfGold ? await buildStoryView(store, topicOfGold.id) : null;
   const perEvent = scoreEventComparisons(view, gold);
   return {
     aliasOk, aliasAll, absentOk, absentAll, aliasMisses, quoteFound, quoteSpeaker, quoteTotal: gold.quotes.length, quoteMisses,
@@ -223,7 +228,7 @@ export const runner: BenchRunner = {
     const store = await analyseSeeds(join(dir, 'seeds.db'));
     const ms = performance.now() - started;
     try {
-      const s = scoreSeeds(store, loadGold());
+      const s = await scoreSeeds(store, loadGold());
       return {
         name: 'seeds-analysis',
         items: '5 articles',
@@ -247,7 +252,7 @@ export const runner: BenchRunner = {
         notes: [...s.aliasMisses.map((m) => `alias missed: ${m}`), ...s.quoteMisses, ...s.eventMisses.map((m) => `must event missed: ${m}`), ...s.perEvent.misses],
       };
     } finally {
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   },

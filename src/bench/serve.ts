@@ -15,10 +15,10 @@ import { repoRoot } from '../paths.js';
 import { AnalysisFaker, Clusters, toArticle } from './store-scale.js';
 import { DEFAULT_SYNTHETIC, mulberry32, SyntheticStream } from './synthetic.js';
 import { numberArg } from './args.js';
-import { cpuMs, processCpuMs } from './cpu-time.js';
+import { cpuMsAsync, processCpuMs } from './cpu-time.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
 
-function fill(path: string, articles: number): void {
+async function fill(path: string, articles: number): Promise<void> {
   const store = openStore(path);
   const stream = new SyntheticStream({ ...DEFAULT_SYNTHETIC, articlesPerTopic: 20, eventsPerTopic: 4 });
   const faker = new AnalysisFaker(3000);
@@ -27,17 +27,17 @@ function fill(path: string, articles: number): void {
   let reported = t0;
   for (let i = 0; i < articles; i++) {
     const s = stream.next();
-    const id = storeArticle(store, toArticle(s, i)).id;
+    const id = (await storeArticle(store, toArticle(s, i))).id;
     const { doc, entities } = faker.doc(id, s);
-    store.saveAnalysis(doc, entities, 1);
+    await store.saveAnalysis(doc, entities, 1);
     clusters.add(id, s);
     if (performance.now() - reported > 30_000) {
       process.stderr.write(`bench serve: filled ${i + 1}/${articles} articles\n`);
       reported = performance.now();
     }
   }
-  store.transaction(() => store.syncStories(clusters.snapshot()));
-  store.close();
+  await store.transaction((tx) => tx.syncStories(clusters.snapshot()));
+  await store.close();
 }
 
 const PAGES_SCOPE = 'story-views';
@@ -46,16 +46,14 @@ const PAGES_SCOPE = 'story-views';
  * Stores every story's page as a run of `dossier analyze` does for the stories it changes (here all
  * of them), unless the store holds them already; the time per page is what a run pays per changed story.
  */
-function storePages(store: SqliteStore): BenchRow[] {
-  if (store.countStateParts(PAGES_SCOPE, '') > 0) return [];
+async function storePages(store: SqliteStore): Promise<BenchRow[]> {
+  if ((await store.countStateParts(PAGES_SCOPE, '')) > 0) return [];
   let n = 0;
-  const ms = cpuMs(() => (n = storeStoryPages(store, null)));
+  const ms = await cpuMsAsync(async () => (n = await storeStoryPages(store, null)));
   // Build times of topic pages on their own (the larger ones), for their spread.
-  const times = store
-    .listStories('topic')
-    .slice(0, 200)
-    .map((t) => cpuMs(() => buildStoryPage(store, t.id)))
-    .sort((a, b) => a - b);
+  const times: number[] = [];
+  for (const t of (await store.listStories('topic')).slice(0, 200)) times.push(await cpuMsAsync(() => buildStoryPage(store, t.id)));
+  times.sort((a, b) => a - b);
   const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0);
   return [
     { metric: `pages stored for ${n} stories (topics and events): CPU s; CPU ms per page (not part of the load figures)`, ours: `${Math.round(ms / 1000)}; ${(ms / Math.max(1, n)).toFixed(1)}` },
@@ -67,10 +65,10 @@ function storePages(store: SqliteStore): BenchRow[] {
  * A write from another connection moves the store's version, and the server drops what it cached:
  * the next load reads stored pages, not the answers of the load before.
  */
-function forgetCache(db: string): void {
+async function forgetCache(db: string): Promise<void> {
   const writer = openStore(db);
-  writer.putStateParts('bench-serve', [{ key: 'tick', value: new TextEncoder().encode(String(Date.now())) }]);
-  writer.close();
+  await writer.putStateParts('bench-serve', [{ key: 'tick', value: new TextEncoder().encode(String(Date.now())) }]);
+  await writer.close();
 }
 
 /** `dossier serve` in a child process, so that the load tool and the server do not share one event loop. */
@@ -119,14 +117,14 @@ export async function runServeBench(o: { articles: number; db: string | null; se
   const rows: BenchRow[] = [];
   if (!o.db || !existsSync(o.db)) {
     const t0 = performance.now();
-    fill(db, o.articles);
+    await fill(db, o.articles);
     rows.push({ metric: 'fill seconds (not part of the figures below)', ours: Math.round((performance.now() - t0) / 1000) });
   }
   const store = openStore(db);
-  rows.push(...storePages(store));
+  rows.push(...(await storePages(store)));
   // The requests: many different stories, so that most story pages are read from the store, not the server's cache.
-  const total = store.countArticles();
-  const topics = store.listStories('topic');
+  const total = await store.countArticles();
+  const topics = await store.listStories('topic');
   const rand = mulberry32(3);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const storyPaths: string[] = [];
@@ -137,8 +135,8 @@ export async function runServeBench(o: { articles: number; db: string | null; se
   }
   // The same calls on 20 stories only: after the first pass every view comes from the cache.
   const warmPaths = storyPaths.slice(0, 60);
-  const outlets = [...new Set(store.listArticles({ limit: 200 }).map((a) => a.outlet).filter((x): x is string => !!x))];
-  store.close();
+  const outlets = [...new Set((await store.listArticles({ limit: 200 })).map((a) => a.outlet).filter((x): x is string => !!x))];
+  await store.close();
   const listPaths = Array.from({ length: 2000 }, (_, k) =>
     k % 4 === 0 ? '/api/stories?limit=50' : k % 4 === 1 ? `/api/stories?limit=50&outlet=${encodeURIComponent(pick(outlets))}` : k % 4 === 2 ? `/api/stories?limit=50&minArticles=${1 + (k % 20)}` : `/api/stories?limit=50&cursor=${Buffer.from(`o:${50 * (k % 40)}`).toString('base64url')}`,
   );
@@ -151,23 +149,23 @@ export async function runServeBench(o: { articles: number; db: string | null; se
     rows.push({ metric: 'story list, first request after start (builds the list) ms', ours: Math.round(performance.now() - t0) });
     const pid = child.pid;
     const viewPaths = storyPaths.filter((p) => p.startsWith('/api/stories/'));
-    forgetCache(db);
+    await forgetCache(db);
     rows.push(...(await measure(url, { name: "story page's own call (/api/stories/{id}), pages stored", paths: viewPaths, target: '≤ 50 ms p95' }, o.seconds, o.connections, pid)));
-    forgetCache(db);
+    await forgetCache(db);
     rows.push(...(await measure(url, { name: 'story page, pages stored (view, an article, network)', paths: storyPaths, target: '≤ 50 ms p95' }, o.seconds, o.connections, pid)));
     rows.push(...(await measure(url, { name: 'story page, views cached (20 stories again and again)', paths: warmPaths, target: '≤ 50 ms p95' }, o.seconds, o.connections, pid)));
     rows.push(...(await measure(url, { name: 'story list (pages, outlet and size filters)', paths: listPaths, target: '≤ 100 ms p95' }, o.seconds, o.connections, pid)));
     // A store whose pages are not stored (written by an older version, or by a run that did not
     // store them): every view is built on the request.
     const writer = openStore(db);
-    const pages = writer.getStateParts(PAGES_SCOPE);
-    writer.putStateParts(PAGES_SCOPE, [], { replace: true });
+    const pages = await writer.getStateParts(PAGES_SCOPE);
+    await writer.putStateParts(PAGES_SCOPE, [], { replace: true });
     try {
       rows.push(...(await measure(url, { name: 'story page, no pages stored (views built on request)', paths: storyPaths, target: '≤ 50 ms p95' }, o.seconds, o.connections, pid)));
     } finally {
       // Put back, so that a kept store serves the next run as it served this one.
-      writer.putStateParts(PAGES_SCOPE, pages);
-      writer.close();
+      await writer.putStateParts(PAGES_SCOPE, pages);
+      await writer.close();
     }
   } finally {
     child.kill('SIGTERM');

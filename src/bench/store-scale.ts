@@ -16,7 +16,7 @@ import type { ClusterSnapshot } from '../store/records.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
 import { DEFAULT_SYNTHETIC, mulberry32, SyntheticStream, type SyntheticArticle } from './synthetic.js';
 import { numberArg } from './args.js';
-import { cpuMs, median } from './cpu-time.js';
+import { cpuMsAsync, median } from './cpu-time.js';
 import { zipfCdf, zipfRank } from './zipf.js';
 import { storeArticle } from '../pipeline/store-article.js';
 
@@ -44,9 +44,11 @@ interface PoolEntity {
 }
 
 
-function timeMedian(reps: number, fn: (i: number) => unknown): number {
-  fn(0); // warm the statement and page caches
-  return median(Array.from({ length: reps }, (_, i) => cpuMs(() => fn(i + 1))));
+async function timeMedian(reps: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  await fn(0); // warm the statement and page caches
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) times.push(await cpuMsAsync(() => fn(i + 1)));
+  return median(times);
 }
 
 const ms = (x: number): string => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
@@ -247,7 +249,7 @@ function fileMb(path: string): number {
   return Math.round(bytes / 1e6);
 }
 
-export function runStoreScale(o: StoreScaleOptions): BenchReport {
+export async function runStoreScale(o: StoreScaleOptions): Promise<BenchReport> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-store-scale-'));
   const path = join(dir, 'scale.db');
   const store: SqliteStore = openStore(path);
@@ -262,13 +264,13 @@ export function runStoreScale(o: StoreScaleOptions): BenchReport {
   const days: string[] = [];
   const probes: string[] = [];
   let i = 0;
-  const addOne = (): number => {
+  const addOne = async (): Promise<number> => {
     const s = stream.next();
     const a = toArticle(s, i++);
     let id = 0;
-    putMs.push(cpuMs(() => (id = storeArticle(store, a).id)));
+    putMs.push(await cpuMsAsync(async () => (id = (await storeArticle(store, a)).id)));
     const { doc, entities } = faker.doc(id, s);
-    saveMs.push(cpuMs(() => store.saveAnalysis(doc, entities, 1)));
+    saveMs.push(await cpuMsAsync(() => store.saveAnalysis(doc, entities, 1)));
     clusters.add(id, s);
     days.push(s.published);
     if (probes.length < 5000) probes.push((s.text.match(/\p{L}+/gu) ?? []).slice(20, 22).join(' '));
@@ -278,7 +280,7 @@ export function runStoreScale(o: StoreScaleOptions): BenchReport {
   const cpu0 = process.cpuUsage();
   let lastReport = t0;
   for (let n = 0; n < o.articles; n++) {
-    addOne();
+    await addOne();
     if (performance.now() - lastReport > 30_000) {
       process.stderr.write(`store-scale: ${n + 1}/${o.articles} articles, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
       lastReport = performance.now();
@@ -295,69 +297,69 @@ export function runStoreScale(o: StoreScaleOptions): BenchReport {
   rows.push({ metric: 'fill seconds, wall clock (put + save + synthesis, all articles)', ours: fillSeconds.toFixed(0) });
   rows.push({ metric: 'fill seconds, CPU', ours: ((fillCpu.user + fillCpu.system) / 1e6).toFixed(0) });
 
-  const tSync = cpuMs(() => store.transaction(() => store.syncStories(clusters.snapshot())));
+  const tSync = await cpuMsAsync(() => store.transaction((tx) => tx.syncStories(clusters.snapshot())));
   rows.push({ metric: `first syncStories ms (${clusters.counts.topics} topics, ${clusters.counts.events} events)`, ours: ms(tSync) });
-  const tSame = cpuMs(() => store.transaction(() => store.syncStories(clusters.snapshot())));
+  const tSame = await cpuMsAsync(() => store.transaction((tx) => tx.syncStories(clusters.snapshot())));
   rows.push({ metric: 'syncStories ms, nothing changed', ours: ms(tSame) });
   const batches: number[] = [];
   for (let b = 0; b < 5; b++) {
-    for (let k = 0; k < 100; k++) addOne();
-    batches.push(cpuMs(() => store.transaction(() => store.syncStories(clusters.snapshot()))));
+    for (let k = 0; k < 100; k++) await addOne();
+    batches.push(await cpuMsAsync(() => store.transaction((tx) => tx.syncStories(clusters.snapshot()))));
   }
   rows.push({ metric: 'syncStories ms, batch adding 100 articles (median of 5)', ours: ms(median(batches)) });
   clusters.changed();
   const partial: number[] = [];
   for (let b = 0; b < 5; b++) {
-    for (let k = 0; k < 100; k++) addOne();
+    for (let k = 0; k < 100; k++) await addOne();
     const changed = clusters.changed();
-    partial.push(cpuMs(() => store.transaction(() => store.syncStories(changed, { removed: [] }))));
+    partial.push(await cpuMsAsync(() => store.transaction((tx) => tx.syncStories(changed, { removed: [] }))));
   }
   rows.push({ metric: 'syncStories ms, batch adding 100 articles, changed clusters only (median of 5)', ours: ms(median(partial)) });
 
   const rand = mulberry32(5);
-  const total = store.countArticles();
+  const total = await store.countArticles();
   const randomId = () => 1 + Math.floor(rand() * total);
   const r = o.reps;
   const wordsOf = (k: number) => probes[k % probes.length]!;
-  rows.push({ metric: 'search ms (two words of an article, top 20)', ours: ms(timeMedian(r, (k) => store.search(wordsOf(k * 7919)))) });
-  rows.push({ metric: 'getArticle ms', ours: ms(timeMedian(r, () => store.getArticle(randomId()))) });
-  rows.push({ metric: 'listArticles ms (page of 50, random offset)', ours: ms(timeMedian(r, () => store.listArticles({ limit: 50, offset: randomId() }))) });
-  rows.push({ metric: 'listArticles ms (one outlet, page of 50)', ours: ms(timeMedian(r, (k) => store.listArticles({ outlet: OUTLETS[k % OUTLETS.length], limit: 50, offset: 500 }))) });
+  rows.push({ metric: 'search ms (two words of an article, top 20)', ours: ms(await timeMedian(r, (k) => store.search(wordsOf(k * 7919)))) });
+  rows.push({ metric: 'getArticle ms', ours: ms(await timeMedian(r, () => store.getArticle(randomId()))) });
+  rows.push({ metric: 'listArticles ms (page of 50, random offset)', ours: ms(await timeMedian(r, () => store.listArticles({ limit: 50, offset: randomId() }))) });
+  rows.push({ metric: 'listArticles ms (one outlet, page of 50)', ours: ms(await timeMedian(r, (k) => store.listArticles({ outlet: OUTLETS[k % OUTLETS.length], limit: 50, offset: 500 }))) });
   const frequent = faker.frequent;
-  rows.push({ metric: 'queryEvents ms, by actor code (limit 100)', ours: ms(timeMedian(r, () => store.queryEvents({ actor: frequent.code, limit: 100 }))) });
-  rows.push({ metric: 'queryEvents ms, by root code (limit 100)', ours: ms(timeMedian(r, (k) => store.queryEvents({ code: String(1 + (k % 20)), limit: 100 }))) });
-  rows.push({ metric: 'queryEvents ms, by full code (limit 100)', ours: ms(timeMedian(r, (k) => store.queryEvents({ code: `${String(1 + (k % 20)).padStart(2, '0')}1`, limit: 100 }))) });
+  rows.push({ metric: 'queryEvents ms, by actor code (limit 100)', ours: ms(await timeMedian(r, () => store.queryEvents({ actor: frequent.code, limit: 100 }))) });
+  rows.push({ metric: 'queryEvents ms, by root code (limit 100)', ours: ms(await timeMedian(r, (k) => store.queryEvents({ code: String(1 + (k % 20)), limit: 100 }))) });
+  rows.push({ metric: 'queryEvents ms, by full code (limit 100)', ours: ms(await timeMedian(r, (k) => store.queryEvents({ code: `${String(1 + (k % 20)).padStart(2, '0')}1`, limit: 100 }))) });
   days.sort();
   const week = (k: number) => {
     const from = days[Math.floor((k * 0.37 * days.length) % days.length)]!;
     const to = new Date(Date.parse(from) + 6 * 86_400_000).toISOString().slice(0, 10);
     return { from, to };
   };
-  rows.push({ metric: 'queryEvents ms, one week (limit 100)', ours: ms(timeMedian(r, (k) => store.queryEvents({ ...week(k), limit: 100 }))) });
-  rows.push({ metric: 'queryEvents ms, one week (all)', ours: ms(timeMedian(r, (k) => store.queryEvents(week(k)))) });
+  rows.push({ metric: 'queryEvents ms, one week (limit 100)', ours: ms(await timeMedian(r, (k) => store.queryEvents({ ...week(k), limit: 100 }))) });
+  rows.push({ metric: 'queryEvents ms, one week (all)', ours: ms(await timeMedian(r, (k) => store.queryEvents(week(k)))) });
   rows.push({
     metric: 'queryEvents ms, actor + root + week (all)',
-    ours: ms(timeMedian(r, (k) => store.queryEvents({ actor: frequent.code, code: String(1 + (k % 20)), ...week(k) }))),
+    ours: ms(await timeMedian(r, (k) => store.queryEvents({ actor: frequent.code, code: String(1 + (k % 20)), ...week(k) }))),
   });
-  const ent = store.getEntity(frequent.key)!;
-  rows.push({ metric: `getEntity ms (most frequent entity, ${ent.mentions} mentions)`, ours: ms(timeMedian(r, () => store.getEntity(frequent.key))) });
-  rows.push({ metric: 'entityMentions ms (most frequent entity, 200)', ours: ms(timeMedian(r, () => store.entityMentions(ent.id))) });
-  rows.push({ metric: 'getEntity ms (by name)', ours: ms(timeMedian(r, (k) => store.getEntity(`entity ${k * 13}`))) });
-  rows.push({ metric: 'articleLayers ms', ours: ms(timeMedian(r, () => store.articleLayers(randomId()))) });
-  rows.push({ metric: 'articleEntityKeys ms', ours: ms(timeMedian(r, () => store.articleEntityKeys(randomId()))) });
-  const topics = store.listStories('topic');
-  const events = store.listStories('event');
-  rows.push({ metric: 'getStory ms (event)', ours: ms(timeMedian(r, (k) => store.getStory(events[(k * 104729) % events.length]!.id))) });
-  rows.push({ metric: 'childStories ms (topic)', ours: ms(timeMedian(r, (k) => store.childStories(topics[(k * 104729) % topics.length]!.id))) });
-  rows.push({ metric: 'topEntityNames ms (a topic’s articles)', ours: ms(timeMedian(r, (k) => store.topEntityNames(topics[(k * 104729) % topics.length]!.articleIds, ['GPE', 'PERSON', 'ORG'], 3))) });
-  rows.push({ metric: `listStories('event') ms (${events.length} stories)`, ours: ms(timeMedian(Math.min(r, 5), () => store.listStories('event'))) });
-  rows.push({ metric: 'listStories() ms (all)', ours: ms(timeMedian(Math.min(r, 5), () => store.listStories())) });
-  rows.push({ metric: 'articleIdsByDate ms', ours: ms(timeMedian(Math.min(r, 5), () => store.articleIdsByDate())) });
-  rows.push({ metric: 'unclusteredArticleIdsByDate ms (what each story update reads)', ours: ms(timeMedian(Math.min(r, 5), () => store.unclusteredArticleIdsByDate())) });
-  rows.push({ metric: `loadEntities ms (${o.entities} entities)`, ours: ms(timeMedian(Math.min(r, 3), () => store.loadEntities())) });
+  const ent = (await store.getEntity(frequent.key))!;
+  rows.push({ metric: `getEntity ms (most frequent entity, ${ent.mentions} mentions)`, ours: ms(await timeMedian(r, () => store.getEntity(frequent.key))) });
+  rows.push({ metric: 'entityMentions ms (most frequent entity, 200)', ours: ms(await timeMedian(r, () => store.entityMentions(ent.id))) });
+  rows.push({ metric: 'getEntity ms (by name)', ours: ms(await timeMedian(r, (k) => store.getEntity(`entity ${k * 13}`))) });
+  rows.push({ metric: 'articleLayers ms', ours: ms(await timeMedian(r, () => store.articleLayers(randomId()))) });
+  rows.push({ metric: 'articleEntityKeys ms', ours: ms(await timeMedian(r, () => store.articleEntityKeys(randomId()))) });
+  const topics = await store.listStories('topic');
+  const events = await store.listStories('event');
+  rows.push({ metric: 'getStory ms (event)', ours: ms(await timeMedian(r, (k) => store.getStory(events[(k * 104729) % events.length]!.id))) });
+  rows.push({ metric: 'childStories ms (topic)', ours: ms(await timeMedian(r, (k) => store.childStories(topics[(k * 104729) % topics.length]!.id))) });
+  rows.push({ metric: 'topEntityNames ms (a topic’s articles)', ours: ms(await timeMedian(r, (k) => store.topEntityNames(topics[(k * 104729) % topics.length]!.articleIds, ['GPE', 'PERSON', 'ORG'], 3))) });
+  rows.push({ metric: `listStories('event') ms (${events.length} stories)`, ours: ms(await timeMedian(Math.min(r, 5), () => store.listStories('event'))) });
+  rows.push({ metric: 'listStories() ms (all)', ours: ms(await timeMedian(Math.min(r, 5), () => store.listStories())) });
+  rows.push({ metric: 'articleIdsByDate ms', ours: ms(await timeMedian(Math.min(r, 5), () => store.articleIdsByDate())) });
+  rows.push({ metric: 'unclusteredArticleIdsByDate ms (what each story update reads)', ours: ms(await timeMedian(Math.min(r, 5), () => store.unclusteredArticleIdsByDate())) });
+  rows.push({ metric: `loadEntities ms (${o.entities} entities)`, ours: ms(await timeMedian(Math.min(r, 3), () => store.loadEntities())) });
   rows.push({ metric: 'store file MB (with WAL)', ours: fileMb(path) });
   rows.push({ metric: 'peak RSS MB', ours: Math.round(process.resourceUsage().maxRSS / 1024) });
-  store.close();
+  await store.close();
   if (o.keep) process.stderr.write(`store kept at ${path}\n`);
   else rmSync(dir, { recursive: true, force: true });
   return {

@@ -14,7 +14,7 @@ import { writeReportFolder } from '../views/report-folder.js';
 import type { BenchReport, BenchRow, BenchRunner } from './report.js';
 import { DEFAULT_SYNTHETIC, SyntheticStream } from './synthetic.js';
 import { toArticle } from './store-scale.js';
-import { cpuMs, median } from './cpu-time.js';
+import { cpuMsAsync, median } from './cpu-time.js';
 import { storeArticle } from '../pipeline/store-article.js';
 
 const RUNS = 5;
@@ -30,35 +30,35 @@ interface SizeResult {
   topics: number;
 }
 
-function measure(size: number): SizeResult {
+async function measure(size: number): Promise<SizeResult> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-story-update-'));
   const store = openStore(join(dir, 'grow.db'));
   try {
     const stream = new SyntheticStream(DEFAULT_SYNTHETIC);
     let i = 0;
-    const fill = cpuMs(() => {
-      for (; i < size; i++) storeArticle(store, toArticle(stream.next(), i));
+    const fill = await cpuMsAsync(async () => {
+      for (; i < size; i++) await storeArticle(store, toArticle(stream.next(), i));
     });
     const out = join(dir, 'report');
-    const first = cpuMs(() => void placeNewArticles(store));
-    writeReportFolder(store, out, null);
+    const first = await cpuMsAsync(() => placeNewArticles(store));
+    await writeReportFolder(store, out, null);
     const update: number[] = [];
     const reports: number[] = [];
     let written = 0;
     for (let r = 0; r < RUNS; r++) {
-      for (let k = 0; k < PER_RUN; k++, i++) storeArticle(store, toArticle(stream.next(), i));
+      for (let k = 0; k < PER_RUN; k++, i++) await storeArticle(store, toArticle(stream.next(), i));
       let placed: number[] = [];
-      update.push(cpuMs(() => void (placed = placeNewArticles(store).placed)));
+      update.push(await cpuMsAsync(async () => void (placed = (await placeNewArticles(store)).placed)));
       reports.push(
-        cpuMs(() => {
-          const changed = new Set(store.listStories('topic', { articleIds: placed }).map((t) => t.id));
-          written = writeReportFolder(store, out, changed);
+        await cpuMsAsync(async () => {
+          const changed = new Set((await store.listStories('topic', { articleIds: placed })).map((t) => t.id));
+          written = await writeReportFolder(store, out, changed);
         }),
       );
     }
-    return { size, fillSeconds: fill / 1000, firstClusterSeconds: first / 1000, updateMs: median(update), reportsMs: median(reports), reportsWritten: written, topics: store.listStories('topic').length };
+    return { size, fillSeconds: fill / 1000, firstClusterSeconds: first / 1000, updateMs: median(update), reportsMs: median(reports), reportsWritten: written, topics: (await store.listStories('topic')).length };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -70,7 +70,7 @@ export const runner: BenchRunner = {
     const sizes = (at >= 0 ? opts.args[at + 1]! : '2000,20000').split(',').map(Number).filter((n) => n > 0);
     const rows: BenchRow[] = [];
     for (const n of sizes) {
-      const r = measure(n);
+      const r = await measure(n);
       rows.push(
         { metric: `${n} articles: story update for a run of ${PER_RUN} new articles (CPU ms, median of ${RUNS})`, ours: Math.round(r.updateMs) },
         { metric: `${n} articles: reports rewritten for that run (CPU ms, median; ${r.reportsWritten} of ${r.topics} topics)`, ours: Math.round(r.reportsMs) },

@@ -40,24 +40,18 @@ export function existingStore(dbPath: string): string {
   return dbPath;
 }
 
-export function withStore<T>(dbPath: string, fn: (store: Store) => T): T {
-  const store = openStore(dbPath);
-  try {
-    return fn(store);
-  } finally {
-    store.close();
-  }
-}
-
-/** The same for async work: the store closes once the work has finished, not when it starts. */
-export async function withStoreAsync<T>(dbPath: string, fn: (store: Store) => Promise<T>): Promise<T> {
+/** Opens the store, runs `fn`, and closes the store once the work has finished (not when it starts). */
+export async function withStore<T>(dbPath: string, fn: (store: Store) => Promise<T> | T): Promise<T> {
   const store = openStore(dbPath);
   try {
     return await fn(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
+
+/** The same as `withStore` (kept for the commands written against it). */
+export const withStoreAsync = withStore;
 
 /** Options that control reading files and fetching pages. */
 export function addIngestOptions(cmd: Command): Command {

@@ -17,8 +17,19 @@ export interface FieldSpan extends Span {
   field: Field;
 }
 
-/** One token, offsets into its field's text. */
-export interface DocToken extends Span {
+/** The syntax layer's reading of one token (Universal Dependencies, as in CoNLL-U). */
+export interface TokenSyntax {
+  /** Universal part of speech ('NOUN', 'VERB', 'PROPN', ...). */
+  upos: string;
+  lemma: string;
+  /** 1-based index of the head token within the sentence, 0 for the root. */
+  head: number;
+  /** Universal dependency relation ('nsubj', 'obj', 'obl', ...). */
+  deprel: string;
+}
+
+/** One token, offsets into its field's text; the `syntax` stage adds its tag, lemma and head. */
+export interface DocToken extends Span, Partial<TokenSyntax> {
   text: string;
 }
 
@@ -125,5 +136,5 @@ export interface Doc {
   events: Event[];
 }
 
-/** The name of each layer a stage can add to a Doc. */
-export type Layer = Exclude<keyof Doc, 'articleId'> | 'entities';
+/** The name of each layer a stage can add to a Doc (`syntax` fills the sentences' tokens in place). */
+export type Layer = Exclude<keyof Doc, 'articleId'> | 'entities' | 'syntax';

@@ -1,11 +1,11 @@
 // Titles, ranks and offices written before a name ('Maj. Gen.', 'Defense Minister', 'President')
 // are roles, not part of the name: finding them, and the sector they imply. The words themselves
 // are language data (src/lang/en/role-words.ts).
-import { ROLE_WORDS, type Sector } from '../lang/en/role-words.js';
+import { ROLE_PREFIXES, type Sector } from '../lang/en/role-words.js';
 
 export type { Sector };
 
-const ROLE = new Map(ROLE_WORDS);
+const ROLE = ROLE_PREFIXES;
 const JOINERS = new Set(['of', 'the', 'for', 'and']);
 /** Words that make a sequence a role on their own (a joiner or 'field' alone does not). */
 const HEAD_SECTOR: [RegExp, Sector][] = [

@@ -1,9 +1,8 @@
 // The event coder: for each sentence, the first event pattern whose subject is an actor gives
 // the event; its source is the actor before the trigger (or after 'by' in the passive), its
 // target the first actor after it; modality recodes intentions as intents (03) or threats (13).
-import { splitSentences } from '../text/sentences.js';
 import { spansWithin } from '../text/span-index.js';
-import { tokenize, type Token } from '../text/tokens.js';
+import { sentencesWithTokens, type Token, type TokenizedSentence } from '../text/index.js';
 import { findAtoms, findChunks, memberCode, type ActorChunk, type ActorMember, type Atom } from './actors.js';
 import { cameoInfo, intentCode, mobilizeCode } from './cameo.js';
 import { modalityOf, SAY_VERBS } from './modality.js';
@@ -11,7 +10,7 @@ import { findTriggers, type PatternMatch } from './patterns.js';
 import { andClause, clauseBoundary, firstBoundary, isVerbal, relativeClauses, splitLaterSubjects } from './clauses.js';
 import { findPluralAnaphor, likeliestPair, pairChunk, pairOf, remember, type Discourse } from './anaphora.js';
 import { CONFIRM_WINDOW, confirmedEvents } from './confirm.js';
-import { chunkOfPhrase, parseWords, rolesAt, type Parse } from './roles.js';
+import { chunkOfPhrase, parseOf, rolesAt, type Parse } from './roles.js';
 import type { CodedEvent, ContextMention, EventContext, EventInput, Modality } from './types.js';
 
 /** Words that open an introductory phrase ('With the signing of ..., X agreed'). */
@@ -314,20 +313,20 @@ function withMentions(tokens: Token[], atoms: Atom[], mentions: ContextMention[]
  */
 export function codeSentence(
   text: string,
-  span: { start: number; end: number },
+  span: TokenizedSentence,
   published: string | null,
   mentions: ContextMention[] = [],
   discourse: Discourse = { pairs: [] },
   useParse = true,
 ): CodedEvent[] {
-  const tokens = tokenize(text, span.start, span.end);
+  const { tokens } = span;
   const words = tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
   const atoms = withMentions(tokens, findAtoms(tokens), mentions);
   // Actors inside parentheses ('Hizbollah (Party of God)') are glosses, not participants.
   const depth = parenDepth(words);
   const chunks = withAnaphor(words, findChunks(tokens, atoms).filter((c) => depth[c.start] === 0), discourse);
   let parsed: Parse | null = null;
-  const parse = () => (useParse ? (parsed ??= parseWords(tokens.map((t) => t.text))) : null);
+  const parse = () => (useParse ? (parsed ??= parseOf(tokens)) : null);
   const events = codeClauses({ text, span, published, tokens, words, atoms, chunks, parse });
   remember(discourse, pairOf(events, lastPair(words, chunks, chunks.length)));
   return events;
@@ -635,7 +634,7 @@ export function codeEvents(input: EventInput, ctx?: EventContext): CodedEvent[] 
   let announced: { event: CodedEvent; sentence: number }[] = [];
   let index = 0;
   const within = spansWithin(mentions);
-  for (const span of splitSentences(input.text)) {
+  for (const span of ctx?.sentences ?? sentencesWithTokens(input.text)) {
     const inSpan = within(span.start, span.end);
     const events = codeSentence(input.text, span, input.published ?? null, inSpan, discourse, ctx?.parse ?? true);
     out.push(...events);

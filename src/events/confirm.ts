@@ -5,7 +5,7 @@
 // sentence's actors. The nouns, the roots they confirm and the cues of a past or undone action are
 // data (data/event-nouns.json).
 import { readJsonData } from '../lang/tables.js';
-import { tokenize } from '../text/tokens.js';
+import type { Token, TokenizedSentence } from '../text/index.js';
 import { findAtoms } from './actors.js';
 import { cameoInfo } from './cameo.js';
 import type { CodedEvent } from './types.js';
@@ -80,13 +80,13 @@ function toldAsDone(words: string[], hit: NounHit, t: Compiled): boolean {
  * The announced actions a sentence confirms, as events of their own: `recent` holds the intents and
  * threats of the previous sentences (with their sentence index), `index` is this sentence's.
  */
-export function confirmedEvents(text: string, span: { start: number; end: number }, index: number, recent: { event: CodedEvent; sentence: number }[]): CodedEvent[] {
+export function confirmedEvents(text: string, span: TokenizedSentence, index: number, recent: { event: CodedEvent; sentence: number }[]): CodedEvent[] {
   const candidates = recent.filter((r) => r.event.planned && index - r.sentence <= CONFIRM_WINDOW && r.event.modality !== 'negated');
   if (!candidates.length) return [];
   const t = load();
   const sentence = text.slice(span.start, span.end);
   if (!t.quick.test(sentence)) return [];
-  const tokens = tokenize(text, span.start, span.end);
+  const { tokens } = span;
   const words = tokens.map((x) => x.text.toLowerCase().replace(/’/g, "'"));
   const hit = definiteNoun(words, t);
   if (!hit || !toldAsDone(words, hit, t)) return [];
@@ -123,7 +123,7 @@ export function confirmedEvents(text: string, span: { start: number; end: number
 }
 
 /** Countries named right after the noun ('the attack on Lebanon', 'the visit to Cairo'). */
-function countriesNamedAfter(tokens: ReturnType<typeof tokenize>, words: string[], from: number): string[] {
+function countriesNamedAfter(tokens: Token[], words: string[], from: number): string[] {
   if (!['on', 'against', 'in', 'to', 'with', 'by'].includes(words[from] ?? '')) return [];
   const atoms = findAtoms(tokens.slice(from, from + 5));
   return atoms.map((a) => a.country).filter((c): c is string => !!c && c.length === 3);

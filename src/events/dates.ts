@@ -3,7 +3,6 @@
 // date it: when the event's actor does something dated there ('Netanyahu said Tuesday ...') and
 // that sentence is about the same other party, the event takes that day, marked as not resolved
 // from its own words (dateResolved false). Otherwise the date is open, bounded by publication.
-import { splitSentences } from '../text/sentences.js';
 import { spanAt, spansWithin } from '../text/span-index.js';
 
 export interface DatingTime {
@@ -60,13 +59,14 @@ function keysOf(key: string | null, code: string | null): string[] {
 }
 
 export class EventDater {
-  private sentences: { start: number; end: number }[] | null = null;
   // Times and mentions by position: events ask for those of one sentence, many times an article.
   private readonly timesWithin: (start: number, end: number) => DatingTime[];
   private readonly mentionsWithin: (start: number, end: number) => DatingMention[];
 
   constructor(
     private readonly text: string,
+    /** The text's sentences, in order (the document's sentence layer). */
+    private readonly sentences: readonly { start: number; end: number }[],
     times: DatingTime[],
     mentions: DatingMention[],
     private readonly published: string | null,
@@ -88,7 +88,6 @@ export class EventDater {
     const actor = keysOf(e.sourceKey, e.source);
     const other = keysOf(e.targetKey, e.target);
     if (!actor.length || !other.length) return null;
-    this.sentences ??= splitSentences(this.text);
     const first = spanAt(this.sentences, e.start, (s) => e.start >= s.start && e.start < s.end);
     const last = spanAt(this.sentences, e.end, (s) => e.end > s.start && e.end <= s.end);
     if (first < 0) return null;

@@ -4,7 +4,8 @@
 // its subject, an open complement ('agreed to meet') its controller's, a relative clause's verb has
 // the noun it modifies as its subject. The coder falls back to the nearest-name rules (with lower
 // confidence) where the parse names no actor.
-import { parseTokens, type ParsedToken } from '../syntax/index.js';
+import { tokensWithSyntax } from '../syntax/index.js';
+import type { DocToken } from '../doc/layers.js';
 import type { ActorChunk } from './actors.js';
 
 export interface Parse {
@@ -15,8 +16,9 @@ export interface Parse {
   upos: string[];
 }
 
-export function parseWords(words: readonly string[]): Parse {
-  const parsed: ParsedToken[] = parseTokens(words);
+/** The sentence's parse in the form the role rules index it: the syntax layer's, made now if no stage made it. */
+export function parseOf(tokens: DocToken[]): Parse {
+  const parsed = tokensWithSyntax(tokens);
   return { heads: parsed.map((t) => t.head - 1), rels: parsed.map((t) => t.deprel), lemmas: parsed.map((t) => t.lemma), upos: parsed.map((t) => t.upos) };
 }
 

@@ -1,5 +1,6 @@
 // Records of the event coder: who did what to whom, coded in CAMEO with its PLOVER category.
 import type { Confirmation, Event } from '../doc/layers.js';
+import type { TokenizedSentence } from '../text/index.js';
 
 export type Modality = 'asserted' | 'intended' | 'negated' | 'conditional' | 'reported' | 'background';
 export type QuadClass = 1 | 2 | 3 | 4;
@@ -32,6 +33,8 @@ export interface EventContext {
   dateline?: string | null;
   /** Roles from the dependency parse (default); false codes by the word-order rules alone, faster. */
   parse?: boolean;
+  /** The text's sentences and tokens, with their syntax layer when a stage made it; made here when absent. */
+  sentences?: TokenizedSentence[];
 }
 
 export interface EventInput {

@@ -2,7 +2,8 @@
 // address: bylines (`By NAME, OUTLET`), credit lines (`NAME contributed to this report.`), source
 // lines (`Content retrieved from: URL`) and datelines (`TEHRAN, Iran — `). They only read a line;
 // deciding that a line is boilerplate is the job of the rules in boilerplate-rules.ts.
-import { AGENCIES, OUTLET_WORDS, ROLE_WORDS } from '../lang/en/boilerplate-rules.js';
+import { AGENCIES, OUTLET_WORDS } from '../lang/en/boilerplate-rules.js';
+import { BYLINE_JOBS } from '../lang/en/role-words.js';
 
 export interface Byline {
   authors: string[];
@@ -35,7 +36,7 @@ export function isOutletName(s: string): boolean {
 }
 
 function isRole(s: string): boolean {
-  return hasWordFrom(s, ROLE_WORDS);
+  return hasWordFrom(s, BYLINE_JOBS);
 }
 
 /** Splits `A, B and C` into names. */

@@ -7,9 +7,9 @@ import type { Analyzer } from './analyse.js';
 /** Bumped when a layer changes what it finds, so that `analyze` redoes older articles. */
 export const ANALYSIS_VERSION = 1;
 
-export function loadRegistry(store: Store): EntityRegistry {
+export async function loadRegistry(store: Store): Promise<EntityRegistry> {
   const reg = new EntityRegistry();
-  for (const e of store.loadEntities()) reg.restore(e);
+  for (const e of await store.loadEntities()) reg.restore(e);
   return reg;
 }
 
@@ -18,16 +18,16 @@ export interface AnalyseProgress {
 }
 
 /** Analyses every article whose analysis is missing or older than this version; returns their ids. */
-export function analysePending(store: Store, analyzer: Analyzer, opts: { force?: boolean; onProgress?: AnalyseProgress } = {}): number[] {
-  const ids = store.articlesToAnalyse(ANALYSIS_VERSION, !!opts.force);
+export async function analysePending(store: Store, analyzer: Analyzer, opts: { force?: boolean; onProgress?: AnalyseProgress } = {}): Promise<number[]> {
+  const ids = await store.articlesToAnalyse(ANALYSIS_VERSION, !!opts.force);
   // Nothing new: the registry (every entity with its roles, seconds at 100k articles) is not read.
   if (ids.length === 0) return ids;
   // Re-analysing everything rebuilds the entities from scratch, so that alias counts are not doubled.
-  if (opts.force) store.clearEntities();
-  const registry = loadRegistry(store);
+  if (opts.force) await store.clearEntities();
+  const registry = await loadRegistry(store);
   let done = 0;
   for (const id of ids) {
-    const a = store.getArticle(id);
+    const a = await store.getArticle(id);
     if (!a) continue;
     const { doc, entities } = analyzer.analyse({
       id,
@@ -37,7 +37,7 @@ export function analysePending(store: Store, analyzer: Analyzer, opts: { force?:
       published: a.published ? { value: a.published.value, timezone: a.published.timezone } : null,
     });
     // The registry changes and the rows written belong together: one transaction for both.
-    store.transaction(() => {
+    await store.transaction(async (tx) => {
       const canonicalOf = new Map<string, string>();
       const touched = new Map<string, CanonicalEntity>();
       for (const local of entities) {
@@ -49,7 +49,7 @@ export function analysePending(store: Store, analyzer: Analyzer, opts: { force?:
       for (const m of doc.mentions) m.entityKey = remap(m.entityKey);
       for (const q of doc.quotes) q.speakerKey = remap(q.speakerKey);
       for (const e of doc.events) [e.sourceKey, e.targetKey] = [remap(e.sourceKey), remap(e.targetKey)];
-      store.saveAnalysis(doc, [...touched.values()], ANALYSIS_VERSION);
+      await tx.saveAnalysis(doc, [...touched.values()], ANALYSIS_VERSION);
     });
     done++;
     opts.onProgress?.(done, ids.length, id);

@@ -42,25 +42,25 @@ export async function analyzeInputs(store: Store, inputs: string[], options: Ana
   const onEvent = options.onEvent ?? quiet;
   const ingest = inputs.length > 0 ? await ingestInto(store, inputs, options.ingest, onEvent) : null;
   // The models take most of a second to load: not when the store holds nothing to analyse.
-  const pending = store.articlesToAnalyse(ANALYSIS_VERSION, !!options.force).length;
+  const pending = (await store.articlesToAnalyse(ANALYSIS_VERSION, !!options.force)).length;
   const analyzer = pending > 0 ? (options.analyzer ?? (await import('./components.js')).defaultAnalyzer()) : null;
   const analysed = analyzer
-    ? analysePending(store, analyzer, {
+    ? await analysePending(store, analyzer, {
         force: !!options.force,
         onProgress: (done, total, articleId) => onEvent({ kind: 'progress', stage: 'analyse', done, total, item: String(articleId) }),
       })
     : [];
-  const update = placeNewArticles(store, analysed, onEvent);
+  const update = await placeNewArticles(store, analysed, onEvent);
   const touched = [...update.placed, ...analysed];
   // The pages of the stories this run changed are built now, once, for the server and the reports to read.
-  storeStoryPages(store, update.afresh ? null : store.listStories(undefined, { articleIds: touched }).map((s) => s.id));
+  await storeStoryPages(store, update.afresh ? null : (await store.listStories(undefined, { articleIds: touched })).map((s) => s.id));
   let reportsWritten = 0;
   const reportDir = options.reportDir ? resolve(options.reportDir) : null;
   if (reportDir) {
     // Only the reports of topics that gained, lost or re-analysed articles are rebuilt (and any
     // missing from the folder): a run costs what it changed, not the size of the store.
-    const changed = update.afresh || options.allReports ? null : new Set(store.listStories('topic', { articleIds: touched }).map((t) => t.id));
-    reportsWritten = writeReportFolder(store, reportDir, changed);
+    const changed = update.afresh || options.allReports ? null : new Set((await store.listStories('topic', { articleIds: touched })).map((t) => t.id));
+    reportsWritten = await writeReportFolder(store, reportDir, changed);
   }
   return { ingest, analysed, placed: update.placed, afresh: update.afresh, reportDir, reportsWritten };
 }

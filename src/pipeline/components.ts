@@ -4,7 +4,8 @@
 // process, on first use, so that commands which need none start fast.
 import { createAnalyzer, mergeLocalEntity, type Analyzer, type Component } from './analyse.js';
 import type { Mention } from '../doc/layers.js';
-import { splitSentences, tokenize } from '../text/index.js';
+import { sentencesWithTokens } from '../text/index.js';
+import { loadSyntax } from '../syntax/index.js';
 import { spansWithin } from '../text/span-index.js';
 import { loadNerModel, tagSentences, type NerModel } from '../entities/ner/index.js';
 import { countryTables } from '../entities/countries.js';
@@ -22,7 +23,18 @@ export const sentencesComponent: Component = {
   requires: [],
   assigns: ['sentences'],
   run({ field, text }, { doc }) {
-    for (const s of splitSentences(text)) doc.sentences.push({ ...s, field, tokens: tokenize(text, s.start, s.end) });
+    for (const s of sentencesWithTokens(text)) doc.sentences.push({ ...s, field });
+  },
+};
+
+/** Part of speech, lemma and dependency head of every token, added to the sentences' tokens in place. */
+export const syntaxComponent: Component = {
+  name: 'syntax',
+  requires: ['sentences'],
+  assigns: ['syntax'],
+  run({ sentences }) {
+    const syntax = loadSyntax();
+    for (const s of sentences) syntax.annotate(s.tokens);
   },
 };
 
@@ -64,10 +76,10 @@ const ofField = <T extends { field: string }>(records: T[], field: string): T[] 
 
 export const quotesComponent: Component = {
   name: 'quotes',
-  requires: ['mentions'],
+  requires: ['sentences', 'mentions'],
   assigns: ['quotes'],
-  run({ field, text }, { doc }) {
-    for (const q of findQuotes(text, { mentions: ofField(doc.mentions, field) }))
+  run({ field, text, sentences }, { doc }) {
+    for (const q of findQuotes(text, { mentions: ofField(doc.mentions, field), sentences }))
       doc.quotes.push({
         field,
         start: q.start,
@@ -85,9 +97,9 @@ export const quotesComponent: Component = {
 
 export const eventsComponent: Component = {
   name: 'events',
-  requires: ['mentions', 'entities', 'times'],
+  requires: ['sentences', 'syntax', 'mentions', 'entities', 'times'],
   assigns: ['events'],
-  run({ field, text }, { doc, entities, article }) {
+  run({ field, text, sentences }, { doc, entities, article }) {
     const published = article.published?.value ?? null;
     const mentions = ofField(doc.mentions, field);
     const coded = mentions.map((m) => ({ start: m.start, end: m.end, code: actorCode(m, m.entityKey ? entities.get(m.entityKey) : undefined, text) }));
@@ -95,8 +107,8 @@ export const eventsComponent: Component = {
     const mentionsWithin = spansWithin(mentions);
     const keyAt = (start: number, end: number, words: string | null) => (words ? entityKeyIn(mentionsWithin(start, end), words) : null);
     // The event's date comes from the time layer: its own sentence, else a neighbouring one (src/events/dates.ts).
-    const dater = new EventDater(text, ofField(doc.times, field), mentions, published);
-    for (const e of codeEvents({ id: '', text, published }, { mentions: coded })) {
+    const dater = new EventDater(text, sentences, ofField(doc.times, field), mentions, published);
+    for (const e of codeEvents({ id: '', text, published }, { mentions: coded, sentences })) {
       const sourceKey = keyAt(e.start, e.end, e.sourceText);
       const targetKey = keyAt(e.start, e.end, e.targetText);
       const at = e.start + Math.max(0, text.slice(e.start, e.end).indexOf(e.trigger));
@@ -151,9 +163,9 @@ export function defaultComponents(job: AnalysisJob = 'all'): Component[] {
     case 'tag':
       return [sentencesComponent, entities, numbersComponent, timesComponent, quotesComponent];
     case 'code':
-      return [sentencesComponent, entities, timesComponent, eventsComponent];
+      return [sentencesComponent, syntaxComponent, entities, timesComponent, eventsComponent];
     default:
-      return [sentencesComponent, entities, numbersComponent, timesComponent, quotesComponent, eventsComponent];
+      return [sentencesComponent, syntaxComponent, entities, numbersComponent, timesComponent, quotesComponent, eventsComponent];
   }
 }
 

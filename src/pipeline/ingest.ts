@@ -23,7 +23,7 @@ export async function ingestInto(store: Store, inputs: string[], options: Ingest
   for await (const ev of ingestor.run(inputs)) {
     if (ev.kind === 'error') {
       summary.failed++;
-      store.recordError(ev.item, ev.message);
+      await store.recordError(ev.item, ev.message);
       onEvent({ kind: 'error', stage: 'ingest', item: ev.item, message: ev.message });
     } else if (ev.kind === 'warning') {
       summary.warnings++;
@@ -31,7 +31,7 @@ export async function ingestInto(store: Store, inputs: string[], options: Ingest
     } else {
       summary.read++;
       try {
-        const res = storeArticle(store, ev.article);
+        const res = await storeArticle(store, ev.article);
         summary.articleIds.push(res.id);
         if (res.status === 'new') summary.stored++;
         else summary.duplicates++;

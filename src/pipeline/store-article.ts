@@ -10,12 +10,12 @@ function fingerprintText(a: ExtractedArticle): string {
   return a.text.length >= 400 ? a.text : `${a.title ?? ''}\n${a.text}\n${a.canonicalUrl ?? a.url ?? ''}`;
 }
 
-export function articleFingerprint(store: Store, a: ExtractedArticle): ArticleFingerprint {
+export async function articleFingerprint(store: Store, a: ExtractedArticle): Promise<ArticleFingerprint> {
   const sig = minhash(a.text);
   const bands = sig ? lshBands(sig) : [];
   const nearDuplicates: { id: number; similarity: number }[] = [];
   if (sig)
-    for (const c of store.nearDuplicateCandidates(bands)) {
+    for (const c of await store.nearDuplicateCandidates(bands)) {
       const s = similarity(sig, bufferToSignature(Buffer.from(c.signature)));
       if (s >= NEAR_DUPLICATE_THRESHOLD) nearDuplicates.push({ id: c.id, similarity: s });
     }
@@ -30,6 +30,6 @@ export function articleFingerprint(store: Store, a: ExtractedArticle): ArticleFi
 }
 
 /** Stores one article in one transaction, with its fingerprint and near duplicates. */
-export function storeArticle(store: Store, a: ExtractedArticle): PutResult {
-  return store.putArticle(a, articleFingerprint(store, a));
+export async function storeArticle(store: Store, a: ExtractedArticle): Promise<PutResult> {
+  return store.putArticle(a, await articleFingerprint(store, a));
 }

@@ -19,10 +19,10 @@ const STATE_KEY = 'clusterer';
  * The clusterer as the last run left it: from its state parts, else from a state saved whole as
  * JSON by earlier versions (the next save writes it in parts and drops the JSON), else a new one.
  */
-export function loadClusterer(store: Store, articles?: number, onEvent: PipelineListener = quiet): StoryClusterer {
+export async function loadClusterer(store: Store, articles?: number, onEvent: PipelineListener = quiet): Promise<StoryClusterer> {
   try {
-    if (store.countStateParts(STATE_KEY, 'meta') > 0) return StoryClusterer.open(storeSource(store, STATE_KEY), { articles });
-    const saved = store.getState(STATE_KEY);
+    if ((await store.countStateParts(STATE_KEY, 'meta')) > 0) return StoryClusterer.open(await storeSource(store, STATE_KEY), { articles });
+    const saved = await store.getState(STATE_KEY);
     return saved ? StoryClusterer.fromJSON(JSON.parse(saved) as StoryClustererJSON) : new StoryClusterer();
   } catch (e) {
     // State from another version of the clusterer: cluster every article again from the start.
@@ -32,28 +32,23 @@ export function loadClusterer(store: Store, articles?: number, onEvent: Pipeline
 }
 
 /** The clusterer's saved parts as it reads them: by prefix at load, by key as it goes (the store stays open meanwhile). */
-function storeSource(store: Store, scope: string): StateSource {
-  return {
-    withPrefix: (prefix) => store.getStateParts(scope, prefix),
-    keysWithPrefix: (prefix) => store.getStatePartKeys(scope, prefix),
-    read: (keys) => store.getStatePartsByKey(scope, keys),
-    count: (prefix) => store.countStateParts(scope, prefix),
-  };
+function storeSource(store: Store, scope: string): Promise<StateSource> {
+  return store.statePartReader(scope);
 }
 
 /** Writes the parts of the clusterer's state that changed since it was loaded (all of them for a new or converted one). */
-export function saveClusterer(store: Store, clusterer: StoryClusterer): void {
+export async function saveClusterer(store: Store, clusterer: StoryClusterer): Promise<void> {
   const changes = clusterer.takeStateChanges();
-  store.putStateParts(STATE_KEY, changes.parts, { removed: changes.removed, replace: changes.complete });
-  if (changes.complete) store.deleteState(STATE_KEY);
+  await store.putStateParts(STATE_KEY, changes.parts, { removed: changes.removed, replace: changes.complete });
+  if (changes.complete) await store.deleteState(STATE_KEY);
 }
 
 /**
  * Clusters the articles the clusterer has not seen and refreshes the stories they, or the
  * re-analysed articles given, belong to; returns how many were added.
  */
-export function updateStories(store: Store, reanalysed: number[] = [], onEvent: PipelineListener = quiet): number {
-  return placeNewArticles(store, reanalysed, onEvent).placed.length;
+export async function updateStories(store: Store, reanalysed: number[] = [], onEvent: PipelineListener = quiet): Promise<number> {
+  return (await placeNewArticles(store, reanalysed, onEvent)).placed.length;
 }
 
 /** What a story update did: the articles it placed, and whether it re-clustered the whole store. */
@@ -63,42 +58,42 @@ export interface StoryUpdate {
 }
 
 /** `updateStories`, telling which articles were placed (reports of the topics holding them change). */
-export function placeNewArticles(store: Store, reanalysed: number[] = [], onEvent: PipelineListener = quiet): StoryUpdate {
-  const unclustered = store.unclusteredArticleIdsByDate();
-  const clusterer = loadClusterer(store, unclustered.length, onEvent);
+export async function placeNewArticles(store: Store, reanalysed: number[] = [], onEvent: PipelineListener = quiet): Promise<StoryUpdate> {
+  const unclustered = await store.unclusteredArticleIdsByDate();
+  const clusterer = await loadClusterer(store, unclustered.length, onEvent);
   // A clusterer starting afresh (no state, or state from another version) places every article
   // and syncs every cluster, which also drops the stories of the old state. Otherwise only the
   // articles no story holds are new, and only the clusters their placing changed are rewritten:
   // a run costs what it adds, not the size of the store.
   const afresh = clusterer.size === 0;
-  const pending = afresh ? store.articleIdsByDate() : unclustered;
+  const pending = afresh ? await store.articleIdsByDate() : unclustered;
   const changed = new Set<string>();
   for (const id of pending) {
-    const placed = clusterer.add(clusterDocOf(store, id));
+    const placed = clusterer.add(await clusterDocOf(store, id));
     for (const c of placed.changed) changed.add(c);
   }
-  store.transaction(() => {
-    if (afresh) store.syncStories(clusterSnapshot(clusterer.topics()));
+  await store.transaction(async (tx) => {
+    if (afresh) await tx.syncStories(clusterSnapshot(clusterer.topics()));
     else {
       const now = clusterer.clustersNamed(changed);
-      store.syncStories(changedSnapshot(now), { removed: now.gone });
+      await tx.syncStories(changedSnapshot(now), { removed: now.gone });
     }
-    saveClusterer(store, clusterer);
-    refreshDerived(store, new Set([...pending, ...reanalysed]));
+    await saveClusterer(tx, clusterer);
+    await refreshDerived(tx, new Set([...pending, ...reanalysed]));
   });
   return { placed: pending, afresh };
 }
 
 /** What the clusterer reads of a stored article: its text with the dek, title, date, entity keys and resolved days. */
-export function clusterDocOf(store: Store, id: number): ClusterDoc {
-  const a = store.getArticle(id)!;
+export async function clusterDocOf(store: Store, id: number): Promise<ClusterDoc> {
+  const a = (await store.getArticle(id))!;
   return {
     id: String(id),
     text: [a.dek, a.text].filter(Boolean).join('\n\n'),
     title: a.title,
     published: a.published?.value ?? null,
-    entities: store.articleEntityKeys(id),
-    dates: resolvedDays(store, id),
+    entities: await store.articleEntityKeys(id),
+    dates: await resolvedDays(store, id),
   };
 }
 
@@ -121,38 +116,39 @@ export function clusterSnapshot(topics: ReturnType<StoryClusterer['topics']>): C
 }
 
 /** The calendar days the time layer resolved in an article's text (not those a story inferred). */
-function resolvedDays(store: Store, id: number): string[] {
-  return store
-    .timeRefs(id)
+async function resolvedDays(store: Store, id: number): Promise<string[]> {
+  return (await store.timeRefs(id))
     .filter((t) => t.resolved && t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value))
     .map((t) => t.value);
 }
 
 /** Inferred dates, headlines and date ranges of the stories holding the given articles (all when none given). */
-export function refreshDerived(store: Store, articles?: Set<number>): void {
-  const namer = actorNamer(store);
+export async function refreshDerived(store: Store, articles?: Set<number>): Promise<void> {
+  const countries = new Map<string, string | null>();
   // Only the stories holding the given articles, found by the store's index rather than a scan.
   const holding = articles ? { articleIds: [...articles] } : {};
-  for (const s of store.listStories('event', holding)) {
-    const arts: InferenceArticle[] = s.articleIds.map((id) => {
-      const a = store.getArticle(id)!;
-      return {
+  for (const s of await store.listStories('event', holding)) {
+    const arts: InferenceArticle[] = [];
+    for (const id of s.articleIds) {
+      const a = (await store.getArticle(id))!;
+      arts.push({
         id,
         label: a.externalId ?? `article ${id}`,
         published: a.published?.value ?? null,
-        times: store.timeRefs(id).map((t) => ({ text: t.text!, value: t.value, resolved: t.resolved, start: t.start, end: t.end })),
-      };
-    });
+        times: (await store.timeRefs(id)).map((t) => ({ text: t.text!, value: t.value, resolved: t.resolved, start: t.start, end: t.end })),
+      });
+    }
     for (const inf of inferDates(arts)) {
       const [start, end] = inf.value.split('..');
-      store.recordInferredDate(
+      await store.recordInferredDate(
         inf.articleId,
         { value: inf.value, granularity: 'day', timezone: null, rule: 'story:date-inference', evidence: inf.evidence, ...(start ? { start } : {}), ...(end ? { end } : {}) },
         inf.times,
         `inferred from story ${s.id}`,
       );
     }
-    const events = store.queryEvents({ articleIds: s.articleIds });
+    const events = await store.queryEvents({ articleIds: s.articleIds });
+    const namer = await actorNamer(store, events, countries);
     const timeline = buildTimeline(events, namer);
     const dated = timeline.entries.filter((e) => e.date && /^\d{4}-\d{2}-\d{2}/.test(e.date));
     // Only an entry naming both actors names a story; else the article's own title does.
@@ -160,15 +156,16 @@ export function refreshDerived(store: Store, articles?: Set<number>): void {
     const published = arts.map((a) => a.published?.slice(0, 10)).filter((x): x is string => !!x).sort();
     const days = [...dated.map((e) => e.date!.slice(0, 10)), ...published].sort();
     // With no coded event, the earliest article's own title names the story, else its opening words.
-    const headline = (top && entryHeadline(store, top, events, namer)) ?? firstTitle(store, s.articleIds) ?? s.headline ?? openingLabel(store, s.articleIds) ?? `Story ${s.id}`;
-    store.setStoryHeadline(s.id, headline, days[0] ?? null, days[days.length - 1] ?? null);
+    const headline =
+      (top && (await entryHeadline(store, top, events, namer))) ?? (await firstTitle(store, s.articleIds)) ?? s.headline ?? (await openingLabel(store, s.articleIds)) ?? `Story ${s.id}`;
+    await store.setStoryHeadline(s.id, headline, days[0] ?? null, days[days.length - 1] ?? null);
   }
-  for (const t of store.listStories('topic', holding)) {
-    const children = store.childStories(t.id);
+  for (const t of await store.listStories('topic', holding)) {
+    const children = await store.childStories(t.id);
     const starts = children.map((c) => c.dateStart).filter((x): x is string => !!x).sort();
     const ends = children.map((c) => c.dateEnd).filter((x): x is string => !!x).sort();
-    const label = topicLabel(store, t.articleIds);
-    store.setStoryHeadline(t.id, label, starts[0] ?? null, ends[ends.length - 1] ?? null);
+    const label = await topicLabel(store, t.articleIds);
+    await store.setStoryHeadline(t.id, label, starts[0] ?? null, ends[ends.length - 1] ?? null);
   }
 }
 
@@ -190,13 +187,13 @@ function headlineEntry(entries: TimelineEntry[]): TimelineEntry | undefined {
  * the most people (PERSON mentions of its article inside them) names the story; the date is left to
  * the story's range.
  */
-function entryHeadline(store: Store, entry: TimelineEntry, events: StoredEvent[], namer: ActorNamer): string | null {
+async function entryHeadline(store: Store, entry: TimelineEntry, events: StoredEvent[], namer: ActorNamer): Promise<string | null> {
   const reports = entry.reports.map((r) => events.find((e) => e.id === r.eventId)).filter((e): e is StoredEvent => !!e);
   let best: { e: StoredEvent; isPerson: (words: string) => boolean; people: number } | null = null;
   const namesIn = new Map<number, string[]>();
   for (const e of reports) {
     // A person's full name (two words or more), not a bare surname the coder may have cut from an office.
-    const names = e.sourceText || e.targetText ? (namesIn.get(e.articleId) ?? personNames(store, e.articleId, namesIn)) : [];
+    const names = e.sourceText || e.targetText ? (namesIn.get(e.articleId) ?? (await personNames(store, e.articleId, namesIn))) : [];
     const isPerson = (words: string) => names.some((n) => words.includes(n));
     const people = [e.sourceText, e.targetText].filter((w) => w && isPerson(w)).length;
     if (!best || people > best.people) best = { e, isPerson, people };
@@ -205,8 +202,8 @@ function entryHeadline(store: Store, entry: TimelineEntry, events: StoredEvent[]
 }
 
 /** The full names (two words or more) of the people an article mentions, kept in `cache`. */
-function personNames(store: Store, articleId: number, cache: Map<number, string[]>): string[] {
-  const names = store.articleLayers(articleId).mentions.filter((m) => m.type === 'PERSON' && /\s/.test(m.text)).map((m) => m.text);
+async function personNames(store: Store, articleId: number, cache: Map<number, string[]>): Promise<string[]> {
+  const names = (await store.articleLayers(articleId)).mentions.filter((m) => m.type === 'PERSON' && /\s/.test(m.text)).map((m) => m.text);
   cache.set(articleId, names);
   return names;
 }
@@ -215,38 +212,38 @@ function personNames(store: Store, articleId: number, cache: Map<number, string[
  * A topic's label: its most mentioned actors, by canonical name. A topic of one article, or of
  * articles not in English (the entity layer reads English), takes its first titled article's title.
  */
-function topicLabel(store: Store, articleIds: number[]): string {
+async function topicLabel(store: Store, articleIds: number[]): Promise<string> {
   if (articleIds.length === 0) return 'Empty topic';
-  const title = firstTitle(store, articleIds);
-  if (title && (articleIds.length === 1 || mostlyNotEnglish(store, articleIds))) return title;
-  const names = store.topEntityNames(articleIds, ['GPE', 'PERSON', 'ORG'], 3);
+  const title = await firstTitle(store, articleIds);
+  if (title && (articleIds.length === 1 || (await mostlyNotEnglish(store, articleIds)))) return title;
+  const names = await store.topEntityNames(articleIds, ['GPE', 'PERSON', 'ORG'], 3);
   if (names.length) return names.join(' – ');
-  return title ?? openingLabel(store, articleIds) ?? `Topic of ${articleIds.length} article${articleIds.length === 1 ? '' : 's'}`;
+  return title ?? (await openingLabel(store, articleIds)) ?? `Topic of ${articleIds.length} article${articleIds.length === 1 ? '' : 's'}`;
 }
 
 /** The opening words of the first of these articles with a text (for stories of untitled articles). */
-function openingLabel(store: Store, articleIds: number[]): string | null {
+async function openingLabel(store: Store, articleIds: number[]): Promise<string | null> {
   for (const id of articleIds) {
-    const text = store.getArticle(id)?.text;
+    const text = (await store.getArticle(id))?.text;
     const words = text ? openingWords(text) : null;
     if (words) return words;
   }
   return null;
 }
 
-function firstTitle(store: Store, articleIds: number[]): string | null {
+async function firstTitle(store: Store, articleIds: number[]): Promise<string | null> {
   for (const id of articleIds) {
-    const title = store.getArticle(id)?.title;
+    const title = (await store.getArticle(id))?.title;
     if (title) return title;
   }
   return null;
 }
 
 /** Whether fewer than half the articles are in English (or of unknown language); reads only until that is settled. */
-function mostlyNotEnglish(store: Store, articleIds: number[]): boolean {
+async function mostlyNotEnglish(store: Store, articleIds: number[]): Promise<boolean> {
   let english = 0;
   for (const [i, id] of articleIds.entries()) {
-    const language = store.getArticle(id)?.language;
+    const language = (await store.getArticle(id))?.language;
     if (!language || /^en\b/i.test(language)) english++;
     if (english * 2 >= articleIds.length) return false;
     // Even if every article left were in English, they would stay under half.

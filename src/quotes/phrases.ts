@@ -8,12 +8,11 @@ import {
   NOT_NAME_START,
   ORG_WORDS,
   PRONOUNS,
-  ROLE_WORDS,
   SPEECH_VERBS,
   ADVERBIALS,
-  TITLES,
   WEEKDAYS_AND_MONTHS,
 } from '../lang/en/quote-words.js';
+import { ROLE_NOUNS, TITLES } from '../lang/en/role-words.js';
 import type { Unit } from './units.js';
 
 export interface Phrase {
@@ -46,7 +45,7 @@ function makePhrase(units: Unit[], kind: Phrase['kind'], first: number, last: nu
 /** A name carrying a title word followed by a non-title word, or preceded by a role word. */
 function isTitled(units: Unit[], first: number, last: number): boolean {
   const before = units[first - 1];
-  if (isWord(before) && ROLE_WORDS.has(before.lower)) return true;
+  if (isWord(before) && ROLE_NOUNS.has(before.lower)) return true;
   // 'Secretary of State' and 'Defense Ministry' carry titles but name offices, not persons.
   if (ORG_WORDS.has(units[last]!.lower)) return false;
   let lastTitle = -1;
@@ -87,7 +86,7 @@ export function nameEndingAt(units: Unit[], j: number, min = 0): Phrase | null {
 /** Extends a name's clause start over lowercase descriptors ('state news agency SANA'). */
 function withClause(units: Unit[], p: Phrase): Phrase {
   const head = units[p.first - 1];
-  if (isWord(head) && !isNameWord(head) && (NOMINAL_HEADS.has(head.lower) || ROLE_WORDS.has(head.lower))) {
+  if (isWord(head) && !isNameWord(head) && (NOMINAL_HEADS.has(head.lower) || ROLE_NOUNS.has(head.lower))) {
     const nominal = nominalEndingAt(units, p.first - 1);
     if (nominal) return { ...p, clauseFirst: nominal.first };
   }

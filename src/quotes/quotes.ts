@@ -9,6 +9,8 @@ import { findMarks, type MarkSpan } from './marks.js';
 import type { Phrase } from './phrases.js';
 import { personBefore, personCandidates, snapSpeaker, sortMentions, type MentionInput, type SpeakerSpan } from './speakers.js';
 import { buildSentences, type Sentence } from './units.js';
+import { sentencesWithTokens, type TokenizedSentence } from '../text/index.js';
+import { parseCue } from './parse-cue.js';
 
 export type { CueType } from './attribution.js';
 export type { MentionInput, SpeakerSpan } from './speakers.js';
@@ -33,6 +35,8 @@ export interface Quote {
 export interface FindQuotesOptions {
   /** Entity mentions (from the NER layer): speakers snap to them and take their entity id. */
   mentions?: MentionInput[];
+  /** The text's sentences and tokens (the document's sentence layer); made here when absent. */
+  sentences?: readonly TokenizedSentence[];
 }
 
 interface Draft {
@@ -51,10 +55,13 @@ const MIN_WORDS_WITHOUT_SPEAKER = 4;
 
 export function findQuotes(text: string, opts: FindQuotesOptions = {}): Quote[] {
   const marks = findMarks(text);
-  const sentences = buildSentences(text, marks);
+  const docSentences = opts.sentences ?? sentencesWithTokens(text);
+  const sentences = buildSentences(text, marks, docSentences);
   const mentions = sortMentions(opts.mentions ?? []);
   const persons = personCandidates(sentences, mentions);
   const drafts = attributeAll(text, sentences, marks);
+  // A whole quotation the word patterns leave unattributed may still have a cue the parse finds.
+  for (const d of drafts) if (!d.attribution && !d.partial) d.attribution = parseCue(sentences[d.sentence]!, d.mark, marks, docSentences);
   shareWithinGroups(drafts);
 
   const out: Quote[] = [];

@@ -30,14 +30,14 @@ export class StoreCache {
   }
 
   /** `compute()`'s value for `key`, computed once per store version. */
-  get<T>(key: string, compute: () => T): T {
+  async get<T>(key: string, compute: () => Promise<T> | T): Promise<T> {
     const v = this.version();
     if (v !== this.seen) {
       this.values.clear();
       this.seen = v;
     }
     if (this.values.has(key)) return this.values.get(key) as T;
-    const value = compute();
+    const value = await compute();
     // Bounded: a crawler walking every story must not grow the cache without end.
     if (this.values.size > 2000) this.values.clear();
     this.values.set(key, value);

@@ -24,13 +24,12 @@ export interface StoryFilter {
 
 const headlineOf = (s: StoredStory) => s.headline ?? `Story ${s.id}`;
 
-export function buildStoryList(store: Store): StoryListEntry[] {
+export async function buildStoryList(store: Store): Promise<StoryListEntry[]> {
   // One read of every article's outlet (the list shows the outlets of each topic).
-  const outletOf = store.articleOutlets();
+  const outletOf = await store.articleOutlets();
   const children = new Map<number, StoredStory[]>();
-  for (const e of store.listStories('event')) if (e.parentId !== null) (children.get(e.parentId) ?? children.set(e.parentId, []).get(e.parentId)!).push(e);
-  return store
-    .listStories('topic')
+  for (const e of await store.listStories('event')) if (e.parentId !== null) (children.get(e.parentId) ?? children.set(e.parentId, []).get(e.parentId)!).push(e);
+  return (await store.listStories('topic'))
     .map((t) => {
       const events = (children.get(t.id) ?? []).map((e) => ({ id: e.id, headline: headlineOf(e), dateStart: e.dateStart, dateEnd: e.dateEnd, articles: e.articleIds.length }));
       const outlets = [...new Set(t.articleIds.map((id) => outletOf.get(id)).filter((o): o is string => !!o))].sort();

@@ -104,3 +104,21 @@ export interface InferredDate extends DateValue {
   start?: string;
   end?: string;
 }
+
+/** One named part of a state kept in parts (the clusterer's). */
+export interface StatePartRecord {
+  key: string;
+  value: Uint8Array;
+}
+
+/** A state's parts read synchronously (the shape of the clusterer's `StateSource`). */
+export interface StatePartReader {
+  /** The parts whose keys start with `prefix`. */
+  withPrefix(prefix: string): StatePartRecord[];
+  /** The keys (not the bytes) of the parts whose keys start with `prefix`. */
+  keysWithPrefix(prefix: string): string[];
+  /** The bytes of those of these parts the state holds. */
+  read(keys: readonly string[]): Map<string, Uint8Array>;
+  /** How many parts have keys starting with `prefix`. */
+  count(prefix: string): number;
+}

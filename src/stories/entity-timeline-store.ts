@@ -17,8 +17,8 @@ function kindOf(type: string | undefined): TargetKind {
 }
 
 /** The timeline of an entity given by id, key or name; `storyId` limits it to one story's articles. */
-export function storeTimeline(store: Store, idOrName: string, opts: { storyId?: number } = {}): StoreTimeline {
-  const entity = store.getEntity(/^\d+$/.test(idOrName) ? Number(idOrName) : idOrName);
+export async function storeTimeline(store: Store, idOrName: string, opts: { storyId?: number } = {}): Promise<StoreTimeline> {
+  const entity = await store.getEntity(/^\d+$/.test(idOrName) ? Number(idOrName) : idOrName);
   const name = entity?.name ?? idOrName;
   // Aliases seen at least twice, and long enough to be names rather than initials.
   const aliases = (entity?.aliases ?? []).filter((a) => a.count >= 2 && a.alias.length > 2 && a.alias.toLowerCase() !== name.toLowerCase()).map((a) => a.alias);
@@ -26,20 +26,20 @@ export function storeTimeline(store: Store, idOrName: string, opts: { storyId?: 
 
   let articleIds: number[];
   if (opts.storyId !== undefined) {
-    const story = store.getStory(opts.storyId);
+    const story = await store.getStory(opts.storyId);
     if (!story) throw new Error(`no story ${opts.storyId}`);
     articleIds = story.articleIds;
   } else if (entity) {
-    articleIds = [...new Set(store.entityMentions(entity.id, 1_000_000).map((m) => m.articleId))];
+    articleIds = [...new Set((await store.entityMentions(entity.id, 1_000_000)).map((m) => m.articleId))];
   } else {
-    articleIds = store.articleIdsByDate();
+    articleIds = await store.articleIdsByDate();
   }
 
   const articles: TimelineArticle[] = [];
   for (const id of articleIds) {
-    const a = store.getArticle(id);
+    const a = await store.getArticle(id);
     if (!a) continue;
-    const times = store.articleLayers(id).times.filter((t) => t.field === 'text');
+    const times = (await store.articleLayers(id)).times.filter((t) => t.field === 'text');
     articles.push({ id: String(id), published: a.published?.value.slice(0, 10) ?? a.inferredPublished?.value.slice(0, 10) ?? null, text: a.text, times });
   }
   return { target, entity, articleIds, events: entityTimeline(articles, target) };

@@ -3,6 +3,8 @@
 // layer, mentions of one event in several articles merged, and the events ordered by date.
 import { splitSentences, tokenize, type Token } from '../text/index.js';
 import { findTimes } from '../time/index.js';
+import { tokensWithSyntax } from '../syntax/index.js';
+import { hasOtherSubject, isArgumentOf } from './event-owner.js';
 import { eventWords, type EventWord } from './event-words.js';
 import { targetMatcher, type TargetHit, type TimelineTarget } from './entity-forms.js';
 import { usableTimes, type DatedTime } from './event-anchor.js';
@@ -186,7 +188,11 @@ export function articleMentions(article: TimelineArticle, target: TimelineTarget
           }),
         );
       const chosen = new Set<Found>();
-      for (const f of dated) if (distance(f.word.index) <= window) chosen.add(f);
+      // Near a reference, unless the parse gives the word a subject of its own that is another name
+      // or noun and the reference is none of its arguments ('Apple said the carrier dropped it').
+      const parsed = tokensWithSyntax(tokens);
+      const someoneElses = (f: Found) => hasOtherSubject(parsed, f.word.index, hits) && !hits.some((h) => isArgumentOf(parsed, f.word.index, h.start, h.end));
+      for (const f of dated) if (distance(f.word.index) <= window && !someoneElses(f)) chosen.add(f);
       // Verbs joined to a chosen verb by 'and' or 'but' share its subject ('welcomed everyone ... and announced').
       for (const f of dated) {
         if (chosen.has(f) || f.word.kind !== 'verb' || f.word.tense === 'nonfinite') continue;

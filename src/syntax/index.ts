@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir } from '../paths.js';
-import { splitSentences, tokenize } from '../text/index.js';
+import { sentencesWithTokens } from '../text/index.js';
+import type { DocToken, TokenSyntax } from '../doc/layers.js';
 import { decodeSyntaxModel, type SyntaxModelData } from './model.js';
 import { parseInput, Parser } from './parser.js';
 import { tagSentence } from './tagger.js';
@@ -11,14 +12,9 @@ import { lemmatize } from './lemmatizer.js';
 import { wordInfo } from './word-info.js';
 import { datelineDash } from './dateline.js';
 
-export interface ParsedToken {
+/** A word with its tag, lemma, head and relation (the document's TokenSyntax, src/doc/layers.ts). */
+export interface ParsedToken extends TokenSyntax {
   text: string;
-  upos: string;
-  lemma: string;
-  /** 1-based index of the head word in the sentence, 0 for the root (as in CoNLL-U). */
-  head: number;
-  /** Universal dependency relation ('nsubj', 'obj', 'root', ...). */
-  deprel: string;
 }
 
 export interface ParsedSentence {
@@ -64,11 +60,19 @@ export class SyntaxAnalyser {
     return out;
   }
 
+  /** Adds tag, lemma, head and relation to one sentence's tokens, in place (the document's syntax layer). */
+  annotate(tokens: DocToken[]): void {
+    const parsed = this.parseTokens(tokens.map((t) => t.text));
+    for (let i = 0; i < tokens.length; i++) {
+      const { upos, lemma, head, deprel } = parsed[i]!;
+      Object.assign(tokens[i]!, { upos, lemma, head, deprel });
+    }
+  }
+
   parseText(text: string): ParsedSentence[] {
-    return splitSentences(text).map((s) => {
-      const toks = tokenize(text, s.start, s.end);
-      const parsed = this.parseTokens(toks.map((t) => t.text));
-      return { start: s.start, end: s.end, tokens: parsed.map((p, i) => ({ ...p, start: toks[i]!.start, end: toks[i]!.end })) };
+    return sentencesWithTokens(text).map((s) => {
+      const parsed = this.parseTokens(s.tokens.map((t) => t.text));
+      return { start: s.start, end: s.end, tokens: parsed.map((p, i) => ({ ...p, start: s.tokens[i]!.start, end: s.tokens[i]!.end })) };
     });
   }
 }
@@ -84,6 +88,12 @@ export function loadSyntax(path = join(modelsDir(), SYNTAX_MODEL_FILE)): SyntaxA
 /** Tags, lemmas and heads for one sentence given as words (kept exactly as given). */
 export function parseTokens(words: readonly string[]): ParsedToken[] {
   return loadSyntax().parseTokens(words);
+}
+
+/** A sentence's tokens with the syntax layer: read from the tokens when the `syntax` stage has run, else parsed now and kept on them. */
+export function tokensWithSyntax(tokens: DocToken[]): Required<DocToken>[] {
+  if (tokens.some((t) => t.head === undefined)) loadSyntax().annotate(tokens);
+  return tokens as Required<DocToken>[];
 }
 
 /** Sentences of raw text (the project's splitter and tokenizer), each parsed. */

@@ -2,3 +2,4 @@
 export { splitSentences, type Span } from './sentences.js';
 export { tokenize, type Token } from './tokens.js';
 export { openingWords } from './opening-words.js';
+export { sentencesWithTokens, type TokenizedSentence } from './tokenized.js';

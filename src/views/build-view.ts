@@ -9,7 +9,7 @@ import { eventHeadline } from '../stories/headline.js';
 import { actorNamer } from '../stories/actor-names.js';
 import { openingWords, splitSentences } from '../text/index.js';
 import type { StoryArticleRef, StoryQuoteRef, StoryView } from './view.js';
-import type { StoredArticle, StoredMention, StoredQuote, Store } from '../store/store.js';
+import type { ArticleLayers, StoredArticle, StoredMention, StoredQuote, Store } from '../store/store.js';
 
 function fieldText(a: StoredArticle, field: string): string {
   return field === 'title' ? (a.title ?? '') : field === 'dek' ? (a.dek ?? '') : a.text;
@@ -21,22 +21,27 @@ function sentenceAround(text: string, sentences: { start: number; end: number }[
   return (s ? text.slice(s.start, s.end) : text).trim();
 }
 
-export function buildStoryView(store: Store, storyId: number): StoryView | null {
-  const story = store.getStory(storyId);
+export async function buildStoryView(store: Store, storyId: number): Promise<StoryView | null> {
+  const story = await store.getStory(storyId);
   if (!story) return null;
-  const namer = actorNamer(store);
-  const children = story.level === 'topic' ? store.childStories(story.id) : [];
+  const children = story.level === 'topic' ? await store.childStories(story.id) : [];
   const happening = new Map(children.flatMap((c) => c.articleIds.map((id) => [id, c.id] as const)));
-  const articles = story.articleIds.map((id) => store.getArticle(id)!).filter(Boolean);
+  const articles: StoredArticle[] = [];
+  for (const id of story.articleIds) {
+    const a = await store.getArticle(id);
+    if (a) articles.push(a);
+  }
   articles.sort((a, b) => (a.published?.value ?? a.inferredPublished?.value ?? '').localeCompare(b.published?.value ?? b.inferredPublished?.value ?? '') || a.id - b.id);
   const ids = articles.map((a) => a.id);
-  const layers = new Map(ids.map((id) => [id, store.articleLayers(id)]));
+  const layers = new Map<number, ArticleLayers>();
+  for (const id of ids) layers.set(id, await store.articleLayers(id));
   // The story's events from the layers already read, in the store's event order (dated first, by date).
   const events = [...layers.values()]
     .flatMap((l) => l.events)
     .sort((a, b) => Number(a.date === null) - Number(b.date === null) || (a.date ?? '').localeCompare(b.date ?? '') || a.articleId - b.articleId || a.start - b.start || a.id - b.id);
   // Codings that name no actor, or an actor acting on itself, are left out of what the view compares and links.
   const telling = events.filter((e) => !actorless(e) && !selfDirected(e));
+  const namer = await actorNamer(store, events);
   const quotesOf = (id: number): StoredQuote[] => layers.get(id)?.quotes ?? [];
   const mentionsOf = (id: number): StoredMention[] => layers.get(id)?.mentions ?? [];
 

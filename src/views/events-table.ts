@@ -1,13 +1,24 @@
 // Event exports: CSV of our own columns, and a tab-separated file in the column layout of the
 // GDELT 2.0 event table (61 columns; those we cannot fill stay empty), so that tools written for
 // GDELT read Dossier's events.
-import type { StoredEvent } from '../store/store.js';
+import type { Store, StoredEvent } from '../store/store.js';
 
 export interface EventExportContext {
   /** URL of an article, for SOURCEURL. */
   articleUrl(articleId: number): string | null;
   /** Name of an entity, for the actor name columns. */
   entityName(entityId: number | null): string | null;
+}
+
+/** The URLs and actor names these events' export reads, fetched from the store once each beforehand. */
+export async function exportContext(store: Pick<Store, 'articleUrl' | 'entityName'>, events: readonly StoredEvent[]): Promise<EventExportContext> {
+  const urls = new Map<number, string | null>();
+  const names = new Map<number, string | null>();
+  for (const e of events) {
+    if (!urls.has(e.articleId)) urls.set(e.articleId, await store.articleUrl(e.articleId));
+    for (const id of [e.sourceEntityId, e.targetEntityId]) if (id !== null && !names.has(id)) names.set(id, await store.entityName(id));
+  }
+  return { articleUrl: (id) => urls.get(id) ?? null, entityName: (id) => (id === null ? null : (names.get(id) ?? null)) };
 }
 
 export const GDELT_COLUMNS = [

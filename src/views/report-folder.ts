@@ -10,18 +10,18 @@ import { renderReport } from './report.js';
 import { mdText } from './markdown.js';
 
 /** Writes the reports of the given topics (all when null) and the index; returns how many reports were written. */
-export function writeReportFolder(store: Store, out: string, changedTopics: ReadonlySet<number> | null): number {
+export async function writeReportFolder(store: Store, out: string, changedTopics: ReadonlySet<number> | null): Promise<number> {
   mkdirSync(out, { recursive: true });
   const index: string[] = ['# Dossier', ''];
   const live = new Set<number>();
   let written = 0;
-  const eventCounts = store.childCounts();
-  for (const t of store.listStories('topic')) {
+  const eventCounts = await store.childCounts();
+  for (const t of await store.listStories('topic')) {
     live.add(t.id);
     const md = join(out, `story-${t.id}.md`);
     const html = join(out, `story-${t.id}.html`);
     if (!changedTopics || changedTopics.has(t.id) || !existsSync(md) || !existsSync(html)) {
-      const view = storyPage(store, t.id);
+      const view = await storyPage(store, t.id);
       if (!view) continue;
       writeFileSync(md, renderReport(view, 'md'));
       writeFileSync(html, renderReport(view, 'html'));

@@ -19,9 +19,9 @@ export type StoryPage = StoryView & { parentId: number | null };
 
 const SCOPE = 'story-views';
 
-export function buildStoryPage(store: Store, id: number): StoryPage | null {
-  const v = buildStoryView(store, id);
-  return v && { ...v, parentId: store.getStory(id)?.parentId ?? null };
+export async function buildStoryPage(store: Store, id: number): Promise<StoryPage | null> {
+  const v = await buildStoryView(store, id);
+  return v && { ...v, parentId: (await store.getStory(id))?.parentId ?? null };
 }
 
 let codeHash: string | null = null;
@@ -57,32 +57,32 @@ function stampOf(story: StoredStory, children: StoredStory[]): string {
     .digest('hex');
 }
 
-function currentStamp(store: Store, id: number): string | null {
-  const story = store.getStory(id);
-  return story && stampOf(story, story.level === 'topic' ? store.childStories(id) : []);
+async function currentStamp(store: Store, id: number): Promise<string | null> {
+  const story = await store.getStory(id);
+  return story && stampOf(story, story.level === 'topic' ? await store.childStories(id) : []);
 }
 
 /** The stored page's JSON when it is still current, else null. */
-function storedJson(store: Store, id: number): string | null {
-  const part = store.getStatePartsByKey(SCOPE, [String(id)]).get(String(id));
+async function storedJson(store: Store, id: number): Promise<string | null> {
+  const part = (await store.getStatePartsByKey(SCOPE, [String(id)])).get(String(id));
   if (!part) return null;
   const text = gunzipSync(part).toString('utf8');
   const cut = text.indexOf('\n');
-  return text.slice(0, cut) === currentStamp(store, id) ? text.slice(cut + 1) : null;
+  return text.slice(0, cut) === (await currentStamp(store, id)) ? text.slice(cut + 1) : null;
 }
 
 /** The page of a story as JSON: the stored one while current, else built now; null for no such story. */
-export function storyPageJson(store: Store, id: number): string | null {
-  const stored = storedJson(store, id);
+export async function storyPageJson(store: Store, id: number): Promise<string | null> {
+  const stored = await storedJson(store, id);
   if (stored !== null) return stored;
-  const page = buildStoryPage(store, id);
+  const page = await buildStoryPage(store, id);
   return page && JSON.stringify(page);
 }
 
 /** The page of a story: the stored one while current, else built now; null for no such story. */
-export function storyPage(store: Store, id: number): StoryPage | null {
-  const stored = storedJson(store, id);
-  return stored !== null ? (JSON.parse(stored) as StoryPage) : buildStoryPage(store, id);
+export async function storyPage(store: Store, id: number): Promise<StoryPage | null> {
+  const stored = await storedJson(store, id);
+  return stored !== null ? (JSON.parse(stored) as StoryPage) : await buildStoryPage(store, id);
 }
 
 /**
@@ -90,29 +90,29 @@ export function storyPage(store: Store, id: number): StoryPage | null {
  * that are gone are dropped (of the given ones, or of the whole store when null: listing every
  * story costs more than a run of a few articles should). Returns how many were built.
  */
-export function storeStoryPages(store: Store, ids: Iterable<number> | null): number {
-  const all = ids ? null : store.listStories().map((s) => s.id);
+export async function storeStoryPages(store: Store, ids: Iterable<number> | null): Promise<number> {
+  const all = ids ? null : (await store.listStories()).map((s) => s.id);
   const removed: string[] = [];
   let parts: { key: string; value: Uint8Array }[] = [];
   let built = 0;
   // Written a few hundred at a time: a whole store's pages are too many to hold at once.
-  const flush = () => {
-    store.putStateParts(SCOPE, parts, { removed: removed.splice(0) });
+  const flush = async () => {
+    await store.putStateParts(SCOPE, parts, { removed: removed.splice(0) });
     built += parts.length;
     parts = [];
   };
   for (const id of ids ?? all!) {
-    const page = buildStoryPage(store, id);
-    const stamp = page && currentStamp(store, id);
+    const page = await buildStoryPage(store, id);
+    const stamp = page && (await currentStamp(store, id));
     // Level 1: a page is written once per change; the fastest level keeps runs cheap.
     if (page && stamp) parts.push({ key: String(id), value: gzipSync(`${stamp}\n${JSON.stringify(page)}`, { level: 1 }) });
     else removed.push(String(id));
-    if (parts.length >= 200) flush();
+    if (parts.length >= 200) await flush();
   }
   if (all) {
     const live = new Set(all);
-    removed.push(...store.getStatePartKeys(SCOPE, '').filter((k) => !live.has(Number(k))));
+    removed.push(...(await store.getStatePartKeys(SCOPE, '')).filter((k) => !live.has(Number(k))));
   }
-  flush();
+  await flush();
   return built;
 }

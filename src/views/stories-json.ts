@@ -14,14 +14,17 @@ export interface TopicJson extends StoryJson {
   events: StoryJson[];
 }
 
-export function storiesJson(store: Store): TopicJson[] {
-  const ext = (id: number) => store.getArticle(id)?.externalId ?? String(id);
-  return store.listStories('topic').map((t) => ({
-    id: t.id,
-    headline: t.headline,
-    dateStart: t.dateStart,
-    dateEnd: t.dateEnd,
-    articles: t.articleIds.map(ext),
-    events: store.childStories(t.id).map((e) => ({ id: e.id, headline: e.headline, dateStart: e.dateStart, dateEnd: e.dateEnd, articles: e.articleIds.map(ext) })),
-  }));
+export async function storiesJson(store: Store): Promise<TopicJson[]> {
+  const names = new Map<number, string>();
+  const ext = async (ids: number[]) => {
+    for (const id of ids) if (!names.has(id)) names.set(id, (await store.getArticle(id))?.externalId ?? String(id));
+    return ids.map((id) => names.get(id)!);
+  };
+  const out: TopicJson[] = [];
+  for (const t of await store.listStories('topic')) {
+    const events = [];
+    for (const e of await store.childStories(t.id)) events.push({ id: e.id, headline: e.headline, dateStart: e.dateStart, dateEnd: e.dateEnd, articles: await ext(e.articleIds) });
+    out.push({ id: t.id, headline: t.headline, dateStart: t.dateStart, dateEnd: t.dateEnd, articles: await ext(t.articleIds), events });
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
 // a neighbouring sentence about the same party. Texts, times and mentions written for these tests.
 import { describe, expect, it } from 'vitest';
 import { EventDater, type DatingMention, type DatingTime } from '../../src/events/dates.js';
+import { splitSentences } from '../../src/text/index.js';
 
 const text =
   'The talks came after Minister Ana Ruiz warned that Chile would not accept new tariffs. ' +
@@ -20,19 +21,19 @@ const warning = { start: 0, end: at('"Chile') - 1, at: at('warned'), source: 'CH
 
 describe('event dates', () => {
   it('takes the actor\'s dated act in the next sentence on the same party, marked as not its own', () => {
-    const d = new EventDater(text, times, mentions, '2024-03-08').date(warning);
+    const d = new EventDater(text, splitSentences(text), times, mentions, '2024-03-08').date(warning);
     expect(d).toEqual({ date: '2024-03-05', dateEnd: null, dateResolved: false, dateFrom: 'neighbour' });
   });
 
   it('prefers a date in the event\'s own sentence', () => {
     const own = { ...warning, start: at('Markets'), end: text.length, at: at('fell'), sourceKey: null, source: null };
-    expect(new EventDater(text, times, mentions, null).date(own)).toMatchObject({ date: '2024-03-06', dateResolved: true, dateFrom: 'sentence' });
+    expect(new EventDater(text, splitSentences(text), times, mentions, null).date(own)).toMatchObject({ date: '2024-03-06', dateResolved: true, dateFrom: 'sentence' });
   });
 
   it('leaves the date open when the neighbour is about another party or the time is not the actor\'s', () => {
     const other = { ...warning, target: 'BRA', targetKey: 'GPE:BRA' };
-    expect(new EventDater(text, times, mentions, '2024-03-08').date(other)).toEqual({ date: null, dateEnd: '2024-03-08', dateResolved: false, dateFrom: null });
+    expect(new EventDater(text, splitSentences(text), times, mentions, '2024-03-08').date(other)).toEqual({ date: null, dateEnd: '2024-03-08', dateResolved: false, dateFrom: null });
     const stranger = { ...warning, source: 'ARG', sourceKey: 'PERSON:juan perez' };
-    expect(new EventDater(text, times, mentions, null).date(stranger).date).toBeNull();
+    expect(new EventDater(text, splitSentences(text), times, mentions, null).date(stranger).date).toBeNull();
   });
 });

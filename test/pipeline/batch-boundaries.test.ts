@@ -59,29 +59,27 @@ async function outcome(name: string, batches: string[][], killAfter?: number) {
     for (const [i, batch] of batches.entries()) {
       await ingestInto(store, batch);
       try {
-        analysePending(store, analysers, {
+        await analysePending(store, analysers, {
           onProgress: (done) => {
             if (i === 0 && done === killAfter) throw new Killed();
           },
         });
-        updateStories(store);
+        await updateStories(store);
       } catch (e) {
         if (!(e instanceof Killed)) throw e;
-        analysePending(store, analysers);
-        updateStories(store);
+        await analysePending(store, analysers);
+        await updateStories(store);
       }
     }
-    const entities = store
-      .listEntities()
+    const entities = (await store.listEntities())
       .map((e) => `${e.type} ${e.name} ← ${e.aliases.map((a) => `${a.alias}×${a.count}`).sort().join(', ')}`)
       .sort();
-    const stories = store
-      .listStories()
+    const stories = (await store.listStories())
       .map((s) => `${s.level} ${s.headline} [${[...s.articleIds].sort((a, b) => a - b).join(',')}]`)
       .sort();
     return { entities, stories };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -91,7 +89,7 @@ describe('batch boundaries', () => {
     one = await outcome('one', [inputs]);
   });
 
-  it('the later articles meet what earlier ones named (the comparisons below are not vacuous)', () => {
+  it('the later articles meet what earlier ones named (the comparisons below are not vacuous)', async () => {
     expect(one.entities.some((e) => e.startsWith('ORG Harbour Workers Union') && e.includes('HWU×'))).toBe(true);
     expect(one.entities.some((e) => /^PERSON \S+ Bagheri/.test(e))).toBe(true);
   });

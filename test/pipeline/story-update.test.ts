@@ -10,7 +10,7 @@ const t = tempDir('dossier-story-update-');
 afterAll(() => t.cleanup());
 
 describe('stories updated batch by batch', () => {
-  it('leave the store equal to the clusterer, with nothing for a full sync to write', () => {
+  it('leave the store equal to the clusterer, with nothing for a full sync to write', async () => {
     const seeds = seedFiles();
     // Three batches of a seed or two and two pages each: every batch both joins and opens stories.
     const pages = aebPages().slice(0, 6);
@@ -23,15 +23,15 @@ describe('stories updated batch by batch', () => {
     }
     const store = openStore(db);
     try {
-      const snapshot = clusterSnapshot(loadClusterer(store).topics());
+      const snapshot = clusterSnapshot((await loadClusterer(store)).topics());
       expect(snapshot.filter((c) => c.level === 'topic').flatMap((c) => c.articleIds)).toHaveLength(seeds.length + pages.length);
-      const stored = new Map(store.listStories().map((s) => [s.key, s.articleIds]));
+      const stored = new Map((await store.listStories()).map((s) => [s.key, s.articleIds]));
       expect(new Map(snapshot.map((c) => [c.key, [...c.articleIds].sort((a, b) => a - b)]))).toEqual(stored);
       const before = (store.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-      store.transaction(() => store.syncStories(snapshot));
+      await store.transaction((tx) => tx.syncStories(snapshot));
       expect((store.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n - before).toBe(0);
     } finally {
-      store.close();
+      await store.close();
     }
   }, 180_000);
 });

@@ -2,6 +2,7 @@
 // nested quotes, apostrophes that are not quotation marks, and text with no quotation at all.
 import { describe, expect, it } from 'vitest';
 import { findQuotes, type Quote } from '../../src/quotes/index.js';
+import { sentencesWithTokens } from '../../src/text/index.js';
 
 function only(text: string): Quote {
   const qs = findQuotes(text);
@@ -240,5 +241,32 @@ describe('marks', () => {
     const text = 'Intro line.\n\n“Open the gates now,” Elkins said.';
     const q = only(text);
     expect(text.slice(q.start, q.end)).toBe('Open the gates now,');
+  });
+});
+
+describe('sentences from the document layer', () => {
+  const text = '“We close at noon. Nobody stays late!” the 52-year-old caretaker’s assistant said.\nThen she left.';
+
+  it('joins the document sentences a quotation spans, and reads a hyphenated number and a possessive as words of the speaker', () => {
+    const sentences = sentencesWithTokens(text);
+    expect(sentences.length).toBeGreaterThan(2);
+    const given = findQuotes(text, { sentences });
+    expect(given).toEqual(findQuotes(text));
+    expect(given).toHaveLength(1);
+    expect(given[0]!.text).toBe('We close at noon. Nobody stays late!');
+    expect(given[0]!.speaker?.text).toBe('the 52-year-old caretaker’s assistant');
+  });
+});
+
+describe('cues from the parse', () => {
+  it('takes the subject of a speech verb the word patterns miss', () => {
+    const q = only('“We played hard all night and never gave up,” Riverside coach Tom Hale said.');
+    expect(q.speaker?.text).toBe('Tom Hale');
+    expect(q).toMatchObject({ cue: 'said', cueType: 'verb' });
+  });
+
+  it('attributes no quoted term inside the reporter\'s sentence, and no verb beyond another quotation', () => {
+    const term = findQuotes('The agency released the update, known as a “rapid emergency measure for the network,” on Friday, officials said.');
+    expect(term.every((q) => q.speaker === null)).toBe(true);
   });
 });

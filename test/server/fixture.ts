@@ -33,7 +33,7 @@ export async function seedsServer(opts: { token?: string } = {}): Promise<SeedsS
     app,
     async close() {
       await server.close();
-      store.close();
+      await store.close();
       tmp.cleanup();
     },
   };
@@ -58,8 +58,9 @@ export function agreementGold(): { articles: string[]; nameVariants: string[][] 
 }
 
 /** Id of the event story whose articles are exactly these inputs. */
-export function storyOfArticles(store: SqliteStore, externalIds: string[]): number | null {
-  const want = new Set(externalIds.map((x) => store.findByExternalId(x)?.id));
-  const s = store.listStories('event').find((e) => e.articleIds.length === want.size && e.articleIds.every((id) => want.has(id)));
+export async function storyOfArticles(store: SqliteStore, externalIds: string[]): Promise<number | null> {
+  const want = new Set<number | undefined>();
+  for (const x of externalIds) want.add((await store.findByExternalId(x))?.id);
+  const s = (await store.listStories('event')).find((e) => e.articleIds.length === want.size && e.articleIds.every((id) => want.has(id)));
   return s?.id ?? null;
 }

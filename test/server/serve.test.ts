@@ -23,8 +23,8 @@ const get = (path: string, init?: RequestInit) => fetch(`${s.server.url}${path}`
 describe('HTTP API over the seeds', () => {
   it('lists the topic with its events and outlets, one page at a time', async () => {
     const all = (await (await get('/api/stories')).json()) as { items: { id: number; events: unknown[]; outlets: string[] }[]; total: number; next: string | null };
-    expect(all.total).toBe(s.store.listStories('topic').length);
-    expect(all.items[0]!.events.length).toBe(s.store.childStories(all.items[0]!.id).length);
+    expect(all.total).toBe((await s.store.listStories('topic')).length);
+    expect(all.items[0]!.events.length).toBe((await s.store.childStories(all.items[0]!.id)).length);
     expect(all.items[0]!.outlets).toContain('World Israel News');
     const articles = (await (await get('/api/articles?limit=2')).json()) as { items: { id: number }[]; next: string };
     expect(articles.items).toHaveLength(2);
@@ -33,7 +33,7 @@ describe('HTTP API over the seeds', () => {
   });
 
   it('serves one story view with ETag and 304 on a repeat', async () => {
-    const id = storyOfArticles(s.store, agreementGold().articles)!;
+    const id = (await storyOfArticles(s.store, agreementGold().articles))!;
     const first = await get(`/api/stories/${id}`);
     const etag = first.headers.get('etag');
     expect(etag).toBeTruthy();
@@ -57,7 +57,7 @@ describe('HTTP API over the seeds', () => {
     const csv = await (await get('/api/events?format=csv&actor=IRN')).text();
     const rows = csv.trim().split('\n');
     expect(rows[0]).toMatch(/^id,article_id,date/);
-    expect(rows.length - 1).toBe(s.store.queryEvents({ actor: 'IRN' }).length);
+    expect(rows.length - 1).toBe((await s.store.queryEvents({ actor: 'IRN' })).length);
     const gdelt = await get('/api/events?format=gdelt');
     expect(gdelt.headers.get('content-disposition')).toMatch(/events\.tsv/);
     expect((await gdelt.text()).split('\n')[0]!.split('\t')).toHaveLength(61);
@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)(`web UI in headless chromium (skipped when ${CHROM
     await page.locator('.story-item').first().waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'story-list.png'), fullPage: true });
 
-    const id = storyOfArticles(s.store, agreementGold().articles);
+    const id = await storyOfArticles(s.store, agreementGold().articles);
     expect(id, 'the seeds give the July 2020 agreement a story of its own').not.toBeNull();
     await page.locator(`a[href="#/stories/${id}"]`).first().click();
     await page.locator('.timeline-list li').first().waitFor();
@@ -185,9 +185,9 @@ describe.skipIf(!hasChromium)(`web UI in headless chromium (skipped when ${CHROM
     await page.locator('input[type=file]').setInputFiles({ name: 'hostile.html', mimeType: 'text/html', buffer: Buffer.from(HOSTILE_PAGE) });
     await page.getByRole('button', { name: 'Upload and analyse' }).click();
     await page.getByText('Done.').waitFor({ timeout: 90_000 });
-    const article = s.store.search(`"${HOSTILE_MARKER}"`)[0];
+    const article = (await s.store.search(`"${HOSTILE_MARKER}"`))[0];
     expect(article, 'the hostile page was stored').toBeDefined();
-    const story = s.store.listStories('event', { articleIds: [article!.id] })[0];
+    const story = (await s.store.listStories('event', { articleIds: [article!.id] }))[0];
 
     const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null);
     const inert = async () => {

@@ -20,38 +20,39 @@ function ev(start: number, cameo: string, date: string | null): Event {
 }
 
 describe('queryEvents', () => {
-  it('filters by code prefix and date range, in date then article order', () => {
+  it('filters by code prefix and date range, in date then article order', async () => {
     const s = openStore(join(t.dir, 'q.db'));
-    const ids = [0, 1].map((i) => storeArticle(s, { ...emptyArticle({ kind: 'file', location: `/q/${i}.txt` }), text: fakeArticle(300 + i) }).id);
+    const ids: number[] = [];
+    for (const i of [0, 1]) ids.push((await storeArticle(s, { ...emptyArticle({ kind: 'file', location: `/q/${i}.txt` }), text: fakeArticle(300 + i) })).id);
     const docs = [
       [ev(0, '190', '2024-03-05'), ev(10, '1901', '2024-03-01'), ev(20, '191', null), ev(30, '042', '2024-03-09')],
       [ev(0, '19', '2024-03-05'), ev(10, '036', '2024-03-04T10:00')],
     ];
-    docs.forEach((events, k) => s.saveAnalysis({ articleId: ids[k]!, sentences: [], mentions: [], numbers: [], times: [], quotes: [], events }, [], 1));
-    const cameos = (f: Parameters<typeof s.queryEvents>[0]) => s.queryEvents(f).map((e) => e.cameo);
-    expect(cameos({ code: '190' })).toEqual(['1901', '190']);
-    expect(cameos({ code: '19' })).toEqual(['1901', '190', '19', '191']);
-    expect(cameos({ from: '2024-03-04', to: '2024-03-05' })).toEqual(['036', '190', '19']);
-    expect(cameos({ from: '2024-03-02' })).toEqual(['036', '190', '19', '042']);
-    expect(cameos({ to: '2024-03-04', limit: 1 })).toEqual(['1901']);
-    expect(cameos({ actor: 'usa', limit: 2 })).toEqual(['1901', '036']);
-    s.close();
+    for (const [k, events] of docs.entries()) await s.saveAnalysis({ articleId: ids[k]!, sentences: [], mentions: [], numbers: [], times: [], quotes: [], events }, [], 1);
+    const cameos = async (f: Parameters<typeof s.queryEvents>[0]) => (await s.queryEvents(f)).map((e) => e.cameo);
+    expect(await cameos({ code: '190' })).toEqual(['1901', '190']);
+    expect(await cameos({ code: '19' })).toEqual(['1901', '190', '19', '191']);
+    expect(await cameos({ from: '2024-03-04', to: '2024-03-05' })).toEqual(['036', '190', '19']);
+    expect(await cameos({ from: '2024-03-02' })).toEqual(['036', '190', '19', '042']);
+    expect(await cameos({ to: '2024-03-04', limit: 1 })).toEqual(['1901']);
+    expect(await cameos({ actor: 'usa', limit: 2 })).toEqual(['1901', '036']);
+    await s.close();
   });
 });
 
 describe('every field of an event survives the store', () => {
-  it('reads back reciprocity, the announced act and the confirmation as the coder gave them', () => {
+  it('reads back reciprocity, the announced act and the confirmation as the coder gave them', async () => {
     const s = openStore(join(t.dir, 'fields.db'));
-    const id = storeArticle(s, { ...emptyArticle({ kind: 'file', location: '/q/fields.txt' }), text: fakeArticle(400) }).id;
+    const id = (await storeArticle(s, { ...emptyArticle({ kind: 'file', location: '/q/fields.txt' }), text: fakeArticle(400) })).id;
     const confirmed = { by: 'definite-noun', sentences: [{ start: 0, end: 4 }, { start: 10, end: 14 }] };
     const saved = { ...ev(0, '138', '2024-03-05'), reciprocal: true, planned: '190', confirmed, sourceKey: null, targetKey: null };
-    s.saveAnalysis({ articleId: id, sentences: [], mentions: [], numbers: [], times: [], quotes: [], events: [saved, ev(20, '042', null)] }, [], 1);
-    const [first, second] = s.queryEvents({ articleIds: [id] });
+    await s.saveAnalysis({ articleId: id, sentences: [], mentions: [], numbers: [], times: [], quotes: [], events: [saved, ev(20, '042', null)] }, [], 1);
+    const [first, second] = await s.queryEvents({ articleIds: [id] });
     const { id: _id, articleId, sourceEntityId, targetEntityId, ...fields } = first!;
     expect(articleId).toBe(id);
     expect([sourceEntityId, targetEntityId]).toEqual([null, null]);
     expect(fields).toEqual(saved);
     expect([second!.reciprocal, second!.planned, second!.confirmed]).toEqual([false, null, null]);
-    s.close();
+    await s.close();
   });
 });

@@ -22,11 +22,11 @@ describe('input ids', () => {
     const store = openStore(db);
     try {
       for (const dir of ['a', 'b']) await ingestInto(store, [join(t.dir, dir)]);
-      const ids = store.listArticles({}).map((a) => a.externalId).sort();
+      const ids = (await store.listArticles({})).map((a) => a.externalId).sort();
       expect(ids).toEqual(['x', 'x.txt', 'x.txt~2']);
-      for (const id of ids) expect(store.findArticlesByExternalId(id!)).toHaveLength(1);
+      for (const id of ids) expect(await store.findArticlesByExternalId(id!)).toHaveLength(1);
     } finally {
-      store.close();
+      await store.close();
     }
     // A store written before ids were unique: `show` lists the candidates instead of picking one.
     const raw = new Database(db);

@@ -15,14 +15,14 @@ describe('SqliteStore', () => {
   afterEach(() => undefined);
   const db = () => openStore(join(t.dir, `s${Math.random().toString(36).slice(2)}.db`));
 
-  it('applies every migration and uses WAL', () => {
+  it('applies every migration and uses WAL', async () => {
     const s = db();
-    expect(s.schemaVersion()).toBe(MIGRATIONS.at(-1)!.version);
+    expect(await s.schemaVersion()).toBe(MIGRATIONS.at(-1)!.version);
     expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    s.close();
+    await s.close();
   });
 
-  it('stores and returns an article with its metadata, provenance and source', () => {
+  it('stores and returns an article with its metadata, provenance and source', async () => {
     const s = db();
     const a = article(fakeArticle(1), {
       title: 'Council approves budget',
@@ -31,83 +31,83 @@ describe('SqliteStore', () => {
       provenance: { title: 'html:h1', published: 'meta:test' },
       boilerplate: [{ text: 'Sign up now', kind: 'newsletter-promo', rule: 'promo' }],
     });
-    const r = storeArticle(s, a);
+    const r = await storeArticle(s, a);
     expect(r.status).toBe('new');
-    const back = s.getArticle(r.id)!;
+    const back = (await s.getArticle(r.id))!;
     expect(back.title).toBe('Council approves budget');
     expect(back.authors).toEqual(['Ann Example', 'Bo Sample']);
     expect(back.published?.timezone).toBe('+03:00');
     expect(back.provenance.title).toBe('html:h1');
     expect(back.boilerplate[0]?.kind).toBe('newsletter-promo');
     expect(back.sources).toHaveLength(1);
-    s.close();
+    await s.close();
   });
 
-  it('stores the same content or the same canonical URL once, adding the new source', () => {
+  it('stores the same content or the same canonical URL once, adding the new source', async () => {
     const s = db();
     const text = fakeArticle(2);
-    const first = storeArticle(s, article(text, { source: { kind: 'file', location: '/a.txt' } }));
-    const again = storeArticle(s, article(text.replace(/\n\n/g, '\n\n  '), { source: { kind: 'file', location: '/b.txt' } }));
+    const first = await storeArticle(s, article(text, { source: { kind: 'file', location: '/a.txt' } }));
+    const again = await storeArticle(s, article(text.replace(/\n\n/g, '\n\n  '), { source: { kind: 'file', location: '/b.txt' } }));
     expect(again).toMatchObject({ id: first.id, status: 'duplicate', duplicateBy: 'content' });
-    const u1 = storeArticle(s, article(fakeArticle(3), { canonicalUrl: 'https://News.example.com/a/story/?utm_source=x#top' }));
-    const u2 = storeArticle(s, article(fakeArticle(4), { url: 'https://news.example.com/a/story' }));
+    const u1 = await storeArticle(s, article(fakeArticle(3), { canonicalUrl: 'https://News.example.com/a/story/?utm_source=x#top' }));
+    const u2 = await storeArticle(s, article(fakeArticle(4), { url: 'https://news.example.com/a/story' }));
     expect(u2).toMatchObject({ id: u1.id, status: 'duplicate', duplicateBy: 'url' });
-    expect(s.getArticle(first.id)!.sources.map((x) => x.location)).toEqual(['/a.txt', '/b.txt']);
-    expect(s.countArticles()).toBe(2);
-    s.close();
+    expect((await s.getArticle(first.id))!.sources.map((x) => x.location)).toEqual(['/a.txt', '/b.txt']);
+    expect(await s.countArticles()).toBe(2);
+    await s.close();
   });
 
-  it('lists the outlet of every article that names one, as listArticles gives it', () => {
+  it('lists the outlet of every article that names one, as listArticles gives it', async () => {
     const s = db();
-    const a = storeArticle(s, article(fakeArticle(11), { outlet: 'The Example Herald' })).id;
-    storeArticle(s, article(fakeArticle(12)));
-    const c = storeArticle(s, article(fakeArticle(13), { outlet: 'Sample Wire' })).id;
-    expect(s.articleOutlets()).toEqual(new Map([[a, 'The Example Herald'], [c, 'Sample Wire']]));
-    const listed = s.listArticles().filter((x) => x.outlet);
-    expect(new Map(listed.map((x) => [x.id, x.outlet]))).toEqual(s.articleOutlets());
-    s.close();
+    const a = (await storeArticle(s, article(fakeArticle(11), { outlet: 'The Example Herald' }))).id;
+    await storeArticle(s, article(fakeArticle(12)));
+    const c = (await storeArticle(s, article(fakeArticle(13), { outlet: 'Sample Wire' }))).id;
+    expect(await s.articleOutlets()).toEqual(new Map([[a, 'The Example Herald'], [c, 'Sample Wire']]));
+    const listed = (await s.listArticles()).filter((x) => x.outlet);
+    expect(new Map(listed.map((x) => [x.id, x.outlet]))).toEqual(await s.articleOutlets());
+    await s.close();
   });
 
-  it('is idempotent: putting the same input twice changes nothing', () => {
+  it('is idempotent: putting the same input twice changes nothing', async () => {
     const s = db();
     const a = article(fakeArticle(5));
-    storeArticle(s, a);
+    await storeArticle(s, a);
     const before = s.db.prepare('SELECT (SELECT COUNT(*) FROM articles) a, (SELECT COUNT(*) FROM sources) s, (SELECT COUNT(*) FROM lsh_bands) b').get();
-    storeArticle(s, a);
+    await storeArticle(s, a);
     expect(s.db.prepare('SELECT (SELECT COUNT(*) FROM articles) a, (SELECT COUNT(*) FROM sources) s, (SELECT COUNT(*) FROM lsh_bands) b').get()).toEqual(before);
-    s.close();
+    await s.close();
   });
 
-  it('links near duplicates (a wire copy with a changed paragraph) and keeps both', () => {
+  it('links near duplicates (a wire copy with a changed paragraph) and keeps both', async () => {
     const s = db();
     const base = fakeArticle(6, 8);
     const edited = base.replace(/officials said in statement number 50\./, 'a spokeswoman told reporters on Friday.') + '\n\nThe agency contributed to this report.';
-    const a = storeArticle(s, article(base));
-    const b = storeArticle(s, article(edited));
-    const unrelated = storeArticle(s, article(fakeArticle(40, 8)));
+    const a = await storeArticle(s, article(base));
+    const b = await storeArticle(s, article(edited));
+    const unrelated = await storeArticle(s, article(fakeArticle(40, 8)));
     expect(b.status).toBe('new');
     expect(b.nearDuplicates.map((n) => n.id)).toEqual([a.id]);
-    expect(s.getArticle(b.id)!.nearDuplicateGroup).toBe(a.id);
+    expect((await s.getArticle(b.id))!.nearDuplicateGroup).toBe(a.id);
     expect(unrelated.nearDuplicates).toEqual([]);
-    expect(s.countArticles()).toBe(3);
-    s.close();
+    expect(await s.countArticles()).toBe(3);
+    await s.close();
   });
 
-  it('searches titles and text, tolerating punctuation in the query', () => {
+  it('searches titles and text, tolerating punctuation in the query', async () => {
     const s = db();
-    storeArticle(s, article('The harbour authority postponed the dredging works because of storms.', { title: 'Dredging postponed' }));
-    storeArticle(s, article('A regional court approved the merger of two schools after a long hearing.', { title: 'Schools merge' }));
-    expect(s.search('dredging').map((h) => h.title)).toEqual(['Dredging postponed']);
-    expect(s.search('court: "merger').map((h) => h.title)).toEqual(['Schools merge']);
-    expect(s.search('nothing-like-this')).toEqual([]);
-    s.close();
+    await storeArticle(s, article('The harbour authority postponed the dredging works because of storms.', { title: 'Dredging postponed' }));
+    await storeArticle(s, article('A regional court approved the merger of two schools after a long hearing.', { title: 'Schools merge' }));
+    expect((await s.search('dredging')).map((h) => h.title)).toEqual(['Dredging postponed']);
+    expect((await s.search('court: "merger')).map((h) => h.title)).toEqual(['Schools merge']);
+    expect(await s.search('nothing-like-this')).toEqual([]);
+    await s.close();
   });
 
-  it('records errors with the item named', () => {
+  it('records errors with the item named', async () => {
     const s = db();
-    s.recordError('/data/bad.html', 'binary content');
-    expect(s.errors()[0]).toMatchObject({ item: '/data/bad.html', message: 'binary content' });
-    s.close();
+    await s.recordError('/data/bad.html', 'binary content');
+    expect((await s.errors())[0]).toMatchObject({ item: '/data/bad.html', message: 'binary content' });
+    await s.close();
     t.cleanup();
   });
 });

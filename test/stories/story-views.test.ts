@@ -21,7 +21,7 @@ function ev(id: number, articleId: number, over: Partial<StoredEvent>): StoredEv
 }
 
 describe('timeline', () => {
-  it('merges reports of one happening, keeps every source, orders by date and keeps background apart', () => {
+  it('merges reports of one happening, keeps every source, orders by date and keeps background apart', async () => {
     const t = buildTimeline(
       [
         ev(1, 10, {}),
@@ -40,7 +40,7 @@ describe('timeline', () => {
     expect(t.background).toHaveLength(1);
   });
 
-  it('merges reports only inside one happening of a topic, so an undated report does not join another year', () => {
+  it('merges reports only inside one happening of a topic, so an undated report does not join another year', async () => {
     const events = [
       ev(1, 10, { cameo: '042', root: '04', date: '2017-10-18' }),
       ev(2, 11, { cameo: '042', root: '04', date: null, dateResolved: false }),
@@ -53,7 +53,7 @@ describe('timeline', () => {
     expect(buildTimeline(events, namer).entries.map((e) => e.reports.map((r) => r.articleId))).toEqual([[10, 11, 20]]);
   });
 
-  it('leaves out codings with no actor and actors acting on their own country, but keeps domestic conflict', () => {
+  it('leaves out codings with no actor and actors acting on their own country, but keeps domestic conflict', async () => {
     const t = buildTimeline(
       [
         ev(1, 10, { source: null, target: null, sourceText: null, targetText: 'people', cameo: '180', root: '18' }),
@@ -73,7 +73,7 @@ describe('timeline', () => {
 });
 
 describe('headlines', () => {
-  it('writes who did what to whom, where and when, and says when a date is inferred or an act only planned', () => {
+  it('writes who did what to whom, where and when, and says when a date is inferred or an act only planned', async () => {
     const base = ev(1, 1, {});
     expect(eventHeadline(base, namer)).toBe('Norway signs an agreement with Chile on 2021-03-15');
     expect(eventHeadline({ ...base, cameo: '072', root: '07', modality: 'intended', dateResolved: false }, namer)).toBe('plans: Norway provides military aid to Chile on 2021-03-15 (inferred)');
@@ -82,7 +82,7 @@ describe('headlines', () => {
     expect(eventHeadline({ ...base, date: '2022-03', dateResolved: false }, namer)).toBe('Norway signs an agreement with Chile in 2022-03 (inferred)');
   });
 
-  it('names a story as a news desk would: the person with their office, no date, no place said twice', () => {
+  it('names a story as a news desk would: the person with their office, no date, no place said twice', async () => {
     const visit = ev(1, 1, { source: 'NORGOV', sourceText: 'the Norwegian Trade Minister Ola Berg', target: 'CHLGOV', targetText: 'Chile', cameo: '042', root: '04', location: 'Chile', date: '2021-03-15' });
     const people = (words: string) => words.includes('Ola Berg');
     expect(storyHeadline(visit, namer, people)).toBe('Norwegian Trade Minister Ola Berg visits Chile');
@@ -91,7 +91,7 @@ describe('headlines', () => {
     expect(eventHeadline(visit, namer)).toBe('Norway visits Chile on 2021-03-15');
   });
 
-  it('gives a plural subject a plural verb', () => {
+  it('gives a plural subject a plural verb', async () => {
     const rebels = (code: string | null, text: string | null) => (code === 'LBNREB' ? 'rebels in Lebanon' : namer(code, text));
     expect(eventHeadline(ev(1, 1, { source: 'LBNREB', cameo: '190', root: '19', date: null }), rebels)).toBe('Rebels in Lebanon fight Chile');
     expect(eventHeadline(ev(1, 1, { source: null, sourceText: 'protesters', cameo: '141', root: '14', date: null }), namer)).toBe('Protesters protest against Chile');
@@ -106,7 +106,7 @@ function art(articleId: number, over: Partial<ComparedArticle>): ComparedArticle
 }
 
 describe('outlet comparison', () => {
-  it('finds shared and single-outlet facts, number conflicts, name variants, quote variants and self-contradictions', () => {
+  it('finds shared and single-outlet facts, number conflicts, name variants, quote variants and self-contradictions', async () => {
     const agree = { root: '05', cameo: '057', source: 'NORGOV', target: 'CHLGOV', modality: 'asserted', field: 'text', sentence: 's', headline: 'Norway signs an agreement with Chile' };
     const c = compareArticles([
       art(1, {
@@ -136,7 +136,7 @@ describe('outlet comparison', () => {
     expect(c.conflicts.contradictions[0]!.sides.map((x) => x.field)).toEqual(['dek', 'text']);
   });
 
-  it('counts an event told with one actor missing as the same fact as the fully told one of that kind', () => {
+  it('counts an event told with one actor missing as the same fact as the fully told one of that kind', async () => {
     const sign = { root: '05', cameo: '057', source: 'IRNGOV', target: 'SYRGOV', modality: 'asserted', field: 'text', sentence: 's', headline: 'Iran signs an agreement with Syria' };
     const c = compareArticles([
       art(1, { events: [{ ...sign, source: 'SYRGOV', target: null, headline: 'Syria signs an agreement' }, { ...sign, cameo: '051', target: null, headline: 'Iran praises' }] }),
@@ -147,7 +147,7 @@ describe('outlet comparison', () => {
     expect(c.only[1]!.map((f) => f.what)).toEqual(['Iran praises']);
   });
 
-  it('finds the counted noun after a number', () => {
+  it('finds the counted noun after a number', async () => {
     const t = 'The war has killed more than 380,000 people and hundreds of armed militias fought.';
     expect(countedNoun(t, t.indexOf('380,000') + 7)).toEqual({ noun: 'people', lemma: 'person' });
     expect(countedNoun(t, t.indexOf('hundreds') + 8)).toEqual({ noun: 'militias', lemma: 'militia' });
@@ -158,7 +158,7 @@ describe('outlet comparison', () => {
 });
 
 describe('summaries', () => {
-  it('picks central sentences, drops near repeats from other outlets and cites articles', () => {
+  it('picks central sentences, drops near repeats from other outlets and cites articles', async () => {
     const lines = summarise(
       [
         { articleId: 1, index: 0, text: 'Norway and Chile signed a fisheries agreement in Oslo on Monday, officials said.' },
@@ -174,7 +174,7 @@ describe('summaries', () => {
     expect(lines[1]!.text).toMatch(/quotas/);
   });
 
-  it('gives each happening of a topic a line and tells them in story order', () => {
+  it('gives each happening of a topic a line and tells them in story order', async () => {
     // The input lists the later happening (group 1) first, as an article order by id might.
     const sentences = [
       { articleId: 3, index: 0, text: 'A year later the Chilean fisheries minister visited Bergen to review the quotas.', group: 1 },
@@ -194,7 +194,7 @@ describe('summaries', () => {
 });
 
 describe('disputed findings', () => {
-  it('marks the timeline entries a contradiction rests on, and only those', () => {
+  it('marks the timeline entries a contradiction rests on, and only those', async () => {
     const timeline = buildTimeline(
       [
         ev(1, 1, { source: 'NORGOV', target: 'CHLGOV', cameo: '042', root: '04', sentence: 'The Norwegian envoy flew to Chile.', date: null }),
@@ -210,7 +210,7 @@ describe('disputed findings', () => {
 });
 
 describe('summaries of a topic told across its articles', () => {
-  it('gives a happening one line for the news, citing every report, and at most one detail from a body', () => {
+  it('gives a happening one line for the news, citing every report, and at most one detail from a body', async () => {
     const sentences = [
       { articleId: 1, index: 0, text: 'Norway and Chile signed a fisheries pact in Oslo on Monday, officials said.', group: 0 },
       { articleId: 1, index: 1, text: 'Under the pact Norwegian trawlers may fish anchovy off the Chilean coast until 2030.', group: 0 },
@@ -242,7 +242,7 @@ describe('loaded terms', () => {
 });
 
 describe('openingWords', () => {
-  it('gives the first sentence, cut at a word near the limit', () => {
+  it('gives the first sentence, cut at a word near the limit', async () => {
     expect(openingWords('Rain fell. Then it stopped.')).toBe('Rain fell.');
     expect(openingWords('\n  Headless text without a stop')).toBe('Headless text without a stop');
     expect(openingWords('The council, meeting late on a wet Thursday evening in the old hall, voted against the plan.', 40)).toBe('The council, meeting late on a wet…');

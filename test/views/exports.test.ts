@@ -12,7 +12,7 @@ const base: StoredEvent = {
 };
 
 describe('event exports', () => {
-  it('writes the GDELT 2.0 event layout: 61 tab-separated columns', () => {
+  it('writes the GDELT 2.0 event layout: 61 tab-separated columns', async () => {
     const tsv = eventsToGdelt([base, { ...base, id: 8, date: null, dateResolved: false }], { articleUrl: () => 'https://example.org/a', entityName: (id) => (id === 11 ? 'Republic of Chile' : null) }, new Date('2021-03-16T10:00:00Z'));
     const rows = tsv.trim().split('\n').map((l) => l.split('\t'));
     expect(GDELT_COLUMNS).toHaveLength(61);
@@ -27,14 +27,14 @@ describe('event exports', () => {
     expect(get(rows[1]!, 'SQLDATE')).toBe('');
   });
 
-  it('quotes CSV cells that need it', () => {
+  it('quotes CSV cells that need it', async () => {
     const csv = eventsToCsv([base]);
     expect(csv.split('\n')[1]).toContain('"Norway and Chile signed a fisheries accord, ""a big step"", on Monday."');
   });
 });
 
 describe('actor network', () => {
-  it('sums events and Goldstein per directed pair and month, and writes valid GraphML', () => {
+  it('sums events and Goldstein per directed pair and month, and writes valid GraphML', async () => {
     const net = buildNetwork([
       { source: 'NORGOV', target: 'CHLGOV', goldstein: 8, quad: 1, date: '2021-03-15' },
       { source: 'NORGOV', target: 'CHLGOV', goldstein: -2, quad: 3, date: '2021-04-01' },
@@ -52,7 +52,7 @@ describe('actor network', () => {
 });
 
 describe('actor network labels', () => {
-  it('tells apart two codes that share a readable name (a country and its government)', () => {
+  it('tells apart two codes that share a readable name (a country and its government)', async () => {
     const ev = { goldstein: 1, quad: 1, date: null };
     const net = buildNetwork([
       { ...ev, source: 'SYR', target: 'IRN', sourceLabel: 'Syria', targetLabel: 'Iran' },

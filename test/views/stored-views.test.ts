@@ -19,32 +19,32 @@ describe('stored story pages', () => {
     store = openStore(join(tmp.dir, 'seeds.db'));
     // The whole pipeline, as `dossier analyze` runs it: the run stores the pages of the stories it made.
     await analyzeInputs(store, [seedsDir()]);
-    ids = store.listStories().map((s) => s.id);
+    ids = (await store.listStories()).map((s) => s.id);
   }, 120_000);
 
-  afterAll(() => {
-    store.close();
+  afterAll(async () => {
+    await store.close();
     tmp.cleanup();
   });
 
-  it('a run stores a page for every story it made, and each reads back as the page built now', () => {
+  it('a run stores a page for every story it made, and each reads back as the page built now', async () => {
     expect(ids.length).toBeGreaterThan(1);
-    expect(store.getStatePartKeys(SCOPE, '').map(Number).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+    expect((await store.getStatePartKeys(SCOPE, '')).map(Number).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
     for (const id of ids) {
-      expect(storyPageJson(store, id)).toBe(JSON.stringify(buildStoryPage(store, id)));
-      expect(storyPage(store, id)).toEqual(buildStoryPage(store, id));
+      expect(await storyPageJson(store, id)).toBe(JSON.stringify(await buildStoryPage(store, id)));
+      expect(await storyPage(store, id)).toEqual(await buildStoryPage(store, id));
     }
   });
 
-  it('the stored page is what is served while its story is unchanged', () => {
-    const topic = store.listStories('topic')[0]!;
+  it('the stored page is what is served while its story is unchanged', async () => {
+    const topic = (await store.listStories('topic'))[0]!;
     const article = topic.articleIds[0]!;
-    const title = store.getArticle(article)!.title;
+    const title = (await store.getArticle(article))!.title;
     // A change no run made (straight into the table): the stored page, built before it, does not show it.
     store.db.prepare('UPDATE articles SET title = ? WHERE id = ?').run('A title written by the test', article);
     try {
-      expect(storyPageJson(store, topic.id)).not.toContain('A title written by the test');
-      expect(JSON.stringify(buildStoryPage(store, topic.id))).toContain('A title written by the test');
+      expect(await storyPageJson(store, topic.id)).not.toContain('A title written by the test');
+      expect(JSON.stringify(await buildStoryPage(store, topic.id))).toContain('A title written by the test');
     } finally {
       store.db.prepare('UPDATE articles SET title = ? WHERE id = ?').run(title, article);
     }
@@ -56,37 +56,37 @@ describe('stored story pages', () => {
       for (const id of ids) {
         const res = await fetch(`${server.url}/api/stories/${id}`);
         expect(res.status).toBe(200);
-        expect(await res.text()).toBe(storyPageJson(store, id));
+        expect(await res.text()).toBe(await storyPageJson(store, id));
       }
       const report = await fetch(`${server.url}/api/stories/${ids[0]}/report?format=json`);
-      expect(JSON.parse(await report.text())).toEqual(storyPage(store, ids[0]!));
+      expect(JSON.parse(await report.text())).toEqual(await storyPage(store, ids[0]!));
     } finally {
       await server.close();
     }
   });
 
-  it('a story changed after its page was stored is built anew, not served stale', () => {
-    const topic = store.listStories('topic')[0]!;
-    const before = JSON.parse(storyPageJson(store, topic.id)!) as { headline: string };
-    store.setStoryHeadline(topic.id, 'A headline written by the test', topic.dateStart, topic.dateEnd);
-    expect((JSON.parse(storyPageJson(store, topic.id)!) as { headline: string }).headline).toBe('A headline written by the test');
-    store.setStoryHeadline(topic.id, before.headline, topic.dateStart, topic.dateEnd);
-    expect(storyPageJson(store, topic.id)).toBe(JSON.stringify(buildStoryPage(store, topic.id)));
+  it('a story changed after its page was stored is built anew, not served stale', async () => {
+    const topic = (await store.listStories('topic'))[0]!;
+    const before = JSON.parse((await storyPageJson(store, topic.id))!) as { headline: string };
+    await store.setStoryHeadline(topic.id, 'A headline written by the test', topic.dateStart, topic.dateEnd);
+    expect((JSON.parse((await storyPageJson(store, topic.id))!) as { headline: string }).headline).toBe('A headline written by the test');
+    await store.setStoryHeadline(topic.id, before.headline, topic.dateStart, topic.dateEnd);
+    expect(await storyPageJson(store, topic.id)).toBe(JSON.stringify(await buildStoryPage(store, topic.id)));
   });
 
-  it('a page whose stamp does not match is not served', () => {
+  it('a page whose stamp does not match is not served', async () => {
     const id = ids[0]!;
-    store.putStateParts(SCOPE, [{ key: String(id), value: gzipSync(`not the stamp\n{"id":${id},"headline":"stale"}`) }]);
-    expect(storyPageJson(store, id)).toBe(JSON.stringify(buildStoryPage(store, id)));
-    expect(storeStoryPages(store, [id])).toBe(1);
+    await store.putStateParts(SCOPE, [{ key: String(id), value: gzipSync(`not the stamp\n{"id":${id},"headline":"stale"}`) }]);
+    expect(await storyPageJson(store, id)).toBe(JSON.stringify(await buildStoryPage(store, id)));
+    expect(await storeStoryPages(store, [id])).toBe(1);
   });
 
-  it('storing every page drops the pages of stories that are gone; no story, no page', () => {
+  it('storing every page drops the pages of stories that are gone; no story, no page', async () => {
     const gone = Math.max(...ids) + 1000;
-    store.putStateParts(SCOPE, [{ key: String(gone), value: gzipSync('x\n{}') }]);
-    expect(storeStoryPages(store, null)).toBe(ids.length);
-    expect(store.getStatePartKeys(SCOPE, '')).not.toContain(String(gone));
-    expect(storyPageJson(store, gone)).toBeNull();
-    expect(storyPage(store, gone)).toBeNull();
+    await store.putStateParts(SCOPE, [{ key: String(gone), value: gzipSync('x\n{}') }]);
+    expect(await storeStoryPages(store, null)).toBe(ids.length);
+    expect(await store.getStatePartKeys(SCOPE, '')).not.toContain(String(gone));
+    expect(await storyPageJson(store, gone)).toBeNull();
+    expect(await storyPage(store, gone)).toBeNull();
   });
 });

@@ -68,8 +68,8 @@ export function register(program: Command): void {
     .option('--offset <n>', 'skip this many', (v) => Number(v), 0)
     .option('--json', 'print JSON')
     .action((o: { db: string; outlet?: string; limit: number; offset: number; json?: boolean }) => {
-      withStore(existingStore(o.db), (store) => {
-        const rows = store.listArticles({ limit: o.limit, offset: o.offset, ...(o.outlet ? { outlet: o.outlet } : {}) });
+      return withStore(existingStore(o.db), async (store) => {
+        const rows = await store.listArticles({ limit: o.limit, offset: o.offset, ...(o.outlet ? { outlet: o.outlet } : {}) });
         if (o.json) printJson(rows);
         else printTable(['id', 'published', 'outlet', 'title', 'external id'], rows.map((r) => [r.id, r.published, r.outlet, r.title, r.externalId]));
       });
@@ -82,12 +82,12 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action((id: string, o: { db: string; json?: boolean }) => {
-      withStore(existingStore(o.db), (store) => {
-        const found = /^\d+$/.test(id) ? [store.getArticle(parseId(id))].filter((x) => x !== null) : store.findArticlesByExternalId(id);
+      return withStore(existingStore(o.db), async (store) => {
+        const found = /^\d+$/.test(id) ? [await store.getArticle(parseId(id))].filter((x) => x !== null) : await store.findArticlesByExternalId(id);
         if (found.length > 1) throw new Error(`ambiguous id ${id}: ${found.map((x) => `${x.id} (${x.sources[0]?.location ?? x.title ?? ''})`).join(', ')} — name one by its number`);
         const a = found[0];
         if (!a) throw new Error(`no article ${id}`);
-        const layers = store.articleLayers(a.id);
+        const layers = await store.articleLayers(a.id);
         if (o.json) printJson({ ...a, ...layers });
         else process.stdout.write(`${[showText(a), ...layersText(layers)].join('\n')}\n`);
       });
@@ -101,8 +101,8 @@ export function register(program: Command): void {
     .option('--limit <n>', 'at most this many', (v) => Number(v), 20)
     .option('--json', 'print JSON')
     .action((query: string[], o: { db: string; limit: number; json?: boolean }) => {
-      withStore(existingStore(o.db), (store) => {
-        const hits = store.search(query.join(' '), { limit: o.limit });
+      return withStore(existingStore(o.db), async (store) => {
+        const hits = await store.search(query.join(' '), { limit: o.limit });
         if (o.json) printJson(hits);
         else printTable(['id', 'published', 'outlet', 'title', 'snippet'], hits.map((h) => [h.id, h.published, h.outlet, h.title, h.snippet.replace(/\s+/g, ' ')]));
       });

@@ -12,8 +12,8 @@ export function register(program: Command): void {
     .option('--limit <n>', 'at most this many', (v) => Number(v), 100)
     .option('--json', 'print JSON')
     .action((o: { db: string; type?: string; limit: number; json?: boolean }) => {
-      withStore(existingStore(o.db), (store) => {
-        const list = store.listEntities({ limit: o.limit, ...(o.type ? { type: o.type.toUpperCase() } : {}) });
+      return withStore(existingStore(o.db), async (store) => {
+        const list = await store.listEntities({ limit: o.limit, ...(o.type ? { type: o.type.toUpperCase() } : {}) });
         if (o.json) return printJson(list);
         printTable(
           ['id', 'type', 'name', 'country', 'sector', 'mentions', 'aliases'],
@@ -29,12 +29,12 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action((id: string, o: { db: string; json?: boolean }) => {
-      withStore(existingStore(o.db), (store) => {
-        const found = store.getEntity(/^\d+$/.test(id) ? Number(id) : id);
-        const byAlias = found ? null : store.findEntityByAlias(id);
+      return withStore(existingStore(o.db), async (store) => {
+        const found = await store.getEntity(/^\d+$/.test(id) ? Number(id) : id);
+        const byAlias = found ? null : await store.findEntityByAlias(id);
         const e = found ?? byAlias?.entity;
         if (!e) throw new Error(`no entity '${id}'${byAlias?.suggestions.length ? ` (did you mean: ${byAlias.suggestions.join('; ')}?)` : ''}`);
-        const mentions = store.entityMentions(e.id);
+        const mentions = await store.entityMentions(e.id);
         if (o.json) return printJson({ ...e, mentionList: mentions });
         const lines = [
           `# ${e.name} (${e.type}${e.country ? `, ${e.country}` : ''}${e.sector ? ` ${e.sector}` : ''})`,

@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { dbOption, existingStore, withStore } from '../common.js';
 import { printJson, printTable } from '../output.js';
-import { eventsToCsv, eventsToGdelt } from '../../views/events-table.js';
+import { eventsToCsv, eventsToGdelt, exportContext } from '../../views/events-table.js';
 import { buildNetwork, networkToGraphml } from '../../views/graph.js';
 import { actorNamer } from '../../stories/actor-names.js';
 import type { EventFilter, Store } from '../../store/store.js';
@@ -25,7 +25,7 @@ interface EventCliOptions {
   output?: string;
 }
 
-function filterOf(store: Store, o: EventCliOptions): EventFilter {
+async function filterOf(store: Store, o: EventCliOptions): Promise<EventFilter> {
   const f: EventFilter = {};
   if (o.actor) f.actor = o.actor;
   if (o.code ?? o.root) f.code = (o.code ?? o.root)!;
@@ -35,9 +35,9 @@ function filterOf(store: Store, o: EventCliOptions): EventFilter {
   if (o.modality) f.modality = o.modality;
   if (o.limit) f.limit = Number(o.limit);
   const ids: number[] = [];
-  if (o.article) ids.push(...o.article.split(',').map((x) => (/^\d+$/.test(x) ? Number(x) : (store.findByExternalId(x)?.id ?? -1))));
+  if (o.article) for (const x of o.article.split(',')) ids.push(/^\d+$/.test(x) ? Number(x) : ((await store.findByExternalId(x))?.id ?? -1));
   if (o.story) {
-    const s = store.getStory(Number(o.story));
+    const s = await store.getStory(Number(o.story));
     if (!s) throw new Error(`no story ${o.story}`);
     ids.push(...s.articleIds);
   }
@@ -78,19 +78,13 @@ export function register(program: Command): void {
     .option('--json', 'same as --format json')
     .option('-o, --output <file>', 'write to a file')
     .action((o: EventCliOptions) => {
-      withStore(existingStore(o.db), (store) => {
-        const events = store.queryEvents(filterOf(store, o));
+      return withStore(existingStore(o.db), async (store) => {
+        const events = await store.queryEvents(await filterOf(store, o));
         const format = o.json ? 'json' : o.format;
         if (format === 'json') return o.output ? emit(`${JSON.stringify(events, null, 2)}\n`, o.output) : printJson(events);
         if (format === 'csv') return emit(eventsToCsv(events), o.output);
         if (format === 'gdelt') {
-          return emit(
-            eventsToGdelt(events, {
-              articleUrl: (id) => store.articleUrl(id),
-              entityName: (id) => (id === null ? null : store.entityName(id)),
-            }),
-            o.output,
-          );
+          return emit(eventsToGdelt(events, await exportContext(store, events)), o.output);
         }
         if (format !== 'table') throw new Error(`unknown format '${format}' (table, json, csv, gdelt)`);
         printTable(
@@ -108,17 +102,17 @@ export function register(program: Command): void {
     .option('--format <format>', 'json or graphml', 'json')
     .option('-o, --output <file>', 'write to a file')
     .action((o: { db: string; story?: string; format: string; output?: string }) => {
-      withStore(existingStore(o.db), (store) => {
+      return withStore(existingStore(o.db), async (store) => {
         const f: EventFilter = {};
         if (o.story) {
-          const s = store.getStory(Number(o.story));
+          const s = await store.getStory(Number(o.story));
           if (!s) throw new Error(`no story ${o.story}`);
           f.articleIds = s.articleIds;
         }
-        const namer = actorNamer(store);
+        const events = (await store.queryEvents(f)).filter((e) => e.modality !== 'negated');
+        const namer = await actorNamer(store, events);
         const net = buildNetwork(
-          store.queryEvents(f)
-            .filter((e) => e.modality !== 'negated')
+          events
             .map((e) => ({ ...e, sourceLabel: namer(e.source, e.sourceText), targetLabel: namer(e.target, e.targetText) })),
         );
         if (o.format === 'graphml') emit(networkToGraphml(net), o.output);

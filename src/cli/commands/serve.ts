@@ -36,6 +36,6 @@ export function register(program: Command): void {
         process.once('SIGTERM', stop);
       });
       await server.close();
-      store.close();
+      await store.close();
     });
 }

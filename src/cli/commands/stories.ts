@@ -20,8 +20,8 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .option('--json', 'print JSON: topics, their events, and each one\'s article ids')
     .action((o: { db: string; json?: boolean }) => {
-      withStore(existingStore(o.db), (store) => {
-        const topics = storiesJson(store);
+      return withStore(existingStore(o.db), async (store) => {
+        const topics = await storiesJson(store);
         if (o.json) return printJson(topics);
         const rows: (string | number | null)[][] = [];
         for (const t of topics) {
@@ -39,8 +39,8 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action((id: string, o: { db: string; json?: boolean }) => {
-      withStore(existingStore(o.db), (store) => {
-        const view = buildStoryView(store, storyId(id));
+      return withStore(existingStore(o.db), async (store) => {
+        const view = await buildStoryView(store, storyId(id));
         if (!view) throw new Error(`no story ${id}`);
         process.stdout.write(renderReport(view, o.json ? 'json' : 'md'));
       });
@@ -55,8 +55,8 @@ export function register(program: Command): void {
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action((id: string, o: { db: string; format: string; output?: string }) => {
       if (!['md', 'html', 'json'].includes(o.format)) throw new Error(`unknown format '${o.format}' (md, html, json)`);
-      withStore(existingStore(o.db), (store) => {
-        const view = buildStoryView(store, storyId(id));
+      return withStore(existingStore(o.db), async (store) => {
+        const view = await buildStoryView(store, storyId(id));
         if (!view) throw new Error(`no story ${id}`);
         const text = renderReport(view, o.format as ReportFormat);
         if (o.output) writeFileSync(o.output, text);

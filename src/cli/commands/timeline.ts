@@ -14,9 +14,11 @@ export function register(program: Command): void {
     .option('--story <id>', "only this story's articles", (v) => Number(v))
     .option('--json', 'print JSON')
     .action((entity: string, o: { db: string; story?: number; json?: boolean }) => {
-      withStore(existingStore(o.db), (store) => {
-        const tl = storeTimeline(store, entity, o.story !== undefined ? { storyId: o.story } : {});
-        const ext = (id: string) => store.getArticle(Number(id))?.externalId ?? id;
+      return withStore(existingStore(o.db), async (store) => {
+        const tl = await storeTimeline(store, entity, o.story !== undefined ? { storyId: o.story } : {});
+        const inputIds = new Map<string, string>();
+        for (const id of tl.articleIds) inputIds.set(String(id), (await store.getArticle(id))?.externalId ?? String(id));
+        const ext = (id: string) => inputIds.get(id) ?? id;
         const events = tl.events.map((e) => ({
           order: e.order,
           date: e.date,

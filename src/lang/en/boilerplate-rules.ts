@@ -63,13 +63,6 @@ export const OUTLET_WORDS: ReadonlySet<string> = new Set([
   'services', 'bureau', 'desk', 'staff', 'correspondent', 'correspondents',
 ]);
 
-/** Job titles that follow a name in a byline and are neither author nor outlet. */
-export const ROLE_WORDS: ReadonlySet<string> = new Set([
-  'writer', 'correspondent', 'editor', 'reporter', 'contributor', 'columnist', 'analyst', 'producer', 'photographer',
-  'staff', 'senior', 'chief', 'bureau', 'special', 'associate', 'deputy', 'managing', 'political', 'diplomatic', 'military',
-  'defense', 'defence', 'affairs', 'intern', 'fellow', 'contributing',
-]);
-
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const AGENCY = `(?:${[...AGENCIES].sort((a, b) => b.length - a.length).map(escape).join('|')})`;
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';

@@ -49,24 +49,6 @@ export const DETERMINERS = words('the a an its his her their our one both severa
 /** Words that may join capitalised words inside one name ('Chief of Staff', 'Fahd Jasem al-Freij'). */
 export const NAME_CONNECTORS = words('of al el bin ibn bint abu de da du des dos das van von der den ter ten la le di y');
 
-/** Title words and abbreviations: a name carrying one is a person's ('Maj. Gen. Mohammad Bagheri'). */
-export const TITLES = words(`
-  maj. gen. lt. col. brig. adm. capt. sgt. cpl. pvt. cmdr. mr. mrs. ms. dr. prof. sen. rep. gov. rev. amb.
-  major general lieutenant colonel brigadier admiral captain sergeant commander chief president vice prime minister
-  chancellor king queen prince princess sheikh ayatollah imam pope senator representative governor secretary
-  ambassador spokesman spokeswoman speaker mayor judge justice professor rabbi emir premier deputy crown
-  mr mrs ms dr
-`);
-
-/** Lowercase role words that make the following name a person's ('defense minister Sergey Shoygu'). */
-export const ROLE_WORDS = words(`
-  minister president commander spokesman spokeswoman chief general leader adviser advisor official envoy ambassador
-  secretary premier director head founder analyst professor lawyer editor correspondent diplomat officer
-  dietitian nutritionist physician doctor nurse researcher author expert engineer scientist economist attorney
-  member chairman chairwoman manager owner coach player artist writer journalist reporter activist resident student
-  teacher detective sheriff councilman councilwoman lawmaker senator governor mayor candidate ceo spokesperson
-`);
-
 /** Capitalised words that make a name an organisation's, not a person's. */
 export const ORG_WORDS = words(`
   agency ministry forces force army navy council news television tv media website office party group organization
@@ -86,9 +68,3 @@ export const NOT_NAME_START = words(`
 /** Pronoun speakers, resolved to an earlier speaker or person. */
 export const PERSON_PRONOUNS = words('he she');
 export const PRONOUNS = words('he she they it we');
-
-/** Abbreviations whose period does not end a sentence or a name token. */
-export const ABBREVIATIONS = words(`
-  maj gen lt col brig adm capt sgt cpl pvt cmdr mr mrs ms dr prof sen rep gov rev amb st jr sr no vs etc inc ltd co
-  corp jan feb mar apr jun jul aug sep sept oct nov dec
-`);

@@ -7,10 +7,10 @@ import { notFound, type Api, type ServerDeps } from '../deps.js';
 import type { Store } from '../../store/store.js';
 
 /** One article with what the language and event layers found in it. */
-export function articleDetail(store: Store, id: number): z.infer<typeof ArticleDetail> | null {
-  const a = store.getArticle(id);
+export async function articleDetail(store: Store, id: number): Promise<z.infer<typeof ArticleDetail> | null> {
+  const a = await store.getArticle(id);
   if (!a) return null;
-  const l = store.articleLayers(id);
+  const l = await store.articleLayers(id);
   return {
     id: a.id,
     externalId: a.externalId,
@@ -41,17 +41,17 @@ export function registerArticles(app: Api, { store }: ServerDeps): void {
       request: { query: z.object({ outlet: z.string().max(200).optional(), ...PageQuery }) },
       responses: json(page(ArticleSummary, 'ArticlePage'), 'a page of articles'),
     }),
-    (c) => {
+    async (c) => {
       const q = c.req.valid('query');
       const start = decodeCursor(q.cursor);
-      const rows = store.listArticles({ limit: q.limit + 1, offset: start, ...(q.outlet ? { outlet: q.outlet } : {}) });
+      const rows = await store.listArticles({ limit: q.limit + 1, offset: start, ...(q.outlet ? { outlet: q.outlet } : {}) });
       return c.json(pageOfProbe(rows, start, q.limit), 200);
     },
   );
 
   app.openapi(
     createRoute({ method: 'get', path: '/api/articles/{id}', summary: 'one article: metadata, clean text, entities, times, quotes, events', request: { params: IdParam }, responses: json(ArticleDetail, 'the article') }),
-    (c) => c.json(articleDetail(store, c.req.valid('param').id) ?? notFound(`article ${c.req.valid('param').id}`), 200),
+    async (c) => c.json((await articleDetail(store, c.req.valid('param').id)) ?? notFound(`article ${c.req.valid('param').id}`), 200),
   );
 
   app.openapi(
@@ -62,10 +62,10 @@ export function registerArticles(app: Api, { store }: ServerDeps): void {
       request: { query: z.object({ q: z.string().min(1).max(500), limit: z.coerce.number().int().min(1).max(200).default(20) }) },
       responses: json(z.object({ items: z.array(SearchHit) }), 'matching articles, best first'),
     }),
-    (c) => {
+    async (c) => {
       const { q, limit } = c.req.valid('query');
       try {
-        return c.json({ items: store.search(q, { limit }) }, 200);
+        return c.json({ items: await store.search(q, { limit }) }, 200);
       } catch (e) {
         // FTS5 rejects some queries (an unbalanced quote, a bare operator): the client's mistake.
         throw new HTTPException(400, { message: `search query not understood: ${e instanceof Error ? e.message : String(e)}` });

@@ -15,26 +15,26 @@ export function registerEntities(app: Api, { store, cache }: ServerDeps): void {
       request: { query: z.object({ type: z.enum(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'MISC']).optional(), ...PageQuery }) },
       responses: json(page(Entity, 'EntityPage'), 'a page of entities'),
     }),
-    (c) => {
+    async (c) => {
       const q = c.req.valid('query');
       const start = decodeCursor(q.cursor);
       // The store lists from the top: read through the end of this page, plus one to tell whether more follow.
-      const rows = store.listEntities({ limit: start + q.limit + 1, ...(q.type ? { type: q.type } : {}) }).slice(start);
+      const rows = (await store.listEntities({ limit: start + q.limit + 1, ...(q.type ? { type: q.type } : {}) })).slice(start);
       return c.json(pageOfProbe(rows, start, q.limit), 200);
     },
   );
 
   app.openapi(
     createRoute({ method: 'get', path: '/api/entities/{id}', summary: 'one entity: aliases, roles over time, mentions in context, its events', request: { params: IdParam }, responses: json(EntityDetail, 'the entity') }),
-    (c) => {
+    async (c) => {
       const { id } = c.req.valid('param');
-      const body = cache.get(`entity:${id}`, () => {
-        const e = store.getEntity(id);
+      const body = await cache.get(`entity:${id}`, async () => {
+        const e = await store.getEntity(id);
         if (!e) return null;
-        const tl = storeTimeline(store, String(id));
+        const tl = await storeTimeline(store, String(id));
         return {
           ...e,
-          mentionsInContext: store.entityMentions(id, 100).map((m) => ({ articleId: m.articleId, start: m.start, end: m.end, text: m.text, context: m.context, role: m.role })),
+          mentionsInContext: (await store.entityMentions(id, 100)).map((m) => ({ articleId: m.articleId, start: m.start, end: m.end, text: m.text, context: m.context, role: m.role })),
           events: tl.events.map((ev) => ({
             order: ev.order,
             date: ev.date,

@@ -3,13 +3,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { EventQuery, jsonResponses as json, page, StoredEvent } from '../schemas.js';
 import { decodeCursor, pageOfProbe } from '../pagination.js';
 import { notFound, type Api, type ServerDeps } from '../deps.js';
-import { eventsToCsv, eventsToGdelt } from '../../views/events-table.js';
+import { eventsToCsv, eventsToGdelt, exportContext } from '../../views/events-table.js';
 import type { EventFilter, Store } from '../../store/store.js';
 
 /** Downloads stop here: a bigger export is the CLI's job (`dossier events --format csv -o FILE`). */
 const MAX_EXPORT = 200_000;
 
-function filterOf(store: Store, q: z.infer<typeof EventQuery>): EventFilter {
+async function filterOf(store: Store, q: z.infer<typeof EventQuery>): Promise<EventFilter> {
   const f: EventFilter = {};
   if (q.actor) f.actor = q.actor;
   if (q.code) f.code = q.code;
@@ -17,7 +17,7 @@ function filterOf(store: Store, q: z.infer<typeof EventQuery>): EventFilter {
   if (q.from) f.from = q.from;
   if (q.to) f.to = q.to;
   if (q.modality) f.modality = q.modality;
-  if (q.story) f.articleIds = (store.getStory(q.story) ?? notFound(`story ${q.story}`)).articleIds;
+  if (q.story) f.articleIds = ((await store.getStory(q.story)) ?? notFound(`story ${q.story}`)).articleIds;
   return f;
 }
 
@@ -40,19 +40,19 @@ export function registerEvents(app: Api, { store }: ServerDeps): void {
         },
       },
     }),
-    (c) => {
+    async (c) => {
       const q = c.req.valid('query');
-      const f = filterOf(store, q);
+      const f = await filterOf(store, q);
       if (q.format !== 'json') {
-        const events = store.queryEvents({ ...f, limit: MAX_EXPORT });
+        const events = await store.queryEvents({ ...f, limit: MAX_EXPORT });
         const [body, type, ext] =
           q.format === 'csv'
             ? [eventsToCsv(events), 'text/csv; charset=utf-8', 'csv']
-            : [eventsToGdelt(events, { articleUrl: (id) => store.articleUrl(id), entityName: (id) => (id === null ? null : store.entityName(id)) }), 'text/tab-separated-values; charset=utf-8', 'tsv'];
+            : [eventsToGdelt(events, await exportContext(store, events)), 'text/tab-separated-values; charset=utf-8', 'tsv'];
         return c.body(body, 200, { 'content-type': type, 'content-disposition': `attachment; filename="events.${ext}"` });
       }
       const start = decodeCursor(q.cursor);
-      const rows = store.queryEvents({ ...f, limit: start + q.limit + 1 }).slice(start);
+      const rows = (await store.queryEvents({ ...f, limit: start + q.limit + 1 })).slice(start);
       return c.json(pageOfProbe(rows as unknown as Record<string, unknown>[], start, q.limit), 200);
     },
   );

@@ -15,7 +15,7 @@ import type { EventFilter } from '../../store/store.js';
 const REPORT_TYPES = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
 
 export function registerStories(app: Api, { store, cache }: ServerDeps): void {
-  const view = (id: number) => cache.get(`view:${id}`, () => storyPage(store, id)) ?? notFound(`story ${id}`);
+  const view = async (id: number) => (await cache.get(`view:${id}`, () => storyPage(store, id))) ?? notFound(`story ${id}`);
 
   app.openapi(
     createRoute({
@@ -25,9 +25,9 @@ export function registerStories(app: Api, { store, cache }: ServerDeps): void {
       request: { query: StoryQuery },
       responses: json(page(StoryListItem, 'StoryPage').extend({ total: z.number().int() }), 'a page of topics'),
     }),
-    (c) => {
+    async (c) => {
       const { limit, cursor, ...filter } = c.req.valid('query');
-      const matches = cache.get(`stories:${JSON.stringify(filter)}`, () => filterStories(cache.get('stories', () => buildStoryList(store)), filter));
+      const matches = await cache.get(`stories:${JSON.stringify(filter)}`, async () => filterStories(await cache.get('stories', () => buildStoryList(store)), filter));
       const p = pageOf(matches, cursor, limit);
       return c.json({ items: p.items.map(({ words: _words, ...s }) => s), next: p.next, total: matches.length }, 200);
     },
@@ -35,11 +35,11 @@ export function registerStories(app: Api, { store, cache }: ServerDeps): void {
 
   app.openapi(
     createRoute({ method: 'get', path: '/api/stories/{id}', summary: "one story's view: summary, timeline, network, comparison, quotes, articles", request: { params: IdParam }, responses: json(StoryView, 'the story') }),
-    (c) => {
+    async (c) => {
       // Stored pages are read as they were written; serialised and hashed once per store version.
-      const { body, etag } = cache.get(`view-json:${c.req.valid('param').id}`, () => {
+      const { body, etag } = await cache.get(`view-json:${c.req.valid('param').id}`, async () => {
         const id = c.req.valid('param').id;
-        const text = storyPageJson(store, id) ?? notFound(`story ${id}`);
+        const text = (await storyPageJson(store, id)) ?? notFound(`story ${id}`);
         return { body: text, etag: `"${createHash('sha1').update(text).digest('hex')}"` };
       });
       return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8', etag }) as never;
@@ -54,10 +54,10 @@ export function registerStories(app: Api, { store, cache }: ServerDeps): void {
       request: { params: IdParam, query: ReportQuery },
       responses: { 200: { description: 'the report', content: { 'text/markdown': { schema: z.string() }, 'text/html': { schema: z.string() }, 'application/json': { schema: z.string() } } } },
     }),
-    (c) => {
+    async (c) => {
       const { id } = c.req.valid('param');
       const { format } = c.req.valid('query');
-      const text = cache.get(`report:${id}:${format}`, () => renderReport(view(id), format));
+      const text = await cache.get(`report:${id}:${format}`, async () => renderReport(await view(id), format));
       return c.body(text, 200, {
         'content-type': REPORT_TYPES[format],
         'content-disposition': `attachment; filename="story-${id}.${format}"`,
@@ -75,19 +75,18 @@ export function registerStories(app: Api, { store, cache }: ServerDeps): void {
       request: { query: NetworkQuery },
       responses: json(Network, 'actors as nodes, cooperation and conflict as weighted directed edges'),
     }),
-    (c) => {
+    async (c) => {
       const q = c.req.valid('query');
-      const net = cache.get(`network:${JSON.stringify(q)}`, () => {
+      const net = await cache.get(`network:${JSON.stringify(q)}`, async () => {
         const f: EventFilter = {};
-        if (q.story) f.articleIds = (store.getStory(q.story) ?? notFound(`story ${q.story}`)).articleIds;
-        const namer = actorNamer(store);
+        if (q.story) f.articleIds = ((await store.getStory(q.story)) ?? notFound(`story ${q.story}`)).articleIds;
         const month = (d: string | null) => (d ? d.slice(0, 7) : null);
+        const events = (await store.queryEvents(f))
+          .filter((e) => e.modality !== 'negated')
+          .filter((e) => (!q.from || (month(e.date) ?? '') >= q.from) && (!q.to || (month(e.date) ?? '9999') <= q.to));
+        const namer = await actorNamer(store, events);
         return buildNetwork(
-          store
-            .queryEvents(f)
-            .filter((e) => e.modality !== 'negated')
-            .filter((e) => (!q.from || (month(e.date) ?? '') >= q.from) && (!q.to || (month(e.date) ?? '9999') <= q.to))
-            .map((e) => ({ ...e, sourceLabel: namer(e.source, e.sourceText), targetLabel: namer(e.target, e.targetText) })),
+          events.map((e) => ({ ...e, sourceLabel: namer(e.source, e.sourceText), targetLabel: namer(e.target, e.targetText) })),
         );
       });
       return c.json(net, 200);

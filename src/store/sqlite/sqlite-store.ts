@@ -2,6 +2,7 @@
 // Each article is written in one transaction, so a process killed mid-batch leaves every finished
 // article whole and no partial one.
 import Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { basename } from 'node:path';
 import type { DateValue, ExtractedArticle } from '../../doc/article.js';
 import type { Doc } from '../../doc/layers.js';
@@ -14,6 +15,7 @@ import type {
   EntityMention,
   EventFilter,
   InferredDate,
+  StatePartReader,
   StoredEntity,
   StoredEvent,
   StoredStory,
@@ -51,7 +53,7 @@ export class SqliteStore implements Store {
 
   private migrate(): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT, applied_at TEXT)');
-    const current = this.schemaVersion();
+    const current = this.currentVersion();
     for (const m of MIGRATIONS) {
       if (m.version <= current) continue;
       this.db.transaction(() => {
@@ -71,12 +73,16 @@ export class SqliteStore implements Store {
     })();
   }
 
-  schemaVersion(): number {
+  async schemaVersion(): Promise<number> {
+    return this.currentVersion();
+  }
+
+  private currentVersion(): number {
     const row = prepared(this.db, 'SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
     return row.v ?? 0;
   }
 
-  putArticle(article: ExtractedArticle, fingerprint: ArticleFingerprint): PutResult {
+  async putArticle(article: ExtractedArticle, fingerprint: ArticleFingerprint): Promise<PutResult> {
     return this.db.transaction(() => this.putInTransaction(article, fingerprint)).immediate();
   }
 
@@ -149,7 +155,7 @@ export class SqliteStore implements Store {
     return row.g ?? id;
   }
 
-  nearDuplicateCandidates(bands: readonly number[]): { id: number; signature: Uint8Array }[] {
+  async nearDuplicateCandidates(bands: readonly number[]): Promise<{ id: number; signature: Uint8Array }[]> {
     const candidates = new Set<number>();
     const lookup = prepared(this.db, 'SELECT article_id FROM lsh_bands WHERE band = ? AND hash = ?');
     bands.forEach((h, band) => {
@@ -174,7 +180,11 @@ export class SqliteStore implements Store {
       .run(articleId, s.kind, s.location, s.line ?? 0, s.via ?? null, s.fetchedAt ?? null, s.httpStatus ?? null, s.rawHash ?? null, s.contentType ?? null);
   }
 
-  getArticle(id: number): StoredArticle | null {
+  async getArticle(id: number): Promise<StoredArticle | null> {
+    return this.readArticle(id);
+  }
+
+  private readArticle(id: number): StoredArticle | null {
     const row = prepared(this.db, 'SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
     return row ? this.toArticle(row) : null;
   }
@@ -192,12 +202,12 @@ export class SqliteStore implements Store {
     for (let n = 2; ; n++) if (!taken(`${withExt}~${n}`)) return `${withExt}~${n}`;
   }
 
-  findArticlesByExternalId(externalId: string): StoredArticle[] {
+  async findArticlesByExternalId(externalId: string): Promise<StoredArticle[]> {
     const rows = prepared(this.db, 'SELECT id FROM articles WHERE external_id = ? ORDER BY id').all(externalId) as Row[];
-    return rows.map((r) => this.getArticle(r.id as number)!);
+    return rows.map((r) => this.readArticle(r.id as number)!);
   }
 
-  findByExternalId(externalId: string): StoredArticle | null {
+  async findByExternalId(externalId: string): Promise<StoredArticle | null> {
     const row = prepared(this.db, 'SELECT * FROM articles WHERE external_id = ? ORDER BY id LIMIT 1').get(externalId) as Row | undefined;
     return row ? this.toArticle(row) : null;
   }
@@ -241,7 +251,7 @@ export class SqliteStore implements Store {
     };
   }
 
-  listArticles(opts: ListOptions = {}): ArticleSummary[] {
+  async listArticles(opts: ListOptions = {}): Promise<ArticleSummary[]> {
     const where = opts.outlet ? 'WHERE outlet = @outlet' : '';
     const rows = prepared(
         this.db,
@@ -261,11 +271,11 @@ export class SqliteStore implements Store {
     }));
   }
 
-  countArticles(): number {
+  async countArticles(): Promise<number> {
     return (prepared(this.db, 'SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
   }
 
-  search(query: string, opts: { limit?: number } = {}): SearchHit[] {
+  async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
     const stmt = prepared(this.db, 
       `SELECT a.id, a.title, a.outlet, a.published, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet, bm25(articles_fts) AS rank
        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
@@ -289,129 +299,179 @@ export class SqliteStore implements Store {
     }));
   }
 
-  recordError(item: string, message: string): void {
+  async recordError(item: string, message: string): Promise<void> {
     prepared(this.db, 'INSERT INTO ingest_errors(item, message, at) VALUES (?, ?, ?)').run(item, message, new Date().toISOString());
   }
 
-  errors(limit = 100): RecordedError[] {
+  async errors(limit = 100): Promise<RecordedError[]> {
     return prepared(this.db, 'SELECT item, message, at FROM ingest_errors ORDER BY id DESC LIMIT ?').all(limit) as RecordedError[];
   }
 
-  articleIdsByDate(): number[] {
+  async articleIdsByDate(): Promise<number[]> {
     return (prepared(this.db, 'SELECT id FROM articles ORDER BY COALESCE(published, created_at), id').all() as { id: number }[]).map((r) => r.id);
   }
 
-  unclusteredArticleIdsByDate(): number[] {
+  async unclusteredArticleIdsByDate(): Promise<number[]> {
     const sql = 'SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY COALESCE(published, created_at), id';
     return (prepared(this.db, sql).all() as { id: number }[]).map((r) => r.id);
   }
 
-  articleUrl(id: number): string | null {
+  async articleUrl(id: number): Promise<string | null> {
     const r = prepared(this.db, 'SELECT COALESCE(canonical_url, url) AS u FROM articles WHERE id = ?').get(id) as { u: string | null } | undefined;
     return r?.u ?? null;
   }
 
-  articleOutlets(): Map<number, string> {
+  async articleOutlets(): Promise<Map<number, string>> {
     const rows = prepared(this.db, 'SELECT id, outlet FROM articles WHERE outlet IS NOT NULL').raw().all() as [number, string][];
     return new Map(rows);
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  /**
+   * One connection serves every caller, so transactions take turns (a queue) and a transaction
+   * begun inside another's callback nests as a savepoint; AsyncLocalStorage tells the two apart
+   * across the callback's awaits. better-sqlite3's own transaction() cannot span an await.
+   */
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction.getStore()) return this.savepoint(fn);
+    const turn = this.turns.then(() => this.inTransaction.run(true, () => this.outermost(fn)));
+    this.turns = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  }
+
+  private readonly inTransaction = new AsyncLocalStorage<boolean>();
+  private turns: Promise<void> = Promise.resolve();
+  private savepoints = 0;
+
+  private async outermost<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = await fn(this);
+      this.db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  private async savepoint<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    const name = `nested_${++this.savepoints}`;
+    this.db.exec(`SAVEPOINT ${name}`);
+    try {
+      const out = await fn(this);
+      this.db.exec(`RELEASE ${name}`);
+      return out;
+    } catch (e) {
+      this.db.exec(`ROLLBACK TO ${name}`);
+      this.db.exec(`RELEASE ${name}`);
+      throw e;
+    }
   }
 
   // The language and event layers (src/store/sqlite/analysis.ts).
-  articlesToAnalyse(version: number, force = false): number[] {
+  async articlesToAnalyse(version: number, force = false): Promise<number[]> {
     return analysis.articlesToAnalyse(this.db, version, force);
   }
-  clearEntities(): void {
+  async clearEntities(): Promise<void> {
     analysis.clearEntities(this.db);
   }
-  loadEntities(): RestoredEntity[] {
+  async loadEntities(): Promise<RestoredEntity[]> {
     return analysis.loadEntities(this.db);
   }
-  saveAnalysis(doc: Doc, entities: CanonicalEntity[], version: number): void {
+  async saveAnalysis(doc: Doc, entities: CanonicalEntity[], version: number): Promise<void> {
     analysis.saveAnalysis(this.db, doc, entities, version);
   }
-  listEntities(opts?: { type?: string; limit?: number }): StoredEntity[] {
+  async listEntities(opts?: { type?: string; limit?: number }): Promise<StoredEntity[]> {
     return analysis.listEntities(this.db, opts);
   }
-  getEntity(idOrKey: number | string): StoredEntity | null {
+  async getEntity(idOrKey: number | string): Promise<StoredEntity | null> {
     return analysis.getEntity(this.db, idOrKey);
   }
-  findEntityByAlias(text: string): { entity: StoredEntity | null; suggestions: string[] } {
+  async findEntityByAlias(text: string): Promise<{ entity: StoredEntity | null; suggestions: string[] }> {
     return analysis.findEntityByAlias(this.db, text);
   }
-  entityName(idOrKey: number | string): string | null {
+  async entityName(idOrKey: number | string): Promise<string | null> {
     return analysis.entityName(this.db, idOrKey);
   }
-  entityMentions(entityId: number, limit?: number): EntityMention[] {
+  async entityMentions(entityId: number, limit?: number): Promise<EntityMention[]> {
     return analysis.entityMentions(this.db, entityId, limit);
   }
-  articleEntityKeys(articleId: number): string[] {
+  async articleEntityKeys(articleId: number): Promise<string[]> {
     return analysis.articleEntityKeys(this.db, articleId);
   }
-  topEntityNames(articleIds: number[], types: string[], limit: number): string[] {
+  async topEntityNames(articleIds: number[], types: string[], limit: number): Promise<string[]> {
     return analysis.topEntityNames(this.db, articleIds, types, limit);
   }
-  timeRefs(articleId: number): StoredTimeRef[] {
+  async timeRefs(articleId: number): Promise<StoredTimeRef[]> {
     return analysis.timeRefs(this.db, articleId);
   }
-  queryEvents(filter?: EventFilter): StoredEvent[] {
+  async queryEvents(filter?: EventFilter): Promise<StoredEvent[]> {
     return analysis.queryEvents(this.db, filter);
   }
-  articleLayers(articleId: number): ArticleLayers {
+  async articleLayers(articleId: number): Promise<ArticleLayers> {
     return analysis.articleLayers(this.db, articleId);
   }
 
   // Stories (src/store/sqlite/stories.ts).
-  getState(key: string): string | null {
+  async getState(key: string): Promise<string | null> {
     return stories.getState(this.db, key);
   }
-  setState(key: string, value: string): void {
+  async setState(key: string, value: string): Promise<void> {
     stories.setState(this.db, key, value);
   }
-  deleteState(key: string): void {
+  async deleteState(key: string): Promise<void> {
     stories.deleteState(this.db, key);
   }
-  getStateParts(scope: string, prefix?: string): { key: string; value: Uint8Array }[] {
+  async getStateParts(scope: string, prefix?: string): Promise<{ key: string; value: Uint8Array }[]> {
     return stories.getStateParts(this.db, scope, prefix);
   }
-  getStatePartKeys(scope: string, prefix: string): string[] {
+  async getStatePartKeys(scope: string, prefix: string): Promise<string[]> {
     return stories.getStatePartKeys(this.db, scope, prefix);
   }
-  countStateParts(scope: string, prefix: string): number {
+  async countStateParts(scope: string, prefix: string): Promise<number> {
     return stories.countStateParts(this.db, scope, prefix);
   }
-  getStatePartsByKey(scope: string, keys: readonly string[]): Map<string, Uint8Array> {
+  async statePartReader(scope: string): Promise<StatePartReader> {
+    // Read on demand: an embedded store answers at once, so a run reads only the parts it touches.
+    return {
+      withPrefix: (prefix) => stories.getStateParts(this.db, scope, prefix),
+      keysWithPrefix: (prefix) => stories.getStatePartKeys(this.db, scope, prefix),
+      read: (keys) => stories.getStatePartsByKey(this.db, scope, keys),
+      count: (prefix) => stories.countStateParts(this.db, scope, prefix),
+    };
+  }
+  async getStatePartsByKey(scope: string, keys: readonly string[]): Promise<Map<string, Uint8Array>> {
     return stories.getStatePartsByKey(this.db, scope, keys);
   }
-  putStateParts(scope: string, parts: { key: string; value: Uint8Array }[], opts?: { removed?: string[]; replace?: boolean }): void {
+  async putStateParts(scope: string, parts: { key: string; value: Uint8Array }[], opts?: { removed?: string[]; replace?: boolean }): Promise<void> {
     stories.putStateParts(this.db, scope, parts, opts);
   }
-  syncStories(clusters: ClusterSnapshot[], opts?: { removed?: string[] }): void {
+  async syncStories(clusters: ClusterSnapshot[], opts?: { removed?: string[] }): Promise<void> {
     stories.syncStories(this.db, clusters, opts);
   }
-  setStoryHeadline(id: number, headline: string, dateStart: string | null, dateEnd: string | null): void {
+  async setStoryHeadline(id: number, headline: string, dateStart: string | null, dateEnd: string | null): Promise<void> {
     stories.setStoryHeadline(this.db, id, headline, dateStart, dateEnd);
   }
-  listStories(level?: 'topic' | 'event', opts?: { articleIds?: number[] }): StoredStory[] {
+  async listStories(level?: 'topic' | 'event', opts?: { articleIds?: number[] }): Promise<StoredStory[]> {
     return stories.listStories(this.db, level, opts);
   }
-  getStory(id: number): StoredStory | null {
+  async getStory(id: number): Promise<StoredStory | null> {
     return stories.getStory(this.db, id);
   }
-  childStories(parentId: number): StoredStory[] {
+  async childStories(parentId: number): Promise<StoredStory[]> {
     return stories.childStories(this.db, parentId);
   }
-  childCounts(): Map<number, number> {
+  async childCounts(): Promise<Map<number, number>> {
     return stories.childCounts(this.db);
   }
-  recordInferredDate(articleId: number, inferred: InferredDate, times: { text: string; value: string; start: number; end: number }[], anchor: string): void {
+  async recordInferredDate(articleId: number, inferred: InferredDate, times: { text: string; value: string; start: number; end: number }[], anchor: string): Promise<void> {
     stories.recordInferredDate(this.db, articleId, inferred, times, anchor);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

@@ -30,7 +30,7 @@ const asParts = (store: Map<string, Uint8Array>) => [...store].map(([key, value]
 const savedParts = (ch: StateChanges) => new Map(ch.parts.map((p) => [p.key, /^[et]:/.test(p.key) ? readRecord(p.value) : [...p.value]]));
 
 describe('StoryClusterer state in parts', () => {
-  it('continues exactly as a clusterer that never stopped, saved and loaded every 40 articles', () => {
+  it('continues exactly as a clusterer that never stopped, saved and loaded every 40 articles', async () => {
     const straight = new StoryClusterer();
     const kept = new Map<string, Uint8Array>();
     let resumed = new StoryClusterer();
@@ -62,7 +62,7 @@ describe('StoryClusterer state in parts', () => {
     expect([...countSaves].sort()).toEqual(['delta', 'folded']);
   });
 
-  it('writes only what a batch changed, and drops the parts of clusters merged away', () => {
+  it('writes only what a batch changed, and drops the parts of clusters merged away', async () => {
     const c = new StoryClusterer();
     for (const a of articles.slice(0, 120)) c.add({ id: a.id, text: a.text });
     const kept = new Map<string, Uint8Array>();
@@ -92,7 +92,7 @@ describe('StoryClusterer state in parts', () => {
     expect(stateOf(StoryClusterer.fromParts(asParts(kept)))).toEqual(stateOf(c));
   });
 
-  it('reads, for a few more articles, only the parts they reach, and goes on as if it had read them all', () => {
+  it('reads, for a few more articles, only the parts they reach, and goes on as if it had read them all', async () => {
     const c = new StoryClusterer();
     for (const a of articles.slice(0, 150)) c.add({ id: a.id, text: a.text });
     const kept = new Map<string, Uint8Array>();
@@ -125,7 +125,7 @@ describe('StoryClusterer state in parts', () => {
     expect(next.removed.sort()).toEqual(straight.removed.sort());
   });
 
-  it('reads the state whole for a run that will reach most of it, and saves what a run reading by key saves', () => {
+  it('reads the state whole for a run that will reach most of it, and saves what a run reading by key saves', async () => {
     const c = new StoryClusterer();
     for (const a of articles.slice(0, 100)) c.add({ id: a.id, text: a.text });
     const kept = new Map<string, Uint8Array>();
@@ -145,7 +145,7 @@ describe('StoryClusterer state in parts', () => {
     expect(savedParts(whole)).toEqual(savedParts(c.takeStateChanges()));
   });
 
-  it('reads a state saved before dictionary buckets whole, and gives it buckets at its next save', () => {
+  it('reads a state saved before dictionary buckets whole, and gives it buckets at its next save', async () => {
     const c = new StoryClusterer();
     for (const a of articles.slice(0, 40)) c.add({ id: a.id, text: a.text });
     const whole = c.takeStateChanges().parts;
@@ -163,7 +163,7 @@ describe('StoryClusterer state in parts', () => {
     for (const a of articles.slice(40, 60)) expect(reopened.add({ id: a.id, text: a.text })).toEqual(converted.add({ id: a.id, text: a.text }));
   });
 
-  it('saves nothing but its counters when no article came', () => {
+  it('saves nothing but its counters when no article came', async () => {
     const c = new StoryClusterer();
     for (const a of articles.slice(0, 30)) c.add({ id: a.id, text: a.text });
     c.takeStateChanges();
@@ -172,7 +172,7 @@ describe('StoryClusterer state in parts', () => {
     expect(idle.removed).toEqual([]);
   });
 
-  it('refuses parts missing a piece instead of clustering on a partial state', () => {
+  it('refuses parts missing a piece instead of clustering on a partial state', async () => {
     const c = new StoryClusterer();
     for (const a of articles.slice(0, 30)) c.add({ id: a.id, text: a.text });
     const parts = c.takeStateChanges().parts;
@@ -184,26 +184,26 @@ describe('StoryClusterer state in parts', () => {
     expect(() => StoryClusterer.fromParts(parts.filter((p) => p.key !== anEvent))).toThrow(/lacks event/);
   });
 
-  it('converts a store holding the state saved whole as JSON once, then keeps parts', () => {
+  it('converts a store holding the state saved whole as JSON once, then keeps parts', async () => {
     const c = new StoryClusterer();
     for (const a of articles.slice(0, 60)) c.add({ id: a.id, text: a.text });
     const tmp = tempDir();
     const store = openStore(`${tmp.dir}/old-state.db`);
-    store.setState('clusterer', JSON.stringify(c.toJSON()));
-    const converted = loadClusterer(store);
+    await store.setState('clusterer', JSON.stringify(c.toJSON()));
+    const converted = await loadClusterer(store);
     expect(stateOf(converted)).toEqual(stateOf(c));
-    store.transaction(() => saveClusterer(store, converted));
-    expect(store.getState('clusterer')).toBeNull();
-    const back = loadClusterer(store);
+    await store.transaction((tx) => saveClusterer(tx, converted));
+    expect(await store.getState('clusterer')).toBeNull();
+    const back = await loadClusterer(store);
     expect(stateOf(back)).toEqual(stateOf(c));
     // Both go on alike, and the next save is incremental.
     for (const a of articles.slice(60, 80)) expect(back.add({ id: a.id, text: a.text })).toEqual(c.add({ id: a.id, text: a.text }));
     expect(back.takeStateChanges().complete).toBe(false);
-    store.close();
+    await store.close();
     tmp.cleanup();
   });
 
-  it('keeps dictionary keys of any spelling, a NUL included', () => {
+  it('keeps dictionary keys of any spelling, a NUL included', async () => {
     const c = new StoryClusterer();
     const docs = articles.slice(0, 3).map((a, i) => ({ id: a.id, text: a.text, entities: i === 1 ? ['odd\u0000name', ''] : ['Q1'] }));
     for (const d of docs) c.add(d);
@@ -211,31 +211,31 @@ describe('StoryClusterer state in parts', () => {
     expect(stateOf(back)).toEqual(stateOf(c));
   });
 
-  it('leaves the last committed state whole when a save is rolled back (a run killed before its commit)', () => {
+  it('leaves the last committed state whole when a save is rolled back (a run killed before its commit)', async () => {
     const tmp = tempDir();
     const store = openStore(`${tmp.dir}/rollback.db`);
-    const run = loadClusterer(store);
+    const run = await loadClusterer(store);
     const straight = new StoryClusterer();
     for (const a of articles.slice(0, 60)) {
       run.add({ id: a.id, text: a.text });
       straight.add({ id: a.id, text: a.text });
     }
-    store.transaction(() => saveClusterer(store, run));
+    await store.transaction((tx) => saveClusterer(tx, run));
     const committed = stateOf(straight);
     for (const a of articles.slice(60, 100)) run.add({ id: a.id, text: a.text });
-    expect(() =>
-      store.transaction(() => {
-        saveClusterer(store, run);
+    await expect(
+      store.transaction(async (tx) => {
+        await saveClusterer(tx, run);
         throw new Error('killed');
       }),
-    ).toThrow('killed');
+    ).rejects.toThrow('killed');
     // The next run starts from the first batch's state and places the second batch as if nothing had happened.
-    const next = loadClusterer(store);
+    const next = await loadClusterer(store);
     expect(stateOf(next)).toEqual(committed);
     for (const a of articles.slice(60, 100)) expect(next.add({ id: a.id, text: a.text })).toEqual(straight.add({ id: a.id, text: a.text }));
-    store.transaction(() => saveClusterer(store, next));
-    expect(stateOf(loadClusterer(store))).toEqual(stateOf(straight));
-    store.close();
+    await store.transaction((tx) => saveClusterer(tx, next));
+    expect(stateOf((await loadClusterer(store)))).toEqual(stateOf(straight));
+    await store.close();
     tmp.cleanup();
   });
 });
