@@ -8,6 +8,13 @@ export { ingestInto, type IngestSummary } from './pipeline/ingest.js';
 export type { PipelineEvent, PipelineListener, PipelineStage } from './pipeline/events.js';
 export { storiesJson } from './views/stories-json.js';
 
+// Feeds and pages watched on a schedule (`dossier watch`), and the sink new items go to.
+export { Watcher, type WatchOptions, type RoundSummary } from './watch/watcher.js';
+export { InProcessSink, type InProcessSinkOptions } from './watch/in-process-sink.js';
+export type { WatchSink, WatchInput, SinkResult } from './watch/sink.js';
+export { HostGate, politeFetch } from './watch/politeness.js';
+export { systemClock, type Clock } from './watch/clock.js';
+
 // Articles: reading inputs and extracting pages.
 export { Ingestor, type IngestEvent, type IngestOptions } from './ingest/ingest.js';
 export { extractHtml, type HtmlOptions } from './ingest/html/index.js';

@@ -19,6 +19,7 @@ export const BENCHMARKS: Record<string, { module: string; description: string }>
   serve: { module: 'serve', description: 'the HTTP API under load on a 100k-article synthetic store: story page and story list (autocannon)' },
   'large-article': { module: 'large-article', description: 'analysis of one large article (1 MB and 4 MB of text): seconds and peak memory (--against DIR compares another checkout)' },
   syntax: { module: 'syntax', description: 'part-of-speech tags, lemmas and dependency parses on UD English-EWT dev (gold tokens)' },
+  watch: { module: 'watch', description: 'cost of a watch round to the watcher: every item new, all 304, a tenth of the feeds changed' },
   'seeds-analysis': { module: 'seeds-analysis', description: 'the whole pipeline on the seeds: aliases, quotes, events, stories, comparison' },
 };
 

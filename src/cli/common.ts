@@ -53,13 +53,18 @@ export async function withStore<T>(dbPath: string, fn: (store: Store) => Promise
 /** The same as `withStore` (kept for the commands written against it). */
 export const withStoreAsync = withStore;
 
-/** Options that control reading files and fetching pages. */
-export function addIngestOptions(cmd: Command): Command {
+/** Options that control fetching pages (the private-address guard, limits). */
+export function addFetchOptions(cmd: Command): Command {
   return cmd
     .option('--allow-private', 'allow fetching from private, loopback and link-local addresses', false)
-    .option('--no-follow', "use feeds' own item content instead of fetching the linked pages")
     .option('--timeout <ms>', 'time limit per fetched page, in milliseconds', (v) => Number(v), 20000)
-    .option('--max-bytes <n>', 'largest file or page accepted, in bytes', (v) => Number(v), 10 * 1024 * 1024)
+    .option('--max-bytes <n>', 'largest file or page accepted, in bytes', (v) => Number(v), 10 * 1024 * 1024);
+}
+
+/** Options that control reading files and fetching pages. */
+export function addIngestOptions(cmd: Command): Command {
+  return addFetchOptions(cmd)
+    .option('--no-follow', "use feeds' own item content instead of fetching the linked pages")
     .option('--concurrency <n>', 'pages fetched at once when following a feed', (v) => Number(v), 4);
 }
 

@@ -19,6 +19,7 @@ const MODULES: [names: string[], load: () => Promise<{ register: Register }>][] 
   [['stories', 'story', 'report'], () => import('./commands/stories.js')],
   [['timeline'], () => import('./commands/timeline.js')],
   [['parse'], () => import('./commands/parse.js')],
+  [['watch'], () => import('./commands/watch.js')],
   [['serve'], () => import('./commands/serve.js')],
   [['bench'], () => import('./commands/bench.js')],
 ];

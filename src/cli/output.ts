@@ -1,10 +1,13 @@
 // Small output helpers shared by commands: JSON printing and plain tables.
 
-export function printJson(value: unknown): void {
+/** A value to print, never a promise of one (a missing `await` would print `{}`). */
+type Printable<T> = T extends PromiseLike<unknown> ? never : T;
+
+export function printJson<T>(value: Printable<T>): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-export function printJsonLine(value: unknown): void {
+export function printJsonLine<T>(value: Printable<T>): void {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 }
 

@@ -49,6 +49,12 @@ export function looksLikeFeed(head: string): boolean {
   return /<(rss|feed|rdf:RDF)[\s>]/i.test(head.slice(0, 4096));
 }
 
+/** True when a fetched response is a feed: a feed's content type or its opening, and not HTML. */
+export function isFeedResponse(contentType: string | null, text: string): boolean {
+  const ct = (contentType ?? '').toLowerCase();
+  return (/(rss|atom|xml)/.test(ct) || looksLikeFeed(text)) && !/html/.test(ct);
+}
+
 export function parseFeed(xml: string): Feed {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true, htmlEntities: true, removeNSPrefix: false, parseTagValue: false });
   const doc = parser.parse(xml) as Node;

@@ -21,6 +21,13 @@ export interface FetchOptions {
   /** Private addresses or CIDR ranges allowed anyway (one intranet host), all others still refused. */
   allowAddresses?: readonly string[];
   userAgent?: string;
+  /** Extra request headers (a watcher's If-None-Match and If-Modified-Since). */
+  headers?: Readonly<Record<string, string>>;
+  /**
+   * Wraps each request, redirect hops included, so a caller can hold it back (per-host politeness)
+   * knowing the URL that is really about to be asked for.
+   */
+  schedule?: <T>(url: URL, request: () => Promise<T>) => Promise<T>;
 }
 
 export interface FetchResult {
@@ -29,6 +36,8 @@ export interface FetchResult {
   status: number;
   contentType: string | null;
   body: Buffer;
+  /** The final response's headers (ETag, Last-Modified...). */
+  headers: http.IncomingHttpHeaders;
   fetchedAt: string;
 }
 
@@ -36,6 +45,8 @@ export class FetchError extends Error {
   constructor(
     readonly url: string,
     message: string,
+    /** The HTTP status of a refused request, and its Retry-After header, for a caller that backs off. */
+    readonly http?: { status: number; retryAfter?: string },
   ) {
     super(message);
     this.name = 'FetchError';
@@ -49,6 +60,8 @@ export const DEFAULT_FETCH: Required<FetchOptions> = {
   allowPrivate: false,
   allowAddresses: [],
   userAgent: 'Dossier/0.1 (+news analysis; respects robots by operator choice)',
+  headers: {},
+  schedule: (_url, request) => request(),
 };
 
 /**
@@ -163,7 +176,7 @@ function requestOnce(url: URL, o: Required<FetchOptions>, deadline: number): Pro
       {
         // A fresh agent per request: a pooled socket opened under other options is never reused.
         agent: new lib.Agent({ keepAlive: false, lookup: guardedLookup(o) }),
-        headers: { 'user-agent': o.userAgent, 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8' },
+        headers: { 'user-agent': o.userAgent, 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8', ...o.headers },
         timeout: remaining,
       },
       (res) => {
@@ -217,7 +230,8 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions = {}): Prom
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(rawUrl, `unsupported protocol ${url.protocol}`);
     let res;
     try {
-      res = await requestOnce(url, o, deadline);
+      const target = url;
+      res = await o.schedule(target, () => requestOnce(target, o, deadline));
     } catch (e) {
       if (e instanceof FetchError) throw new FetchError(rawUrl, e.message);
       const err = e as NodeJS.ErrnoException;
@@ -228,8 +242,11 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions = {}): Prom
       url = new URL(res.headers.location, url);
       continue;
     }
-    if (res.status >= 400) throw new FetchError(rawUrl, `HTTP ${res.status}`);
+    if (res.status >= 400) {
+      const retryAfter = res.headers['retry-after'];
+      throw new FetchError(rawUrl, `HTTP ${res.status}`, { status: res.status, ...(retryAfter ? { retryAfter } : {}) });
+    }
     const ct = res.headers['content-type'];
-    return { url: rawUrl, finalUrl: url.href, status: res.status, contentType: typeof ct === 'string' ? ct : null, body: res.body, fetchedAt: new Date().toISOString() };
+    return { url: rawUrl, finalUrl: url.href, status: res.status, contentType: typeof ct === 'string' ? ct : null, body: res.body, headers: res.headers, fetchedAt: new Date().toISOString() };
   }
 }

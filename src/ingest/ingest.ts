@@ -9,7 +9,7 @@ import { createGunzip } from 'node:zlib';
 import { emptyArticle, type ExtractedArticle, type SourceRef } from '../doc/article.js';
 import { BinaryContentError, decodeBytes, maybeGunzip } from './decode.js';
 import { parseDateValue } from './date-value.js';
-import { looksLikeFeed, parseFeed, type FeedItem } from './feed.js';
+import { isFeedResponse, looksLikeFeed, parseFeed, type FeedItem } from './feed.js';
 import { DEFAULT_FETCH, fetchUrl, type FetchOptions } from './fetch.js';
 import { extractHtml } from './html/index.js';
 import { articleFromRecord } from './jsonl.js';
@@ -160,7 +160,7 @@ export class Ingestor {
     const { text } = decodeBytes(res.body, { contentType: res.contentType });
     if (text.trim() === '') throw new Error('empty response');
     const ct = (res.contentType ?? '').toLowerCase();
-    if (!via && (/(rss|atom|xml)/.test(ct) || looksLikeFeed(text)) && !/html/.test(ct)) {
+    if (!via && isFeedResponse(res.contentType, text)) {
       yield* this.feed(text, url);
       return;
     }

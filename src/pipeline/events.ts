@@ -1,7 +1,7 @@
 // What the pipeline tells its caller while it works. No stage writes to the console: the CLI
 // renders these as progress bars and `error:` lines, a server streams them to its client.
 
-export type PipelineStage = 'ingest' | 'analyse' | 'stories' | 'reports';
+export type PipelineStage = 'ingest' | 'analyse' | 'stories' | 'reports' | 'watch';
 
 export type PipelineEvent =
   /** `done` of `total` items of a stage are finished (`total` may grow while reading folders and feeds). */

@@ -36,7 +36,7 @@ export function register(program: Command): void {
       if (s) process.stderr.write(`ingest: ${s.stored} new, ${s.duplicates} duplicate, ${s.failed} failed\n`);
       process.stderr.write(`analysed ${run.analysed.length} articles, clustered ${run.placed.length}\n`);
       process.stderr.write(`reports: ${run.reportDir} (${pluralize('topic report', run.reportsWritten, true)} written)\n`);
-      if (o.json) printJson(storiesJson(store));
+      if (o.json) printJson(await storiesJson(store));
       process.exitCode = s && s.failed > 0 ? 1 : 0;
     }));
   });
