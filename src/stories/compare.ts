@@ -3,7 +3,7 @@
 // (different numbers for the same thing, names spelled differently, one quote in two wordings,
 // statements that contradict each other or themselves).
 import pluralize from 'pluralize';
-import { nameTokens, sameNameWord } from '../entities/names.js';
+import { spellingVariantForms } from './name-variants.js';
 import type { LoadedTermUse } from './loaded-terms.js';
 
 export interface CompareEvent {
@@ -115,15 +115,6 @@ function foldPartialEvents(facts: Map<string, FactRow>, codeOf: Map<string, stri
   }
 }
 
-/** Two name forms are spellings of each other, not one a shorter form of the other. */
-function spellingVariants(a: string, b: string): boolean {
-  const x = nameTokens(a);
-  const y = nameTokens(b);
-  const covered = (s: string[], l: string[]) => s.every((w) => l.includes(w));
-  if (covered(x, y) || covered(y, x)) return false;
-  return x.some((w) => y.some((v) => w !== v && sameNameWord(w, v)));
-}
-
 export function compareArticles(list: ComparedArticle[]): Comparison {
   const facts = new Map<string, FactRow>();
   const fact = (key: string, what: string, articleId: number) => {
@@ -185,10 +176,7 @@ export function compareArticles(list: ComparedArticle[]): Comparison {
   }
   const nameVariants: Comparison['conflicts']['nameVariants'] = [];
   for (const f of forms.values()) {
-    const all = [...f.byForm.keys()];
-    // Report full forms: a short form covered by a longer one in the list says nothing more.
-    const full = all.filter((x) => !all.some((y) => y !== x && nameTokens(x).every((w) => nameTokens(y).includes(w))));
-    const variant = full.filter((x) => full.some((y) => spellingVariants(x, y)));
+    const variant = spellingVariantForms([...f.byForm.keys()]);
     if (variant.length > 1) nameVariants.push({ entity: f.entity, forms: variant.map((form) => ({ form, articles: [...f.byForm.get(form)!] })) });
   }
 

@@ -1,6 +1,8 @@
 // Document representation for story clustering: content terms, named-entity-ish capitalised
 // phrases, distinctive numbers and calendar dates, plus document frequencies kept up to date as
-// articles arrive (so TF-IDF weights never need a pass over the whole store).
+// articles arrive (so TF-IDF weights never need a pass over the whole store). Words and numbers
+// are the tokens of the project's one tokenizer (src/text), read off the stored text.
+import { tokenize } from '../text/index.js';
 
 /** What the clusterer needs to know about one article. */
 export interface DocFeatures {
@@ -69,7 +71,9 @@ function joinSplitNumbers(text: string): string {
   return text.replace(/(\d) ([.:/-]) (?=\d)/g, '$1$2').replace(/(\d) , (?=\d{3}(?!\d))/g, '$1,');
 }
 
-const WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+const NUMBER_RE = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const SCORE_RE = /^\d{1,3}-\d{1,3}$/;
+const startsWithLetter = (token: string): boolean => /^\p{L}/u.test(token);
 
 /** A word lower-cased, possessive and apostrophes dropped (regexes only when one is there). */
 function normaliseWord(word: string): string {
@@ -83,10 +87,11 @@ function normaliseWord(word: string): string {
  * case; one pass serves both the terms and the common words.
  */
 function eachContentTerm(text: string, visit: (term: string, lowerCase: boolean) => void): void {
-  for (const m of text.matchAll(WORD_RE)) {
-    const first = m[0].charAt(0);
+  for (const token of tokenize(text)) {
+    if (!startsWithLetter(token.text)) continue;
+    const first = token.text.charAt(0);
     const lowerCase = first === first.toLowerCase();
-    const w = normaliseWord(m[0]);
+    const w = normaliseWord(token.text.replace(/\.$/, ''));
     if (w.length < 2 || STOPWORDS.has(w)) continue;
     if (!w.includes('-')) {
       visit(stem(w), lowerCase);
@@ -178,7 +183,7 @@ export function capitalisedPhrases(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\n+/)) {
     if (capitalShare(line) > 0.6) continue;
-    const tokens = line.match(/[\p{L}\p{M}'’.-]+|[^\s\p{L}]/gu) ?? [];
+    const tokens = tokenize(line).map((t) => t.text);
     if (isTitleCase(tokens)) continue;
     let run: string[] = [];
     let sentenceStart = true;
@@ -297,10 +302,12 @@ export function extractFeatures(input: {
   }
   const numbers = new Set<string>();
   const years = new Set<number>();
-  for (const m of body.matchAll(/(?<![\d.,:/-])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,:/-])\d+(?:\.\d+)?(?![\d:/])/g)) {
-    const value = Number(m[0].replace(/,/g, ''));
+  // Numbers, and each side of a score or range ('51-50'); times and dates ('10:30', '2017-10-21') are not numbers.
+  const plainNumbers = tokenize(body).flatMap(({ text }) => (NUMBER_RE.test(text) ? [text] : SCORE_RE.test(text) ? text.split('-') : []));
+  for (const n of plainNumbers) {
+    const value = Number(n.replace(/,/g, ''));
     if (!Number.isFinite(value)) continue;
-    if (Number.isInteger(value) && value >= 1900 && value <= 2099 && !m[0].includes(',')) years.add(value);
+    if (Number.isInteger(value) && value >= 1900 && value <= 2099 && !n.includes(',')) years.add(value);
     else if (value > 12 || !Number.isInteger(value)) numbers.add(String(value));
   }
   const found = fullDates(body);

@@ -32,16 +32,26 @@ function terms(s: string): string[] {
 
 type Vec = Map<string, number>;
 
+/** Sum of squares of a vector's weights, once per vector: a story's centroid is compared with every sentence. */
+const squares = new WeakMap<Vec, number>();
+function sumOfSquares(v: Vec): number {
+  let n = squares.get(v);
+  if (n === undefined) {
+    n = 0;
+    for (const x of v.values()) n += x * x;
+    squares.set(v, n);
+  }
+  return n;
+}
+
 function cosine(a: Vec, b: Vec): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
   for (const [k, v] of a) {
-    na += v * v;
     const w = b.get(k);
     if (w) dot += v * w;
   }
-  for (const v of b.values()) nb += v * v;
+  const na = sumOfSquares(a);
+  const nb = sumOfSquares(b);
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 

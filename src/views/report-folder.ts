@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import pluralize from 'pluralize';
 import type { Store } from '../store/store.js';
-import { buildStoryView } from './build-view.js';
+import { storyPage } from './stored-views.js';
 import { renderReport } from './report.js';
 import { mdText } from './markdown.js';
 
@@ -21,7 +21,7 @@ export async function writeReportFolder(store: Store, out: string, changedTopics
     const md = join(out, `story-${t.id}.md`);
     const html = join(out, `story-${t.id}.html`);
     if (!changedTopics || changedTopics.has(t.id) || !existsSync(md) || !existsSync(html)) {
-      const view = await buildStoryView(store, t.id);
+      const view = await storyPage(store, t.id);
       if (!view) continue;
       writeFileSync(md, renderReport(view, 'md'));
       writeFileSync(html, renderReport(view, 'html'));

@@ -101,7 +101,7 @@ describe('entity tagger output is pinned', () => {
   it('tags a headline, a dateline and names repeated through a document', () => {
     expect(spans(harbour)).toEqual([
       'LOC:VALDORIA', 'LOC:PORT SERENA', 'LOC:Port Serena', 'ORG:Valdorian Transport Union', 'ORG:Meridian Shipping', 'ORG:Union',
-      'PER:Tomasz Okafor', 'PER:Okafor', 'LOC:Port Serena', 'LOC:Meridian', 'ORG:Meridian Shipping', 'LOC:Lisbon',
+      'PER:Tomasz Okafor', 'PER:Okafor', 'LOC:Port Serena', 'ORG:Meridian', 'ORG:Meridian Shipping', 'LOC:Lisbon',
     ]);
   });
 

@@ -30,9 +30,11 @@ describe('person spans', () => {
   });
 
   it("splits a team member's noun when the team's plural is written", () => {
-    const t = 'The Falcons lost again. On Sunday Falcon Darnell Okafor was hurt in the second half.';
-    const [m] = persons(t, [['Falcon Darnell Okafor', 'PER']]);
-    expect(m).toMatchObject({ text: 'Darnell Okafor', role: 'Falcon' });
+    // The team noun is a word no listed person's name holds ('Falcon' was, until the tagger's lists
+    // took in WordNet's people, one of whom has it as a middle name).
+    const t = 'The Ospreys lost again. On Sunday Osprey Darnell Okafor was hurt in the second half.';
+    const [m] = persons(t, [['Osprey Darnell Okafor', 'PER']]);
+    expect(m).toMatchObject({ text: 'Darnell Okafor', role: 'Osprey' });
   });
 
   it('takes the name after a line break that joined a headline to it', () => {

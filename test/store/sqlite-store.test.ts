@@ -57,6 +57,17 @@ describe('SqliteStore', () => {
     await s.close();
   });
 
+  it('lists the outlet of every article that names one, as listArticles gives it', async () => {
+    const s = db();
+    const a = (await storeArticle(s, article(fakeArticle(11), { outlet: 'The Example Herald' }))).id;
+    await storeArticle(s, article(fakeArticle(12)));
+    const c = (await storeArticle(s, article(fakeArticle(13), { outlet: 'Sample Wire' }))).id;
+    expect(await s.articleOutlets()).toEqual(new Map([[a, 'The Example Herald'], [c, 'Sample Wire']]));
+    const listed = (await s.listArticles()).filter((x) => x.outlet);
+    expect(new Map(listed.map((x) => [x.id, x.outlet]))).toEqual(await s.articleOutlets());
+    await s.close();
+  });
+
   it('is idempotent: putting the same input twice changes nothing', async () => {
     const s = db();
     const a = article(fakeArticle(5));

@@ -4,7 +4,7 @@
 // the document and the document's first word; in the second pass, the types and names the first
 // pass found elsewhere in the document.
 import { hashString, mix, mix3 } from './hash.js';
-import { FINE } from './clusters.js';
+import { clusterPrefix } from './clusters.js';
 import { MAX_NAME_TOKENS, normaliseToken, SPAN_SEED, spanKey, tokenKey, type NameLookup } from './gazetteer.js';
 
 // Template ids: their values go into the hashes, so reordering or removing one invalidates trained
@@ -34,6 +34,8 @@ export const K_TITLE = 8;
 export const K_ACRONYM = 16;
 const K_HAS_LETTER = 32;
 const K_NO_LOWER = 64;
+/** No ASCII letter or digit and nothing outside ASCII: punctuation or symbols only. */
+export const K_SYMBOLS = 128;
 
 const X = 88; // 'X'
 const x = 120; // 'x'
@@ -52,10 +54,12 @@ function shapeClass(code: number, ch: string): number {
 function kindOf(w: string): number {
   let upper = 0;
   let lower = 0;
+  let other = 0;
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
     if (c >= 65 && c <= 90) upper++;
     else if (c >= 97 && c <= 122) lower++;
+    else if ((c >= 48 && c <= 57) || c >= 128) other++;
   }
   const c0 = w.charCodeAt(0);
   const c1 = w.charCodeAt(1);
@@ -67,6 +71,7 @@ function kindOf(w: string): number {
   if (c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122) k |= K_TITLE;
   if (upper === w.length && upper >= 2) k |= K_ACRONYM;
   if (w === w.toUpperCase()) k |= K_NO_LOWER;
+  if (upper + lower + other === 0) k |= K_SYMBOLS;
   return k;
 }
 
@@ -193,21 +198,41 @@ export interface SentenceFeatures {
 export class KeyBuffer {
   data = new Uint32Array(4096);
   length = 0;
+  /** The feature group of each key (see G_WORD, G_NAMES), kept only when training asks for it. */
+  groups: Uint8Array | null = null;
 
-  push(k: number): void {
+  constructor(withGroups = false) {
+    if (withGroups) this.groups = new Uint8Array(this.data.length);
+  }
+
+  push(k: number, group = 0): void {
     if (this.length === this.data.length) {
       const grown = new Uint32Array(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
+      if (this.groups) {
+        const g = new Uint8Array(grown.length);
+        g.set(this.groups);
+        this.groups = g;
+      }
     }
+    if (this.groups) this.groups[this.length] = group;
     this.data[this.length++] = k;
   }
 }
 
-export function sentenceFeatures(s: SentenceInfo, gaz: NameLookup, doc: DocumentContext, wordClass: NameLookup, dist: NameLookup): SentenceFeatures {
-  const buf = new KeyBuffer();
+/**
+ * Feature groups that training drops together for a token, so that the model also learns to tag
+ * without them: the word's own identity (it is unknown on new text) and the name lists (they miss
+ * most names of new text).
+ */
+export const G_WORD = 1;
+export const G_NAMES = 2;
+
+export function sentenceFeatures(s: SentenceInfo, gaz: NameLookup, doc: DocumentContext, wordClass: NameLookup, dist: NameLookup): SentenceFeatures & { groups: Uint8Array } {
+  const buf = new KeyBuffer(true);
   const offsets = sentenceFeaturesInto(s, gaz, doc, wordClass, dist, buf);
-  return { keys: buf.data.slice(0, buf.length), offsets };
+  return { keys: buf.data.slice(0, buf.length), offsets, groups: buf.groups!.slice(0, buf.length) };
 }
 
 /** The keys of sentenceFeatures, written into `keys` (cleared first); returns the token offsets into it. */
@@ -219,9 +244,8 @@ export function sentenceFeaturesInto(s: SentenceInfo, gaz: NameLookup, doc: Docu
   nameMatches(s, gaz, matches);
   const at = (a: Uint32Array, i: number) => (i < 0 ? BOS : i >= n ? EOS : a[i]!);
   const classAt = (i: number) => (i < 0 || i >= n ? 0 : (wordClass.get(s.lower[i]!) ?? 1));
-  // Distributional classes (0: none); the coarse class is the packed id's upper part.
+  // Distributional classes (0: none).
   const distAt = (i: number) => (i < 0 || i >= n ? 0 : (dist.get(s.lower[i]!) ?? 0));
-  const coarse = (id: number) => (id ? 1 + Math.floor((id - 1) / FINE) : 0);
   const caps = s.allCaps ? 1 : 0;
   const runs = capitalRuns(s);
   for (let i = 0; i < n; i++) {
@@ -231,8 +255,8 @@ export function sentenceFeaturesInto(s: SentenceInfo, gaz: NameLookup, doc: Docu
     const l = s.lower[i]!;
     const sh = s.short[i]!;
     keys.push(F.Bias);
-    keys.push(mix(F.Word, hashString(w)));
-    keys.push(mix(F.Lower, l));
+    keys.push(mix(F.Word, hashString(w)), G_WORD);
+    keys.push(mix(F.Lower, l), G_WORD);
     keys.push(mix(F.Shape, s.shape[i]!));
     keys.push(mix(F.Short, sh));
     // Prefix and suffix hashes are the running FNV states, forwards and backwards.
@@ -247,8 +271,8 @@ export function sentenceFeaturesInto(s: SentenceInfo, gaz: NameLookup, doc: Docu
     }
     for (let d = -2; d <= 2; d++) if (d) keys.push(mix3(F.LowerAt, d, at(s.lower, i + d)));
     for (let d = -2; d <= 2; d++) if (d) keys.push(mix3(F.ShortAt, d, at(s.short, i + d)));
-    keys.push(mix3(F.LowerPair, at(s.lower, i - 1), l));
-    keys.push(mix3(F.LowerPair + 100, l, at(s.lower, i + 1)));
+    keys.push(mix3(F.LowerPair, at(s.lower, i - 1), l), G_WORD);
+    keys.push(mix3(F.LowerPair + 100, l, at(s.lower, i + 1)), G_WORD);
     keys.push(mix3(F.ShortPair, at(s.short, i - 1), sh));
     keys.push(mix3(F.ShortPair + 100, sh, at(s.short, i + 1)));
     keys.push(mix3(F.ShortTri, mix(at(s.short, i - 1), sh), at(s.short, i + 1)));
@@ -256,7 +280,7 @@ export function sentenceFeaturesInto(s: SentenceInfo, gaz: NameLookup, doc: Docu
     keys.push(mix3(F.LowerPair + 300, sh, at(s.lower, i + 1)));
     if (i === 0) keys.push(mix(F.First, sh));
     if (caps) {
-      keys.push(mix(F.CapsLower, l));
+      keys.push(mix(F.CapsLower, l), G_WORD);
       keys.push(mix(F.CapsShort, sh));
     }
     const c = classAt(i);
@@ -269,32 +293,37 @@ export function sentenceFeaturesInto(s: SentenceInfo, gaz: NameLookup, doc: Docu
     const ms = matches[i];
     if (ms) {
       for (const m of ms) {
-        keys.push(mix(F.NameSpan, m));
-        keys.push(mix3(F.NameSpanShort, m, caps));
+        keys.push(mix(F.NameSpan, m), G_NAMES);
+        keys.push(mix3(F.NameSpanShort, m, caps), G_NAMES);
       }
     }
     const tm = gaz.get(tokenKey(l));
     if (tm) {
-      keys.push(mix(F.NameToken, tm));
-      keys.push(mix3(F.NameToken + 100, tm, sh));
-      keys.push(mix3(F.Topic, doc.topic, tm));
+      keys.push(mix(F.NameToken, tm), G_NAMES);
+      keys.push(mix3(F.NameToken + 100, tm, sh), G_NAMES);
+      keys.push(mix3(F.Topic, doc.topic, tm), G_NAMES);
     }
-    if (s.kind[i]! & K_STARTS_UPPER) keys.push(mix3(F.Topic + 100, doc.topic, l));
+    if (s.kind[i]! & K_STARTS_UPPER) keys.push(mix3(F.Topic + 100, doc.topic, l), G_WORD);
     const tp = i > 0 ? gaz.get(tokenKey(s.lower[i - 1]!)) : undefined;
-    if (tp) keys.push(mix3(F.NameTokenAt, -1, tp));
+    if (tp) keys.push(mix3(F.NameTokenAt, -1, tp), G_NAMES);
     const tn = i + 1 < n ? gaz.get(tokenKey(s.lower[i + 1]!)) : undefined;
-    if (tn) keys.push(mix3(F.NameTokenAt, 1, tn));
+    if (tn) keys.push(mix3(F.NameTokenAt, 1, tn), G_NAMES);
     if (runs[i]) {
       keys.push(mix3(F.CapRun, runs[i]!, caps));
-      keys.push(mix3(F.CapRun + 100, runs[i]!, l));
+      keys.push(mix3(F.CapRun + 100, runs[i]!, l), G_WORD);
     }
+    // Distributional classes: the leaf, and its prefixes at three lengths (coarser classes generalise
+    // to more unseen words, finer ones keep more of what the word's contexts say).
     const dc = distAt(i);
     if (dc) {
       keys.push(mix3(F.Dist, dc, caps));
-      keys.push(mix3(F.Dist + 100, coarse(dc), sh));
+      keys.push(mix3(F.Dist + 100, clusterPrefix(dc, 1), sh));
+      keys.push(mix3(F.Dist + 200, clusterPrefix(dc, 0), sh));
+      keys.push(mix3(F.Dist + 300, clusterPrefix(dc, 2), caps));
     }
-    keys.push(mix3(F.DistAt, coarse(distAt(i - 1)), -1));
-    keys.push(mix3(F.DistAt, coarse(distAt(i + 1)), 1));
+    keys.push(mix3(F.DistAt, clusterPrefix(distAt(i - 1), 1), -1));
+    keys.push(mix3(F.DistAt, clusterPrefix(distAt(i + 1), 1), 1));
+    keys.push(mix3(F.DistAt + 100, clusterPrefix(distAt(i - 1), 0), mix(clusterPrefix(dc, 0), sh)));
     const df = doc.flags.get(l) ?? 0;
     keys.push(mix3(F.DocFlags, df, mix(sh, caps)));
   }

@@ -52,17 +52,27 @@ export class NameTable implements NameLookup {
   private readonly slots: Int32Array;
   private readonly mask: number;
 
-  constructor(names: Gazetteer) {
+  /** The names of a Map, or (with `size`) an empty table with room for `size` names, filled by put. */
+  constructor(names: Gazetteer, size = names.size) {
     let cap = 1;
-    while (cap < names.size * 2) cap <<= 1;
+    while (cap < size * 2) cap <<= 1;
     this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
-    for (const [k, m] of names) {
-      let p = k & this.mask;
-      while (this.slots[2 * p + 1] !== 0) p = (p + 1) & this.mask;
-      this.slots[2 * p] = k | 0;
-      this.slots[2 * p + 1] = m;
-    }
+    for (const [k, m] of names) this.put(k, m);
+  }
+
+  /** A table over parallel arrays of keys and masks (as model files store them): no Map in between. */
+  static fromArrays(keys: ArrayLike<number>, masks: ArrayLike<number>): NameTable {
+    const table = new NameTable(new Map(), keys.length);
+    for (let i = 0; i < keys.length; i++) table.put(keys[i]!, masks[i]!);
+    return table;
+  }
+
+  private put(key: number, mask: number): void {
+    let p = key & this.mask;
+    while (this.slots[2 * p + 1] !== 0) p = (p + 1) & this.mask;
+    this.slots[2 * p] = key | 0;
+    this.slots[2 * p + 1] = mask;
   }
 
   get(key: number): number | undefined {

@@ -9,10 +9,10 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { modelsDir } from '../../paths.js';
 import { viterbi } from './decode.js';
-import { documentContext, documentNames, documentPredictions, KeyBuffer, secondPassKeys, sentenceFeaturesInto, sentenceInfo, type SentenceInfo } from './features.js';
+import { documentContext, documentNames, documentPredictions, K_SYMBOLS, KeyBuffer, secondPassKeys, sentenceFeaturesInto, sentenceInfo, type SentenceInfo } from './features.js';
 import { NameTable, normaliseToken, tokenKey, type Gazetteer } from './gazetteer.js';
 import { hashString } from './hash.js';
-import { decodeWordClusters, encodeWordClusters } from './clusters.js';
+import { encodeWordClusters, readWordClusters } from './clusters.js';
 import { bilouToBio, NUM_TAGS, tagType } from './tags.js';
 
 const T = NUM_TAGS;
@@ -32,6 +32,22 @@ export interface NerWeights {
   clusters: Map<number, number>;
   /** Distributional word classes from unlabelled text (src/entities/ner/clusters.ts), by word hash. */
   distributional: Map<number, number>;
+}
+
+/**
+ * A model as its file stores it, ready to lay out: per row its key, a mask of the tags with a
+ * non-zero weight and those weights (int16, in units of 1 / scale), and the lists as lookup tables.
+ * Built straight from the file's arrays: no per-weight floats or Maps at start-up.
+ */
+export interface PackedModel {
+  keys: Uint32Array;
+  masks: Uint32Array;
+  values: Int16Array;
+  scale: number;
+  transitions: Float32Array;
+  names: NameTable;
+  wordClasses: NameTable;
+  distClasses: NameTable;
 }
 
 /**
@@ -62,11 +78,11 @@ export class NerModel {
   /** Static keys of the sentence being tagged (reused: tagging is synchronous). */
   private readonly keyBuffer = new KeyBuffer();
 
-  constructor(data: NerWeights) {
+  constructor(data: PackedModel) {
     this.transitions = data.transitions.map((v) => v * QUANT);
-    this.names = new NameTable(data.gazetteer);
-    this.wordClasses = new NameTable(data.clusters);
-    this.distClasses = new NameTable(data.distributional);
+    this.names = data.names;
+    this.wordClasses = data.wordClasses;
+    this.distClasses = data.distClasses;
     const rows = data.keys.length;
     let cap = 1;
     while (cap * 0.6 < rows) cap <<= 1; // load at most 0.6
@@ -75,17 +91,21 @@ export class NerModel {
     this.rowOf = new Int32Array(cap).fill(-1);
     this.mask = cap - 1;
     // Plain loops over typed arrays: this runs at every start of the CLI, over ~10^5 rows.
-    const { keys, weights } = data;
+    const { keys, masks, values, scale } = data;
     const slots16 = this.slots16;
+    let v = 0;
     for (let r = 0; r < rows; r++) {
       const k = keys[r]!;
       let p = k & this.mask;
       while (slots16[p * SLOT16 + USED] !== 0) p = (p + 1) & this.mask;
       const s = p * SLOT16;
       this.slots32[s >> 1] = k | 0;
-      // Weights as 16-bit integers in units of 1 / QUANT: half the memory traffic of floats.
+      // Weights as 16-bit integers in units of 1 / QUANT: half the memory traffic of floats. Files
+      // are written at QUANT, so the stored integers are copied as they are.
+      const m = masks[r]!;
       for (let t = 0; t < T; t++) {
-        const q = Math.round(weights[r * T + t]! * QUANT);
+        if (!(m & (1 << t))) continue;
+        const q = scale === QUANT ? values[v++]! : Math.round((values[v++]! / scale) * QUANT);
         slots16[s + 2 + t] = q > 32767 ? 32767 : q < -32767 ? -32767 : q;
       }
       slots16[s + USED] = 1;
@@ -170,7 +190,10 @@ export class NerModel {
       const offsets = sentenceFeaturesInto(s, this.names, flags, this.wordClasses, this.distClasses, keys);
       const n = s.words.length;
       const emit = new Float32Array(n * T);
-      for (let i = 0; i < n; i++) this.addKeys(keys.data, offsets[i]!, offsets[i + 1]!, emit, i * T);
+      for (let i = 0; i < n; i++) {
+        this.addKeys(keys.data, offsets[i]!, offsets[i + 1]!, emit, i * T);
+        if (s.kind[i]! & K_SYMBOLS) barNameStart(emit, i * T);
+      }
       emits.push(emit);
       const out = new Int8Array(n);
       viterbi(emit, n, this.transitions, out);
@@ -211,6 +234,18 @@ export class NerModel {
   /** BIO tags (PER/ORG/LOC/MISC) for the sentences of one document; sentences share document context. */
   tagDocument(sentences: string[][]): string[][] {
     return this.tagDocumentIndices(sentences).map(bilouToBio);
+  }
+}
+
+/**
+ * A token of punctuation or symbols alone never opens a name nor is one (no name of the CoNLL
+ * training split is, and one starts so once in 23,499): its B and U scores are set far below any
+ * other, so a lone '&' or ')' is never tagged. It may still sit inside or end a name ('Procter & Gamble').
+ */
+function barNameStart(emit: Float32Array, at: number): void {
+  for (let t = 1; t < T; t += 4) {
+    emit[at + t] = -1e9; // B
+    emit[at + t + 3] = -1e9; // U
   }
 }
 
@@ -260,7 +295,7 @@ function undeltas(d: Uint32Array): Uint32Array {
   return out;
 }
 
-export function decodeModel(buf: Buffer): NerWeights {
+export function decodeModel(buf: Buffer): PackedModel {
   const bytes = new Uint8Array(buf.length);
   bytes.set(buf);
   const u32 = (offset: number, n: number) => new Uint32Array(bytes.buffer, offset, n);
@@ -285,18 +320,17 @@ export function decodeModel(buf: Buffer): NerWeights {
   const clusterIds = u32(at, nClusters!);
   at += nClusters! * 4;
   // Models written before the distributional classes end here.
-  const distributional = at < bytes.length ? decodeWordClusters(bytes, at) : new Map<number, number>();
-  const weights = new Float32Array(rows! * T);
-  let v = 0;
-  for (let r = 0; r < rows!; r++) {
-    const m = masks[r]!;
-    for (let t = 0; t < T; t++) if (m & (1 << t)) weights[r * T + t] = values[v++]! / scale!;
-  }
-  const gazetteer: Gazetteer = new Map();
-  gazKeys.forEach((k, i) => gazetteer.set(k, gazMasks[i]!));
-  const clusters = new Map<number, number>();
-  clusterKeys.forEach((k, i) => clusters.set(k, clusterIds[i]!));
-  return { keys, weights, transitions, gazetteer, clusters, distributional };
+  const dist = at < bytes.length ? readWordClusters(bytes, at) : { keys: new Uint32Array(0), ids: new Uint16Array(0) };
+  return {
+    keys,
+    masks,
+    values,
+    scale: scale!,
+    transitions,
+    names: NameTable.fromArrays(gazKeys, gazMasks),
+    wordClasses: NameTable.fromArrays(clusterKeys, clusterIds),
+    distClasses: NameTable.fromArrays(dist.keys, dist.ids),
+  };
 }
 
 export const DEFAULT_MODEL_PATH = join(modelsDir(), 'ner.bin.gz');

@@ -6,7 +6,7 @@ import { IdParam, jsonResponses as json, Network, NetworkQuery, page, ReportQuer
 import { pageOf } from '../pagination.js';
 import { notFound, type Api, type ServerDeps } from '../deps.js';
 import { buildStoryList, filterStories } from '../story-list.js';
-import { buildStoryView } from '../../views/build-view.js';
+import { storyPage, storyPageJson } from '../../views/stored-views.js';
 import { renderReport } from '../../views/report.js';
 import { actorNamer } from '../../stories/actor-names.js';
 import { buildNetwork } from '../../views/graph.js';
@@ -15,11 +15,7 @@ import type { EventFilter } from '../../store/store.js';
 const REPORT_TYPES = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
 
 export function registerStories(app: Api, { store, cache }: ServerDeps): void {
-  const view = async (id: number) =>
-    (await cache.get(`view:${id}`, async () => {
-      const v = await buildStoryView(store, id);
-      return v && { ...v, parentId: (await store.getStory(id))?.parentId ?? null };
-    })) ?? notFound(`story ${id}`);
+  const view = async (id: number) => (await cache.get(`view:${id}`, () => storyPage(store, id))) ?? notFound(`story ${id}`);
 
   app.openapi(
     createRoute({
@@ -40,9 +36,10 @@ export function registerStories(app: Api, { store, cache }: ServerDeps): void {
   app.openapi(
     createRoute({ method: 'get', path: '/api/stories/{id}', summary: "one story's view: summary, timeline, network, comparison, quotes, articles", request: { params: IdParam }, responses: json(StoryView, 'the story') }),
     async (c) => {
-      // Serialised and hashed once per store version: a story page's repeat visits cost a lookup.
+      // Stored pages are read as they were written; serialised and hashed once per store version.
       const { body, etag } = await cache.get(`view-json:${c.req.valid('param').id}`, async () => {
-        const text = JSON.stringify(await view(c.req.valid('param').id));
+        const id = c.req.valid('param').id;
+        const text = (await storyPageJson(store, id)) ?? notFound(`story ${id}`);
         return { body: text, etag: `"${createHash('sha1').update(text).digest('hex')}"` };
       });
       return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8', etag }) as never;

@@ -351,6 +351,11 @@ export class PgStore implements Store {
     return (await this.sql.one<{ u: string | null }>('SELECT COALESCE(canonical_url, url) AS u FROM articles WHERE id = $1', [id]))?.u ?? null;
   }
 
+  async articleOutlets(): Promise<Map<number, string>> {
+    const rows = await this.sql.rows<{ id: number; outlet: string }>('SELECT id, outlet FROM articles WHERE outlet IS NOT NULL');
+    return new Map(rows.map((r) => [r.id, r.outlet]));
+  }
+
   // The language and event layers (src/store/postgres/analysis.ts).
   articlesToAnalyse(version: number, force = false): Promise<number[]> {
     return analysis.articlesToAnalyse(this.sql, version, force);

@@ -321,6 +321,11 @@ export class SqliteStore implements Store {
     return r?.u ?? null;
   }
 
+  async articleOutlets(): Promise<Map<number, string>> {
+    const rows = prepared(this.db, 'SELECT id, outlet FROM articles WHERE outlet IS NOT NULL').raw().all() as [number, string][];
+    return new Map(rows);
+  }
+
   /**
    * One connection serves every caller, so transactions take turns (a queue) and a transaction
    * begun inside another's callback nests as a savepoint; AsyncLocalStorage tells the two apart

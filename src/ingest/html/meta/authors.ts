@@ -7,7 +7,7 @@ import type { JsonLdFacts } from './jsonld.js';
 import { displayNameFor, titleSpelling } from './author-handle.js';
 import { inMenu, profileLinkName, profileSlug } from './author-link.js';
 import { BYLINE_GROUPS, bylineElements } from './byline-elements.js';
-import { descendantsByTag, indexPage, type PageIndex, shortText } from './page-index.js';
+import { closestTag, containsTag, descendantsByTag, firstOfTag, type PageIndex, shortText } from './page-index.js';
 import { BY_PREFIX, nameShaped, personLike, splitAuthors, userName } from './names.js';
 import type { Ranked } from './ranker.js';
 import type { MetaTags } from './tags.js';
@@ -39,17 +39,20 @@ const COMMENTER = /^(?:comments?|kommentar)[-_]/i;
 /** Credits of pictures: the photographer, not the writer. */
 const PICTURE_CREDIT = /^(?:license|licen[cs]e-|credit|photo|foto|bild|image|img|caption|media-?credit|media-?licen[cs]e|copyright)/i;
 
-function inArticleScope(el: Element): boolean {
+const ARTICLE = new Set(['ARTICLE']);
+
+function inArticleScope(index: PageIndex, el: Element): boolean {
   for (let e: Element | null = el; e && e.tagName !== 'BODY'; e = e.parentElement) {
     if (e.tagName === 'FORM' || e.tagName === 'ASIDE' || e.tagName === 'FIGURE' || e.tagName === 'FIGCAPTION') return false;
     if ((e === el || e === el.parentElement) && (e.getAttribute('class') ?? '').split(/\s+/).some((t) => PICTURE_CREDIT.test(t))) return false;
     // A <footer> inside an <article> is the post's own byline block, not the page footer.
-    if (e.tagName === 'FOOTER' && !e.parentElement?.closest('article')) return false;
+    const inArticle = () => !!e.parentElement && closestTag(e.parentElement, ARTICLE) !== null;
+    if (e.tagName === 'FOOTER' && !inArticle()) return false;
     const tokens = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.split(/\s+/);
     // A sidebar-classed wrapper that holds the headline is the page layout, not a sidebar; a
     // footer-classed block inside an <article> is the article's own footer, as a <footer> there is.
-    const outside = (t: string) => OUTSIDE.test(t) && !(/^footer/i.test(t) && e.parentElement?.closest('article'));
-    if (e !== el && tokens.some(outside) && !e.querySelector('h1')) return false;
+    const outside = (t: string) => OUTSIDE.test(t) && !(/^footer/i.test(t) && inArticle());
+    if (e !== el && tokens.some(outside) && !containsTag(index, e, 'H1')) return false;
     // 'comment-author' names a commenter, wherever the thread sits.
     if (e === el && tokens.some((t) => COMMENTER.test(t))) return false;
   }
@@ -72,25 +75,24 @@ const POSTED_BY = /^(?:[Pp]osted|[Pp]ublished|[Vv]eröffentlicht|[Gg]eschrieben|
 
 /** A short line reading 'By NAME' / 'von NAME' near the top of the article. */
 const BYLINE_TAGS = new Set(['P', 'SPAN', 'DIV', 'EM', 'I', 'STRONG', 'B', 'SMALL', 'ADDRESS', 'LI', 'A', 'H3', 'H4', 'H5', 'FONT']);
+const PARAGRAPH = new Set(['P']);
 const DATE_BYLINE_TAGS = new Set(['P', 'SPAN', 'DIV', 'SMALL', 'LI', 'TIME']);
 
-function bylineLine(document: Document, index: PageIndex | null, article: Element | null, accept: (line: string) => boolean): string | null {
-  if (!index || !document.body) return null;
-  return (article ? bylineIn(article, index, accept) : null) ?? bylineIn(document.body, index, accept);
+function bylineLine(index: PageIndex, article: Element | null, accept: (line: string) => boolean): string | null {
+  if (!index.body) return null;
+  return (article ? bylineIn(article, index, accept) : null) ?? bylineIn(index.body, index, accept);
 }
 
 /** The page's first <article>, else its first <main>: the scope bylines are looked for in first. */
-function articleElement(document: Document, index: PageIndex | null): Element | null {
-  // The page index lists the body's elements in order: one pass instead of two selector scans.
-  if (!index) return document.querySelector('article') ?? document.querySelector('main');
-  return index.order.find((e) => e.tagName === 'ARTICLE') ?? index.order.find((e) => e.tagName === 'MAIN') ?? null;
+function articleElement(index: PageIndex): Element | null {
+  return firstOfTag(index, 'ARTICLE') ?? firstOfTag(index, 'MAIN');
 }
 
 /** The first link to an author's profile named as its address spells it, inside the article first. */
-function profileLink(document: Document, index: PageIndex | null, article: Element | null, accept: (name: string) => boolean): string | null {
-  if (!index || !document.body) return null;
-  const ok = (el: Element, t: string) => accept(t) && inArticleScope(el);
-  return (article ? profileLinkName(article, index, ok) : null) ?? profileLinkName(document.body, index, ok);
+function profileLink(index: PageIndex, article: Element | null, accept: (name: string) => boolean): string | null {
+  if (!index.body) return null;
+  const ok = (el: Element, t: string) => accept(t) && inArticleScope(index, el);
+  return (article ? profileLinkName(article, index, ok) : null) ?? profileLinkName(index.body, index, ok);
 }
 
 function linksToProfile(el: Element): boolean {
@@ -108,7 +110,7 @@ function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => bo
     if (/^(?:\|\s*)?(?:by|von|par|por|door|autor|author)\s*:?$/i.test(t)) {
       const next = shortText(index, el.nextElementSibling, 60) ?? '';
       const nameLike = nameShaped(next) || /^[\p{L}\d._-]+$/u.test(next);
-      if (next && nameLike && accept(next) && inArticleScope(el)) return next;
+      if (next && nameLike && accept(next) && inArticleScope(index, el)) return next;
       continue;
     }
     if (t.length < 5) continue;
@@ -116,7 +118,7 @@ function bylineIn(scope: Element, index: PageIndex, accept: (line: string) => bo
     const line = m ? (BYLINE_TEXT.test(t) ? t : (m[1] ?? t)) : null;
     // A menu entry ('By Region', 'Von A bis Z') links to a topic, unless it
     // links to an author's profile ('Author: NAME' -> /author/name/).
-    if (line && accept(line) && inArticleScope(el) && (!inMenu(el) || linksToProfile(el))) return line;
+    if (line && accept(line) && inArticleScope(index, el) && (!inMenu(el) || linksToProfile(el))) return line;
   }
   return null;
 }
@@ -148,9 +150,9 @@ function namesOnlySite(text: string, siteNames: string[]): boolean {
 }
 
 /** 'DATE - Name', 'DATE | 13:10 | Name': a short line near the headline holding a date and a name. */
-function dateByline(document: Document, index: PageIndex | null, article: Element | null): string | null {
-  const scope = article ?? document.body;
-  if (!scope || !index) return null;
+function dateByline(index: PageIndex, article: Element | null): string | null {
+  const scope = article ?? index.body;
+  if (!scope) return null;
   let seen = 0;
   for (const el of descendantsByTag(index, scope, DATE_BYLINE_TAGS)) {
     if (++seen > 3000) break;
@@ -163,13 +165,13 @@ function dateByline(document: Document, index: PageIndex | null, article: Elemen
       .filter((p) => p && !/\d/.test(p));
     // '<img class="avatar"> <a href="/user/…">Name</a> 18.10.2019, 15:07': a poster's link, then the date.
     const link = linkBeforeDate(el, t);
-    if (link && splitAuthors(link).length && inArticleScope(el)) return link;
+    if (link && splitAuthors(link).length && inArticleScope(index, el)) return link;
     if (pieces.length !== 1) continue;
     const labelled = BY_PREFIX.test(pieces[0]!);
     const name = pieces[0]!.replace(BY_PREFIX, '').trim();
     // 'DATE - ABC (Agency for ...)': an organisation spelt out in brackets is no person.
     const shaped = (personLike(name) && !name.includes('(')) || (labelled && /^\p{Lu}[\p{L}.-]+$/u.test(name));
-    if (shaped && name.split(/\s+/).length <= 4 && inArticleScope(el)) return name;
+    if (shaped && name.split(/\s+/).length <= 4 && inArticleScope(index, el)) return name;
   }
   return null;
 }
@@ -193,22 +195,23 @@ const SOURCE_LINE = /^(?:Quelle|Source|Fuente|Fonte|Bron)\s*:\s*([\p{L}][\p{L}\d
 /** A site address as a credit: 'news.example', 'news.example/ab'. */
 const SITE_CREDIT = /^[\p{Ll}\d-]{2,30}(?:\.[\p{Ll}\d-]{2,30})*\.[a-z]{2,6}(?:\/[\p{L}]{1,4})?$/u;
 
-function sourceLine(scope: Element | null | undefined): string | null {
+function sourceLine(index: PageIndex): string | null {
   // From the body, not the first <article>, which is sometimes a teaser after the text.
-  for (const p of Array.from(scope?.querySelectorAll('p') ?? [])) {
-    const m = SOURCE_LINE.exec(textOf(p));
+  for (const p of index.body ? descendantsByTag(index, index.body, PARAGRAPH) : []) {
+    // The line is short: longer paragraphs are not read at all.
+    const m = SOURCE_LINE.exec(shortText(index, p, 80) ?? '');
     // 'Quelle: news.example/ab': an outlet's address, with its desk's initials, is the credit as written.
     const name = m?.[1] ? (SITE_CREDIT.test(m[1]) ? m[1] : splitAuthors(m[1])[0]) : undefined;
-    if (name && inArticleScope(p)) return name;
+    if (name && inArticleScope(index, p)) return name;
   }
   return null;
 }
 
 /** A personal site ('anaruiz.example' named 'Ana Ruiz'): its owner, when the site's name
  * spells the address's name as a person's name. Weakest rule: only used when nothing else names anyone. */
-function personalSiteOwner(document: Document, siteNames: string[], host: string | null): string | null {
+function personalSiteOwner(titleText: string, siteNames: string[], host: string | null): string | null {
   if (!host || host.length < 6) return null;
-  const named = [...siteNames, ...titlePieces(textOf(document.querySelector('title')))];
+  const named = [...siteNames, ...titlePieces(titleText)];
   for (const raw of named) {
     const name = raw.replace(/^(?:(?:Dr|Prof|Dipl)\.[\s-]*)+/, '').replace(/[’']s\b.*$/, '').trim();
     if (personLike(name) && squash(name) === squash(host)) return name;
@@ -216,12 +219,12 @@ function personalSiteOwner(document: Document, siteNames: string[], host: string
   return null;
 }
 
-export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdFacts | null, siteNames: string[], url: string | null): AuthorCandidate[] {
+export function authorCandidates(index: PageIndex, tags: MetaTags, ld: JsonLdFacts | null, siteNames: string[], url: string | null): AuthorCandidate[] {
   const host = hostLabel(url);
   const out: AuthorCandidate[] = [];
   let markup: string | null = null;
-  const pageMarkup = () => (markup ??= document.documentElement?.outerHTML ?? '');
-  const titleText = textOf(document.querySelector('title'));
+  const pageMarkup = () => (markup ??= (firstOfTag(index, 'HTML') ?? index.order[0])?.outerHTML ?? '');
+  const titleText = textOf(firstOfTag(index, 'TITLE'));
   const add = (raws: string[], rule: string) => {
     const names = unique(raws.flatMap((r) => splitAuthors(r, siteNames, host)).map((n) => displayNameFor(n, pageMarkup) ?? titleSpelling(n, titleText) ?? n));
     if (names.length) out.push({ names, rule });
@@ -234,12 +237,12 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
     add(values, `meta:${key}`);
   }
   let siteSigned: string | null = null;
-  const groups = bylineElements(document, 12);
+  const groups = bylineElements(index, 12);
   for (const [i, { rule }] of BYLINE_GROUPS.entries()) {
     // The first byline element inside the article; an element holding several names gives them all.
     for (const el of groups[i]!) {
       const t = el.getAttribute('content') ?? textOf(el);
-      if (!t || !inArticleScope(el) || isMasthead(el, t, url) || isTopicLink(el)) continue;
+      if (!t || !inArticleScope(index, el) || isMasthead(el, t, url) || isTopicLink(el)) continue;
       const before = out.length;
       if (t.length <= 120) add([t], rule);
       if (out.length > before) break;
@@ -251,22 +254,21 @@ export function authorCandidates(document: Document, tags: MetaTags, ld: JsonLdF
       }
     }
   }
-  const index = document.body ? indexPage(document.body) : null;
-  const article = articleElement(document, index);
-  const linked = profileLink(document, index, article, (l) => userName(l, siteNames, host) !== null);
+ const article = articleElement(index);
+  const linked = profileLink(index, article, (l) => userName(l, siteNames, host) !== null);
   if (linked) {
     const before = out.length;
     add([linked], 'html:author-link');
     // The link's text is an account's name, whatever words it uses.
     if (out.length === before) out.push({ names: [userName(linked, siteNames, host)!], rule: 'html:author-link' });
   }
-  const line = bylineLine(document, index, article, (l) => splitAuthors(l, siteNames, host).length > 0);
+ const line = bylineLine(index, article, (l) => splitAuthors(l, siteNames, host).length > 0);
   if (line) add([line], 'text:byline');
-  const dated = dateByline(document, index, article);
+  const dated = dateByline(index, article);
   if (dated) out.push({ names: [dated], rule: 'text:date-byline' });
-  const owner = personalSiteOwner(document, siteNames, host);
+  const owner = personalSiteOwner(titleText, siteNames, host);
   if (owner) out.push({ names: [owner], rule: 'site:personal-domain' });
-  const source = sourceLine(document.body);
+  const source = sourceLine(index);
   if (source) out.push({ names: [source], rule: 'text:source-line' });
   if (siteSigned) out.push({ names: [siteSigned], rule: 'html:byline-site' });
   // Metadata naming only the site itself as author: the organisation signs the page.

@@ -1,6 +1,7 @@
 // Elements that mark a byline, found in one walk of the page. Each group is equivalent to a CSS
 // selector (kept below as its definition); matching them in code in one pass costs a fraction of
 // running seven attribute-substring `querySelectorAll` calls over the whole document.
+import type { PageIndex } from './page-index.js';
 
 /** Groups in order of trust, with the rule name each records and the selector it implements. */
 export const BYLINE_GROUPS = [
@@ -34,12 +35,17 @@ interface Inside {
 }
 
 /** The first `cap` elements of each group, in document order. */
-export function bylineElements(root: Document | Element, cap: number): Element[][] {
+export function bylineElements(index: PageIndex, cap: number): Element[][] {
   const found: Element[][] = BYLINE_GROUPS.map(() => []);
   const push = (i: number, el: Element) => {
     if (found[i]!.length < cap) found[i]!.push(el);
   };
-  const visit = (el: Element, inside: Inside) => {
+  const none: Inside = { itempropAuthor: false, testidByline: false, card: false, authorOrByline: false };
+  // What each element's children inherit; parents come before their children in the index.
+  const insideOf = new Map<Element, Inside>();
+  for (const el of index.order) {
+    const parent = el.parentElement;
+    const inside = (parent && insideOf.get(parent)) ?? none;
     const cls = el.getAttribute('class') ?? '';
     const tokens = cls ? cls.split(/\s+/) : [];
     const itemprop = el.getAttribute('itemprop');
@@ -53,17 +59,14 @@ export function bylineElements(root: Document | Element, cap: number): Element[]
     if (cls.includes('contributor') || tokens.some((t) => NAME_TOKENS.has(t)) || (inside.authorOrByline && isA)) push(5, el);
     if (AUTHOR_CLASS.test(cls) || (el.getAttribute('id') ?? '').includes('author')) push(6, el);
     const authorOrByline = tokens.includes('author') || tokens.includes('byline');
-    const next: Inside = {
+    const marks = inside.itempropAuthor || itemprop === 'author' || inside.testidByline || testid.includes('byline') || inside.card || authorOrByline || tokens.includes('vcard');
+    if (!marks || el.firstElementChild === null) continue;
+    insideOf.set(el, {
       itempropAuthor: inside.itempropAuthor || itemprop === 'author',
       testidByline: inside.testidByline || testid.includes('byline'),
       card: inside.card || authorOrByline || tokens.includes('vcard'),
       authorOrByline: inside.authorOrByline || authorOrByline,
-    };
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c, next);
-  };
-  const none: Inside = { itempropAuthor: false, testidByline: false, card: false, authorOrByline: false };
-  // From the document, not its root element: on pages with junk before <html> the parser leaves
-  // part of the tree beside the root element.
-  for (let c = root.firstElementChild; c; c = c.nextElementSibling) visit(c, none);
+    });
+  }
   return found;
 }

@@ -10,6 +10,7 @@ import type { JsonLdFacts } from './jsonld.js';
 import type { MetaTags } from './tags.js';
 import type { Ranked } from './ranker.js';
 import { toPageZone, type Zone } from './zone.js';
+import { byTag, closestTag, containsTag, descendants, firstOfTag, type PageIndex, shortText } from './page-index.js';
 
 /** Meta keys that state when a page was first published, most specific first. */
 const PUBLISHED_KEYS = [
@@ -50,7 +51,7 @@ const PUBLISH_KEY = /pub(?:lish(?:ed)?)?[-_.:]?(?:date|time)|(?:date|time)[-_.:]
 const MODIFIED_KEYS = ['article:modified_time', 'og:article:modified_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified', 'lastmod', 'og:updated_time', 'article:updated_time', 'modified'];
 
 export interface DateContext {
-  document: Document;
+  index: PageIndex;
   tags: MetaTags;
   ld: JsonLdFacts | null;
   url: string | null;
@@ -78,40 +79,73 @@ const FOOTER = /^footer/i;
 /** Containers of one post: a footer inside one is the post's own (date, byline), not the page's. */
 const POST = /^(?:article|post|entry|hentry|news-single|blog-post)$/i;
 
-function inMainScope(el: Element): boolean {
+function inMainScope(index: PageIndex, el: Element): boolean {
   let footer = false;
   for (let e: Element | null = el.parentElement; e && e.tagName !== 'BODY'; e = e.parentElement) {
     if (e.tagName === 'ASIDE' || e.tagName === 'NAV') return false;
     const tokens = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.split(/\s+/);
     if (footer && (e.tagName === 'ARTICLE' || tokens.some((t) => POST.test(t)))) footer = false;
     if (e.tagName === 'FOOTER' || tokens.some((t) => FOOTER.test(t))) footer = true;
-    if (tokens.some((t) => ELSEWHERE.test(t)) && !e.querySelector('h1')) return false;
+    if (tokens.some((t) => ELSEWHERE.test(t)) && !containsTag(index, e, 'H1')) return false;
   }
   return !footer;
 }
 
+function classTokens(el: Element): string[] {
+  const cls = el.getAttribute('class');
+  return cls ? cls.split(/\s+/) : [];
+}
+
+const IN_ARTICLE = new Set(['HEADER', 'ARTICLE', 'MAIN']);
+const ARTICLE = new Set(['ARTICLE']);
+
+/** Kinds of element that mark a publication date: each the selector it implements (kept as its
+ * definition, and checked against it by the tests) and a test of one element. */
+export const TIME_KINDS: { rule: string; selector: string; matches: (el: Element) => boolean; tag?: string }[] = [
+  { rule: 'html:itemprop-datePublished', selector: 'time[itemprop="datePublished"], [itemprop="datePublished"]', matches: (el) => el.getAttribute('itemprop') === 'datePublished' },
+  {
+    rule: 'html:time-published',
+    selector: 'time[pubdate], time.published, time.entry-date, time[class*="publish"], time[class*="date"], .published, .entry-date, [class*="publish-date"], [class*="pubdate"]',
+    matches: (el) => {
+      const cls = el.getAttribute('class') ?? '';
+      if (el.tagName === 'TIME' && (el.hasAttribute('pubdate') || cls.includes('publish') || cls.includes('date'))) return true;
+      if (cls.includes('publish-date') || cls.includes('pubdate')) return true;
+      const tokens = classTokens(el);
+      return tokens.includes('published') || tokens.includes('entry-date');
+    },
+  },
+  {
+    rule: 'html:time-article',
+    tag: 'TIME',
+    selector: 'article header time, header time, article time, main time',
+    matches: (el) => el.tagName === 'TIME' && el.parentElement !== null && closestTag(el.parentElement, IN_ARTICLE) !== null,
+  },
+  {
+    rule: 'html:abbr-published',
+    tag: 'ABBR',
+    selector: 'abbr.published, abbr[title][class*="date"]',
+    matches: (el) => el.tagName === 'ABBR' && (classTokens(el).includes('published') || (el.hasAttribute('title') && (el.getAttribute('class') ?? '').includes('date'))),
+  },
+  { rule: 'html:time', tag: 'TIME', selector: 'time', matches: (el) => el.tagName === 'TIME' },
+];
+
 /** <time> and <abbr> elements that mark a publication date: the first of each kind. */
-function fromTimeElements(document: Document, monthFirst: boolean): DateValue[] {
+function fromTimeElements(index: PageIndex, monthFirst: boolean): DateValue[] {
   const out: DateValue[] = [];
-  const selectors: [string, string][] = [
-    ['time[itemprop="datePublished"], [itemprop="datePublished"]', 'html:itemprop-datePublished'],
-    ['time[pubdate], time.published, time.entry-date, time[class*="publish"], time[class*="date"], .published, .entry-date, [class*="publish-date"], [class*="pubdate"]', 'html:time-published'],
-    ['article header time, header time, article time, main time', 'html:time-article'],
-    ['abbr.published, abbr[title][class*="date"]', 'html:abbr-published'],
-    ['time', 'html:time'],
-  ];
-  for (const [sel, rule] of selectors) {
+  for (const { matches, rule, tag } of TIME_KINDS) {
     let tried = 0;
-    for (const el of Array.from(document.querySelectorAll(sel))) {
+    // Kinds of one tag read that tag's elements only.
+    for (const el of tag ? byTag(index, tag) : index.order) {
       // The first five in the main scope; the scope test walks ancestors, so it runs lazily.
       if (tried >= 5) break;
-      if (!inMainScope(el)) continue;
+      if (!matches(el) || !inMainScope(index, el)) continue;
       tried++;
       const cls = el.getAttribute('class') ?? '';
       if ((/modif|updat/i.test(cls) && !/publish/i.test(cls)) || /modif/i.test(el.getAttribute('itemprop') ?? '')) continue;
       const attr = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title');
-      const text = textOf(el);
-      const d = (attr ? parseMachineDate(attr) : null) ?? (text.length <= 120 ? findTextDate(text, { monthFirst }) : null);
+      const parsed = attr ? parseMachineDate(attr) : null;
+      const text = parsed ? null : shortText(index, el, 120);
+      const d = parsed ?? (text !== null ? findTextDate(text, { monthFirst }) : null);
       if (d) {
         out.push({ ...d, rule });
         break;
@@ -126,16 +160,19 @@ const DATE_CLASS = /(?:^|[\s_-])(?:date|datum|time|posted|published|pubdate|date
 const NOT_DATE_CLASS = /update|datenschutz|validat|candidate|mandate|runtime|lifetime|anytime/i;
 
 /** A date written in a small element whose class says it holds dates or the byline. */
-function fromDateClasses(document: Document, monthFirst: boolean): DateValue | null {
-  const scopes = [document.querySelector('article') ?? document.querySelector('main'), document.body];
+function fromDateClasses(index: PageIndex, monthFirst: boolean): DateValue | null {
+  const scopes = [firstOfTag(index, 'ARTICLE') ?? firstOfTag(index, 'MAIN'), index.body];
   for (const scope of scopes) {
     if (!scope) continue;
     let seen = 0;
-    for (const el of Array.from(scope.querySelectorAll('[class], [id]'))) {
-      const marker = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    for (const el of descendants(index, scope)) {
+      const cls = el.getAttribute('class');
+      const id = el.getAttribute('id');
+      if (cls === null && id === null) continue;
+      const marker = `${cls ?? ''} ${id ?? ''}`;
       if (!DATE_CLASS.test(marker) || NOT_DATE_CLASS.test(marker) || /modif|comment/i.test(marker)) continue;
-      const t = textOf(el);
-      if (t.length > 200 || t.length < 6 || !inMainScope(el)) continue;
+      const t = shortText(index, el, 200);
+      if (t === null || t.length < 6 || !inMainScope(index, el)) continue;
       const d = findPublishedTextDate(t, { monthFirst });
       if (d) return { ...d, rule: 'text:date-class' };
       if (++seen > 60) break;
@@ -145,8 +182,9 @@ function fromDateClasses(document: Document, monthFirst: boolean): DateValue | n
 }
 
 /** A date written near the headline: the first one in the text that follows the <h1>. */
-function nearHeadline(document: Document, monthFirst: boolean): DateValue | null {
-  const h1 = document.querySelector('article h1') ?? document.querySelector('h1');
+function nearHeadline(index: PageIndex, monthFirst: boolean): DateValue | null {
+  const h1s = byTag(index, 'H1');
+  const h1 = h1s.find((h) => h.parentElement && closestTag(h.parentElement, ARTICLE)) ?? h1s[0];
   const container = h1?.parentElement?.parentElement ?? null;
   if (!container) return null;
   const text = clean(ownText(container, 200_000));
@@ -159,8 +197,8 @@ function nearHeadline(document: Document, monthFirst: boolean): DateValue | null
 /** Keys of JSON blobs in scripts (app state, not JSON-LD) that hold the publication time. */
 const SCRIPT_DATE = /"(?:datePublished|published_at|publishedAt|publishDate|publishedDate|publish_date|pubDate|date_published|firstPublished|createdAt|created_at)"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]{0,30})"/;
 
-function fromScripts(document: Document): DateValue | null {
-  for (const el of Array.from(document.querySelectorAll('script'))) {
+function fromScripts(index: PageIndex): DateValue | null {
+  for (const el of byTag(index, 'SCRIPT')) {
     const m = SCRIPT_DATE.exec(el.textContent ?? '');
     const d = m ? parseMachineDate(m[1]) : null;
     if (d) return { ...d, rule: 'script:json-date' };
@@ -204,9 +242,23 @@ function ownText(scope: Element, limit: number): string {
 }
 
 /** Weak sources: an 'updated' stamp, any date-named meta tag. */
-function fromFallbacks(document: Document, tags: MetaTags): [DateValue | null, string][] {
+/** The selector `isStamp` implements. */
+export const STAMP_SELECTOR = '.updated[title], .updated[datetime], time[datetime], abbr[title]';
+
+export function isStamp(el: Element): boolean {
+  if (el.tagName === 'TIME' && el.hasAttribute('datetime')) return true;
+  if (el.tagName === 'ABBR' && el.hasAttribute('title')) return true;
+  return (el.hasAttribute('title') || el.hasAttribute('datetime')) && classTokens(el).includes('updated');
+}
+
+function fromFallbacks(index: PageIndex, tags: MetaTags): [DateValue | null, string][] {
   const out: [DateValue | null, string][] = [];
-  for (const el of Array.from(document.querySelectorAll('.updated[title], .updated[datetime], time[datetime], abbr[title]')).filter(inMainScope).slice(0, 5)) {
+  const stamps: Element[] = [];
+  for (const el of index.order) {
+    if (stamps.length >= 5) break;
+    if (isStamp(el) && inMainScope(index, el)) stamps.push(el);
+  }
+  for (const el of stamps) {
     const d = parseMachineDate(el.getAttribute('datetime') ?? el.getAttribute('title'));
     if (d) {
       out.push([{ ...d, rule: 'html:updated-stamp' }, 'html:updated-stamp']);
@@ -226,8 +278,8 @@ function fromFallbacks(document: Document, tags: MetaTags): [DateValue | null, s
 
 /** The first date in the visible text: the page's own text first, then, on pages built only of
  * teasers and menus, any text. */
-function firstTextDate(document: Document, monthFirst: boolean): [DateValue | null, string][] {
-  const scopes = [document.querySelector('main') ?? document.querySelector('article'), document.body];
+function firstTextDate(index: PageIndex, monthFirst: boolean): [DateValue | null, string][] {
+  const scopes = [firstOfTag(index, 'MAIN') ?? firstOfTag(index, 'ARTICLE'), index.body];
   for (const [read, source] of [[(e: Element) => ownText(e, 30000), 'text:first-date'], [(e: Element) => (e.textContent ?? '').slice(0, 30000), 'text:first-date-anywhere']] as const) {
     for (const scope of scopes) {
       const d = scope ? findPublishedTextDate(clean(read(scope)), { monthFirst }) : null;
@@ -246,7 +298,7 @@ interface DateClaim {
 
 /** Every source's claim of a published date; none is trusted over another here. */
 function publishedClaims(ctx: DateContext): DateClaim[] {
-  const { ld, tags, document, url, monthFirst } = ctx;
+  const { ld, tags, index, url, monthFirst } = ctx;
   const claims: [DateValue | null, string][] = [
     [withRule(parseMachineDate(ld?.datePublished), 'jsonld:datePublished'), 'jsonld:datePublished'],
     [fromMeta(tags, PUBLISHED_KEYS), 'meta:published-key'],
@@ -255,14 +307,14 @@ function publishedClaims(ctx: DateContext): DateClaim[] {
     [fromMeta(tags, WEAK_KEYS), 'meta:weak-key'],
     [withRule(parseMachineDate(ld?.dateModified), 'jsonld:dateModified'), 'jsonld:dateModified'],
     [url ? withRule(urlDate(url), 'url:path-date') : null, 'url:path-date'],
-    [fromScripts(document), 'script:json-date'],
-    [fromDateClasses(document, monthFirst), 'text:date-class'],
-    [nearHeadline(document, monthFirst), 'text:near-headline'],
+    [fromScripts(index), 'script:json-date'],
+    [fromDateClasses(index, monthFirst), 'text:date-class'],
+    [nearHeadline(index, monthFirst), 'text:near-headline'],
   ];
-  for (const d of fromTimeElements(document, monthFirst)) claims.push([d, d.rule]);
-  claims.push(...fromFallbacks(document, tags));
+  for (const d of fromTimeElements(index, monthFirst)) claims.push([d, d.rule]);
+  claims.push(...fromFallbacks(index, tags));
   // The text's first date agrees with the right one often enough to count, though it costs a walk of the text.
-  claims.push(...firstTextDate(document, monthFirst));
+  claims.push(...firstTextDate(index, monthFirst));
   return claims.filter((c): c is [DateValue, string] => c[0] !== null).map(([date, source]) => ({ date, source }));
 }
 

@@ -3,6 +3,7 @@
 // and sloppy JSON (comments, trailing commas, raw line breaks), so parsing is tolerant and the
 // article-typed node wins over page-typed ones.
 import { clean } from './candidates.js';
+import { byTag, type PageIndex } from './page-index.js';
 
 export interface JsonLdFacts {
   headline: string | null;
@@ -106,9 +107,11 @@ function score(n: Node): number {
   return 'headline' in n || 'datePublished' in n ? 1 : 0;
 }
 
-export function extractJsonLd(document: Document): JsonLdFacts | null {
+export function extractJsonLd(index: PageIndex): JsonLdFacts | null {
   const nodes: Node[] = [];
-  for (const el of Array.from(document.querySelectorAll('script[type="application/ld+json"], script[type="application/json+ld"]'))) {
+  for (const el of byTag(index, 'SCRIPT')) {
+    const type = el.getAttribute('type');
+    if (type !== 'application/ld+json' && type !== 'application/json+ld') continue;
     nodesOf(parseLoose(el.textContent ?? ''), nodes);
   }
   const byId = new Map<string, Node>();

@@ -12,6 +12,7 @@ import { best, provenanceOf, type Ranked, type Weights } from './ranker.js';
 import { META_WEIGHTS } from './weights.js';
 import type { DateValue } from '../../../doc/article.js';
 import { pageZone, toPageZone } from './zone.js';
+import { byTag, indexPage, type PageIndex } from './page-index.js';
 
 export type HtmlMetaFields = Partial<
   Pick<ExtractedArticle, 'title' | 'dek' | 'authors' | 'outlet' | 'url' | 'canonicalUrl' | 'published' | 'modified' | 'language'>
@@ -46,8 +47,10 @@ function outletOf(tags: MetaTags, ld: JsonLdFacts | null, url: string | null): {
   return null;
 }
 
-function canonicalOf(document: Document, tags: MetaTags, url: string | null): { value: string; rule: string } | null {
-  const link = document.querySelector('link[rel~="canonical"]')?.getAttribute('href');
+function canonicalOf(index: PageIndex, tags: MetaTags, url: string | null): { value: string; rule: string } | null {
+  const link = byTag(index, 'LINK')
+    .find((l) => (l.getAttribute('rel') ?? '').split(/\s+/).includes('canonical'))
+    ?.getAttribute('href');
   const linked = link ? resolveUrl(link.trim(), url) : null;
   if (linked) return { value: linked, rule: 'html:link-canonical' };
   const og = firstMeta(tags, ['og:url']);
@@ -98,8 +101,10 @@ export interface MetaWeights {
 
 /** The page's metadata with the ranked fields (title, authors, published) left as candidates. */
 export function metadataCandidates(document: Document, url: string | null): HtmlMetadata & { candidates: MetaCandidates } {
-  const tags = collectMetaTags(document);
-  const ld = extractJsonLd(document);
+  // One walk of the page that every source below reads.
+  const index = indexPage(document);
+  const tags = collectMetaTags(index);
+  const ld = extractJsonLd(index);
   const fields: HtmlMetaFields = { url };
   const provenance: Partial<Record<MetaField, string>> = {};
   const set = <K extends keyof HtmlMetaFields & MetaField>(key: K, value: HtmlMetaFields[K] | null | undefined, rule: string) => {
@@ -113,18 +118,18 @@ export function metadataCandidates(document: Document, url: string | null): Html
   // Names the site goes by (a weak meta 'publisher' may name the author instead, so it is left out).
   const siteNames = [outlet && !/^meta:(?:dc\.|dcterms\.)?publisher$/.test(outlet.rule) ? outlet.value : null, ld?.publisher, tags.get('application-name')?.[0], tags.get('og:site_name')?.[0], hostLabel(url)].filter((s): s is string => !!s);
 
-  const title = titleCandidates(document, tags, ld, siteNames, url);
+  const title = titleCandidates(index, tags, ld, siteNames, url);
   const dek = dekOf(tags, ld);
   if (dek) set('dek', dek.value, dek.rule);
-  const authorSources = authorCandidates(document, tags, ld, siteNames, url);
+  const authorSources = authorCandidates(index, tags, ld, siteNames, url);
 
-  const canonical = canonicalOf(document, tags, url) ?? (ld?.url ? { value: resolveUrl(ld.url, url), rule: 'jsonld:url' } : null);
+  const canonical = canonicalOf(index, tags, url) ?? (ld?.url ? { value: resolveUrl(ld.url, url), rule: 'jsonld:url' } : null);
   if (canonical?.value) set('canonicalUrl', canonical.value, canonical.rule);
   if (url) provenance.url = 'input';
   const lang = languageOf(document, tags, ld);
   if (lang) set('language', lang.value, lang.rule);
 
-  const ctx = { document, tags, ld, url, monthFirst: lang?.value === 'en' && (lang.region === 'US' || lang.region === null) };
+  const ctx = { index, tags, ld, url, monthFirst: lang?.value === 'en' && (lang.region === 'US' || lang.region === null) };
   const zone = pageZone(url, lang?.value ?? null, lang?.region ?? null);
   const modified = modifiedDate(ctx);
   if (modified) set('modified', toPageZone(modified, zone), modified.rule);

@@ -1,12 +1,13 @@
 // One pass over a page's <meta> elements: every `property`, `name`, `itemprop` and `http-equiv`
 // key (lower-cased) with its non-empty `content` values in document order.
 import { clean } from './candidates.js';
+import { byTag, type PageIndex } from './page-index.js';
 
 export type MetaTags = Map<string, string[]>;
 
-export function collectMetaTags(document: Document): MetaTags {
+export function collectMetaTags(index: PageIndex): MetaTags {
   const tags: MetaTags = new Map();
-  for (const el of Array.from(document.querySelectorAll('meta'))) {
+  for (const el of byTag(index, 'META')) {
     const content = clean(el.getAttribute('content') ?? el.getAttribute('value'));
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {

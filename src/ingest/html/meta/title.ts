@@ -6,6 +6,7 @@ import { clean, hostLabel, squash, textOf } from './candidates.js';
 import type { Ranked } from './ranker.js';
 import type { JsonLdFacts } from './jsonld.js';
 import { firstMeta, type MetaTags } from './tags.js';
+import { byTag, closestTag, descendants, firstOfTag, type PageIndex } from './page-index.js';
 
 /** Separators between a headline and a site or section name in <title>. */
 const SEPARATOR = /\s+(?:[|–—•·»«~:/]|-{1,2}|::|\/\/)\s+|\s+[|»«]|[|»«]\s+/u;
@@ -107,8 +108,8 @@ export function headingText(el: Element): string {
 }
 
 /** A heading that is one link to the site's front page: the logo or the blog's name in the header. */
-function isHomeLink(el: Element, url: string | null): boolean {
-  const links = el.querySelectorAll('a[href]');
+function isHomeLink(index: PageIndex, el: Element, url: string | null): boolean {
+  const links = descendants(index, el).filter((e) => e.tagName === 'A' && e.hasAttribute('href'));
   if (links.length !== 1) return false;
   const a = links[0]!;
   if (squash(a.textContent ?? '') !== squash(el.textContent ?? '')) return false;
@@ -129,9 +130,11 @@ function inBreadcrumbs(el: Element): boolean {
   return false;
 }
 
-function classedHeadline(document: Document): string | null {
-  for (const el of Array.from(document.querySelectorAll('body [class*="headline" i]')).slice(0, 20)) {
-    if (/^(?:H[1-6]|HEADER)$/.test(el.tagName) || el.closest('nav, footer, aside, header')) continue;
+function classedHeadline(index: PageIndex): string | null {
+  // body [class*="headline" i]
+  const classed = index.body ? descendants(index, index.body).filter((e) => /headline/i.test(e.getAttribute('class') ?? '')) : [];
+  for (const el of classed.slice(0, 20)) {
+    if (/^(?:H[1-6]|HEADER)$/.test(el.tagName) || closestTag(el, CHROME)) continue;
     const text = headingText(el);
     if (text.length >= 10 && text.length <= 200) return text;
   }
@@ -180,9 +183,14 @@ function confirms(meta: string, stripped: string, heading: string, labels: Set<s
 }
 
 /** Where a heading sits: page chrome (menus, header bar, sidebars, footer) rather than the article. */
+const CHROME = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER']);
+const ARTICLE = new Set(['ARTICLE']);
+const MAIN = new Set(['MAIN']);
+const ARTICLE_OR_MAIN = new Set(['ARTICLE', 'MAIN']);
+
 function inChrome(el: Element): boolean {
-  const chrome = el.closest('nav, aside, footer, header');
-  return chrome !== null && !(chrome.tagName === 'HEADER' && chrome.closest('article, main'));
+  const chrome = closestTag(el, CHROME);
+  return chrome !== null && !(chrome.tagName === 'HEADER' && closestTag(chrome, ARTICLE_OR_MAIN));
 }
 
 function wordsOf(t: string): string[] {
@@ -201,20 +209,20 @@ interface TitleClaim {
   signals: string[];
 }
 
-function headingClaims(document: Document, url: string | null, tag: 'h1' | 'h2', ctx: TitleContext): TitleClaim[] {
+function headingClaims(index: PageIndex, url: string | null, tag: 'h1' | 'h2', ctx: TitleContext): TitleClaim[] {
   // Pages have few <h1>s; <h2>s also head menus and teasers, so more of them are read.
-  const els = Array.from(document.querySelectorAll(tag)).slice(0, tag === 'h1' ? 12 : 30);
+  const els = byTag(index, tag.toUpperCase()).slice(0, tag === 'h1' ? 12 : 30);
   const out: TitleClaim[] = [];
   els.forEach((el, i) => {
     const text = stripSiteName(headingText(el), ctx, [], false);
     if (text.length < 2 || text.length > 300) return;
     const signals = [i === 0 ? `${tag}:first` : `${tag}:later`];
     if (els.length === 1) signals.push(`${tag}:only`);
-    if (el.closest('article')) signals.push(`${tag}:in-article`);
-    if (el.closest('main')) signals.push(`${tag}:in-main`);
+    if (closestTag(el, ARTICLE)) signals.push(`${tag}:in-article`);
+    if (closestTag(el, MAIN)) signals.push(`${tag}:in-main`);
     if (inChrome(el)) signals.push(`${tag}:in-chrome`);
     if (inBreadcrumbs(el)) signals.push('heading:breadcrumb');
-    if (isHomeLink(el, url)) signals.push('heading:home-link');
+    if (isHomeLink(index, el, url)) signals.push('heading:home-link');
     out.push({ value: text, source: `html:${tag}`, signals });
   });
   return out;
@@ -226,11 +234,11 @@ function headingClaims(document: Document, url: string | null, tag: 'h1' | 'h2',
  * title confirms a heading, where the heading sits, its length, and marks of a site or section
  * name. The ranker (ranker.ts) weighs them.
  */
-export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFacts | null, siteNames: string[], url: string | null): Ranked<string>[] {
+export function titleCandidates(index: PageIndex, tags: MetaTags, ld: JsonLdFacts | null, siteNames: string[], url: string | null): Ranked<string>[] {
   const ctx: TitleContext = { siteNames, host: hostLabel(url) };
-  const titleEl = textOf(document.querySelector('title'));
-  const h1 = headingClaims(document, url, 'h1', ctx);
-  const h2 = headingClaims(document, url, 'h2', ctx);
+  const titleEl = textOf(firstOfTag(index, 'TITLE'));
+  const h1 = headingClaims(index, url, 'h1', ctx);
+  const h2 = headingClaims(index, url, 'h2', ctx);
   // Headings that are the site's name label it in metadata titles too.
   const labels = h1.filter((h) => h.signals.includes('heading:home-link') || isSiteName(h.value, ctx, true)).map((h) => h.value);
   const metaRaw: [string | null | undefined, string][] = [
@@ -249,7 +257,7 @@ export function titleCandidates(document: Document, tags: MetaTags, ld: JsonLdFa
     claims.push({ value: pieces[0]!, source: 'html:title-first-piece', signals: [] });
     claims.push({ value: pieces[pieces.length - 1]!, source: 'html:title-last-piece', signals: [] });
   }
-  const classed = classedHeadline(document);
+  const classed = classedHeadline(index);
   if (classed) claims.push({ value: classed, source: 'html:headline-class', signals: [] });
 
   const labelKeys = new Set([...labels, ...siteNames, ...h1.map((h) => h.value)].map(squash).filter((k) => k.length >= 3));

@@ -8,6 +8,8 @@ import { extractHtmlMetadata } from '../../../../src/ingest/html/meta/metadata.j
 import { stripSiteName } from '../../../../src/ingest/html/meta/title.js';
 import { pageZone, toPageZone } from '../../../../src/ingest/html/meta/zone.js';
 import { BYLINE_GROUPS, bylineElements } from '../../../../src/ingest/html/meta/byline-elements.js';
+import { indexPage } from '../../../../src/ingest/html/meta/page-index.js';
+import { isStamp, STAMP_SELECTOR, TIME_KINDS } from '../../../../src/ingest/html/meta/dates.js';
 
 function meta(html: string, url: string | null = null) {
   return extractHtmlMetadata(parseHTML(html).document, url);
@@ -238,8 +240,28 @@ describe('byline elements in one walk', () => {
       <div class="byline"><a href="/c">Eva Holm</a><span class="fn">Eva Holm</span></div>
       <span class="post-author">A</span><span class="contributors">B</span><span id="author-box">C</span><span class="c-Author">D</span><span class="auteur">E</span>
       </body></html>`);
-    const got = bylineElements(document, 12);
+    const got = bylineElements(indexPage(document), 12);
     BYLINE_GROUPS.forEach((g, i) => expect(got[i]).toEqual(Array.from(document.querySelectorAll(g.selector))));
     expect(got.every((g) => g.length > 0)).toBe(true);
+  });
+});
+
+describe('date elements read from the page index', () => {
+  it('match the same elements as the selectors they implement', () => {
+    const { document } = parseHTML(`<html><head><meta itemprop="datePublished" content="2021-03-04"></head><body>
+      <header><time datetime="2021-03-04">4 March</time></header>
+      <article><p class="byline"><time pubdate>3 March</time> <time class="entry-date">x</time> <time class="post-updated-date">y</time></p>
+      <main><span><time>5 March</time></span></main>
+      <span class="published">6 March</span><span class="meta-publish-date">7 March</span><span class="xpubdatex">8 March</span>
+      <abbr class="published" title="2021-03-09">9 March</abbr><abbr class="the-date" title="2021-03-10">10 March</abbr><abbr class="the-date">no title</abbr>
+      <abbr title="2021-03-11">11 March</abbr><div class="updated" title="2021-03-12">12 March</div><span class="Published">not a match</span></article>
+      <footer><time>1 April</time></footer></body></html>`);
+    const index = indexPage(document);
+    for (const kind of TIME_KINDS) {
+      const expected = Array.from(document.querySelectorAll(kind.selector));
+      expect(index.order.filter(kind.matches), kind.rule).toEqual(expected);
+      expect(expected.length, kind.rule).toBeGreaterThan(0);
+    }
+    expect(index.order.filter(isStamp)).toEqual(Array.from(document.querySelectorAll(STAMP_SELECTOR)));
   });
 });
