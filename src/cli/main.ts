@@ -40,5 +40,17 @@ export async function buildProgram(command?: string): Promise<Command> {
 
 /** Runs the CLI; resolves to the process exit code (0 ok, 1 some item failed, 2 usage or fatal error). */
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   return runProgram(await buildProgram(argv[2]), argv);
+}
+
+/**
+ * `dossier extract DIR --jsonl | head`: when the reader closes the pipe, stop writing and exit
+ * quietly, as Unix filters do, instead of throwing EPIPE from the next write.
+ */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
 }
