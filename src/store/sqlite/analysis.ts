@@ -283,8 +283,7 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): StoredE
 
 /** What the language and event layers found in one article, for `dossier show`. */
 export function articleLayers(db: Database.Database, articleId: number): ArticleLayers {
-  const mentions = (db
-    .prepare(`SELECT m.*, e.key AS entity_key, e.name AS entity_name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.field, m.start`)
+  const mentions = (prepared(db, `SELECT m.*, e.key AS entity_key, e.name AS entity_name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.field, m.start`)
     .all(articleId) as Row[]).map((r) => ({
     ...recordFromRow(MENTION_COLUMNS, r),
     entityId: num(r.entity_id),
@@ -293,8 +292,7 @@ export function articleLayers(db: Database.Database, articleId: number): Article
     value: num(r.value),
   }));
   const times = (prepared(db, 'SELECT * FROM time_refs WHERE article_id = ? ORDER BY field, start').all(articleId) as Row[]).map(toTimeRef);
-  const quotes = (db
-    .prepare('SELECT q.*, e.name AS speaker_name FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.article_id = ? ORDER BY q.field, q.start')
+  const quotes = (prepared(db, 'SELECT q.*, e.name AS speaker_name FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.article_id = ? ORDER BY q.field, q.start')
     .all(articleId) as Row[]).map((r) => ({
     ...recordFromRow(QUOTE_COLUMNS, r),
     speakerEntityId: num(r.speaker_entity_id),
