@@ -65,8 +65,22 @@ export class SyntaxAnalyser {
     const parsed = this.parseTokens(tokens.map((t) => t.text));
     for (let i = 0; i < tokens.length; i++) {
       const { upos, lemma, head, deprel } = parsed[i]!;
-      Object.assign(tokens[i]!, { upos, lemma, head, deprel });
+      const t = tokens[i]!;
+      t.upos = upos;
+      t.lemma = this.shared(lemma);
+      t.head = head;
+      t.deprel = deprel;
     }
+  }
+
+  // One string per distinct lemma: a long document's tokens would otherwise each hold a copy.
+  private readonly lemmas = new Map<string, string>();
+
+  private shared(lemma: string): string {
+    const have = this.lemmas.get(lemma);
+    if (have !== undefined) return have;
+    if (this.lemmas.size < 200_000) this.lemmas.set(lemma, lemma);
+    return lemma;
   }
 
   parseText(text: string): ParsedSentence[] {
