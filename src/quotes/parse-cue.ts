@@ -7,6 +7,7 @@ import type { DocToken, TokenSyntax } from '../doc/layers.js';
 import { PRONOUNS, SPEECH_VERBS } from '../lang/en/quote-words.js';
 import { tokensWithSyntax } from '../syntax/index.js';
 import type { TokenizedSentence } from '../text/index.js';
+import { spanAt } from '../text/span-index.js';
 import type { Attribution } from './attribution.js';
 import type { MarkSpan } from './marks.js';
 import type { Phrase } from './phrases.js';
@@ -36,8 +37,12 @@ function phraseOf(tokens: readonly Parsed[], head: number): [number, number] {
 export function parseCue(sentence: Sentence, quote: MarkSpan, marks: readonly MarkSpan[], docSentences: readonly TokenizedSentence[]): Attribution | null {
   const inQuote = (t: { start: number }) => marks.some((m) => m.open <= t.start && t.start < m.close);
   const found: { verb: Parsed; subject: [number, number]; tokens: Parsed[] }[] = [];
-  for (const s of docSentences) {
-    if (s.end <= sentence.start || s.start >= sentence.end) continue;
+  // The document's sentences this quote-layer sentence covers (a binary search: one scan of all of
+  // them per quotation would be quadratic in a long text).
+  const from = spanAt(docSentences, sentence.start, (s) => s.end > sentence.start);
+  for (let k = Math.max(0, from); k < docSentences.length && docSentences[k]!.start < sentence.end; k++) {
+    const s = docSentences[k]!;
+    if (s.end <= sentence.start) continue;
     const tokens = tokensWithSyntax(s.tokens);
     tokens.forEach((verb, v) => {
       if (verb.upos !== 'VERB' || !SPEECH_VERBS.has(verb.text.toLowerCase()) || inQuote(verb)) return;

@@ -189,9 +189,12 @@ export function articleMentions(article: TimelineArticle, target: TimelineTarget
         );
       const chosen = new Set<Found>();
       // Near a reference, unless the parse gives the word a subject of its own that is another name
-      // or noun and the reference is none of its arguments ('Apple said the carrier dropped it').
-      const parsed = tokensWithSyntax(tokens);
-      const someoneElses = (f: Found) => hasOtherSubject(parsed, f.word.index, hits) && !hits.some((h) => isArgumentOf(parsed, f.word.index, h.start, h.end));
+      // or noun and the reference is none of its arguments ('the club said the league dropped it').
+      // The sentence is parsed only when a word is near enough to ask.
+      const someoneElses = (f: Found) => {
+        const parsed = tokensWithSyntax(tokens);
+        return hasOtherSubject(parsed, f.word.index, hits) && !hits.some((h) => isArgumentOf(parsed, f.word.index, h.start, h.end));
+      };
       for (const f of dated) if (distance(f.word.index) <= window && !someoneElses(f)) chosen.add(f);
       // Verbs joined to a chosen verb by 'and' or 'but' share its subject ('welcomed everyone ... and announced').
       for (const f of dated) {

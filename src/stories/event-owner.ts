@@ -1,6 +1,6 @@
 // Whose event a word is, read off the dependency parse: an event word belongs to an entity that is
 // one of its arguments (subject, object, oblique, possessor), or to the subject its clause shares
-// with the clause it is joined to ('Apple sued and won', 'agreed to buy'). A reference inside a
+// with the clause it is joined to ('the firm sued and lost', 'promised to rebuild'). A reference inside a
 // larger phrase counts through that phrase's head ('the iPod's battery failed': the battery's
 // failure is told of the iPod).
 import type { DocToken, TokenSyntax } from '../doc/layers.js';

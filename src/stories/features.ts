@@ -2,7 +2,7 @@
 // phrases, distinctive numbers and calendar dates, plus document frequencies kept up to date as
 // articles arrive (so TF-IDF weights never need a pass over the whole store). Words and numbers
 // are the tokens of the project's one tokenizer (src/text), read off the stored text.
-import { tokenize } from '../text/index.js';
+import { tokenize, type Token } from '../text/index.js';
 
 /** What the clusterer needs to know about one article. */
 export interface DocFeatures {
@@ -86,8 +86,8 @@ function normaliseWord(word: string): string {
  * Visit the stemmed content words of a text in order, saying whether each was written in lower
  * case; one pass serves both the terms and the common words.
  */
-function eachContentTerm(text: string, visit: (term: string, lowerCase: boolean) => void): void {
-  for (const token of tokenize(text)) {
+function eachContentTerm(tokens: readonly Token[], visit: (term: string, lowerCase: boolean) => void): void {
+  for (const token of tokens) {
     if (!startsWithLetter(token.text)) continue;
     const first = token.text.charAt(0);
     const lowerCase = first === first.toLowerCase();
@@ -107,7 +107,7 @@ function eachContentTerm(text: string, visit: (term: string, lowerCase: boolean)
 /** Lower-cased, stemmed content words of a text, in order; only lower-case ones when asked. */
 export function contentTerms(text: string, lowerCaseOnly = false): string[] {
   const out: string[] = [];
-  eachContentTerm(text, (t, lower) => {
+  eachContentTerm(tokenize(text), (t, lower) => {
     if (lower || !lowerCaseOnly) out.push(t);
   });
   return out;
@@ -288,9 +288,10 @@ export function extractFeatures(input: {
 }): DocFeatures {
   const raw = input.title ? `${input.title}\n${input.text}` : input.text;
   const body = joinSplitNumbers(raw.replace(BYLINE_RE, ''));
+  const tokens = tokenize(body);
   const terms = new Map<string, number>();
   const words = new Map<string, number>();
-  eachContentTerm(body, (t, lower) => {
+  eachContentTerm(tokens, (t, lower) => {
     terms.set(t, (terms.get(t) ?? 0) + 1);
     if (lower) words.set(t, (words.get(t) ?? 0) + 1);
   });
@@ -303,7 +304,7 @@ export function extractFeatures(input: {
   const numbers = new Set<string>();
   const years = new Set<number>();
   // Numbers, and each side of a score or range ('51-50'); times and dates ('10:30', '2017-10-21') are not numbers.
-  const plainNumbers = tokenize(body).flatMap(({ text }) => (NUMBER_RE.test(text) ? [text] : SCORE_RE.test(text) ? text.split('-') : []));
+  const plainNumbers = tokens.flatMap(({ text }) => (NUMBER_RE.test(text) ? [text] : SCORE_RE.test(text) ? text.split('-') : []));
   for (const n of plainNumbers) {
     const value = Number(n.replace(/,/g, ''));
     if (!Number.isFinite(value)) continue;

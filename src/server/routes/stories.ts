@@ -42,7 +42,7 @@ export function registerStories(app: Api, { store, cache }: ServerDeps): void {
         const text = (await storyPageJson(store, id)) ?? notFound(`story ${id}`);
         return { body: text, etag: `"${createHash('sha1').update(text).digest('hex')}"` };
       });
-      return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8', etag }) as never;
+      return c.body(body, 200, { 'content-type': REPORT_TYPES.json, etag }) as never;
     },
   );
 
