@@ -6,7 +6,7 @@
 // articles one batch at a time, as a single process would.
 import pg from 'pg';
 import { basename } from 'node:path';
-import type { DateValue, ExtractedArticle } from '../../doc/article.js';
+import type { ExtractedArticle } from '../../doc/article.js';
 import type { Doc } from '../../doc/layers.js';
 import type { CanonicalEntity, RestoredEntity } from '../../entities/registry.js';
 import type {
@@ -26,12 +26,12 @@ import type {
   StoredArticle,
   StoredEntity,
   StoredEvent,
-  StoredSource,
   StoredStory,
   StoredTimeRef,
 } from '../store.js';
 import { EVENT_COLUMNS, MENTION_COLUMNS, NUMBER_COLUMNS, QUOTE_COLUMNS, TIME_COLUMNS } from '../columns.js';
-import { json, str, type Row } from '../sqlite/rows.js';
+import { articleFromRow, sourceFromRow } from '../row-records.js';
+import { str, type Row } from '../sqlite/rows.js';
 import { PG_MAP_INDEXES, PG_MIGRATIONS } from './migrations.js';
 import { ensureColumns } from './column-sql.js';
 import { PG_TYPES, sqlOver, type Sql } from './sql.js';
@@ -254,42 +254,8 @@ export class PgStore implements Store {
   }
 
   private async toArticle(row: Row): Promise<StoredArticle> {
-    const id = row.id as number;
-    const sources = (await this.sql.rows('SELECT * FROM sources WHERE article_id = $1 ORDER BY id', [id])).map(
-      (s): StoredSource => ({
-        id: s.id as number,
-        kind: s.kind as StoredSource['kind'],
-        location: s.location as string,
-        ...(s.line ? { line: s.line as number } : {}),
-        ...(s.via ? { via: s.via as string } : {}),
-        ...(s.fetched_at ? { fetchedAt: s.fetched_at as string } : {}),
-        ...(s.http_status ? { httpStatus: s.http_status as number } : {}),
-        ...(s.raw_hash ? { rawHash: s.raw_hash as string } : {}),
-        ...(s.content_type ? { contentType: s.content_type as string } : {}),
-      }),
-    );
-    return {
-      id,
-      externalId: str(row.external_id),
-      url: str(row.url),
-      canonicalUrl: str(row.canonical_url),
-      title: str(row.title),
-      dek: str(row.dek),
-      authors: json<string[]>(row.authors, []),
-      outlet: str(row.outlet),
-      language: str(row.language),
-      published: json<DateValue | null>(row.published_json, null),
-      modified: json<DateValue | null>(row.modified_json, null),
-      inferredPublished: json<InferredDate | null>(row.inferred_published_json, null),
-      dateline: str(row.dateline),
-      text: row.text as string,
-      boilerplate: json(row.boilerplate, []),
-      provenance: json(row.provenance, {}),
-      contentHash: row.content_hash as string,
-      nearDuplicateGroup: (row.near_dup_group as number | null) ?? id,
-      sources,
-      createdAt: row.created_at as string,
-    };
+    const sources = (await this.sql.rows('SELECT * FROM sources WHERE article_id = $1 ORDER BY id', [row.id])).map(sourceFromRow);
+    return articleFromRow(row, sources);
   }
 
   async listArticles(opts: ListOptions = {}): Promise<ArticleSummary[]> {

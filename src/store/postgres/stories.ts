@@ -2,7 +2,7 @@
 // ids by cluster key, only changed rows written, a log of changes), with set-based statements
 // where SQLite ran one statement per row (a round trip each would cost more on a server).
 import type { ClusterSnapshot, InferredDate, StatePartReader, StoredStory } from '../records.js';
-import { num, str, type Row } from '../sqlite/rows.js';
+import { storyFromRow } from '../row-records.js';
 import type { Sql } from './sql.js';
 
 export async function getState(sql: Sql, key: string): Promise<string | null> {
@@ -160,36 +160,22 @@ export async function setStoryHeadline(sql: Sql, id: number, headline: string, d
   await sql.exec('UPDATE stories SET headline = $1, date_start = $2, date_end = $3 WHERE id = $4', [headline, dateStart, dateEnd, id]);
 }
 
-function toStory(r: Row): StoredStory {
-  const members = str(r.members);
-  return {
-    id: r.id as number,
-    key: r.key as string,
-    level: r.level as 'topic' | 'event',
-    parentId: num(r.parent_id),
-    headline: str(r.headline),
-    dateStart: str(r.date_start),
-    dateEnd: str(r.date_end),
-    version: r.version as number,
-    articleIds: members ? members.split(',').map(Number) : [],
-  };
-}
 
 export async function listStories(sql: Sql, level?: 'topic' | 'event', opts: { articleIds?: number[] } = {}): Promise<StoredStory[]> {
   const holding = opts.articleIds ? 'AND s.id IN (SELECT story_id FROM story_articles WHERE article_id = ANY($2))' : '';
   const params: unknown[] = [level ?? null];
   if (opts.articleIds) params.push(opts.articleIds.map(Number));
   const rows = await sql.rows(`SELECT s.*, ${MEMBERS} AS members FROM stories s WHERE ($1::text IS NULL OR s.level = $1) ${holding} ORDER BY s.level DESC, s.id`, params);
-  return rows.map(toStory);
+  return rows.map(storyFromRow);
 }
 
 export async function getStory(sql: Sql, id: number): Promise<StoredStory | null> {
   const r = await sql.one(`SELECT s.*, ${MEMBERS} AS members FROM stories s WHERE s.id = $1`, [id]);
-  return r ? toStory(r) : null;
+  return r ? storyFromRow(r) : null;
 }
 
 export async function childStories(sql: Sql, parentId: number): Promise<StoredStory[]> {
-  return (await sql.rows(`SELECT s.*, ${MEMBERS} AS members FROM stories s WHERE s.parent_id = $1 ORDER BY s.date_start IS NULL, s.date_start, s.id`, [parentId])).map(toStory);
+  return (await sql.rows(`SELECT s.*, ${MEMBERS} AS members FROM stories s WHERE s.parent_id = $1 ORDER BY s.date_start IS NULL, s.date_start, s.id`, [parentId])).map(storyFromRow);
 }
 
 export async function childCounts(sql: Sql): Promise<Map<number, number>> {

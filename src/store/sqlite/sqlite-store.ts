@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { basename } from 'node:path';
-import type { DateValue, ExtractedArticle } from '../../doc/article.js';
+import type { ExtractedArticle } from '../../doc/article.js';
 import type { Doc } from '../../doc/layers.js';
 import type { CanonicalEntity, RestoredEntity } from '../../entities/registry.js';
 import type {
@@ -26,14 +26,14 @@ import type {
   SearchHit,
   Store,
   StoredArticle,
-  StoredSource,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 import { ensureColumns } from './column-sql.js';
 import { EVENT_COLUMNS, MENTION_COLUMNS, NUMBER_COLUMNS, QUOTE_COLUMNS, TIME_COLUMNS } from '../columns.js';
+import { articleFromRow, sourceFromRow } from '../row-records.js';
 import * as analysis from './analysis.js';
 import * as stories from './stories.js';
-import { json, prepared, str, type Row } from './rows.js';
+import { prepared, str, type Row } from './rows.js';
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
@@ -213,42 +213,8 @@ export class SqliteStore implements Store {
   }
 
   private toArticle(row: Row): StoredArticle {
-    const id = row.id as number;
-    const sources = (prepared(this.db, 'SELECT * FROM sources WHERE article_id = ? ORDER BY id').all(id) as Row[]).map(
-      (s): StoredSource => ({
-        id: s.id as number,
-        kind: s.kind as StoredSource['kind'],
-        location: s.location as string,
-        ...(s.line ? { line: s.line as number } : {}),
-        ...(s.via ? { via: s.via as string } : {}),
-        ...(s.fetched_at ? { fetchedAt: s.fetched_at as string } : {}),
-        ...(s.http_status ? { httpStatus: s.http_status as number } : {}),
-        ...(s.raw_hash ? { rawHash: s.raw_hash as string } : {}),
-        ...(s.content_type ? { contentType: s.content_type as string } : {}),
-      }),
-    );
-    return {
-      id,
-      externalId: str(row.external_id),
-      url: str(row.url),
-      canonicalUrl: str(row.canonical_url),
-      title: str(row.title),
-      dek: str(row.dek),
-      authors: json<string[]>(row.authors, []),
-      outlet: str(row.outlet),
-      language: str(row.language),
-      published: json<DateValue | null>(row.published_json, null),
-      modified: json<DateValue | null>(row.modified_json, null),
-      inferredPublished: json<InferredDate | null>(row.inferred_published_json, null),
-      dateline: str(row.dateline),
-      text: row.text as string,
-      boilerplate: json(row.boilerplate, []),
-      provenance: json(row.provenance, {}),
-      contentHash: row.content_hash as string,
-      nearDuplicateGroup: (row.near_dup_group as number | null) ?? id,
-      sources,
-      createdAt: row.created_at as string,
-    };
+    const sources = (prepared(this.db, 'SELECT * FROM sources WHERE article_id = ? ORDER BY id').all(row.id) as Row[]).map(sourceFromRow);
+    return articleFromRow(row, sources);
   }
 
   async listArticles(opts: ListOptions = {}): Promise<ArticleSummary[]> {

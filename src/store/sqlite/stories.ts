@@ -2,7 +2,8 @@
 // own stable keys so that a story keeps its id as articles arrive; changes go to the story log.
 import type Database from 'better-sqlite3';
 import type { ClusterSnapshot, InferredDate, StoredStory } from '../records.js';
-import { num, prepared, str, type Row } from './rows.js';
+import { prepared, type Row } from './rows.js';
+import { storyFromRow } from '../row-records.js';
 
 
 
@@ -184,21 +185,6 @@ export function setStoryHeadline(db: Database.Database, id: number, headline: st
   prepared(db, 'UPDATE stories SET headline = ?, date_start = ?, date_end = ? WHERE id = ?').run(headline, dateStart, dateEnd, id);
 }
 
-/** A story row read with its members in the same query (no query per story). */
-function toStory(r: Row): StoredStory {
-  const members = str(r.members);
-  return {
-    id: r.id as number,
-    key: r.key as string,
-    level: r.level as 'topic' | 'event',
-    parentId: num(r.parent_id),
-    headline: str(r.headline),
-    dateStart: str(r.date_start),
-    dateEnd: str(r.date_end),
-    version: r.version as number,
-    articleIds: members ? members.split(',').map(Number) : [],
-  };
-}
 
 /** Every story of a level (all when none), or only those holding one of `opts.articleIds`. */
 export function listStories(db: Database.Database, level?: 'topic' | 'event', opts: { articleIds?: number[] } = {}): StoredStory[] {
@@ -207,17 +193,17 @@ export function listStories(db: Database.Database, level?: 'topic' | 'event', op
     : '';
   const sql = `SELECT s.*, ${MEMBERS} AS members FROM stories s WHERE (@level IS NULL OR s.level = @level) ${holding} ORDER BY s.level DESC, s.id`;
   const rows = (holding ? db.prepare(sql) : prepared(db, sql)).all({ level: level ?? null }) as Row[];
-  return rows.map(toStory);
+  return rows.map(storyFromRow);
 }
 
 export function getStory(db: Database.Database, id: number): StoredStory | null {
   const r = prepared(db, `SELECT s.*, ${MEMBERS} AS members FROM stories s WHERE s.id = ?`).get(id) as Row | undefined;
-  return r ? toStory(r) : null;
+  return r ? storyFromRow(r) : null;
 }
 
 export function childStories(db: Database.Database, parentId: number): StoredStory[] {
   return (prepared(db, `SELECT s.*, ${MEMBERS} AS members FROM stories s WHERE s.parent_id = ? ORDER BY s.date_start IS NULL, s.date_start, s.id`).all(parentId) as Row[]).map(
-    toStory,
+    storyFromRow,
   );
 }
 
