@@ -1,4 +1,7 @@
 // The API as the pages see it: typed JSON reads (the shapes of /openapi.json, as far as the pages use them).
+// The network's shape is the server's own (src/views/graph.ts has no imports, so the browser build can read it).
+import type { Network, NetworkEdge } from '../../src/views/graph.js';
+export type { Network, NetworkEdge };
 
 export interface Page<T> {
   items: T[];
@@ -45,20 +48,6 @@ export interface TimelineEntry {
   happening: number | string;
 }
 
-export interface NetworkEdge {
-  source: string;
-  target: string;
-  events: number;
-  goldstein: number;
-  cooperation: number;
-  conflict: number;
-  byMonth: Record<string, { events: number; goldstein: number }>;
-}
-
-export interface Network {
-  nodes: { id: string; label: string; events: number }[];
-  edges: NetworkEdge[];
-}
 
 export interface FactRow {
   key: string;
